@@ -1,0 +1,184 @@
+"""Typed value objects shared by every stage: text -> quantities -> claims -> findings -> output.
+
+All models are frozen pydantic models.  Numeric values are exact ``Decimal``s in Python and
+JSON numbers on the wire (integral values as integers, others as the shortest float that
+round-trips).  The JSON layout is versioned by :data:`SCHEMA_VERSION`; see ``figcheck schema``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+
+SCHEMA_VERSION = 1
+
+
+def _num(value: Decimal) -> int | float:
+    """JSON form of an exact decimal: an int when integral, else a float."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+def _opt_num(value: Decimal | None) -> int | float | None:
+    return None if value is None else _num(value)
+
+
+Num = Annotated[Decimal, PlainSerializer(_num, return_type=int | float, when_used="json")]
+OptNum = Annotated[
+    Decimal | None, PlainSerializer(_opt_num, return_type=int | float | None, when_used="json")
+]
+
+Field_ = Literal["title", "text"]
+Bound = Literal["exact", "approximate", "lower", "upper", "range"]
+Direction = Literal["up", "down"]
+Kind = Literal["figure", "score", "factor"]
+Severity = Literal["error", "warning", "info"]
+Scope = Literal["within", "cross"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Value(_Frozen):
+    """The figure as stated, in its own unit: ``low == high`` for a single figure."""
+
+    low: Num
+    high: Num
+
+
+class Interval(_Frozen):
+    """A closed interval; ``None`` marks an open (unbounded) end."""
+
+    low: OptNum = None
+    high: OptNum = None
+
+    def overlaps(self, other: Interval) -> bool:
+        if self.high is not None and other.low is not None and self.high < other.low:
+            return False
+        if other.high is not None and self.low is not None and other.high < self.low:
+            return False
+        return True
+
+    def contains(self, x: Decimal) -> bool:
+        return (self.low is None or self.low <= x) and (self.high is None or x <= self.high)
+
+
+class Subject(_Frozen):
+    """What a figure counts or measures, and the qualifiers the sentence gives it."""
+
+    text: str | None = None
+    """Surface text of the subject noun phrase, e.g. ``"North Korean troops"``."""
+    head: str | None = None
+    """Normalised head: lower case, singular, e.g. ``"troop"``, ``"death toll"``."""
+    place: str | None = None
+    time: str | None = None
+    attribution: str | None = None
+    modality: str | None = None
+    """``"may"``, ``"expected"``, ``"forecast"``, ``"claimed"`` ... or None for a plain statement."""
+    negated: bool = False
+    event: str | None = None
+    """The verb or event the figure is tied to ("killed", "deployed", "injured"), lemmatised."""
+
+
+class Quantity(_Frozen):
+    """One figure found in a document field."""
+
+    field: Field_ = "text"
+    start: int
+    end: int
+    text: str
+    """Exact surface ``source[start:end]``, hedge words included."""
+    sentence: int = 0
+    """0-based sentence index within the field."""
+    paragraph: int = 0
+    """0-based paragraph index within the field (paragraphs are separated by blank lines)."""
+    kind: Kind = "figure"
+    value: Value
+    bound: Bound = "exact"
+    precision: OptNum = None
+    """Place value of the last stated digit in the figure's own unit (``10,000`` -> 1000, ``4.1`` -> 0.1).
+    ``None`` for exact fractions and number words that carry no rounding."""
+    interval: Interval
+    """Normalised interval used for comparison (see :mod:`figcheck.intervals`)."""
+    direction: Direction | None = None
+    """``up``/``down`` when the figure states a change ("rose 6.5%", "fell by 300")."""
+    unit: str | None = None
+    """Canonical unit name (quantulum3's names where it has one); ``None`` for a plain count."""
+    dimension: str = "count"
+    """currency, length, area, volume, mass, temperature, duration, speed, count, ratio, ..."""
+    base_unit: str | None = None
+    """Base unit of the dimension that ``base`` is expressed in (``metre``, ``kelvin``...)."""
+    base: Interval | None = None
+    """``interval`` converted into ``base_unit`` where a conversion exists."""
+    subject: Subject = Field(default_factory=Subject)
+
+
+class Document(_Frozen):
+    """One article (or draft) to check."""
+
+    id: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    published: _dt.date | None = None
+    url: str | None = None
+    story: str | None = None
+    desk: str | None = None
+    origin: str | None = None
+    """Where it was read from, e.g. ``archive.jsonl:17`` (file and 1-based line)."""
+
+
+class Claim(_Frozen):
+    """A quantity as it appears in a finding: where it is and what it says."""
+
+    doc: str
+    field: Field_
+    start: int
+    end: int
+    text: str
+    value: Value
+    bound: Bound
+    interval: Interval
+    unit: str | None = None
+    dimension: str = "count"
+    subject: Subject = Field(default_factory=Subject)
+    paragraph: int = 0
+    sentence: int = 0
+    source: str | None = None
+    published: _dt.date | None = None
+
+
+class Finding(_Frozen):
+    code: str
+    kind: str
+    scope: Scope
+    severity: Severity
+    confidence: float = Field(ge=0.0, le=1.0)
+    message: str
+    claims: tuple[Claim, ...]
+
+
+class DocumentSummary(_Frozen):
+    id: str
+    title: str | None = None
+    source: str | None = None
+    published: _dt.date | None = None
+    story: str | None = None
+    quantities: int = 0
+
+
+class Report(_Frozen):
+    """Result of :func:`figcheck.check`."""
+
+    schema_version: int = SCHEMA_VERSION
+    documents: tuple[DocumentSummary, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The documented JSON object (numbers as JSON numbers)."""
+        return self.model_dump(mode="json")
