@@ -182,3 +182,12 @@ class Report(_Frozen):
     def to_json(self) -> dict[str, Any]:
         """The documented JSON object (numbers as JSON numbers)."""
         return self.model_dump(mode="json")
+
+
+class CheckRun(_Frozen):
+    """Everything one ``check`` produced: the report plus the documents and their quantities, for
+    output formats (HTML) that show the articles themselves.  Not part of the JSON schema."""
+
+    report: Report
+    documents: tuple[Document, ...] = ()
+    quantities: dict[str, tuple[Quantity, ...]] = Field(default_factory=dict)
