@@ -131,6 +131,9 @@ class Document(_Frozen):
     desk: str | None = None
     origin: str | None = None
     """Where it was read from, e.g. ``archive.jsonl:17`` (file and 1-based line)."""
+    text_line: int | None = None
+    """For a .txt/.md/.html file: the 1-based line of the file on which ``text`` starts (after a
+    ``# Heading`` title), so offsets map back to ``path:line:col``.  None for records."""
 
 
 class Claim(_Frozen):
