@@ -1,0 +1,154 @@
+"""Extraction and check speed: figcheck against quantulum3 on the same texts, in the same run.
+
+    python bench/speed.py              # all measurements
+    python bench/speed.py --repeat 5   # more warm passes
+
+Prints warm throughput (words/s) of ``figcheck.extract`` and of ``quantulum3.parser.parse`` over the
+gold corpora, their ratio, ``figcheck.check`` throughput on the check corpus, and the cold-start wall
+time of ``figcheck extract`` on a ~1,000-word article (fresh interpreter each run; median).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def corpus_texts() -> list[str]:
+    texts: list[str] = []
+    for path in sorted((ROOT / "corpus").rglob("*.md")):
+        texts.append(path.read_text(encoding="utf-8"))
+    for path in sorted((ROOT / "corpus" / "check").glob("*.json")):
+        try:
+            story = json.loads(path.read_text(encoding="utf-8"))
+        except ValueError:
+            continue
+        for doc in story.get("documents", []):
+            texts.append((doc.get("title") or "") + "\n\n" + doc.get("text", ""))
+    return texts
+
+
+def words(texts: list[str]) -> int:
+    return sum(len(t.split()) for t in texts)
+
+
+def throughput(fn, texts: list[str], repeat: int) -> float:
+    """Best-of-``repeat`` words per second of ``fn`` over all texts (after one warm-up pass)."""
+    for t in texts:
+        fn(t)
+    n = words(texts)
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        for t in texts:
+            fn(t)
+        best = min(best, time.perf_counter() - t0)
+    return n / best
+
+
+def cold_start(article: Path, runs: int) -> list[float]:
+    script = shutil.which("figcheck")
+    exe = [script] if script else [sys.executable, "-m", "figcheck"]
+    exe += ["extract", "--format", "json", str(article)]
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run(exe, check=False, stdout=subprocess.DEVNULL, cwd=ROOT)
+        times.append(time.perf_counter() - t0)
+    return times
+
+
+def thousand_word_article(texts: list[str]) -> str:
+    out: list[str] = []
+    n = 0
+    for t in texts:
+        out.append(t.split("\n", 1)[-1].strip())
+        n += len(t.split())
+        if n >= 1000:
+            break
+    body = "\n\n".join(out)
+    return "# Benchmark article\n\n" + " ".join(body.split(" ")[:1000])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--cold-runs", type=int, default=7)
+    ap.add_argument("--quantulum-repeat", type=int, default=1)
+    args = ap.parse_args()
+
+    import figcheck
+
+    texts = corpus_texts()
+    print(f"corpus: {len(texts)} texts, {words(texts):,} words")
+
+    fig = throughput(lambda t: figcheck.extract(t), texts, args.repeat)
+    print(f"figcheck.extract        {fig:12,.0f} words/s (warm, best of {args.repeat})")
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import parser as q3
+
+        t0 = time.perf_counter()
+        q3.parse("a 5 km walk")
+        q3_load = time.perf_counter() - t0
+        q3_rate = throughput(q3.parse, texts, args.quantulum_repeat)
+    print(f"quantulum3.parser.parse {q3_rate:12,.0f} words/s (warm; first call took {q3_load:.2f} s)")
+    print(f"ratio figcheck/quantulum3: {fig / q3_rate:.1f}x  (target >= 30x)")
+
+    stories = []
+    for path in sorted((ROOT / "corpus" / "check").glob("*.json")):
+        try:
+            story = json.loads(path.read_text(encoding="utf-8"))
+        except ValueError:
+            continue
+        stories.append(
+            [
+                figcheck.Document(
+                    id=d["id"], text=d["text"], title=d.get("title"), source=d.get("source"),
+                    published=d.get("published"), story=story.get("story"),
+                )
+                for d in story.get("documents", [])
+            ]
+        )
+    if stories:
+        n_docs = sum(len(s) for s in stories)
+        n_words = sum(len(d.text.split()) for s in stories for d in s)
+        for s in stories:
+            figcheck.check(s)
+        t0 = time.perf_counter()
+        for s in stories:
+            figcheck.check(s)
+        dt = time.perf_counter() - t0
+        print(
+            f"figcheck.check          {n_words / dt:12,.0f} words/s, {n_docs / dt:,.0f} documents/s "
+            f"({len(stories)} stories, {n_docs} documents)"
+        )
+
+    with tempfile.TemporaryDirectory() as tmp:
+        article = Path(tmp) / "article.md"
+        article.write_text(thousand_word_article(texts), encoding="utf-8")
+        env_words = len(article.read_text().split())
+        times = cold_start(article, args.cold_runs)
+        print(
+            f"cold start 'figcheck extract' on a {env_words}-word article: median "
+            f"{statistics.median(times):.3f} s, min {min(times):.3f} s over {len(times)} runs "
+            f"(target < 0.3 s)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONWARNINGS", "ignore")
+    raise SystemExit(main())

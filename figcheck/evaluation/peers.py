@@ -1,0 +1,316 @@
+"""Scoring figcheck against other projects' test suites (``../shared/peers``).
+
+Suites: Recognizers-Text English specs (Number, NumberRange, Percent, Ordinal, and NumberWithUnit's
+Currency, Dimension, Temperature, Age) and quantulum3's ``quantities.json``.
+
+Each case is judged by figcheck's reading of the same text:
+
+* a **value** suite case passes when every expected result is matched by a figcheck quantity whose
+  span overlaps it, with the same value and a unit of the same meaning (see ``UNIT_SYNONYMS``), and
+  figcheck reports no other quantity of that suite's kind (no extras);
+* a **range** case compares interval end points; figcheck does not model whether an inequality
+  is strict, so ``(20,35]`` and ``[20,35]`` are the same to it;
+* an **ordinal** case passes when figcheck reports no quantity overlapping the ordinal: ordinals
+  are not figures.
+
+Where figcheck deliberately differs from a suite's convention, the case is listed in
+:data:`CONVENTIONS` with the reason, and judged by figcheck's own expectation instead.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from ..model import Quantity
+
+SUITES: dict[str, tuple[str, str]] = {
+    # suite id: (relative path, judge kind)
+    "rt-number": ("recognizers-text/Number/NumberModel.json", "number"),
+    "rt-numberrange": ("recognizers-text/Number/NumberRangeModel.json", "range"),
+    "rt-percent": ("recognizers-text/Number/PercentModel.json", "percent"),
+    "rt-ordinal": ("recognizers-text/Number/OrdinalModel.json", "ordinal"),
+    "rt-currency": ("recognizers-text/NumberWithUnit/CurrencyModel.json", "currency"),
+    "rt-dimension": ("recognizers-text/NumberWithUnit/DimensionModel.json", "dimension"),
+    "rt-temperature": ("recognizers-text/NumberWithUnit/TemperatureModel.json", "temperature"),
+    "rt-age": ("recognizers-text/NumberWithUnit/AgeModel.json", "age"),
+    "q3-quantities": ("quantulum3/quantities.json", "quantulum3"),
+    "q3-ambiguity": ("quantulum3/quantities.ambiguity.json", "quantulum3"),
+}
+
+#: Peer unit name (lower case) -> figcheck unit names that mean the same.
+UNIT_SYNONYMS: dict[str, frozenset[str]] = {
+    k: frozenset(v)
+    for k, v in {
+        "dollar": {"dollar", "united states dollar"},
+        "united states dollar": {"dollar", "united states dollar"},
+        "pound": {"pound sterling", "pound-mass"},
+        "british pound": {"pound sterling"},
+        "pence": {"penny"},
+        "penny": {"penny"},
+        "cent": {"cent"},
+        "c": {"degree Celsius"},
+        "f": {"degree fahrenheit"},
+        "meter": {"metre"},
+        "kilometer": {"kilometre"},
+        "millimeter": {"millimetre"},
+        "decimeter": {"decimetre"},
+        "picometer": {"picometre"},
+        "square meter": {"square metre"},
+        "square kilometer": {"square kilometre"},
+        "kilometer per hour": {"kilometre per hour"},
+        "meter per millisecond": {"metre per millisecond"},
+        "centimeter per millisecond": {"centimetre per millisecond"},
+        "kilometer per millisecond": {"kilometre per millisecond"},
+        "milliliter": {"millilitre", "cubic centimetre"},
+        "metric ton": {"tonne"},
+        "ton": {"ton", "short ton", "tonne"},
+        "dimensionless": {"__none__"},
+        "degree": {"degree", "degree Celsius", "degree fahrenheit", "degree angle"},
+        "japanese yen": {"japanese yen", "yen"},
+        "chinese yuan": {"chinese yuan", "yuan"},
+    }.items()
+}
+
+#: Case id -> (why figcheck deliberately reads the case differently, the peer's expected surfaces
+#: that figcheck holds are NOT figures).  Those surfaces must then not be extracted; the rest of the
+#: case is judged as usual.
+CONVENTIONS: dict[str, tuple[str, frozenset[str]]] = {}
+
+
+@dataclass(frozen=True)
+class Expected:
+    text: str
+    start: int
+    end: int
+    value: Decimal | None = None
+    low: Decimal | None = None
+    high: Decimal | None = None
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class PeerCase:
+    suite: str
+    index: int
+    input: str
+    expected: tuple[Expected, ...]
+    judge: str
+
+    @property
+    def id(self) -> str:
+        return f"{self.suite}#{self.index}"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    passed: bool
+    detail: str = ""
+
+
+def default_peers_dir() -> Path:
+    env = os.environ.get("FIGCHECK_PEERS")
+    if env:
+        return Path(env)
+    repo = Path(__file__).resolve().parents[2]
+    return repo.parent / "shared" / "peers"
+
+
+def _dec(text: object) -> Decimal | None:
+    try:
+        return Decimal(str(text).strip().rstrip("%"))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def _parse_interval(text: str) -> tuple[Decimal | None, Decimal | None]:
+    inner = text.strip()[1:-1]
+    lo, _, hi = inner.partition(",")
+    return (_dec(lo) if lo.strip() else None, _dec(hi) if hi.strip() else None)
+
+
+def load_cases(peers_dir: Path | None = None) -> list[PeerCase]:
+    peers_dir = peers_dir or default_peers_dir()
+    cases: list[PeerCase] = []
+    for suite, (rel, judge) in SUITES.items():
+        path = peers_dir / rel
+        if not path.exists():
+            continue
+        for i, raw in enumerate(json.loads(path.read_text(encoding="utf-8"))):
+            if judge == "quantulum3":
+                text = raw["req"]
+                exp = []
+                pos = 0
+                for r in raw["res"]:
+                    surface = r["surface"]
+                    at = text.find(surface, pos)
+                    at = text.find(surface) if at < 0 else at
+                    pos = max(pos, at + 1)
+                    exp.append(
+                        Expected(
+                            text=surface, start=at, end=at + len(surface),
+                            value=_dec(r["value"]), unit=str(r["unit"]),
+                        )
+                    )
+                cases.append(PeerCase(suite, i, text, tuple(exp), judge))
+                continue
+            exp = []
+            for r in raw.get("Results", []):
+                res = r.get("Resolution") or {}
+                value = res.get("value")
+                low = high = None
+                val = None
+                if judge == "range" and isinstance(value, str) and value[:1] in "[(":
+                    low, high = _parse_interval(value)
+                else:
+                    val = _dec(value)
+                exp.append(
+                    Expected(
+                        text=r["Text"], start=int(r.get("Start", 0)), end=int(r.get("End", 0)) + 1,
+                        value=val, low=low, high=high, unit=res.get("unit"),
+                    )
+                )
+            cases.append(PeerCase(suite, i, raw["Input"], tuple(exp), judge))
+    return cases
+
+
+def _overlaps(q: Quantity, e: Expected) -> bool:
+    return q.start < e.end and e.start < q.end
+
+
+def _unit_ok(peer_unit: str | None, q: Quantity) -> bool:
+    if peer_unit is None:
+        return True
+    key = peer_unit.lower()
+    if key == "dimensionless":
+        return q.unit is None
+    fig = (q.unit or "").lower()
+    allowed = {u.lower() for u in UNIT_SYNONYMS.get(key, frozenset({peer_unit}))}
+    normalised = key.replace("meter", "metre").replace("liter", "litre")
+    return fig in allowed or fig == key or fig == normalised
+
+
+_RELEVANT: dict[str, Callable[[Quantity], bool]] = {
+    "currency": lambda q: q.dimension == "currency",
+    "temperature": lambda q: q.dimension == "temperature",
+    "age": lambda q: q.dimension == "duration",
+    "dimension": lambda q: q.unit is not None
+    and q.dimension not in {"currency", "ratio", "temperature", "duration", "count"},
+    "percent": lambda q: q.unit in {"percentage", "percentage point"},
+    "number": lambda q: q.unit is None or q.dimension == "count",
+    "range": lambda q: True,
+    "quantulum3": lambda q: q.kind != "score",
+}
+
+
+def _matches_value(q: Quantity, e: Expected) -> bool:
+    if e.value is None:
+        return False
+    return q.value.low == e.value and q.value.high == e.value
+
+
+def _ends(q: Quantity) -> tuple[Decimal | None, Decimal | None]:
+    if q.bound == "lower":
+        return q.value.low, None
+    if q.bound == "upper":
+        return None, q.value.high
+    return q.value.low, q.value.high
+
+
+def judge_case(case: PeerCase, quantities: Sequence[Quantity]) -> Verdict:
+    """Judge one case given figcheck's quantities for ``case.input``."""
+    convention = CONVENTIONS.get(case.id)
+    if convention is not None:
+        not_figures = [e for e in case.expected if e.text in convention[1]]
+        hits = [q.text for q in quantities for e in not_figures if _overlaps(q, e)]
+        if hits:
+            return Verdict(False, f"read as figure against convention ({convention[0]}): {hits}")
+        rest = tuple(e for e in case.expected if e.text not in convention[1])
+        quantities = [q for q in quantities if not any(_overlaps(q, e) for e in not_figures)]
+        case = PeerCase(case.suite, case.index, case.input, rest, case.judge)
+    if case.judge == "ordinal":
+        hits = [q.text for q in quantities for e in case.expected if _overlaps(q, e)]
+        return Verdict(not hits, f"ordinal read as figure: {hits}" if hits else "")
+    relevant = [q for q in quantities if _RELEVANT[case.judge](q)]
+    used: set[int] = set()
+    problems: list[str] = []
+    for e in case.expected:
+        found = False
+        for i, q in enumerate(relevant):
+            if i in used or not _overlaps(q, e):
+                continue
+            if case.judge == "range":
+                ok = _ends(q) == (e.low, e.high)
+            else:
+                ok = _matches_value(q, e) and (
+                    case.judge in {"number", "percent"} or _unit_ok(e.unit, q)
+                )
+            if ok:
+                used.add(i)
+                found = True
+                break
+        if not found:
+            got = [(q.text, str(q.value.low), q.unit) for q in quantities if _overlaps(q, e)]
+            want = (e.low, e.high) if case.judge == "range" else (e.value, e.unit)
+            problems.append(f"missed {e.text!r} {want}; figcheck: {got}")
+    for i, q in enumerate(relevant):
+        if i in used or any(_overlaps(q, e) for e in case.expected):
+            continue
+        if case.judge == "quantulum3" and q.unit is None and not case.expected:
+            continue
+        problems.append(f"extra {q.text!r} ({q.value.low} {q.unit})")
+    return Verdict(not problems, "; ".join(problems))
+
+
+@dataclass
+class SuiteScore:
+    suite: str
+    cases: int = 0
+    passed: int = 0
+    conventions: int = 0
+    failures: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def rate(self) -> float:
+        return self.passed / self.cases if self.cases else 0.0
+
+
+@dataclass
+class PeerScores:
+    suites: dict[str, SuiteScore]
+
+    def format(self, *, failures: bool = False) -> str:
+        lines = [f"{'suite':<16} {'cases':>5} {'passed':>6} {'rate':>7}  conventions"]
+        for s in self.suites.values():
+            lines.append(
+                f"{s.suite:<16} {s.cases:>5} {s.passed:>6} {s.rate:>7.1%}  {s.conventions}"
+            )
+        if failures:
+            for s in self.suites.values():
+                for cid, text, detail in s.failures:
+                    lines.append(f"FAIL {cid}: {text[:90]!r}\n     {detail}")
+        return "\n".join(lines)
+
+
+def run_case(case: PeerCase) -> Verdict:
+    from ..parser import extract
+
+    return judge_case(case, extract(case.input))
+
+
+def evaluate_peers(peers_dir: Path | None = None) -> PeerScores:
+    suites: dict[str, SuiteScore] = {}
+    for case in load_cases(peers_dir):
+        score = suites.setdefault(case.suite, SuiteScore(case.suite))
+        score.cases += 1
+        score.conventions += case.id in CONVENTIONS
+        verdict = run_case(case)
+        if verdict.passed:
+            score.passed += 1
+        else:
+            score.failures.append((case.id, case.input, verdict.detail))
+    return PeerScores(suites)
