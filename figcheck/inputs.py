@@ -184,7 +184,8 @@ def iter_items(path: str, *, stdin: IO[bytes] | None = None, stdin_filename: str
         if len(text) > MAX_DOCUMENT_CHARS:
             raise InputError(f"{name}: {len(text):,} characters, over {MAX_DOCUMENT_CHARS:,}")
         title, body = split_title(text)
-        yield Document(id=name, text=body, title=title, origin=name)
+        text_line = 1 + text[: len(text) - len(body)].count("\n")  # body is a suffix of text
+        yield Document(id=name, text=body, title=title, origin=name, text_line=text_line)
     finally:
         if path != "-":
             stream.close()
