@@ -38,17 +38,24 @@ def precision_of(digits: str, scale: Decimal = Decimal(1)) -> Decimal:
     >>> precision_of("10000"), precision_of("12000"), precision_of("10437"), precision_of("4.1")
     (Decimal('1000'), Decimal('100'), Decimal('1'), Decimal('0.1'))
     >>> precision_of("1.2", Decimal(1000000))
-    Decimal('1E+5')
+    Decimal('100000')
     """
     digits = digits.lstrip("+-")
     if "." in digits:
         decimals = len(digits.split(".", 1)[1])
-        return Decimal(1).scaleb(-decimals) * scale
+        return _plain(Decimal(1).scaleb(-decimals) * scale)
     stripped = digits.rstrip("0")
     zeros = len(digits) - len(stripped)
     if not stripped:  # "0"
-        return scale
-    return Decimal(1).scaleb(max(zeros - 1, 0)) * scale
+        return _plain(scale)
+    return _plain(Decimal(1).scaleb(max(zeros - 1, 0)) * scale)
+
+
+def _plain(d: Decimal) -> Decimal:
+    """``1E+3`` -> ``1000``, ``0.10`` -> ``0.1``: one spelling per value."""
+    if d == d.to_integral_value():
+        return Decimal(int(d))
+    return d.normalize()
 
 
 def normalise(
