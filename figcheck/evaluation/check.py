@@ -1,0 +1,463 @@
+"""Scoring ``figcheck.check`` against the gold story corpus in ``corpus/check/``.
+
+Each story is one JSON file (format documented in ``corpus/README.md``, section "corpus/check")::
+
+    {"story": "<id>", "desk": "...",
+     "documents": [{"id", "source", "published", "title", "text"}],
+     "findings": [{"kind", "scope", "claims": [{"doc", "field", "text", "occurrence"}], "note"}]}
+
+Two measurements:
+
+1. **Findings.**  Each story's documents are checked together (with their ``story`` field) and
+   the predicted findings are matched one-to-one against the gold findings.  A prediction matches a
+   gold finding when ``scope`` and ``kind`` agree (a ``FC121`` prediction counts as kind ``update``
+   whatever it says) and every gold claim overlaps the span of some predicted claim in the same
+   document and field.  Precision and recall are given overall, per scope and per kind.  Meta
+   findings (``FC301``, emitted by the CLI) are not scored.
+2. **Cross-story isolation.**  All documents of all stories are checked in ONE run without their
+   ``story`` field; every finding whose claims come from more than one gold story is counted
+   (target: 0).
+
+Document ids are made unique across the corpus as ``<story>:<doc id>``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ..config import Config
+from ..model import Document, Finding
+
+GoldKind = Literal[
+    "contradiction", "update", "percent-change", "share", "parts-total", "factor", "conversion"
+]
+GoldScope = Literal["within", "cross"]
+GOLD_KINDS: tuple[str, ...] = GoldKind.__args__  # type: ignore[attr-defined]
+GOLD_SCOPES: tuple[str, ...] = GoldScope.__args__  # type: ignore[attr-defined]
+
+CODE_KIND: dict[str, tuple[str, str]] = {
+    "FC101": ("contradiction", "within"),
+    "FC102": ("contradiction", "within"),
+    "FC111": ("contradiction", "cross"),
+    "FC121": ("update", "cross"),
+    "FC201": ("percent-change", "within"),
+    "FC202": ("share", "within"),
+    "FC203": ("parts-total", "within"),
+    "FC204": ("factor", "within"),
+    "FC205": ("conversion", "within"),
+}
+"""The lead's fixed table: finding code -> (gold kind, scope).  ``FC301`` (meta) is not scored."""
+
+UNSCORED_KINDS = frozenset({"meta"})
+
+
+class CorpusError(ValueError):
+    """A story file that does not follow the documented format (names the file)."""
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class GoldClaim(_Frozen):
+    doc: str
+    field: Literal["title", "text"] = "text"
+    text: str = Field(min_length=1)
+    occurrence: int = Field(default=1, ge=1)
+
+
+class GoldFinding(_Frozen):
+    kind: GoldKind
+    scope: GoldScope
+    claims: tuple[GoldClaim, ...] = Field(min_length=1)
+    note: str = ""
+
+
+class Trap(_Frozen):
+    """A place where a finding code must NOT fire (a documented negative example)."""
+
+    code: str = Field(pattern=r"^FC[0-9]{3}$")
+    claims: tuple[GoldClaim, ...] = Field(min_length=1)
+    note: str = ""
+
+
+class StoryDocument(_Frozen):
+    id: str = Field(min_length=1)
+    source: str
+    published: _dt.date
+    title: str | None = None
+    text: str = Field(min_length=1)
+
+
+class Story(_Frozen):
+    story: str = Field(min_length=1)
+    desk: str
+    documents: tuple[StoryDocument, ...] = Field(min_length=1)
+    findings: tuple[GoldFinding, ...] = ()
+    traps: tuple[Trap, ...] = ()
+    """Optional negative examples: figures that look like a finding of ``code`` but are not one."""
+    path: str | None = None
+    """The file the story was read from (not part of the file format)."""
+
+    def global_id(self, doc_id: str) -> str:
+        return f"{self.story}:{doc_id}"
+
+    def document(self, doc_id: str) -> StoryDocument:
+        for doc in self.documents:
+            if doc.id == doc_id:
+                return doc
+        raise KeyError(doc_id)
+
+    def to_documents(self, *, include_story: bool = True) -> list[Document]:
+        return [
+            Document(
+                id=self.global_id(d.id),
+                text=d.text,
+                title=d.title,
+                source=d.source,
+                published=d.published,
+                story=self.story if include_story else None,
+                desk=self.desk,
+            )
+            for d in self.documents
+        ]
+
+
+@dataclass(frozen=True)
+class Span:
+    doc: str
+    """Global document id (``story:doc``)."""
+    field: str
+    start: int
+    end: int
+    text: str
+
+    def overlaps(self, other: Span) -> bool:
+        return (
+            self.doc == other.doc
+            and self.field == other.field
+            and self.start < other.end
+            and other.start < self.end
+        )
+
+    def __str__(self) -> str:
+        return f"{self.doc}[{self.field}]@{self.start}:{self.text!r}"
+
+
+@dataclass(frozen=True)
+class GoldItem:
+    story: str
+    kind: str
+    scope: str
+    spans: tuple[Span, ...]
+    note: str
+
+    def describe(self) -> str:
+        claims = " / ".join(str(s) for s in self.spans)
+        return f"{self.kind}/{self.scope}: {claims} -- {self.note}"
+
+
+@dataclass(frozen=True)
+class PredItem:
+    story: str
+    code: str
+    kind: str
+    scope: str
+    spans: tuple[Span, ...]
+    message: str
+
+    def describe(self) -> str:
+        claims = " / ".join(str(s) for s in self.spans)
+        return f"{self.code} {self.kind}/{self.scope}: {claims} -- {self.message}"
+
+
+def default_corpus_dir() -> Path:
+    """``corpus/check`` of the source checkout this package lives in."""
+    return Path(__file__).resolve().parents[2] / "corpus" / "check"
+
+
+def _occurrence_span(source: str, needle: str, occurrence: int) -> tuple[int, int] | None:
+    start = -1
+    for _ in range(occurrence):
+        start = source.find(needle, start + 1)
+        if start < 0:
+            return None
+    return start, start + len(needle)
+
+
+def gold_spans(story: Story, finding: GoldFinding | Trap) -> tuple[Span, ...]:
+    """Resolve a gold finding's claims to offsets; raises :class:`CorpusError` if one is missing."""
+    spans = []
+    for claim in finding.claims:
+        try:
+            doc = story.document(claim.doc)
+        except KeyError:
+            raise CorpusError(f"{story.path}: claim names unknown document {claim.doc!r}") from None
+        source = (doc.title or "") if claim.field == "title" else doc.text
+        found = _occurrence_span(source, claim.text, claim.occurrence)
+        if found is None:
+            raise CorpusError(
+                f"{story.path}: {claim.text!r} occurrence {claim.occurrence} not found in "
+                f"{claim.doc} {claim.field}"
+            )
+        spans.append(Span(story.global_id(claim.doc), claim.field, found[0], found[1], claim.text))
+    return tuple(spans)
+
+
+def read_story(path: Path) -> Story:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CorpusError(f"{path}: {exc}") from None
+    if not isinstance(data, dict):
+        raise CorpusError(f"{path}: a story file holds one JSON object")
+    try:
+        story = Story.model_validate({**data, "path": str(path)})
+    except ValidationError as exc:
+        raise CorpusError(f"{path}: {exc}") from None
+    if story.story != path.stem:
+        raise CorpusError(f"{path}: story id {story.story!r} differs from the file name")
+    ids = [d.id for d in story.documents]
+    if len(set(ids)) != len(ids):
+        raise CorpusError(f"{path}: duplicate document ids")
+    for item in (*story.findings, *story.traps):
+        gold_spans(story, item)
+    return story
+
+
+@cache
+def _load_cached(corpus_dir: str) -> tuple[Story, ...]:
+    return tuple(read_story(p) for p in sorted(Path(corpus_dir).glob("*.json")))
+
+
+def load_stories(corpus_dir: str | Path | None = None) -> list[Story]:
+    """Every story in ``corpus_dir`` (default ``corpus/check``), sorted by file name."""
+    directory = Path(corpus_dir) if corpus_dir is not None else default_corpus_dir()
+    return list(_load_cached(str(directory.resolve())))
+
+
+def corpus_records(
+    include_story: bool = True, corpus_dir: str | Path | None = None
+) -> list[dict[str, Any]]:
+    """All documents of all stories as JSONL-ready records (``id, text, title, source, published,
+    story, desk``); ``story`` is left out when ``include_story`` is false."""
+    records: list[dict[str, Any]] = []
+    for story in load_stories(corpus_dir):
+        for doc in story.documents:
+            record: dict[str, Any] = {
+                "id": story.global_id(doc.id),
+                "text": doc.text,
+                "title": doc.title,
+                "source": doc.source,
+                "published": doc.published.isoformat(),
+            }
+            if include_story:
+                record["story"] = story.story
+            record["desk"] = story.desk
+            records.append(record)
+    return records
+
+
+def write_records(path: str | Path, include_story: bool = True) -> int:
+    """Write :func:`corpus_records` as JSONL to ``path``; returns the number of records."""
+    records = corpus_records(include_story)
+    with open(path, "w", encoding="utf-8") as out:
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return len(records)
+
+
+def _pred_kind_scope(finding: Finding) -> tuple[str, str]:
+    if finding.code == "FC121":
+        return "update", "cross"
+    return finding.kind, finding.scope
+
+
+def _pred_item(story: str, finding: Finding) -> PredItem:
+    kind, scope = _pred_kind_scope(finding)
+    spans = tuple(Span(c.doc, c.field, c.start, c.end, c.text) for c in finding.claims)
+    return PredItem(story, finding.code, kind, scope, spans, finding.message)
+
+
+def matches(pred: PredItem, gold: GoldItem) -> bool:
+    if pred.kind != gold.kind or pred.scope != gold.scope:
+        return False
+    return all(any(g.overlaps(p) for p in pred.spans) for g in gold.spans)
+
+
+@dataclass
+class PR:
+    """Counts for one slice (overall, a scope or a kind)."""
+
+    tp_pred: int = 0
+    predicted: int = 0
+    tp_gold: int = 0
+    gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp_pred / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp_gold / self.gold if self.gold else 1.0
+
+    def line(self, label: str) -> str:
+        return (
+            f"{label:<16} precision {self.precision:6.3f} ({self.tp_pred}/{self.predicted})"
+            f"  recall {self.recall:6.3f} ({self.tp_gold}/{self.gold})"
+        )
+
+
+@dataclass
+class CheckScores:
+    stories: int = 0
+    documents: int = 0
+    overall: PR = field(default_factory=PR)
+    by_scope: dict[str, PR] = field(default_factory=dict)
+    by_kind: dict[str, PR] = field(default_factory=dict)
+    false_positives: list[PredItem] = field(default_factory=list)
+    misses: list[GoldItem] = field(default_factory=list)
+    cross_story: list[PredItem] = field(default_factory=list)
+    """Findings of the all-in-one run whose claims span more than one gold story."""
+    all_in_one_findings: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.overall.precision
+
+    @property
+    def recall(self) -> float:
+        return self.overall.recall
+
+    @property
+    def cross_story_findings(self) -> int:
+        return len(self.cross_story)
+
+    def format(self, *, details: bool = True) -> str:
+        lines = [
+            f"check corpus: {self.stories} stories, {self.documents} documents, "
+            f"{self.overall.gold} gold findings, {self.overall.predicted} predicted",
+            self.overall.line("overall"),
+        ]
+        lines += [self.by_scope[k].line(f"scope {k}") for k in sorted(self.by_scope)]
+        lines += [self.by_kind[k].line(f"kind {k}") for k in sorted(self.by_kind)]
+        lines.append(
+            f"cross-story findings (all {self.documents} documents in one run, no story field): "
+            f"{self.cross_story_findings} of {self.all_in_one_findings} findings (target 0)"
+        )
+        if details:
+            for title, items in (
+                ("false positives", self.false_positives),
+                ("misses", self.misses),
+                ("cross-story findings", self.cross_story),
+            ):
+                if items:
+                    lines.append(f"{title} ({len(items)}):")
+                    lines += [f"  {item.story}: {item.describe()}" for item in items]
+        return "\n".join(lines)
+
+
+def _slice(table: dict[str, PR], key: str) -> PR:
+    return table.setdefault(key, PR())
+
+
+def score_story(story: Story, predicted: Iterable[Finding], scores: CheckScores) -> None:
+    """Match one story's predictions against its gold findings and add to ``scores``."""
+    gold = [
+        GoldItem(story.story, g.kind, g.scope, gold_spans(story, g), g.note) for g in story.findings
+    ]
+    preds = [
+        _pred_item(story.story, f) for f in predicted if f.kind not in UNSCORED_KINDS
+    ]
+    # One-to-one matching; gold findings with fewer candidate predictions are served first.
+    candidates = {i: [j for j, p in enumerate(preds) if matches(p, g)] for i, g in enumerate(gold)}
+    used: set[int] = set()
+    matched_gold: set[int] = set()
+    for i in sorted(candidates, key=lambda i: len(candidates[i])):
+        for j in candidates[i]:
+            if j not in used:
+                used.add(j)
+                matched_gold.add(i)
+                break
+    for i, g in enumerate(gold):
+        hit = i in matched_gold
+        for pr in (scores.overall, _slice(scores.by_scope, g.scope), _slice(scores.by_kind, g.kind)):
+            pr.gold += 1
+            pr.tp_gold += hit
+        if not hit:
+            scores.misses.append(g)
+    for j, p in enumerate(preds):
+        hit = j in used
+        for pr in (scores.overall, _slice(scores.by_scope, p.scope), _slice(scores.by_kind, p.kind)):
+            pr.predicted += 1
+            pr.tp_pred += hit
+        if not hit:
+            scores.false_positives.append(p)
+
+
+def cross_story_findings(stories: Sequence[Story], findings: Iterable[Finding]) -> list[PredItem]:
+    """Findings (of a run over all stories' documents) whose claims come from different stories."""
+    owner = {s.global_id(d.id): s.story for s in stories for d in s.documents}
+    out = []
+    for finding in findings:
+        involved = {owner.get(c.doc, c.doc) for c in finding.claims}
+        if len(involved) > 1:
+            out.append(_pred_item("+".join(sorted(involved)), finding))
+    return out
+
+
+def evaluate_check(
+    corpus_dir: str | Path | None = None, config: Config | None = None
+) -> CheckScores:
+    """Score :func:`figcheck.check` on the gold stories (see the module docstring)."""
+    from .. import check
+
+    stories = load_stories(corpus_dir)
+    scores = CheckScores(stories=len(stories), documents=sum(len(s.documents) for s in stories))
+    for story in stories:
+        report = check(story.to_documents(include_story=True), config=config)
+        score_story(story, report.findings, scores)
+    everything = [d for s in stories for d in s.to_documents(include_story=False)]
+    report = check(everything, config=config)
+    scores.all_in_one_findings = len(report.findings)
+    scores.cross_story = cross_story_findings(stories, report.findings)
+    return scores
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m figcheck.evaluation check [--corpus DIR] [--brief] [--export-jsonl PATH
+    [--no-story]]``."""
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python -m figcheck.evaluation check",
+        description="Score figcheck.check on the gold story corpus (corpus/check).",
+    )
+    parser.add_argument("--corpus", default=None, help="story directory (default corpus/check)")
+    parser.add_argument("--brief", action="store_true", help="scores only, no FP/miss lists")
+    parser.add_argument("--export-jsonl", metavar="PATH", help="write all documents as JSONL")
+    parser.add_argument("--no-story", action="store_true", help="omit `story` when exporting")
+    args = parser.parse_args(argv)
+    try:
+        if args.export_jsonl:
+            records = corpus_records(not args.no_story, args.corpus)
+            with open(args.export_jsonl, "w", encoding="utf-8") as out:
+                for record in records:
+                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            print(f"wrote {len(records)} records to {args.export_jsonl}")
+            return 0
+        scores = evaluate_check(args.corpus)
+    except CorpusError as exc:
+        print(f"error: {exc}")
+        return 2
+    print(scores.format(details=not args.brief))
+    return 0

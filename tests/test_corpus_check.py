@@ -1,0 +1,217 @@
+"""The check gold corpus (corpus/check) is well formed, and its scorer counts what it says.
+
+Accuracy targets are NOT asserted here (the lead ratchets them); this checks the data and the
+matching logic with findings built by hand.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from figcheck.evaluation.check import (
+    CODE_KIND,
+    GOLD_KINDS,
+    CheckScores,
+    CorpusError,
+    Story,
+    corpus_records,
+    cross_story_findings,
+    gold_spans,
+    load_stories,
+    read_story,
+    score_story,
+)
+from figcheck.model import Claim, Finding, Interval, Value
+
+STORIES = load_stories()
+ALLOWED = {("contradiction", "within"), ("contradiction", "cross"), ("update", "cross")} | {
+    (kind, "within") for kind in GOLD_KINDS if kind not in ("contradiction", "update")
+}
+
+
+def test_corpus_size() -> None:
+    assert len(STORIES) >= 30
+    clean = [s for s in STORIES if not s.findings]
+    assert len(clean) >= 5
+    assert len(STORIES) - len(clean) >= 25
+
+
+def test_desks_and_document_counts() -> None:
+    desks = {s.desk for s in STORIES}
+    for desk in (
+        "conflict", "disasters", "economy", "elections", "health", "courts", "sport", "transport",
+        "science",
+    ):
+        assert desk in desks, desk
+    for story in STORIES:
+        assert 1 <= len(story.documents) <= 4, story.story
+        assert len({d.source for d in story.documents}) == len(story.documents), story.story
+
+
+@pytest.mark.parametrize("story", STORIES, ids=lambda s: s.story)
+def test_word_counts(story: Story) -> None:
+    for doc in story.documents:
+        words = len(doc.text.split())
+        assert 120 <= words <= 450, (doc.id, words)
+
+
+@pytest.mark.parametrize("story", STORIES, ids=lambda s: s.story)
+def test_claims_resolve_and_vocabulary(story: Story) -> None:
+    doc_ids = {d.id for d in story.documents}
+    for finding in story.findings:
+        assert (finding.kind, finding.scope) in ALLOWED
+        spans = gold_spans(story, finding)
+        assert all(s.text.strip() == s.text and s.text for s in spans)
+        docs = {c.doc for c in finding.claims}
+        assert docs <= doc_ids
+        if finding.scope == "within":
+            assert len(docs) == 1, finding.note
+        else:
+            assert len(docs) >= 2, finding.note
+        if finding.kind in ("contradiction", "update"):
+            assert len(finding.claims) == 2, finding.note
+        assert finding.note
+    for trap in story.traps:
+        assert trap.code in CODE_KIND
+        gold_spans(story, trap)
+
+
+def _code_of(story: Story, finding_index: int) -> str:
+    finding = story.findings[finding_index]
+    if finding.kind == "contradiction":
+        if finding.scope == "cross":
+            return "FC111"
+        fields = {c.field for c in finding.claims}
+        return "FC102" if "title" in fields else "FC101"
+    return next(code for code, (kind, _) in CODE_KIND.items() if kind == finding.kind)
+
+
+def test_every_code_has_gold_and_trap() -> None:
+    gold = Counter(_code_of(s, i) for s in STORIES for i in range(len(s.findings)))
+    traps = Counter(t.code for s in STORIES for t in s.traps)
+    for code in CODE_KIND:
+        assert gold[code] >= 1, f"no gold example of {code}"
+        assert traps[code] >= 1, f"no story where {code} must not fire"
+
+
+def test_updates_run_forward_in_time() -> None:
+    for story in STORIES:
+        for finding in story.findings:
+            if finding.kind == "update":
+                dates = [story.document(c.doc).published for c in finding.claims]
+                assert dates[0] < dates[1], story.story
+
+
+def test_records_export() -> None:
+    with_story = corpus_records(include_story=True)
+    without = corpus_records(include_story=False)
+    assert len(with_story) == len(without) == sum(len(s.documents) for s in STORIES)
+    assert len({r["id"] for r in with_story}) == len(with_story)
+    assert all("story" not in r for r in without)
+    assert all(r["story"] == r["id"].split(":")[0] for r in with_story)
+    assert set(with_story[0]) == {"id", "text", "title", "source", "published", "story", "desk"}
+    json.dumps(with_story)
+
+
+# --- the scorer, with findings built by hand ------------------------------------------------
+
+
+def _claim(story: Story, doc: str, field: str, needle: str, occurrence: int = 1) -> Claim:
+    d = story.document(doc)
+    source = (d.title or "") if field == "title" else d.text
+    start = -1
+    for _ in range(occurrence):
+        start = source.find(needle, start + 1)
+    assert start >= 0
+    value = Value(low=Decimal(1), high=Decimal(1))
+    return Claim(
+        doc=story.global_id(doc), field=field, start=start, end=start + len(needle), text=needle,
+        value=value, bound="exact", interval=Interval(low=Decimal(1), high=Decimal(1)),
+    )
+
+
+def _finding(code: str, kind: str, scope: str, *claims: Claim) -> Finding:
+    return Finding(
+        code=code, kind=kind, scope=scope, severity="warning", confidence=0.9, message="m",
+        claims=claims,
+    )
+
+
+def _gold_as_prediction(story: Story, index: int) -> Finding:
+    finding = story.findings[index]
+    code = _code_of(story, index)
+    claims = [_claim(story, c.doc, c.field, c.text, c.occurrence) for c in finding.claims]
+    return _finding(code, finding.kind, finding.scope, *claims)
+
+
+STORY_WITH_GOLD = next(s for s in STORIES if len(s.findings) >= 2)
+
+
+def test_scorer_perfect_prediction() -> None:
+    story = STORY_WITH_GOLD
+    scores = CheckScores()
+    score_story(story, [_gold_as_prediction(story, i) for i in range(len(story.findings))], scores)
+    assert scores.overall.tp_gold == scores.overall.gold == len(story.findings)
+    assert scores.precision == scores.recall == 1.0
+    assert not scores.false_positives and not scores.misses
+
+
+def test_scorer_counts_misses_false_positives_and_kind_mismatch() -> None:
+    story = STORY_WITH_GOLD
+    first = _gold_as_prediction(story, 0)
+    wrong_kind = first.model_copy(update={"kind": "factor", "scope": "within", "code": "FC204"})
+    meta = first.model_copy(update={"kind": "meta", "code": "FC301"})
+    scores = CheckScores()
+    score_story(story, [first, first, wrong_kind, meta], scores)
+    assert scores.overall.tp_gold == 1
+    assert scores.overall.gold == len(story.findings)
+    assert scores.overall.predicted == 3  # meta is not scored
+    assert scores.overall.tp_pred == 1  # a duplicate is not a second hit
+    assert len(scores.false_positives) == 2
+    assert len(scores.misses) == len(story.findings) - 1
+    assert "precision" in scores.format()
+
+
+def test_scorer_update_only_matches_update() -> None:
+    story = next(s for s in STORIES if any(f.kind == "update" for f in s.findings))
+    index = next(i for i, f in enumerate(story.findings) if f.kind == "update")
+    update = _gold_as_prediction(story, index)
+    as_contradiction = update.model_copy(update={"code": "FC111", "kind": "contradiction"})
+    scores = CheckScores()
+    score_story(story, [as_contradiction], scores)
+    assert scores.by_kind["update"].tp_gold == 0
+    assert scores.by_kind["contradiction"].predicted >= 1
+    scores = CheckScores()
+    score_story(story, [update.model_copy(update={"kind": "figure-update"})], scores)
+    assert scores.by_kind["update"].tp_gold == 1  # FC121 counts as "update" whatever its kind
+
+
+def test_cross_story_detection() -> None:
+    a, b = STORIES[0], STORIES[1]
+    mixed = _finding(
+        "FC111", "contradiction", "cross",
+        _claim(a, a.documents[0].id, "text", a.documents[0].text.split()[0]),
+        _claim(b, b.documents[0].id, "text", b.documents[0].text.split()[0]),
+    )
+    same = _finding(
+        "FC101", "contradiction", "within",
+        _claim(a, a.documents[0].id, "text", a.documents[0].text.split()[0]),
+    )
+    assert len(cross_story_findings(STORIES, [mixed, same])) == 1
+
+
+def test_bad_story_file_is_a_clear_error(tmp_path: Path) -> None:
+    story = json.loads(Path(STORY_WITH_GOLD.path or "").read_text(encoding="utf-8"))
+    story["findings"][0]["claims"][0]["occurrence"] = 99
+    bad = tmp_path / f"{story['story']}.json"
+    bad.write_text(json.dumps(story), encoding="utf-8")
+    with pytest.raises(CorpusError, match="occurrence 99"):
+        read_story(bad)
+    (tmp_path / "x.json").write_text("[1, 2", encoding="utf-8")
+    with pytest.raises(CorpusError, match="x.json"):
+        read_story(tmp_path / "x.json")
