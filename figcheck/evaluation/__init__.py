@@ -1,0 +1,1 @@
+"""Scoring figcheck against its gold corpora (``corpus/extract`` and ``corpus/check``)."""
