@@ -1,0 +1,426 @@
+"""Article text out of an HTML page, with every character traceable to its place in the source.
+
+:func:`html_to_text` parses with the standard library's :mod:`html.parser` (a forgiving, linear
+tokenizer that needs no extra dependency) and returns an :class:`HtmlText`:
+
+* ``title``: the first ``<h1>`` of the article (taken out of the body text, as a Markdown
+  ``# Heading`` is), else the page ``<title>``, else ``None``;
+* ``text``: the article text, paragraphs separated by one blank line.  Block elements (``p``,
+  ``div``, ``li``, ``h2``, table rows ...) end a paragraph, ``<br>`` is a line break, runs of HTML
+  whitespace collapse to one space (outside ``<pre>``) and character references are decoded;
+* ``position(offset)``: the 1-based ``(line, column)`` in the HTML source of a text offset, so
+  findings point at the source file an editor has open.
+
+What counts as the article: when the page has ``<article>`` elements only their content is used,
+else ``<main>``, else the whole ``<body>``.  Never text: ``<script>``, ``<style>``, ``<nav>``,
+``<aside>``, ``<footer>``, ``<noscript>``, ``<template>``, form controls, embedded SVG/MathML and
+elements marked ``hidden`` or ``aria-hidden="true"`` (see :data:`SKIP_ELEMENTS`).
+
+HTML comments are kept aside in :attr:`HtmlText.comments` with the text offset where they occur,
+for inline suppressions such as ``<!-- figcheck: ignore[FC101] -->``.
+
+Bad markup never raises: unclosed tags, stray ``<`` and unknown entities are read the way the
+tokenizer reads them.  The work is linear in the size of the page.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html as _html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Literal
+
+__all__ = ["HtmlComment", "HtmlText", "html_to_text", "SKIP_ELEMENTS", "BLOCK_ELEMENTS"]
+
+SKIP_ELEMENTS = frozenset(
+    {
+        "script", "style", "nav", "aside", "footer", "noscript", "template", "head",
+        "svg", "math", "iframe", "object", "embed", "canvas", "audio", "video",
+        "button", "select", "textarea", "datalist", "dialog", "map",
+    }
+)
+"""Elements whose content is never article text (``<title>`` inside ``<head>`` is still read)."""
+
+BLOCK_ELEMENTS = frozenset(
+    {
+        "address", "article", "blockquote", "body", "caption", "center", "dd", "details",
+        "div", "dl", "dt", "fieldset", "figcaption", "figure", "form", "h1", "h2", "h3", "h4",
+        "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "ol", "p",
+        "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul",
+    }
+)
+"""Elements that start and end a paragraph."""
+
+CELL_ELEMENTS = frozenset({"td", "th"})
+"""Table cells: separated by a space within their row's paragraph."""
+
+VOID_ELEMENTS = frozenset(
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr",
+    }
+)
+
+_WS = re.compile(r"[ \t\n\r\f]+")
+_NOT_WS = re.compile(r"[^ \t\n\r\f]+")
+_CHARREF = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+
+Scope = Literal["article", "main", "body"]
+
+
+@dataclass(frozen=True)
+class HtmlComment:
+    """An HTML comment: its content, the text offset it sits at and its source position."""
+
+    text: str
+    offset: int
+    """Offset in :attr:`HtmlText.text` where the comment occurs (start of the next paragraph when it
+    sits between paragraphs)."""
+    line: int
+    col: int
+
+
+@dataclass(frozen=True)
+class _Map:
+    """Piecewise-linear map from output offsets to source offsets: offset ``o`` with
+    ``starts[k] <= o < starts[k + 1]`` maps to ``sources[k] + (o - starts[k])``."""
+
+    starts: tuple[int, ...]
+    sources: tuple[int, ...]
+
+    def __call__(self, offset: int) -> int:
+        if not self.starts:
+            return 0
+        k = max(bisect.bisect_right(self.starts, offset) - 1, 0)
+        return self.sources[k] + max(offset - self.starts[k], 0)
+
+
+@dataclass(frozen=True)
+class HtmlText:
+    title: str | None
+    text: str
+    comments: tuple[HtmlComment, ...] = ()
+    _text_map: _Map = field(default=_Map((), ()), repr=False)
+    _title_map: _Map = field(default=_Map((), ()), repr=False)
+    _line_starts: tuple[int, ...] = field(default=(0,), repr=False)
+
+    def source_offset(self, offset: int, field: Literal["title", "text"] = "text") -> int:
+        """Offset in the HTML source of character ``offset`` of ``text`` (or ``title``)."""
+        return (self._title_map if field == "title" else self._text_map)(offset)
+
+    def position(self, offset: int, field: Literal["title", "text"] = "text") -> tuple[int, int]:
+        """1-based ``(line, column)`` in the HTML source of character ``offset`` of the field."""
+        return self.source_position(self.source_offset(offset, field))
+
+    def source_position(self, source_offset: int) -> tuple[int, int]:
+        """1-based ``(line, column)`` of an offset in the HTML source."""
+        line = bisect.bisect_right(self._line_starts, source_offset)
+        return line, source_offset - self._line_starts[line - 1] + 1
+
+
+@dataclass
+class _Para:
+    """A paragraph being collected: text pieces with their source offsets."""
+
+    scope: int
+    """Bit set: 1 inside <article>, 2 inside <main>."""
+    h1: bool = False
+    chars: list[str] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    sources: list[int] = field(default_factory=list)
+    length: int = 0
+    space_src: int = -1
+    """Source offset of a pending collapsed space (-1: none)."""
+    source: int = 0
+    """Source offset of the tag that opened the paragraph."""
+
+    def add(self, piece: str, src: int) -> None:
+        if not piece:
+            return
+        if self.space_src >= 0:
+            if self.length:
+                self._put(" ", self.space_src)
+            self.space_src = -1
+        self._put(piece, src)
+
+    def _put(self, piece: str, src: int) -> None:
+        if not (self.starts and self.sources[-1] - self.starts[-1] == src - self.length):
+            self.starts.append(self.length)
+            self.sources.append(src)
+        self.chars.append(piece)
+        self.length += len(piece)
+
+    def space(self, src: int) -> None:
+        if self.space_src < 0:
+            self.space_src = src
+
+    def newline(self, src: int) -> None:
+        self.space_src = -1
+        if self.length:
+            self._put("\n", src)
+
+
+class _Extractor(HTMLParser):
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.src = source
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        self.stack: list[str] = []
+        self.skip = 0
+        self.pre = 0
+        self.in_title = False
+        self.title_para = _Para(scope=0)
+        self.paras: list[_Para] = []
+        self.cur: _Para | None = None
+        self.comments: list[tuple[str, int, int]] = []
+        """(content, index of the paragraph it belongs to or precedes, source offset)."""
+        self.pending: tuple[int, str] | None = None
+
+    # -- positions ---------------------------------------------------------------------------
+    def _here(self) -> int:
+        line, col = self.getpos()
+        if line - 1 < len(self.line_starts):
+            return min(self.line_starts[line - 1] + col, len(self.src))
+        return len(self.src)
+
+    def _flush(self, end: int) -> None:
+        """Emit pending character data, re-deriving offsets from the raw source slice."""
+        if self.pending is None:
+            return
+        start, decoded = self.pending
+        self.pending = None
+        para = self._target(start)
+        if para is None:
+            return
+        raw = self.src[start:end] if start <= end else ""
+        if _html.unescape(raw) == decoded:
+            self._emit_raw(para, raw, start)
+        else:  # the tokenizer's positions disagree with the data: map all of it to its start
+            self._emit_piece(para, decoded, start)
+
+    # -- text --------------------------------------------------------------------------------
+    def _target(self, src: int) -> _Para | None:
+        if self.in_title:
+            return self.title_para
+        if self.skip:
+            return None
+        if self.cur is None:
+            scope = (1 if "article" in self.stack else 0) | (2 if "main" in self.stack else 0)
+            self.cur = _Para(scope=scope, h1="h1" in self.stack, source=src)
+            self.paras.append(self.cur)
+        return self.cur
+
+    def _emit_raw(self, para: _Para, raw: str, start: int) -> None:
+        pos = 0
+        for m in _CHARREF.finditer(raw):
+            self._emit_plain(para, raw[pos : m.start()], start + pos)
+            self._emit_piece(para, _html.unescape(m.group()), start + m.start())
+            pos = m.end()
+        self._emit_plain(para, raw[pos:], start + pos)
+
+    def _emit_plain(self, para: _Para, chunk: str, start: int) -> None:
+        """Literal source text: collapse whitespace runs (outside <pre>), map 1:1 otherwise."""
+        if not chunk:
+            return
+        if self.pre and para is not self.title_para:
+            para.add(chunk, start)
+            return
+        for m in _NOT_WS.finditer(chunk):
+            if m.start() > 0:
+                para.space(start + m.start() - 1)
+            para.add(m.group(), start + m.start())
+        if chunk[-1] in " \t\n\r\f":
+            para.space(start + len(chunk) - 1)
+
+    def _emit_piece(self, para: _Para, text: str, src: int) -> None:
+        """Decoded text (a character reference): all of it maps to ``src``."""
+        for ch in text:
+            if ch in " \t\n\r\f" and not (self.pre and para is not self.title_para):
+                para.space(src)
+            else:
+                para.add(ch, src)
+
+    def _break(self) -> None:
+        self.cur = None
+
+    @staticmethod
+    def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
+        for name, value in attrs:
+            if name == "hidden":
+                return True
+            if name == "aria-hidden" and (value or "").strip().lower() == "true":
+                return True
+        return False
+
+    # -- tokenizer callbacks -------------------------------------------------------------------
+    def handle_data(self, data: str) -> None:
+        here = self._here()
+        self._flush(here)
+        if self.cdata_elem in ("script", "style"):  # raw text, never article text
+            return
+        self.pending = (here, data)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        here = self._here()
+        self._flush(here)
+        self.in_title = False  # a title holds text only: any tag ends an unclosed one
+        if tag in VOID_ELEMENTS:
+            self._void(tag, here)
+            return
+        if tag == "title" and not self.title_para.length:
+            opened = [n for n in self.stack if n.startswith("\x00")]
+            self.in_title = all(n == "\x00head" for n in opened)
+        if self.skip or tag in SKIP_ELEMENTS or self._hidden(attrs):
+            self.skip += 1
+            self.stack.append("\x00" + tag)  # an element inside (or opening) skipped content
+            return
+        self.stack.append(tag)
+        if tag == "pre":
+            self.pre += 1
+        if tag in BLOCK_ELEMENTS:
+            self._break()
+        elif tag in CELL_ELEMENTS and self.cur is not None:
+            self.cur.space(here)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        here = self._here()
+        self._flush(here)
+        self.in_title = False
+        if tag in VOID_ELEMENTS:
+            self._void(tag, here)
+        elif tag in BLOCK_ELEMENTS and not self.skip:
+            self._break()
+
+    def _void(self, tag: str, here: int) -> None:
+        if self.skip:
+            return
+        if tag == "br":
+            if self.cur is not None:
+                self.cur.newline(here)
+        elif tag == "hr":
+            self._break()
+        elif tag in ("img", "input") and self.cur is not None:
+            self.cur.space(here)
+
+    def handle_endtag(self, tag: str) -> None:
+        here = self._here()
+        self._flush(here)
+        if tag == "title":
+            self.in_title = False
+        if tag in VOID_ELEMENTS:
+            if tag == "br":  # browsers read "</br>" as <br>
+                self._void(tag, here)
+            return
+        for i in range(len(self.stack) - 1, -1, -1):  # the matching open element, if any
+            if self.stack[i].lstrip("\x00") == tag:
+                break
+        else:
+            return  # a stray end tag: ignored, as browsers do
+        for name in reversed(self.stack[i:]):
+            if name.startswith("\x00"):
+                self.skip -= 1
+            elif not self.skip:
+                if name == "pre":
+                    self.pre -= 1
+                if name in BLOCK_ELEMENTS:
+                    self._break()
+        del self.stack[i:]
+
+    def handle_comment(self, data: str) -> None:
+        here = self._here()
+        self._flush(here)
+        inside = self.cur is not None and self.cur.length > 0
+        self.comments.append((data, len(self.paras) - 1 if inside else len(self.paras), here))
+
+    def handle_decl(self, decl: str) -> None:
+        self._flush(self._here())
+
+    def handle_pi(self, data: str) -> None:
+        self._flush(self._here())
+
+    def unknown_decl(self, data: str) -> None:
+        self._flush(self._here())
+
+    def close(self) -> None:
+        super().close()
+        self._flush(len(self.src))
+
+
+def _trim(para: _Para) -> tuple[str, list[int], list[int]]:
+    """The paragraph's text without trailing line breaks, and its map."""
+    text = "".join(para.chars)
+    stripped = text.rstrip("\n")
+    return stripped, para.starts, para.sources
+
+
+def html_to_text(html: str) -> HtmlText:
+    """Title, article text and source mapping of an HTML page (see the module docstring)."""
+    parser = _Extractor(html)
+    try:
+        parser.feed(html)
+        parser.close()
+    except Exception:  # noqa: BLE001 - the stdlib tokenizer's rare internal errors on broken
+        parser._flush(len(html))  # markup: keep what was read so far rather than fail
+
+    paras = [p for p in parser.paras if p.length and "".join(p.chars).strip()]
+    scope_bit = 1 if any(p.scope & 1 for p in paras) else 2 if any(p.scope & 2 for p in paras) else 0
+    chosen = [p for p in paras if not scope_bit or p.scope & scope_bit]
+
+    title_para: _Para | None = None
+    heads = [p for p in chosen if p.h1]
+    if heads:
+        title_para = heads[0]
+        chosen = [p for p in chosen if p is not title_para]
+    elif parser.title_para.length:
+        title_para = parser.title_para
+
+    title: str | None = None
+    title_map = _Map((), ())
+    if title_para is not None:
+        t, starts, sources = _trim(title_para)
+        t = t.replace("\n", " ")
+        if t.strip():
+            title = t
+            title_map = _Map(tuple(starts), tuple(sources))
+
+    out: list[str] = []
+    starts: list[int] = []
+    sources: list[int] = []
+    pos = 0
+    para_offset: dict[int, int] = {}
+    index_of = {id(p): i for i, p in enumerate(parser.paras)}
+    for para in chosen:
+        text, p_starts, p_sources = _trim(para)
+        if out:
+            starts.append(pos)
+            sources.append(para.source)
+            out.append("\n\n")
+            pos += 2
+        para_offset[index_of[id(para)]] = pos
+        for s, src in zip(p_starts, p_sources):
+            if s < len(text):
+                starts.append(pos + s)
+                sources.append(src)
+        out.append(text)
+        pos += len(text)
+
+    # comments: offset of the paragraph they belong to or precede
+    ordered = sorted(para_offset.items())
+    keys = [k for k, _ in ordered]
+    comments = []
+    for data, para_index, src in parser.comments:
+        k = bisect.bisect_left(keys, para_index)
+        offset = ordered[k][1] if k < len(ordered) else pos
+        line = bisect.bisect_right(parser.line_starts, src)
+        comments.append(HtmlComment(data, offset, line, src - parser.line_starts[line - 1] + 1))
+
+    return HtmlText(
+        title=title,
+        text="".join(out),
+        comments=tuple(comments),
+        _text_map=_Map(tuple(starts), tuple(sources)),
+        _title_map=title_map,
+        _line_starts=tuple(parser.line_starts),
+    )

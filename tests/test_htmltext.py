@@ -1,0 +1,163 @@
+"""figcheck.htmltext: article text out of HTML pages, with offsets mapped back to the source."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from figcheck.htmltext import html_to_text
+
+PAGE = """<!doctype html>
+<html><head><title>Troops &amp; tanks - The Daily</title>
+<style>p { color: red }</style>
+<script>var s = "<p>99 balloons</p>";</script></head>
+<body><nav><a href="/">Home</a> <a href="/7">7 days</a></nav>
+<article>
+  <header><h1>12,000   troops
+  deployed</h1></header>
+  <!-- figcheck: ignore[FC101] -->
+  <p>Over   10,000 troops&nbsp;were
+  sent, at a cost of &euro;5&nbsp;million.<br>A second line &#8212; 40&#37; more.</p>
+  <p>Paragraph <b>two</b> names <a href="#">1,200</a> people.</p>
+  <aside>Related: 31 things you missed</aside>
+  <table><tr><th>Region</th><td>15</td></tr><tr><th>North</th><td>16</td></tr></table>
+</article>
+<footer>&copy; 2024</footer>
+</body></html>"""
+
+# ---- what the text is --------------------------------------------------------------------------
+# (html, expected title, expected text), grouped by origin.
+EXAMPLES_NEWS_PAGES = [
+    pytest.param(
+        PAGE,
+        "12,000 troops deployed",
+        "Over 10,000 troops\u00a0were sent, at a cost of €5\u00a0million.\n"
+        "A second line — 40% more.\n\n"
+        "Paragraph two names 1,200 people.\n\n"
+        "Region 15\n\nNorth 16",
+        id="article-with-chrome",
+    ),
+    pytest.param(
+        "<html><head><title>Budget 2025</title></head><body><main><p>Spending rose 4%.</p>"
+        "<div>Debt fell to £2.1tn.</div></main><p>Sign up for 3 newsletters</p></body></html>",
+        "Budget 2025",
+        "Spending rose 4%.\n\nDebt fell to £2.1tn.",
+        id="main-without-article-title-from-head",
+    ),
+    pytest.param(
+        "<p>First 5 paragraphs</p><p>second: 6</p>",
+        None,
+        "First 5 paragraphs\n\nsecond: 6",
+        id="fragment-without-title",
+    ),
+    pytest.param(
+        "<ul><li>3 dead<li>4 injured</ul><pre>  a  12\n  b  13</pre>",
+        None,
+        "3 dead\n\n4 injured\n\n  a  12\n  b  13",
+        id="lists-and-pre",
+    ),
+    pytest.param(
+        '<p>Seen: 4</p><p hidden>Unseen: 5</p><div aria-hidden="true">6</div>'
+        "<noscript>7</noscript><template><p>8</p></template><p>Seen 9</p>",
+        None,
+        "Seen: 4\n\nSeen 9",
+        id="hidden-content-skipped",
+    ),
+]
+
+EXAMPLES_BROKEN_MARKUP = [
+    pytest.param("<p>12 troops<p>15 troops", None, "12 troops\n\n15 troops", id="unclosed-p"),
+    pytest.param("<p>a < b and 3 > 2</p>", None, "a < b and 3 > 2", id="stray-angle-brackets"),
+    pytest.param("<p>AT&T paid &bogus; $5</p>", None, "AT&T paid &bogus; $5", id="unknown-entities"),
+    pytest.param("<p>5 <b>bold</i> 6</p></div></span>", None, "5 bold 6", id="stray-end-tags"),
+    pytest.param("<title>Unclosed title<p>body 12</p>", "Unclosed title", "body 12", id="unclosed-title"),
+    pytest.param("<nav>never closed <p>12</p>", None, "", id="unclosed-nav-skips-rest"),
+    pytest.param("", None, "", id="empty"),
+    pytest.param("<p>cut off at <b", None, "cut off at <b", id="truncated-tag-kept-as-text"),
+]
+
+
+@pytest.mark.parametrize("html, title, text", EXAMPLES_NEWS_PAGES + EXAMPLES_BROKEN_MARKUP)
+def test_title_and_text(html: str, title: str | None, text: str) -> None:
+    got = html_to_text(html)
+    assert got.title == title
+    assert got.text == text
+
+
+# ---- offsets map back to the source ------------------------------------------------------------
+# (surface in text, field, expected source (line, col), expected source text at that place)
+POSITIONS_IN_PAGE = [
+    ("10,000", "text", (10, 13), "10,000"),
+    ("€5", "text", (11, 22), "&euro;"),
+    ("40%", "text", (11, 69), "40&#37;"),
+    ("1,200", "text", (12, 45), "1,200"),
+    ("two", "text", (12, 19), "two"),
+    ("16", "text", (14, 67), "16"),
+    ("troops", "title", (7, 24), "troops"),
+    ("deployed", "title", (8, 3), "deployed"),
+]
+
+
+@pytest.mark.parametrize("surface, field, line_col, source_text", POSITIONS_IN_PAGE)
+def test_positions(surface: str, field: str, line_col: tuple[int, int], source_text: str) -> None:
+    got = html_to_text(PAGE)
+    offset = (got.title if field == "title" else got.text).index(surface)  # type: ignore[union-attr]
+    assert got.position(offset, field) == line_col  # type: ignore[arg-type]
+    assert PAGE[got.source_offset(offset, field) :].startswith(source_text)  # type: ignore[arg-type]
+
+
+def test_comments_keep_their_place() -> None:
+    got = html_to_text(PAGE)
+    assert [(c.text.strip(), c.offset, c.line, c.col) for c in got.comments] == [
+        ("figcheck: ignore[FC101]", 0, 9, 3)
+    ]
+    between = html_to_text("<p>1 a</p><!-- figcheck: ignore[FC101] --><p>2 b</p><p>3 <!--x--> c</p>")
+    assert [(c.text, c.offset) for c in between.comments] == [
+        (" figcheck: ignore[FC101] ", len("1 a\n\n")),
+        ("x", len("1 a\n\n2 b\n\n")),
+    ]
+
+
+def test_crlf_source_lines() -> None:
+    src = "<p>one</p>\r\n<p>two 12\r\nthree 13</p>"
+    got = html_to_text(src)
+    assert got.text == "one\n\ntwo 12 three 13"
+    assert got.position(got.text.index("13")) == (3, 7)
+
+
+# ---- properties over arbitrary markup ----------------------------------------------------------
+_pieces = st.sampled_from(
+    ["<p>", "</p>", "<div>", "</div>", "<br>", "<b>", "</b>", "<script>", "</script>", "<nav>",
+     "</nav>", "<h1>", "</h1>", "<title>", "</title>", "<!--", "-->", "&amp;", "&#169;", "&euro",
+     "&", "<", ">", "<pre>", "</pre>", " ", "\n", "\t", "12", "3.5", "x", "é", "\u00a0", "<!x>",
+     "<?pi?>", "<![CDATA[", "]]>", "<article>", "</article>", "<td>", "\r\n", '<p a="b>', "'"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_pieces, st.text(max_size=4)), max_size=40).map("".join))
+def test_any_markup_gives_text_that_maps_back(src: str) -> None:
+    got = html_to_text(src)
+    assert "\n\n\n" not in got.text
+    assert got.text == got.text.strip(" \n")
+    for i, ch in enumerate(got.text):
+        so = got.source_offset(i)
+        assert 0 <= so <= len(src)
+        line, col = got.position(i)
+        assert line >= 1 and col >= 1
+        # a character that did not come from a character reference or whitespace collapsing sits
+        # at its source offset
+        if ch.isalnum() and src[so] != "&":
+            assert src[so] == ch
+
+
+def test_large_and_adversarial_pages_complete() -> None:
+    """Big pages and pathological markup are read (a quadratic step would stall this test)."""
+    para = "<p>On Tuesday about 1,200 people &amp; 30 dogs<b> marched</b> 5&nbsp;km.</p>\n"
+    big = html_to_text("<html><body><article>" + para * 20_000 + "</article></body></html>")
+    assert big.text.count("\n\n") == 19_999
+    last = big.text.rindex("1,200")
+    assert big.position(last) == (20_000, 21)
+    nasty = "<" * 50_000 + "&" * 50_000 + "<p " * 10_000 + "<!--" * 10_000
+    assert html_to_text(nasty).text.startswith("<<<")
