@@ -1,0 +1,251 @@
+"""``figcheck check``."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from .common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail, input_options, output_stream, \
+    read_all, use_colour
+
+if TYPE_CHECKING:
+    from ..config import Config
+    from ..model import CheckRun, Document, Finding
+
+EXAMPLES = """\b
+Examples:
+  figcheck check draft.md                        # path:line:col: FC101 message ["12" vs "15"]
+  figcheck check --format json wire.md local.md  # compare two sources of one story
+  figcheck check --select FC1 --ignore FC121 archive.jsonl
+  figcheck check --fail-on error draft.md        # exit 1 only for errors (headline conflicts)
+  figcheck check --severity FC201=error draft.md # per-rule severity override
+  figcheck check --format sarif -o figcheck.sarif copy/
+  figcheck check --format github copy/*.md       # annotations in a GitHub Actions log
+  figcheck check --format html -o report.html story/*.md
+  figcheck check draft.md --against figcheck.db  # vs. everything published on the story
+  pbpaste | figcheck check - --stdin-filename draft.md
+\b
+Silence one finding in the copy itself with <!-- figcheck: ignore[FC101] --> above the
+paragraph (see 'figcheck rules' for codes).  Settings come from [tool.figcheck] in pyproject.toml
+or figcheck.toml (see 'figcheck show-config').
+\b
+Exit codes: 0 nothing at or above --fail-on (default: warning), 1 findings, 2 usage, config or
+input error.
+"""
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def _format_names() -> list[str]:
+    from ..formats import names
+
+    return names()
+
+
+def _parse_severity(values: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for item in values:
+        code, sep, sev = item.partition("=")
+        if not sep or sev.strip().lower() not in SEVERITY_RANK:
+            raise click.BadParameter(f"{item!r}: expected CODE=error|warning|info",
+                                     param_hint="'--severity'")
+        out[code.strip().upper()] = sev.strip().lower()
+    return out
+
+
+def _split_codes(values: tuple[str, ...]) -> list[str]:
+    return [c.strip() for v in values for c in v.split(",") if c.strip()]
+
+
+def compute(docs: list[Document], config: Config) -> CheckRun:
+    """Run the comparator (and parser) on ``docs``."""
+    from ..model import CheckRun
+
+    try:
+        from ..compare import run as _run  # type: ignore[attr-defined]
+    except ImportError:
+        _run = None
+    if _run is not None:
+        result: CheckRun = _run(docs, config=config)
+        return result
+    from .. import check as _check, extract as _extract
+
+    report = _check(docs, config=config)
+    quantities = {d.id: tuple(_extract(d.text, title=d.title)) for d in docs}
+    return CheckRun(report=report, documents=tuple(docs), quantities=quantities)
+
+
+def postprocess(findings: list[Finding], config: Config) -> list[Finding]:
+    """Apply select/ignore, per-rule severity and min-confidence (idempotent)."""
+    from ..compare.rules import matches
+
+    out = []
+    for f in findings:
+        if config.select and not matches(f.code, list(config.select)):
+            continue
+        if config.ignore and matches(f.code, list(config.ignore)):
+            continue
+        if f.confidence < config.min_confidence:
+            continue
+        sev = config.severity.get(f.code)
+        out.append(f if sev is None or sev == f.severity else f.model_copy(update={"severity": sev}))
+    return out
+
+
+def _order(findings: list[Finding], docs: list[Document]) -> list[Finding]:
+    rank = {d.id: i for i, d in enumerate(docs)}
+
+    def key(f: Finding) -> tuple[Any, ...]:
+        c = f.claims[0] if f.claims else None
+        if c is None:
+            return (len(rank), 0, 0, f.code)
+        return (rank.get(c.doc, len(rank)), 0 if c.field == "title" else 1, c.start, f.code)
+
+    return sorted(findings, key=key)
+
+
+def statistics(findings: list[Finding]) -> str:
+    from ..compare.rules import BY_CODE
+
+    counts = Counter(f.code for f in findings)
+    lines = []
+    for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        rule = BY_CODE.get(code)
+        lines.append(f"{n:>5}  {code}  {rule.name if rule else ''}".rstrip())
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def summary(findings: list[Finding], n_docs: int) -> str:
+    if not findings:
+        return f"No findings in {n_docs} document{'s' if n_docs != 1 else ''}."
+    by = Counter(f.severity for f in findings)
+    parts = [f"{by[s]} {s}{'s' if by[s] != 1 and s != 'info' else ''}"
+             for s in ("error", "warning", "info") if by[s]]
+    n = len(findings)
+    return (f"Found {n} finding{'s' if n != 1 else ''} ({', '.join(parts)}) in {n_docs} "
+            f"document{'s' if n_docs != 1 else ''}.")
+
+
+@click.command(epilog=EXAMPLES)
+@input_options
+@click.option("-f", "--format", "fmt", default="text", show_default=True, metavar="FORMAT",
+              help="text, json, jsonl, github, sarif or html (and any registered format).")
+@click.option("-o", "--output-file", metavar="PATH", help="Write to PATH instead of stdout.")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary or notes.")
+@click.option("--statistics", is_flag=True,
+              help="Count findings per code (replaces the finding lines in text format).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Lowest severity that makes the exit code 1 [default: warning].")
+@click.option("--select", multiple=True, metavar="CODES",
+              help="Report only these codes or prefixes (FC1,FC201).  Repeatable.")
+@click.option("--ignore", multiple=True, metavar="CODES",
+              help="Never report these codes or prefixes.  Repeatable.")
+@click.option("--severity", "severity", multiple=True, metavar="CODE=LEVEL",
+              help="Override a rule's severity, e.g. FC201=error.  Repeatable.")
+@click.option("--tolerance", type=float, default=None,
+              help="Widening of approximate figures ('about 5,000'), as a fraction [0.1].")
+@click.option("--stories", type=click.Choice(["auto", "field", "none"]), default=None,
+              help="How documents are grouped into stories for cross-source checks [auto].")
+@click.option("--against", "against", metavar="DB",
+              help="Also compare with the claims in a 'figcheck batch' database.")
+@click.option("--config", "config_path", metavar="PATH",
+              help="Read settings from PATH instead of discovering a config file.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option("--no-color", is_flag=True, help="Never colour the output (as NO_COLOR=1).")
+@click.pass_context
+def check(ctx: click.Context, paths: tuple[str, ...], stdin_filename: str | None, fmt: str,
+          output_file: str | None, quiet: bool, statistics: bool, exit_zero: bool,
+          fail_on: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
+          severity: tuple[str, ...], tolerance: float | None, stories: str | None,
+          against: str | None, config_path: str | None, isolated: bool, no_color: bool) -> None:
+    """Flag figures that contradict each other within each document and between documents."""
+    from .. import suppress
+    from ..model import CheckRun, Report
+    from . import configfile
+
+    formats = _format_names()
+    if fmt not in formats:
+        raise click.BadParameter(f"{fmt!r} is not one of {', '.join(formats)}",
+                                 param_hint="'--format'")
+    overrides: dict[str, tuple[Any, str]] = {}
+    try:
+        cli_values: dict[str, tuple[Any, str]] = {
+            "select": (_split_codes(select), "--select") if select else None,  # type: ignore[dict-item]
+            "ignore": (_split_codes(ignore), "--ignore") if ignore else None,  # type: ignore[dict-item]
+            "severity": (_parse_severity(severity), "--severity") if severity else None,  # type: ignore[dict-item]
+            "fail_on": (fail_on, "--fail-on") if fail_on else None,  # type: ignore[dict-item]
+            "tolerance": (str(tolerance), "--tolerance") if tolerance is not None else None,  # type: ignore[dict-item]
+            "stories": (stories, "--stories") if stories else None,  # type: ignore[dict-item]
+        }
+        for key, item in cli_values.items():
+            if item is not None:
+                value = configfile.normalise({key: item[0]}, item[1])[key]
+                overrides[key] = (value, item[1])
+        resolved = configfile.resolve(configfile.start_dir(paths), config_path=config_path,
+                                      isolated=isolated, overrides=overrides)
+    except configfile.ConfigError as exc:
+        fail(str(exc))
+    config = resolved.config
+
+    originals = read_all(paths, stdin_filename)
+    prepared, directives = [], {}
+    for doc in originals:
+        clean, ds = suppress.prepare(doc)
+        prepared.append(clean)
+        if ds:
+            directives[doc.id] = ds
+    try:
+        run = compute(prepared, config)
+    except ImportError as exc:
+        fail(f"the comparator is not available ({exc})")
+    findings = list(run.report.findings)
+    if against:
+        findings.extend(_against(against, prepared, config))
+    findings = postprocess(findings, config)
+    findings = suppress.apply(findings, directives, {d.id: d for d in originals},
+                              selected=config.select, ignored=config.ignore)
+    findings = postprocess(findings, config)  # severity overrides for FC301 too
+    findings = _order(findings, originals)
+    report = Report(schema_version=run.report.schema_version, documents=run.report.documents,
+                    findings=tuple(findings))
+    # Formats show the documents as read (directives visible), with the final findings.
+    run = CheckRun(report=report, documents=tuple(originals), quantities=run.quantities)
+
+    from ..formats import render
+
+    with output_stream(output_file) as out:
+        colour = fmt == "text" and output_file is None and use_colour(out, no_color)
+        if statistics and fmt == "text":
+            out.write(statistics_text(findings))
+        else:
+            out.write(render(fmt, run, color=colour))
+    if statistics and fmt != "text":
+        click.echo(statistics_text(findings), nl=False, err=True)
+    if not quiet:
+        click.echo(summary(findings, len(originals)), err=True)
+    threshold = SEVERITY_RANK[config.fail_on]
+    failing = any(SEVERITY_RANK.get(f.severity, 2) >= threshold for f in findings)
+    ctx.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+statistics_text = statistics
+
+
+def _against(db: str, docs: list[Document], config: Config) -> list[Finding]:
+    import os
+
+    if not os.path.exists(db):
+        fail(f"{db}: no such database (build one with 'figcheck batch ARCHIVE --db {db}')")
+    try:
+        from ..batch import against  # type: ignore[attr-defined]
+    except ImportError:
+        fail("--against needs figcheck.batch.against, which this installation lacks")
+    try:
+        found: list[Finding] = list(against(db, docs, config))
+    except Exception as exc:  # noqa: BLE001 - a broken database is an input error, not a crash
+        click.echo(f"figcheck: error: {db}: {exc}", err=True)
+        raise click.exceptions.Exit(EXIT_ERROR) from None
+    return found

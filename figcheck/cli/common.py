@@ -1,0 +1,92 @@
+"""Helpers shared by the commands: reading inputs, opening the output, failing cleanly."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterator
+from typing import IO, TYPE_CHECKING, Any, NoReturn, TypeVar
+
+import click
+
+if TYPE_CHECKING:
+    from ..model import Document
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def fail(message: str) -> NoReturn:
+    """Print ``figcheck: error: message`` on stderr and exit with code 2."""
+    click.echo(f"figcheck: error: {message}", err=True)
+    raise click.exceptions.Exit(EXIT_ERROR)
+
+
+def read_all(paths: tuple[str, ...], stdin_filename: str | None) -> list[Document]:
+    """Every document in ``paths`` (``-`` is stdin); any input problem exits 2 with one line."""
+    from ..inputs import InputError, read_documents
+    from ..model import Document
+
+    stdin = click.get_binary_stream("stdin") if "-" in paths else None
+    if list(paths).count("-") > 1:
+        fail("'-' (standard input) can be given only once")
+    try:
+        docs = [
+            d
+            for d in read_documents(list(paths), stdin=stdin, stdin_filename=stdin_filename)
+            if isinstance(d, Document)
+        ]
+    except InputError as exc:
+        fail(str(exc))
+    except (OSError, EOFError, ValueError) as exc:  # e.g. a corrupt .gz stream
+        fail(f"{', '.join(paths)}: cannot read ({exc})")
+    seen: dict[str, int] = {}
+    unique = []
+    for doc in docs:  # two inputs with one id would make findings ambiguous
+        n = seen.get(doc.id, 0)
+        seen[doc.id] = n + 1
+        unique.append(doc if n == 0 else doc.model_copy(update={"id": f"{doc.id}#{n + 1}"}))
+    return unique
+
+
+@contextlib.contextmanager
+def output_stream(path: str | None) -> Iterator[IO[str]]:
+    """``-o PATH`` (written atomically-ish: all or nothing) or stdout."""
+    if path is None or path == "-":
+        yield click.get_text_stream("stdout")
+        return
+    tmp = f"{path}.figcheck-tmp"
+    try:
+        handle = open(tmp, "w", encoding="utf-8", newline="\n")
+    except OSError as exc:
+        fail(f"{path}: cannot write ({exc.strerror})")
+    try:
+        with handle:
+            yield handle
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def use_colour(stream: IO[str], no_color: bool = False) -> bool:
+    """Colour only on a terminal, and never with ``NO_COLOR`` set (https://no-color.org)."""
+    if no_color or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def input_options(f: F) -> F:
+    """``PATH...`` and ``--stdin-filename``, shared by extract and check."""
+    f = click.option(
+        "--stdin-filename",
+        metavar="NAME",
+        help="Name to use for '-' (standard input) in messages; its suffix picks the format "
+        "(e.g. draft.md, feed.jsonl).",
+    )(f)
+    f = click.argument("paths", nargs=-1, required=True, metavar="PATH...")(f)
+    return f

@@ -1,0 +1,17 @@
+"""``json``: the documented report object; ``jsonl``: one finding object per line."""
+
+from __future__ import annotations
+
+import json
+
+from ..model import CheckRun
+
+
+def render(run: CheckRun) -> str:
+    return json.dumps(run.report.to_json(), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_lines(run: CheckRun) -> str:
+    return "".join(
+        json.dumps(f.model_dump(mode="json"), ensure_ascii=False) + "\n" for f in run.report.findings
+    )

@@ -1,0 +1,218 @@
+"""Inline suppressions: editors silence a finding where it is, in the copy itself.
+
+In Markdown or HTML copy, HTML comments (invisible when published)::
+
+    <!-- figcheck: ignore[FC101] -->        the next paragraph (or, written inside a paragraph,
+                                            the paragraph it is in)
+    <!-- figcheck: disable[FC2] -->         from here ...
+    <!-- figcheck: enable[FC2] -->          ... to here (or to the end: enable is optional)
+    <!-- figcheck: ignore-file[FC111] -->   the whole document, title and cross-source findings
+
+In plain text, the same directive alone on a line (a *marker line*)::
+
+    figcheck: ignore[FC101]
+
+Codes are comma-separated full codes or prefixes (``FC1``); without ``[...]`` a directive covers
+every code.  A finding is suppressed when any of its figures in this document lies in a covered
+range (the title only by ``ignore-file``).  Directives are blanked out (replaced by spaces, offsets
+unchanged) before the text is parsed, so their digits are never read as figures.  A directive that
+suppressed nothing is reported as FC301 (unused-suppression).
+
+The regular expression is linear: no nested quantifiers, bounded alternation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .model import Claim, Document, Finding, Interval, Value
+
+DIRECTIVE = re.compile(
+    r"(?P<open><!--[ \t]*)?figcheck:[ \t]*"
+    r"(?P<verb>ignore-file|disable-file|ignore|disable|enable)"
+    r"(?:\[(?P<codes>[A-Za-z0-9, \t]*)\])?[ \t]*"
+    r"(?(open)-->|)"
+)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+UNUSED_CODE = "FC301"
+
+
+@dataclass(frozen=True)
+class Directive:
+    verb: str
+    """``ignore``, ``disable``, ``ignore-file`` (``enable`` closes a ``disable``)."""
+    codes: tuple[str, ...]
+    """Codes or prefixes; empty for every code."""
+    start: int
+    end: int
+    """Span of the directive itself in the text."""
+    covers: tuple[int, int] | None
+    """Text range covered; None for the whole document."""
+    line: int
+
+    def matches(self, code: str) -> bool:
+        return not self.codes or any(code.startswith(c) for c in self.codes)
+
+    def covers_claim(self, claim: Claim) -> bool:
+        if self.covers is None:
+            return True
+        return claim.field == "text" and self.covers[0] <= claim.start < self.covers[1]
+
+    @property
+    def label(self) -> str:
+        return f"{self.verb}[{','.join(self.codes)}]" if self.codes else self.verb
+
+
+@dataclass(frozen=True)
+class Scan:
+    directives: tuple[Directive, ...]
+    text: str
+    """The text with every directive replaced by spaces (same length, same offsets)."""
+
+
+def _codes(raw: str | None) -> tuple[str, ...]:
+    if not raw:
+        return ()
+    return tuple(c.strip().upper() for c in raw.split(",") if c.strip())
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    return ls, len(text) if le < 0 else le
+
+
+def _paragraph_at(text: str, pos: int) -> tuple[int, int]:
+    """The paragraph (run of non-blank lines) containing ``pos``."""
+    before = [m.end() for m in _BLANK_LINE.finditer(text, 0, pos)]
+    start = before[-1] if before else 0
+    m = _BLANK_LINE.search(text, pos)
+    return start, m.start() if m else len(text)
+
+
+def _next_paragraph(text: str, pos: int) -> tuple[int, int]:
+    """The first paragraph that starts after ``pos`` (skipping blank lines)."""
+    i = pos
+    n = len(text)
+    while i < n and text[i] in " \t\r\n":
+        i += 1
+    if i >= n:
+        return n, n
+    return i, _paragraph_at(text, i)[1]
+
+
+def scan(text: str) -> Scan:
+    """Find the directives in ``text`` and blank them out."""
+    found: list[tuple[re.Match[str], str]] = []
+    for m in DIRECTIVE.finditer(text):
+        ls, le = _line_bounds(text, m.start(), m.end())
+        alone = not (text[ls:m.start()].strip() or text[m.end():le].strip())
+        if m.group("open") is None and not alone:
+            continue  # a bare marker counts only as a line of its own
+        found.append((m, "alone" if alone else "inline"))
+    chars = list(text) if found else []
+    directives: list[Directive] = []
+    open_ranges: list[tuple[tuple[str, ...], int, int, int, int]] = []  # codes, start, end, at, line
+
+    def close(codes: tuple[str, ...], upto: int) -> None:
+        keep = []
+        for rng in open_ranges:
+            if not codes or set(rng[0]) & set(codes) or not rng[0]:
+                directives.append(Directive("disable", rng[0], rng[1], rng[2], (rng[3], upto),
+                                            rng[4]))
+            else:
+                keep.append(rng)
+        open_ranges[:] = keep
+
+    for m, where in found:
+        for i in range(m.start(), m.end()):
+            chars[i] = " "
+        verb, codes = m.group("verb"), _codes(m.group("codes"))
+        line = text.count("\n", 0, m.start()) + 1
+        if verb in ("ignore-file", "disable-file"):
+            directives.append(Directive("ignore-file", codes, m.start(), m.end(), None, line))
+        elif verb == "ignore":
+            covers = (_next_paragraph(text, _line_bounds(text, m.start(), m.end())[1])
+                      if where == "alone" else _paragraph_at(text, m.start()))
+            directives.append(Directive("ignore", codes, m.start(), m.end(), covers, line))
+        elif verb == "disable":
+            open_ranges.append((codes, m.start(), m.end(), m.end(), line))
+        else:  # enable
+            close(codes, m.start())
+    close((), len(text))
+    directives.sort(key=lambda d: d.start)
+    return Scan(tuple(directives), "".join(chars) if found else text)
+
+
+def prepare(doc: Document) -> tuple[Document, tuple[Directive, ...]]:
+    """``doc`` with its directives blanked, and the directives."""
+    result = scan(doc.text)
+    if not result.directives and result.text == doc.text:
+        return doc, ()
+    return doc.model_copy(update={"text": result.text}), result.directives
+
+
+def _pseudo_claim(doc: Document, d: Directive, original: str) -> Claim:
+    return Claim(
+        doc=doc.id, field="text", start=d.start, end=d.end,
+        text=" ".join(original[d.start:d.end].split()) or d.label,
+        value=Value(low=0, high=0), bound="exact", interval=Interval(),
+        dimension="suppression",
+    )
+
+
+def apply(
+    findings: Iterable[Finding],
+    directives: dict[str, tuple[Directive, ...]],
+    originals: dict[str, Document],
+    *,
+    selected: Sequence[str] = (),
+    ignored: Sequence[str] = (),
+) -> list[Finding]:
+    """Drop suppressed findings and add one FC301 per directive that suppressed nothing.
+
+    ``directives``: document id -> its directives; ``originals``: document id -> the document as
+    read (before blanking), for the FC301 location.  A directive is reported unused only if at
+    least one code it names is enabled by ``selected``/``ignored`` (code prefixes)."""
+    from .compare.rules import get, matches
+
+    used: set[tuple[str, int]] = set()
+    kept: list[Finding] = []
+    for finding in findings:
+        hit = None
+        for claim in finding.claims:
+            for d in directives.get(claim.doc, ()):
+                if d.matches(finding.code) and d.covers_claim(claim):
+                    hit = (claim.doc, d.start)
+                    break
+            if hit:
+                break
+        if hit:
+            used.add(hit)
+        else:
+            kept.append(finding)
+    rule = get(UNUSED_CODE)
+    from .compare.rules import RULES
+
+    def enabled(code: str) -> bool:
+        return (not selected or matches(code, list(selected))) and not matches(code, list(ignored))
+
+    if not enabled(UNUSED_CODE):
+        return kept
+    for doc_id, ds in directives.items():
+        doc = originals[doc_id]
+        for d in ds:
+            if (doc_id, d.start) in used:
+                continue
+            if not any(enabled(r.code) and d.matches(r.code) for r in RULES
+                       if r.code != UNUSED_CODE):
+                continue
+            kept.append(Finding(
+                code=UNUSED_CODE, kind=rule.kind, scope=rule.scope, severity=rule.severity,
+                confidence=1.0,
+                message=rule.render(where=f"Line {d.line}", codes=", ".join(d.codes) or "all codes"),
+                claims=(_pseudo_claim(doc, d, doc.text),),
+            ))
+    return kept
