@@ -1,0 +1,133 @@
+"""``figcheck check DRAFT --against figcheck.db``: the published figures a draft contradicts.
+
+For each draft: extract its quantities; find its stories in the database -- the draft's own
+``story`` if it has one, otherwise the stories of the archived documents sharing the most story
+features with it (same thresholds and stop-feature rule as batch clustering, within
+``config.story_window_days`` of the draft's date when it has one); load only those stories'
+claims whose ``claim_key`` the draft also has (an indexed lookup); and run the comparator's
+``across`` on the draft plus those documents.  Only findings involving the draft are returned, so
+the archive's own disagreements are not repeated.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import sqlite3
+from collections.abc import Sequence
+
+from ..config import Config
+from ..model import Document, Finding
+from . import stories as _stories
+from .store import connect, quantity_from_json
+from .toolkit import DEFAULT, resolve
+from .work import document
+
+MAX_STORIES = 3
+MAX_DOCS = 200
+"""Most recent archived documents compared per story."""
+
+
+def _candidate_stories(
+    conn: sqlite3.Connection, draft: Document, feats: frozenset[str], window: int
+) -> list[tuple[str | None, int]]:
+    """``(story_key, doc_pk)`` of the best-matching archived documents' stories (a document
+    without a story stands for itself)."""
+    if draft.story:
+        row = conn.execute("SELECT 1 FROM documents WHERE story_key=? LIMIT 1", (draft.story,)).fetchone()
+        return [(draft.story, 0)] if row else []
+    if not feats:
+        return []
+    n_docs = conn.execute("SELECT max(doc_pk) FROM documents").fetchone()[0] or 0
+    limit = max(_stories.MIN_DF_CAP, int(n_docs * _stories.MAX_DF))
+    useful = []
+    for f in sorted(feats):
+        n = conn.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM features WHERE feature=? LIMIT ?)", (f, limit + 1)
+        ).fetchone()[0]
+        if 0 < n <= limit:
+            useful.append(f)
+    need = max(_stories.MIN_SHARED, _stories.MIN_SHARE * len(feats))
+    if len(useful) < need:
+        return []
+    marks = ",".join("?" * len(useful))
+    sql = (
+        f"SELECT f.doc_pk, count(*) AS n FROM features f WHERE f.feature IN ({marks})"
+        " GROUP BY f.doc_pk HAVING n >= ? ORDER BY n DESC, f.doc_pk DESC LIMIT 50"
+    )
+    scored = conn.execute(sql, (*useful, need)).fetchall()
+    out: list[tuple[str | None, int]] = []
+    seen: set[str | int] = set()
+    for pk, _n in scored:
+        key, published = conn.execute(
+            "SELECT story_key, published FROM documents WHERE doc_pk=?", (pk,)
+        ).fetchone()
+        if draft.published and published:
+            gap = abs((draft.published - _dt.date.fromisoformat(published)).days)
+            if gap > 0 and gap > window:
+                continue
+        marker = key if key is not None else pk
+        if marker in seen:
+            continue
+        seen.add(marker)
+        out.append((key, pk))
+        if len(out) >= MAX_STORIES:
+            break
+    return out
+
+
+def against(
+    db_path: str, documents: Sequence[Document], config: Config, *, toolkit: str = DEFAULT
+) -> list[Finding]:
+    tk = resolve(toolkit)
+    conn = connect(db_path, create=False)
+    try:
+        findings: list[Finding] = []
+        for draft in documents:
+            qs = tk.extract(draft.text, title=draft.title)
+            if not qs:
+                continue
+            keys = sorted({tk.key(q) for q in qs})
+            feats = frozenset(tk.story_features(draft, qs))
+            marks = ",".join("?" * len(keys))
+            members: dict[int, tuple[Document, list]] = {}
+            for story_key, pk in _candidate_stories(conn, draft, feats, config.story_window_days):
+                if story_key is not None:
+                    pks = [
+                        r[0]
+                        for r in conn.execute(
+                            "SELECT doc_pk FROM documents WHERE story_key=?"
+                            " ORDER BY published DESC, doc_pk DESC LIMIT ?",
+                            (story_key, MAX_DOCS),
+                        )
+                    ]
+                else:
+                    pks = [pk]
+                for doc_pk in pks:
+                    if doc_pk in members:
+                        continue
+                    qjs = [
+                        r[0]
+                        for r in conn.execute(
+                            f"SELECT json FROM quantities WHERE doc_pk=? AND claim_key IN ({marks})"
+                            " ORDER BY idx",
+                            (doc_pk, *keys),
+                        )
+                    ]
+                    if not qjs:
+                        continue
+                    row = conn.execute(
+                        "SELECT id, text, title, source, published, url, story, desk, origin"
+                        " FROM documents WHERE doc_pk=?",
+                        (doc_pk,),
+                    ).fetchone()
+                    members[doc_pk] = (document(tuple(row)), [quantity_from_json(j) for j in qjs])
+            if not members:
+                continue
+            group = [(draft, qs), *members.values()]
+            for f in tk.across(group, config):
+                docs = {c.doc for c in f.claims}
+                if draft.id in docs and len(docs) > 1:
+                    findings.append(f)
+        return findings
+    finally:
+        conn.close()

@@ -1,0 +1,134 @@
+"""The local engine: worker processes on this machine, results committed by the calling process
+in reading order (so the committed progress is always a prefix of each input)."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from ..config import Config
+from . import pipeline
+from .store import connect
+from .toolkit import DEFAULT
+from .work import compare_story, process_chunk
+
+
+def _ignore_sigint() -> None:
+    # Workers leave Ctrl-C to the parent, which rolls back and stops them.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class _Runner:
+    """``map(fn, args)`` in order: in-process for one job, else on a process pool with a bounded
+    number of tasks in flight (so memory does not grow with the archive)."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self.pool: Any = None
+        if jobs > 1:
+            # fork is fast and needs no ``if __name__ == "__main__"`` guard in the caller's script,
+            # but is only safe while this process runs a single thread.
+            method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
+            ctx = multiprocessing.get_context(method)
+            self.pool = ctx.Pool(jobs, initializer=_ignore_sigint)
+
+    def map(self, fn: Callable[..., Any], args: Iterable[tuple[Any, ...]]) -> Iterator[Any]:
+        if self.pool is None:
+            for a in args:
+                yield fn(*a)
+            return
+        pending: deque[Any] = deque()
+        limit = self.jobs * 4
+        for a in args:
+            pending.append(self.pool.apply_async(fn, a))
+            while len(pending) >= limit:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+    def close(self, *, abort: bool) -> None:
+        if self.pool is None:
+            return
+        if abort:
+            self.pool.terminate()
+        else:
+            self.pool.close()
+        self.pool.join()
+
+
+def run(
+    paths: list[str],
+    db_path: str,
+    config: Config,
+    *,
+    jobs: int | None = None,
+    progress: pipeline.ProgressFn | None = None,
+    toolkit: str = DEFAULT,
+    chunk_size: int = pipeline.CHUNK,
+) -> pipeline.BatchStats:
+    started = time.monotonic()
+    conn = connect(db_path)
+    stats = pipeline.BatchStats()
+    runner = _Runner(jobs or default_jobs())
+    aborted = True
+    try:
+        inputs = pipeline.register_inputs(conn, paths)
+        stats.resumed_from = sum(i[2] for i in inputs)
+        total = None
+        if progress is not None:
+            from .sources import estimate_items
+
+            total = sum(max(estimate_items(p) - done, 0) for _, p, done, complete in inputs if not complete)
+            progress("documents", 0, total)
+        done = 0
+        tasks = ((c, config, toolkit) for c in pipeline.chunks(inputs, chunk_size))
+        for results in runner.map(process_chunk, tasks):
+            done += pipeline.commit_chunk(conn, results, stats)
+            if progress is not None:
+                progress("documents", done, total)
+        pipeline.prepare_stories(conn, config)
+        pending = pipeline.pending_stories(conn)
+        if progress is not None:
+            progress("stories", 0, len(pending))
+
+        def story_args() -> Iterator[tuple[Any, ...]]:
+            for key, n in pending:
+                for members in pipeline.story_tasks(conn, key, n):
+                    yield (key, members, config, toolkit)
+                yield (key, None, config, toolkit)  # end of story marker
+
+        rows: list[Any] = []
+        n_done = 0
+        for key, result in runner.map(_compare_or_mark, story_args()):
+            if result is None:
+                pipeline.commit_story(conn, key, rows, stats)
+                rows = []
+                n_done += 1
+                if progress is not None:
+                    progress("stories", n_done, len(pending))
+            else:
+                rows.extend(result)
+        aborted = False
+        return pipeline.finish(conn, stats, started)
+    finally:
+        runner.close(abort=aborted)
+        conn.close()
+
+
+def _compare_or_mark(key: str, members: Any, config: Config, toolkit: str) -> tuple[str, Any]:
+    if members is None:
+        return key, None
+    return key, compare_story(key, members, config, toolkit)

@@ -1,0 +1,204 @@
+"""The batch database: one SQLite file (WAL mode), schema version :data:`DB_VERSION`.
+
+Tables (see docs/batch.md for the full description):
+
+``inputs``        one row per input file; ``items_done`` counts the items (documents and bad
+                  records, in reading order) already committed; it is updated in the same
+                  transaction as their results, which is what makes the job resumable and loss-free.
+``documents``     one row per document; ``(input_id, item)`` is unique; ``story_key`` is the story the
+                  cross-source stage compared it in (the record's ``story`` or ``~auto:<doc_pk>``).
+``quantities``    one row per extracted figure, with the comparator's ``claim_key`` and the full
+                  :class:`~figcheck.model.Quantity` as JSON (decimals as exact strings).
+``features``      the comparator's story features per document (for story clustering and --against).
+``findings``      within-article (``scope='within'``) and cross-source (``'cross'``) findings, the full
+                  :class:`~figcheck.model.Finding` as JSON; ``finding_docs`` links each to its documents.
+``errors``        bad records and unreadable files with path and 1-based line.
+``stories_done``  stories whose cross-source comparison is committed (resuming the cross stage).
+``meta``          key/value: ``db_version``, ``cross_state`` (``dirty`` / ``stories`` / ``clean``).
+
+"All claims about this subject in this story" is
+``SELECT ... FROM documents d JOIN quantities q USING (doc_pk) WHERE d.story_key=? AND q.claim_key=?``,
+served by ``documents_story`` and the ``quantities`` primary key; ``quantities_key`` serves the
+subject-only lookup.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from decimal import Decimal
+from typing import Any
+
+from ..model import Finding, Quantity
+
+DB_VERSION = "1"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS inputs (
+    input_id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    items_done INTEGER NOT NULL DEFAULT 0,
+    complete INTEGER NOT NULL DEFAULT 0,
+    size INTEGER,
+    mtime REAL
+);
+CREATE TABLE IF NOT EXISTS documents (
+    doc_pk INTEGER PRIMARY KEY,
+    input_id INTEGER NOT NULL REFERENCES inputs(input_id),
+    item INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    title TEXT,
+    source TEXT,
+    published TEXT,
+    url TEXT,
+    story TEXT,
+    desk TEXT,
+    origin TEXT,
+    text TEXT NOT NULL,
+    n_quantities INTEGER NOT NULL DEFAULT 0,
+    story_key TEXT,
+    UNIQUE (input_id, item)
+);
+CREATE INDEX IF NOT EXISTS documents_id ON documents(id);
+CREATE INDEX IF NOT EXISTS documents_story ON documents(story_key, published);
+CREATE INDEX IF NOT EXISTS documents_source ON documents(source, published);
+CREATE TABLE IF NOT EXISTS quantities (
+    doc_pk INTEGER NOT NULL,
+    idx INTEGER NOT NULL,
+    field TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    claim_key TEXT NOT NULL,
+    head TEXT,
+    unit TEXT,
+    dimension TEXT,
+    low TEXT,
+    high TEXT,
+    json TEXT NOT NULL,
+    PRIMARY KEY (doc_pk, idx)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS quantities_key ON quantities(claim_key, doc_pk);
+CREATE TABLE IF NOT EXISTS features (
+    doc_pk INTEGER NOT NULL,
+    feature TEXT NOT NULL,
+    PRIMARY KEY (doc_pk, feature)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS features_feature ON features(feature, doc_pk);
+CREATE TABLE IF NOT EXISTS findings (
+    finding_pk INTEGER PRIMARY KEY,
+    scope TEXT NOT NULL,
+    code TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    message TEXT NOT NULL,
+    story_key TEXT,
+    doc_pk INTEGER,
+    source TEXT,
+    desk TEXT,
+    published TEXT,
+    json TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS findings_code ON findings(code);
+CREATE INDEX IF NOT EXISTS findings_doc ON findings(doc_pk);
+CREATE INDEX IF NOT EXISTS findings_scope ON findings(scope, story_key);
+CREATE TABLE IF NOT EXISTS finding_docs (
+    finding_pk INTEGER NOT NULL,
+    doc_pk INTEGER NOT NULL,
+    PRIMARY KEY (finding_pk, doc_pk)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS finding_docs_doc ON finding_docs(doc_pk);
+CREATE TABLE IF NOT EXISTS errors (
+    error_pk INTEGER PRIMARY KEY,
+    input_id INTEGER,
+    item INTEGER,
+    path TEXT NOT NULL,
+    line INTEGER,
+    message TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS stories_done (story_key TEXT PRIMARY KEY) WITHOUT ROWID;
+"""
+
+
+class DatabaseError(Exception):
+    """A one-line, user-facing description of an unusable database file."""
+
+
+def connect(path: str | os.PathLike[str], *, create: bool = True) -> sqlite3.Connection:
+    """Open (and if needed create) the batch database.  Autocommit mode: callers use
+    ``with transaction(conn):`` for every write."""
+    path = os.fspath(path)
+    if not create and not os.path.exists(path):
+        raise DatabaseError(f"{path}: no such database")
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=30.0, check_same_thread=False)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=OFF")
+        conn.execute("PRAGMA cache_size=-32000")
+        if create:
+            conn.executescript(SCHEMA)
+            conn.execute(
+                "INSERT OR IGNORE INTO meta(key, value) VALUES ('db_version', ?)", (DB_VERSION,)
+            )
+        version = conn.execute("SELECT value FROM meta WHERE key='db_version'").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{path}: not a figcheck database ({exc})") from None
+    if version is None or version[0] != DB_VERSION:
+        conn.close()
+        raise DatabaseError(f"{path}: not a figcheck batch database (version {version})")
+    return conn
+
+
+class transaction:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any exception (KeyboardInterrupt too)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.conn.execute("BEGIN IMMEDIATE")
+        return self.conn
+
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
+        if exc_type is None:
+            self.conn.execute("COMMIT")
+        else:
+            self.conn.execute("ROLLBACK")
+
+
+def get_meta(conn: sqlite3.Connection, key: str, default: str | None = None) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+    return default if row is None else str(row[0])
+
+
+def set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
+    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+
+# --- exact JSON for models (decimals as strings, so nothing is rounded through floats) ---------
+
+
+def _default(obj: Any) -> Any:
+    if isinstance(obj, Decimal):
+        return str(obj)
+    return str(obj)  # dates
+
+
+def quantity_json(q: Quantity) -> str:
+    return json.dumps(q.model_dump(exclude_defaults=True), default=_default, separators=(",", ":"))
+
+
+def quantity_from_json(text: str) -> Quantity:
+    return Quantity.model_validate(json.loads(text))
+
+
+def finding_json(f: Finding) -> str:
+    return json.dumps(f.model_dump(exclude_defaults=True), default=_default, separators=(",", ":"))
+
+
+def finding_from_json(text: str) -> Finding:
+    return Finding.model_validate(json.loads(text))
