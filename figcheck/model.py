@@ -186,6 +186,13 @@ class Report(_Frozen):
         """The documented JSON object (numbers as JSON numbers)."""
         return self.model_dump(mode="json")
 
+    def to_sarif(self) -> dict[str, Any]:
+        """The findings as a SARIF 2.1.0 log (locations as character offsets into each claim's
+        field; ``figcheck check --format sarif`` gives file lines and columns)."""
+        from .formats.sarif import to_sarif
+
+        return to_sarif(self)
+
 
 class CheckRun(_Frozen):
     """Everything one ``check`` produced: the report plus the documents and their quantities, for
