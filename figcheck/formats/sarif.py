@@ -1,0 +1,117 @@
+"""``sarif``: SARIF 2.1.0 (OASIS) for code-scanning dashboards.
+
+Rule ids are the stable finding codes (``FC101``...), with every rule of the registry listed in
+``tool.driver.rules``.  The first figure of a finding is its location; the other figures are
+``relatedLocations``.  Levels: error -> ``error``, warning -> ``warning``, info -> ``note``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import quote
+
+from .._version import __version__
+from ..model import CheckRun, Claim, Document, Finding, Report
+from .location import locate
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://example.invalid/figcheck"
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _uri(path: str) -> str:
+    return quote(path.replace("\\", "/"), safe="/:@!$&'()*+,;=-._~")
+
+
+def _rules() -> list[dict[str, Any]]:
+    from ..compare.rules import RULES
+
+    return [
+        {
+            "id": r.code,
+            "name": r.name,
+            "shortDescription": {"text": r.name.replace("-", " ")},
+            "fullDescription": {"text": r.description},
+            "help": {"text": f"{r.description}\nExample: {r.example}"},
+            "defaultConfiguration": {"level": _LEVEL[r.severity]},
+            "properties": {"kind": r.kind, "scope": r.scope, "tags": [r.kind, r.scope]},
+        }
+        for r in RULES
+    ]
+
+
+def _physical(claim: Claim, docs: Mapping[str, Document] | None) -> dict[str, Any]:
+    if docs is None:  # library use without the documents: offsets only
+        return {
+            "artifactLocation": {"uri": _uri(claim.doc)},
+            "region": {"charOffset": claim.start, "charLength": max(claim.end - claim.start, 0),
+                       "snippet": {"text": claim.text}},
+        }
+    doc = docs.get(claim.doc)
+    loc = locate(claim, doc)
+    region: dict[str, Any] = {"startLine": loc.line, "startColumn": loc.column,
+                              "snippet": {"text": claim.text}}
+    if doc is not None and doc.text_line is not None:
+        region["endLine"] = loc.end_line
+        region["endColumn"] = max(loc.end_column, loc.column)
+    return {"artifactLocation": {"uri": _uri(loc.path)}, "region": region}
+
+
+def _location(claim: Claim, docs: Mapping[str, Document] | None, **extra: Any) -> dict[str, Any]:
+    props: dict[str, Any] = {"document": claim.doc, "field": claim.field}
+    if claim.source:
+        props["source"] = claim.source
+    if claim.published:
+        props["published"] = claim.published.isoformat()
+    return {**extra, "physicalLocation": _physical(claim, docs), "properties": props}
+
+
+def _fingerprint(f: Finding) -> str:
+    key = "\x1f".join([f.code] + [f"{c.doc}\x1e{c.field}\x1e{c.text}" for c in f.claims])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def to_sarif(report: Report, documents: Mapping[str, Document] | None = None) -> dict[str, Any]:
+    """The SARIF log as a dict.  Without ``documents`` locations are character offsets into each
+    claim's field; with them, 1-based line and column in the input files."""
+    rules = _rules()
+    index = {r["id"]: i for i, r in enumerate(rules)}
+    results = []
+    for f in report.findings:
+        result: dict[str, Any] = {
+            "ruleId": f.code,
+            "level": _LEVEL.get(f.severity, "warning"),
+            "message": {"text": f.message},
+            "partialFingerprints": {"figcheck/v1": _fingerprint(f)},
+            "properties": {"kind": f.kind, "scope": f.scope, "confidence": f.confidence},
+        }
+        if f.code in index:
+            result["ruleIndex"] = index[f.code]
+        if f.claims:
+            result["locations"] = [_location(f.claims[0], documents)]
+            related = [
+                _location(c, documents, id=i, message={"text": f"“{c.text}”"})
+                for i, c in enumerate(f.claims[1:], 1)
+            ]
+            if related:
+                result["relatedLocations"] = related
+        results.append(result)
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "figcheck", "version": __version__,
+                                "semanticVersion": __version__,
+                                "informationUri": INFORMATION_URI, "rules": rules}},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+
+
+def render(run: CheckRun) -> str:
+    docs = {d.id: d for d in run.documents}
+    return json.dumps(to_sarif(run.report, docs), ensure_ascii=False, indent=2) + "\n"
