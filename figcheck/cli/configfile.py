@@ -101,6 +101,8 @@ def _label(path: Path) -> str:
         shown = os.path.relpath(path)
     except ValueError:
         shown = str(path)
+    if shown.startswith(".."):
+        shown = str(path)
     return f"{shown} [tool.figcheck]" if path.name == "pyproject.toml" else shown
 
 
