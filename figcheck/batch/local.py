@@ -15,7 +15,7 @@ from typing import Any
 from ..config import Config
 from . import pipeline
 from .store import connect
-from .toolkit import DEFAULT
+from .toolkit import DEFAULT, resolve
 from .work import compare_story, process_chunk
 
 
@@ -80,6 +80,7 @@ def run(
     chunk_size: int = pipeline.CHUNK,
 ) -> pipeline.BatchStats:
     started = time.monotonic()
+    resolve(toolkit)  # fail before touching the database if the parser/comparator is missing
     conn = connect(db_path)
     stats = pipeline.BatchStats()
     runner = _Runner(jobs or default_jobs())

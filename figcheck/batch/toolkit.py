@@ -36,8 +36,8 @@ class Toolkit:
 
 
 def figcheck_toolkit() -> Toolkit:
-    from .. import extract
     from .. import compare
+    from ..parser import extract  # imported here so a missing parser fails before any work
 
     return Toolkit(
         extract=extract,

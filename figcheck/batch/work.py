@@ -106,6 +106,8 @@ def process_chunk(
             features = sorted(tk.story_features(doc, qs))
             qrows = [quantity_row(i, q, tk.key(q)) for i, q in enumerate(qs)]
             frows = [finding_row(f) for f in findings]
+        except ImportError:
+            raise  # a broken installation, not a bad record
         except Exception as exc:  # noqa: BLE001 - a bad record never stops the run
             origin = t[8] or str(t[0])
             path = origin.rsplit(":", 1)[0] if _origin_line(origin) is not None else origin

@@ -154,7 +154,8 @@ def batch(paths: tuple[str, ...], db_path: str, jobs: int | None, engine: str,
     except DatabaseError as exc:
         fail(str(exc))
     except ImportError as exc:
-        fail(f"this engine needs an optional dependency ({exc}); try pip install 'figcheck[dask]'")
+        hint = "; the dask engine needs pip install 'figcheck[dask]'" if engine == "dask" else ""
+        fail(f"cannot run: a component is missing ({exc}){hint}")
     finally:
         signal.signal(signal.SIGTERM, previous)
     if view is not None:
