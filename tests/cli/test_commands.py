@@ -1,0 +1,331 @@
+"""The figcheck command through click's CliRunner: options, exit codes, errors."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from figcheck._version import __version__
+
+from .conftest import TROOPS_SPECS
+from .fakes import Spec
+
+# --- top level -------------------------------------------------------------------------------
+
+
+def test_version(run_cli) -> None:
+    result = run_cli("--version")
+    assert result.exit_code == 0
+    assert __version__ in result.stdout
+
+
+@pytest.mark.parametrize("command", ["extract", "check", "schema", "rules", "show-config", "eval"])
+def test_help_teaches_by_example(run_cli, command: str) -> None:
+    result = run_cli(command, "--help")
+    assert result.exit_code == 0
+    assert "Examples:" in result.stdout
+    assert f"figcheck {command}" in result.stdout
+
+
+def test_top_level_help_lists_commands(run_cli) -> None:
+    result = run_cli("--help")
+    assert result.exit_code == 0
+    for command in ("check", "extract", "schema", "rules", "show-config", "eval"):
+        assert f"  {command} " in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(["nonsense"], id="unknown-command"),
+        pytest.param(["check"], id="no-path"),
+        pytest.param(["check", "--format", "xml", "x.md"], id="unknown-format"),
+        pytest.param(["check", "--fail-on", "fatal", "x.md"], id="bad-fail-on"),
+        pytest.param(["check", "--severity", "FC101", "x.md"], id="severity-without-level"),
+        pytest.param(["check", "--select", "FC999", "x.md"], id="unknown-code"),
+        pytest.param(["check", "--ignore", "XY", "x.md"], id="unknown-prefix"),
+        pytest.param(["check", "--severity", "FC9=error", "x.md"], id="unknown-severity-code"),
+    ],
+)
+def test_usage_errors_exit_2(run_cli, args: list[str]) -> None:
+    from figcheck.cli import main
+
+    assert main(args) == 2
+
+
+# --- input errors: one line naming the file (and line), exit 2, no traceback ---------------------
+
+INPUT_ERRORS = [
+    pytest.param("a.txt", b"\x00\x01\x02binary\x00", "looks like a binary file", id="binary"),
+    pytest.param("a.txt", b"caf\xe9 12 people", "invalid UTF-8", id="invalid-utf8"),
+    pytest.param("a.jsonl", b'{"id": "x", "text": "ok 12"}\n{"id": "y"}\n', "a.jsonl:2", id="no-text"),
+    pytest.param("a.jsonl", b'{"id": "x", "text": "ok"}\n{"id": \n', "a.jsonl:2", id="malformed-jsonl"),
+    pytest.param("a.json", b'[{"id": "x",\n "text": }]', "a.json:2", id="malformed-json"),
+    pytest.param("a.jsonl", b'{"text": "x", "published": "yesterday"}\n', "a.jsonl:1", id="bad-date"),
+    pytest.param("a.txt.gz", b"not gzip at all", "a.txt.gz", id="corrupt-gzip"),
+    pytest.param("missing.md", None, "no such file", id="missing"),
+]
+
+
+@pytest.mark.parametrize("command", ["extract", "check"])
+@pytest.mark.parametrize(("name", "content", "expected"), INPUT_ERRORS)
+def test_input_errors(run_cli, fake_comparator, tmp_path: Path, monkeypatch, command: str,
+                      name: str, content: bytes | None, expected: str) -> None:
+    fake_comparator()
+    monkeypatch.chdir(tmp_path)
+    if content is not None:
+        (tmp_path / name).write_bytes(content)
+    result = run_cli(command, name)
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert expected in lines[0] and name.split(".")[0] in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_directory_is_an_input_error(run_cli, fake_comparator, tmp_path: Path) -> None:
+    fake_comparator()
+    result = run_cli("check", str(tmp_path))
+    assert result.exit_code == 2
+    assert "is a directory" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl"])
+def test_empty_file_is_an_empty_result(run_cli, fake_comparator, tmp_path: Path, fmt: str) -> None:
+    fake_comparator()
+    empty = tmp_path / "empty.md"
+    empty.write_bytes(b"")
+    result = run_cli("check", "--format", fmt, str(empty))
+    assert result.exit_code == 0
+    if fmt == "json":
+        assert json.loads(result.stdout)["findings"] == []
+    else:
+        assert result.stdout == ""
+
+
+# --- check: exit codes and selection -------------------------------------------------------------
+
+def codes_in(stdout: str) -> list[str]:
+    return [line.split(": ", 1)[1].split()[0] for line in stdout.splitlines() if line]
+
+
+@pytest.mark.parametrize(
+    ("args", "codes", "exit_code"),
+    [
+        pytest.param([], ["FC102", "FC201", "FC205"], 1, id="default"),
+        pytest.param(["--exit-zero"], ["FC102", "FC201", "FC205"], 0, id="exit-zero"),
+        pytest.param(["--fail-on", "error"], ["FC102", "FC201", "FC205"], 1, id="fail-on-error"),
+        pytest.param(["--fail-on", "error", "--ignore", "FC102"], ["FC201", "FC205"], 0,
+                     id="fail-on-error-no-errors"),
+        pytest.param(["--select", "FC2"], ["FC201", "FC205"], 1, id="select-prefix"),
+        pytest.param(["--select", "FC201,FC102"], ["FC102", "FC201"], 1, id="select-list"),
+        pytest.param(["--select", "FC1", "--select", "FC205"], ["FC102", "FC205"], 1,
+                     id="select-repeated"),
+        pytest.param(["--ignore", "fc2"], ["FC102"], 1, id="ignore-lowercase"),
+        pytest.param(["--select", "FC3"], [], 0, id="nothing-selected"),
+        pytest.param(["--ignore", "FC1", "--severity", "FC201=info", "--severity", "FC205=info"],
+                     ["FC201", "FC205"], 0, id="severity-override-lowers"),
+        pytest.param(["--select", "FC2", "--severity", "FC205=error", "--fail-on", "error"],
+                     ["FC201", "FC205"], 1, id="severity-override-raises"),
+        pytest.param(["--fail-on", "info", "--select", "FC3"], [], 0, id="fail-on-info-clean"),
+    ],
+)
+def test_check_exit_codes(run_cli, fake_comparator, troops: Path, args: list[str],
+                          codes: list[str], exit_code: int) -> None:
+    fake_comparator()
+    result = run_cli("check", *args, str(troops))
+    assert result.exit_code == exit_code, result.output
+    assert codes_in(result.stdout) == codes
+
+
+def test_severity_override_shows_in_json(run_cli, fake_comparator, troops: Path) -> None:
+    fake_comparator()
+    result = run_cli("check", "--format", "json", "--severity", "FC201=error", str(troops))
+    severities = {f["code"]: f["severity"] for f in json.loads(result.stdout)["findings"]}
+    assert severities == {"FC102": "error", "FC201": "error", "FC205": "warning"}
+
+
+def test_text_line_quotes_both_figures_with_positions(run_cli, fake_comparator, troops: Path) -> None:
+    fake_comparator()
+    result = run_cli("check", str(troops))
+    first = result.stdout.splitlines()[0]
+    path = str(troops)
+    assert first.startswith(f"{path}:1:3: FC102 The headline says")
+    assert "“12,000” (1:3) vs “10,000” (12:28)" in first
+    assert "\x1b[" not in result.stdout  # not a terminal: plain
+
+
+def test_summary_on_stderr_and_quiet(run_cli, fake_comparator, troops: Path) -> None:
+    fake_comparator()
+    loud = run_cli("check", str(troops))
+    assert "Found 3 findings (1 error, 2 warnings) in 1 document." in loud.stderr
+    quiet = run_cli("check", "--quiet", str(troops))
+    assert quiet.stderr == ""
+    assert quiet.stdout == loud.stdout
+
+
+def test_statistics(run_cli, fake_comparator, troops: Path) -> None:
+    fake_comparator(TROOPS_SPECS + (Spec("FC205", (("-15C", "text", 1), ("5F", "text", 1))),))
+    result = run_cli("check", "--statistics", str(troops))
+    assert result.stdout.splitlines() == [
+        "    2  FC205  conversion-mismatch",
+        "    1  FC102  headline-conflict",
+        "    1  FC201  percent-change-mismatch",
+    ]
+    as_json = run_cli("check", "--statistics", "--format", "json", str(troops))
+    assert json.loads(as_json.stdout)["findings"]
+    assert "2  FC205" in as_json.stderr
+
+
+def test_output_file(run_cli, fake_comparator, troops: Path, tmp_path: Path) -> None:
+    fake_comparator()
+    out = tmp_path / "out" 
+    out.mkdir()
+    target = out / "findings.sarif"
+    result = run_cli("check", "--format", "sarif", "-o", str(target), str(troops))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["version"] == "2.1.0"
+    assert [p.name for p in out.iterdir()] == ["findings.sarif"]  # no temporary left behind
+
+
+def test_output_file_unwritable(run_cli, fake_comparator, troops: Path, tmp_path: Path) -> None:
+    fake_comparator()
+    result = run_cli("check", "-o", str(tmp_path / "no" / "such" / "dir.txt"), str(troops))
+    assert result.exit_code == 2
+    assert "cannot write" in result.stderr
+
+
+def test_stdin_with_filename(run_cli, fake_comparator, troops: Path) -> None:
+    fake_comparator()
+    result = run_cli("check", "-", "--stdin-filename", "draft.md", input=troops.read_bytes())
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0].startswith("draft.md:1:3: FC102 ")
+
+
+def test_stdin_without_filename(run_cli, fake_comparator, troops: Path) -> None:
+    fake_comparator()
+    result = run_cli("check", "-", input=troops.read_bytes())
+    assert result.stdout.splitlines()[0].startswith("<stdin>:1:3: FC102 ")
+
+
+def test_jsonl_records_point_at_their_line(run_cli, fake_comparator, tmp_path: Path) -> None:
+    fake_comparator([Spec("FC101", (("12 people", "text", 1), ("15 injured", "text", 1)))])
+    feed = tmp_path / "feed.jsonl"
+    records = [{"id": "a", "text": "Nothing here."},
+               {"id": "b", "text": "Some 12 people were hurt.\n\nThe 15 injured were treated."}]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = run_cli("check", str(feed))
+    assert result.stdout.startswith(f"{feed}:2:1: FC101 ")
+
+
+def test_gzip_input(run_cli, fake_comparator, troops: Path, tmp_path: Path) -> None:
+    fake_comparator()
+    packed = tmp_path / "troops.md.gz"
+    packed.write_bytes(gzip.compress(troops.read_bytes()))
+    result = run_cli("check", "--select", "FC102", str(packed))
+    assert result.stdout.startswith(f"{packed}:1:3: FC102 ")
+
+
+def test_two_inputs_with_one_id_stay_apart(run_cli, fake_comparator, troops: Path) -> None:
+    fake_comparator()
+    result = run_cli("check", "--format", "json", str(troops), str(troops))
+    docs = {c["doc"] for f in json.loads(result.stdout)["findings"] for c in f["claims"]}
+    assert docs == {str(troops), f"{troops}#2"}
+
+
+def test_against_missing_database(run_cli, fake_comparator, troops: Path, tmp_path: Path) -> None:
+    fake_comparator()
+    result = run_cli("check", "--against", str(tmp_path / "none.db"), str(troops))
+    assert result.exit_code == 2
+    assert "no such database" in result.stderr
+
+
+def test_against_adds_archive_findings(run_cli, fake_comparator, troops: Path, tmp_path: Path,
+                                       monkeypatch) -> None:
+    import datetime as dt
+    import types
+
+    from .fakes import claim, finding
+
+    fake_comparator([])
+    db = tmp_path / "archive.db"
+    db.write_bytes(b"")
+
+    def against(db_path, documents, config):
+        assert db_path == str(db)
+        draft = documents[0]
+        mine = claim(draft, "10,000", "text", 1)
+        theirs = mine.model_copy(update={"doc": "wire-17", "text": "8,000", "source": "Wire",
+                                         "published": dt.date(2024, 11, 2)})
+        return [finding("FC111", [mine, theirs], "The draft says 10,000; Wire said 8,000.")]
+
+    import figcheck
+
+    monkeypatch.setitem(__import__("sys").modules, "figcheck.batch",
+                        types.SimpleNamespace(against=against))
+    monkeypatch.setattr(figcheck, "batch", None, raising=False)
+    result = run_cli("check", "--against", str(db), str(troops))
+    assert result.exit_code == 1
+    assert "FC111 The draft says 10,000; Wire said 8,000." in result.stdout
+    assert "(wire-17, Wire, 2024-11-02)" in result.stdout
+
+
+# --- extract ---------------------------------------------------------------------------------
+
+def test_extract_json_layout(run_cli, tmp_path: Path, monkeypatch) -> None:
+    from figcheck.model import Interval, Quantity, Value
+
+    def fake_extract(text: str, *, title: str | None = None) -> list[Quantity]:
+        i = text.index("10,000")
+        return [Quantity(start=i, end=i + 6, text="10,000", value=Value(low=10000, high=10000),
+                         precision=1000, interval=Interval(low=9500, high=10500))]
+
+    import figcheck
+
+    monkeypatch.setattr(figcheck, "extract", fake_extract)
+    doc = tmp_path / "a.md"
+    doc.write_text("# Title\n\nSome 10,000 troops.\n", encoding="utf-8")
+    result = run_cli("extract", "--format", "json", str(doc))
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["schema_version"] == 1
+    [d] = data["documents"]
+    assert d["id"] == str(doc)
+    [q] = d["quantities"]
+    assert (q["start"], q["end"], q["text"]) == (5, 11, "10,000")
+    assert q["value"] == {"low": 10000, "high": 10000}
+    assert q["interval"] == {"low": 9500, "high": 10500}
+    lines = run_cli("extract", "--format", "jsonl", str(doc)).stdout.splitlines()
+    assert [json.loads(line)["id"] for line in lines] == [str(doc)]
+    table = run_cli("extract", str(doc)).stdout
+    assert "3:6" in table and "[9500, 10500]" in table
+
+
+# --- schema and rules ------------------------------------------------------------------------
+
+def test_schema_versioned(run_cli) -> None:
+    both = json.loads(run_cli("schema").stdout)
+    assert set(both) == {"extract", "check"}
+    for name, schema in both.items():
+        assert schema["$id"].endswith(f"/v1/{name}.json")
+        assert schema["properties"]["schema_version"]
+    check = json.loads(run_cli("schema", "check").stdout)
+    assert "findings" in check["properties"]
+
+
+def test_rules_lists_every_code(run_cli) -> None:
+    from figcheck.compare.rules import RULES
+
+    text = run_cli("rules").stdout
+    as_json = json.loads(run_cli("rules", "--format", "json").stdout)
+    assert [r["code"] for r in as_json] == [r.code for r in RULES]
+    for r in RULES:
+        assert f"{r.code}  {r.name}  (" in text
+        assert r.example in text
+    assert [r["code"] for r in json.loads(run_cli("rules", "FC2", "--format", "json").stdout)] == [
+        r.code for r in RULES if r.code.startswith("FC2")]
+    assert run_cli("rules", "FC9").exit_code == 2
