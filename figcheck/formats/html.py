@@ -1,0 +1,552 @@
+"""The HTML report: one self-contained page (inline CSS and JS, nothing fetched from the network).
+
+* :func:`render` shows a :class:`~figcheck.model.CheckRun`: a summary (documents, figures,
+  findings by severity and code), the findings with links that scroll to and mark both figures,
+  and every article with each extracted figure highlighted.  Hovering or focusing a figure (they
+  are in the tab order) shows its value, interval, unit and subject in a tooltip that is also the
+  figure's ``aria-describedby`` description.
+* :func:`render_summary` shows count tables (findings by source, desk, code, month ...) for
+  ``figcheck report --db ... --format html``, optionally followed by a run.
+
+All document text is HTML-escaped, and a Content-Security-Policy lets only the page's own script
+(by hash) run and forbids every network fetch, so a story containing ``<script>`` shows it as text.
+Offsets that do not fit the text (a bad record) are skipped, never an error.
+"""
+
+from __future__ import annotations
+
+import base64
+import bisect
+import datetime as _dt
+import hashlib
+import html as _html
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+
+from .. import __version__
+from ..model import CheckRun, Claim, Document, Finding, Interval, Quantity, Subject, Value
+
+__all__ = ["render", "render_summary"]
+
+SEVERITIES = ("error", "warning", "info")
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+Mark = Quantity | Claim
+
+
+# ---- assets -------------------------------------------------------------------------------------
+@cache
+def _asset(name: str) -> str:
+    return resources.files("figcheck").joinpath("formats", "assets", name).read_text("utf-8")
+
+
+@cache
+def _script_hash() -> str:
+    digest = hashlib.sha256(_asset("report.js").encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
+
+
+def _page(title: str, body: str) -> str:
+    csp = (
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+        f"script-src '{_script_hash()}'; base-uri 'none'; form-action 'none'"
+    )
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="generator" content="figcheck {_e(__version__)}">\n'
+        f"<title>{_e(title)}</title>\n<style>\n{_asset('report.css')}</style>\n</head>\n"
+        f"<body>\n{body}\n<script>{_asset('report.js')}</script>\n</body>\n</html>\n"
+    )
+
+
+# ---- small formatting helpers --------------------------------------------------------------------
+def _e(text: object) -> str:
+    """Escape for element content and quoted attributes (lone surrogates become U+FFFD, so the
+    page always encodes as UTF-8; lengths are unchanged)."""
+    return _html.escape(_SURROGATES.sub("\ufffd", str(text)), quote=True)
+
+
+def _num(value: Decimal | None) -> str:
+    if value is None:
+        return "—"
+    if not value.is_finite():
+        return str(value)
+    norm = value.normalize()
+    if abs(norm.adjusted()) > 40:
+        return f"{norm:E}"
+    return f"{norm:,f}"
+
+
+def _value(value: Value) -> str:
+    if value.low == value.high:
+        return _num(value.low)
+    return f"{_num(value.low)} to {_num(value.high)}"
+
+
+def _interval(interval: Interval | None) -> str:
+    if interval is None:
+        return "—"
+    if interval.low is None and interval.high is None:
+        return "any value"
+    if interval.low is None:
+        return f"at most {_num(interval.high)}"
+    if interval.high is None:
+        return f"at least {_num(interval.low)}"
+    if interval.low == interval.high:
+        return f"exactly {_num(interval.low)}"
+    return f"{_num(interval.low)} to {_num(interval.high)}"
+
+
+_BOUND_LABEL = {
+    "exact": "as stated (rounded)",
+    "approximate": "approximate",
+    "lower": "lower bound",
+    "upper": "upper bound",
+    "range": "range",
+}
+
+
+def _subject(subject: Subject) -> str:
+    text = subject.text or subject.head
+    if not text:
+        return "—"
+    if subject.head and subject.text and subject.head.lower() not in subject.text.lower():
+        return f"{subject.text} ({subject.head})"
+    return text
+
+
+def _label(doc: Document | None, doc_id: str) -> str:
+    if doc is None:
+        return doc_id
+    return doc.title or doc.id
+
+
+def _where(field_: str, paragraph: int) -> str:
+    return "headline" if field_ == "title" else f"paragraph {paragraph + 1}"
+
+
+# ---- figures -----------------------------------------------------------------------------------
+def _fig_id(doc_index: int, field_: str, start: int, end: int) -> str:
+    return f"fig-{doc_index}-{'t' if field_ == 'title' else 'b'}-{start}-{end}"
+
+
+@dataclass
+class _Marks:
+    """The figures of one document field to highlight, keyed by span."""
+
+    spans: dict[tuple[int, int], Mark] = field(default_factory=dict)
+
+    def add(self, start: int, end: int, mark: Mark, text: str, *, replace: bool) -> None:
+        if not (0 <= start < end <= len(text)):
+            return  # offsets that do not fit the text: skipped
+        if replace or (start, end) not in self.spans:
+            self.spans[(start, end)] = mark
+
+    def placed(self) -> list[tuple[int, int, Mark]]:
+        """Non-overlapping spans in order (an overlapping later span is left out)."""
+        out: list[tuple[int, int, Mark]] = []
+        last_end = -1
+        for (start, end), mark in sorted(self.spans.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
+            if start >= last_end:
+                out.append((start, end, mark))
+                last_end = end
+        return out
+
+
+def _tooltip(tip_id: str, mark: Mark, findings: list[tuple[int, Finding]]) -> str:
+    rows: list[tuple[str, str]] = [
+        ("Figure", f"“{mark.text}”"),
+        ("Value", _value(mark.value)),
+        ("Reads as", _BOUND_LABEL.get(mark.bound, mark.bound)),
+        ("Interval", _interval(mark.interval)),
+        ("Unit", mark.unit or ("none (a count)" if mark.dimension == "count" else "—")),
+        ("Dimension", mark.dimension),
+    ]
+    direction = getattr(mark, "direction", None)
+    if direction:
+        rows.append(("Change", "rise" if direction == "up" else "fall"))
+    base = getattr(mark, "base", None)
+    base_unit = getattr(mark, "base_unit", None)
+    if base is not None and base_unit and base_unit != mark.unit:
+        rows.append(("In " + base_unit, _interval(base)))
+    subject = mark.subject
+    rows.append(("Subject", _subject(subject)))
+    for label, value in (
+        ("Event", subject.event),
+        ("Place", subject.place),
+        ("Time", subject.time),
+        ("Attributed to", subject.attribution),
+        ("Modality", subject.modality),
+    ):
+        if value:
+            rows.append((label, value))
+    if subject.negated:
+        rows.append(("Negated", "yes"))
+    if findings:
+        rows.append(("Findings", ", ".join(f"#{k + 1} {f.code}" for k, f in findings)))
+    # phrasing content only: a block element here would end the enclosing paragraph
+    body = "".join(
+        f'<span class="fc-row"><span class="fc-k">{_e(k)}:</span> <span class="fc-v">{_e(v)}</span></span>'
+        for k, v in rows
+    )
+    return f'<span class="fc-tip" role="tooltip" id="{tip_id}">{body}</span>'
+
+
+def _render_text(
+    text: str,
+    marks: list[tuple[int, int, Mark]],
+    doc_index: int,
+    field_: str,
+    flagged: dict[tuple[str, int, int], list[tuple[int, Finding]]],
+) -> list[str]:
+    """The field as paragraphs (HTML strings), figures wrapped in focusable marks."""
+    starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+    if field_ == "title":
+        starts = [0]
+    paragraphs: list[list[str]] = [[] for _ in starts]
+    cursor = [s for s in starts]  # next unrendered offset of each paragraph
+    ends = starts[1:] + [len(text)]
+
+    def flush(k: int, upto: int, strip: bool = False) -> None:
+        chunk = text[cursor[k] : upto]
+        if strip:
+            chunk = chunk.rstrip()
+        if chunk:
+            paragraphs[k].append(_e(chunk))
+        cursor[k] = max(cursor[k], upto)
+
+    for start, end, mark in marks:
+        k = bisect.bisect_right(starts, start) - 1
+        end = min(end, ends[k])
+        flush(k, start)
+        fid = _fig_id(doc_index, field_, start, end)
+        found = flagged.get((field_, start, end), [])
+        classes = "fc-fig"
+        if found:
+            classes += " fc-flagged"
+            if any(f.severity == "error" for _, f in found):
+                classes += " fc-flagged-error"
+        paragraphs[k].append(
+            f'<span class="fc-wrap"><mark class="{classes}" id="{fid}" tabindex="0" '
+            f'aria-describedby="{fid}-tip">{_e(text[start:end])}</mark>'
+            f"{_tooltip(fid + '-tip', mark, found)}</span>"
+        )
+        cursor[k] = end
+    for k in range(len(starts)):
+        flush(k, ends[k], strip=True)
+    return ["".join(p) for p in paragraphs if p]
+
+
+# ---- documents, findings and their cross references ------------------------------------------------
+@dataclass
+class _Index:
+    docs: list[Document]
+    index_of: dict[str, int]
+    marks: dict[tuple[int, str], _Marks]
+    flagged: dict[int, dict[tuple[str, int, int], list[tuple[int, Finding]]]]
+    findings_of_doc: dict[int, list[int]]
+    figures: int
+
+
+def _index(run: CheckRun) -> _Index:
+    docs: list[Document] = []
+    index_of: dict[str, int] = {}
+    for doc in run.documents:
+        if doc.id not in index_of:
+            index_of[doc.id] = len(docs)
+            docs.append(doc)
+    marks: dict[tuple[int, str], _Marks] = defaultdict(_Marks)
+    figures = 0
+    for doc_id, quantities in run.quantities.items():
+        di = index_of.get(doc_id)
+        if di is None:
+            continue
+        doc = docs[di]
+        for q in quantities:
+            text = (doc.title or "") if q.field == "title" else doc.text
+            before = len(marks[(di, q.field)].spans)
+            marks[(di, q.field)].add(q.start, q.end, q, text, replace=True)
+            figures += len(marks[(di, q.field)].spans) - before
+    flagged: dict[int, dict[tuple[str, int, int], list[tuple[int, Finding]]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    findings_of_doc: dict[int, list[int]] = defaultdict(list)
+    for k, finding in enumerate(run.report.findings):
+        for claim in finding.claims:
+            di = index_of.get(claim.doc)
+            if di is None:
+                continue
+            doc = docs[di]
+            text = (doc.title or "") if claim.field == "title" else doc.text
+            # a claim whose figure is not among the quantities is still shown
+            marks[(di, claim.field)].add(claim.start, claim.end, claim, text, replace=False)
+            flagged[di][(claim.field, claim.start, claim.end)].append((k, finding))
+            if k not in findings_of_doc[di]:
+                findings_of_doc[di].append(k)
+    return _Index(docs, index_of, marks, flagged, findings_of_doc, figures)
+
+
+def _claim_target(ix: _Index, claim: Claim) -> str | None:
+    di = ix.index_of.get(claim.doc)
+    if di is None:
+        return None
+    spans = ix.marks.get((di, claim.field))
+    if spans is None:
+        return None
+    for start, end, _ in spans.placed():
+        if start == claim.start:
+            return _fig_id(di, claim.field, start, end)
+    return None
+
+
+def _finding_html(ix: _Index, k: int, finding: Finding) -> str:
+    targets = [_claim_target(ix, c) for c in finding.claims]
+    all_ids = " ".join(t for t in targets if t)
+    sev = finding.severity if finding.severity in SEVERITIES else "info"
+    head = (
+        f'<span class="fc-sev fc-sev-{sev}">{_e(finding.severity)}</span> '
+        f'<span class="fc-code">{_e(finding.code)}</span> {_e(finding.message)}'
+    )
+    first = next((t for t in targets if t), None)
+    if first:
+        head = f'<a class="fc-finding-link" href="#{first}" data-figs="{all_ids}">{head}</a>'
+    many_docs = len({c.doc for c in finding.claims}) > 1
+    items = []
+    for claim, target in zip(finding.claims, targets):
+        di = ix.index_of.get(claim.doc)
+        doc = ix.docs[di] if di is not None else None
+        where = _where(claim.field, claim.paragraph)
+        if many_docs or len(ix.docs) > 1:
+            extra = [x for x in (claim.source or (doc.source if doc else None),) if x]
+            published = claim.published or (doc.published if doc else None)
+            if published:
+                extra.append(published.isoformat())
+            where = f"{_label(doc, claim.doc)}" + (f" ({', '.join(extra)})" if extra else "") + f", {where}"
+        text = f"“{_e(claim.text)}” — {_e(where)}"
+        if target:
+            items.append(f'<li><a href="#{target}" data-figs="{all_ids}">{text}</a></li>')
+        else:
+            items.append(f'<li>{text} <span class="fc-muted">(document not in this report)</span></li>')
+    meta = f"{_e(finding.kind)} · {_e(finding.scope)} · confidence {finding.confidence:.2f}"
+    return (
+        f'<li class="fc-finding fc-severity-{sev}" id="finding-{k + 1}" data-code="{_e(finding.code)}">'
+        f'{head} <span class="fc-muted">{meta}</span><ul class="fc-claims">{"".join(items)}</ul></li>'
+    )
+
+
+def _doc_html(ix: _Index, di: int, run: CheckRun, level: int = 3) -> str:
+    doc = ix.docs[di]
+    flagged = ix.flagged.get(di, {})
+    parts = [f'<article class="fc-doc" id="doc-{di}" data-doc-id="{_e(doc.id)}">']
+    title_marks = ix.marks[(di, "title")].placed() if (di, "title") in ix.marks else []
+    if doc.title:
+        title_html = "".join(_render_text(doc.title, title_marks, di, "title", flagged))
+    else:
+        title_html = f'<span class="fc-muted">{_e(doc.id)}</span>'
+    parts.append(f"<h{level}>{title_html}</h{level}>")
+    meta = [f"id {doc.id}"]
+    for label, value in (("source", doc.source), ("desk", doc.desk), ("story", doc.story)):
+        if value:
+            meta.append(f"{label} {value}")
+    if doc.published:
+        meta.append(doc.published.isoformat())
+    n_figs = len(ix.marks[(di, "title")].spans if (di, "title") in ix.marks else ()) + len(
+        ix.marks[(di, "text")].spans if (di, "text") in ix.marks else ()
+    )
+    meta.append(f"{n_figs} figure{'s' if n_figs != 1 else ''}")
+    meta_html = " · ".join(_e(m) for m in meta)
+    if doc.url and re.match(r"https?://", doc.url):
+        meta_html += f' · <a href="{_e(doc.url)}" rel="noreferrer noopener">original</a>'
+    parts.append(f'<p class="fc-meta">{meta_html}</p>')
+    ks = ix.findings_of_doc.get(di, [])
+    if ks:
+        links = ", ".join(
+            f'<a href="#finding-{k + 1}">#{k + 1} {_e(run.report.findings[k].code)}</a>' for k in ks
+        )
+        parts.append(f'<p class="fc-meta">Findings: {links}</p>')
+    body_marks = ix.marks[(di, "text")].placed() if (di, "text") in ix.marks else []
+    paragraphs = _render_text(doc.text, body_marks, di, "text", flagged)
+    if paragraphs:
+        parts.append('<div class="fc-text">' + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div>")
+    else:
+        parts.append('<p class="fc-empty">(no text)</p>')
+    parts.append("</article>")
+    return "\n".join(parts)
+
+
+# ---- tables ------------------------------------------------------------------------------------
+def _table(caption: str, rows: Sequence[tuple[str, int]], headers: tuple[str, str]) -> str:
+    if not rows:
+        return (
+            f'<table class="fc-table"><caption>{_e(caption)}</caption>'
+            f'<tbody><tr><td class="fc-empty">none</td></tr></tbody></table>'
+        )
+    top = max((n for _, n in rows), default=0) or 1
+    body = "".join(
+        f'<tr><th scope="row">{_e(label)}</th><td class="fc-n">{n:,}</td>'
+        f'<td><meter min="0" max="{top}" value="{n}" aria-hidden="true"></meter></td></tr>'
+        for label, n in rows
+    )
+    return (
+        f'<table class="fc-table"><caption>{_e(caption)}</caption>'
+        f'<thead><tr><th scope="col">{_e(headers[0])}</th><th scope="col">{_e(headers[1])}</th>'
+        f"<td></td></tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+def _stats(run: CheckRun, ix: _Index) -> str:
+    findings = run.report.findings
+    by_sev = Counter(f.severity for f in findings)
+    n_docs = max(len(ix.docs), len(run.report.documents))
+    items = [
+        f'<li data-stat="documents"><b>{n_docs:,}</b> document{"s" if n_docs != 1 else ""}</li>',
+        f'<li data-stat="figures"><b>{ix.figures:,}</b> figure{"s" if ix.figures != 1 else ""}</li>',
+        f'<li data-stat="findings"><b>{len(findings):,}</b> finding{"s" if len(findings) != 1 else ""}</li>',
+    ]
+    for sev in SEVERITIES:
+        items.append(
+            f'<li data-stat="{sev}"><span class="fc-sev fc-sev-{sev}">{sev}</span> <b>{by_sev.get(sev, 0):,}</b></li>'
+        )
+    return f'<ul class="fc-stats" aria-label="Summary">{"".join(items)}</ul>'
+
+
+def _summary_tables(run: CheckRun, ix: _Index) -> str:
+    findings = run.report.findings
+    tables = []
+    by_code = Counter((f.code, f.kind) for f in findings)
+    tables.append(
+        _table(
+            "Findings by code",
+            [(f"{code} {kind}", n) for (code, kind), n in sorted(by_code.items())],
+            ("code", "findings"),
+        )
+    )
+    by_sev = Counter(f.severity for f in findings)
+    tables.append(
+        _table("Findings by severity", [(s, by_sev[s]) for s in SEVERITIES if by_sev[s]], ("severity", "findings"))
+    )
+    sources = {d.source for d in ix.docs if d.source}
+    if len(sources) > 1:
+        per_source: Counter[str] = Counter()
+        for f in findings:
+            for src in {c.source or _doc_source(ix, c.doc) for c in f.claims}:
+                per_source[src or "(unknown)"] += 1
+        tables.append(_table("Findings by source", sorted(per_source.items()), ("source", "findings")))
+    return f'<div class="fc-tables">{"".join(tables)}</div>'
+
+
+def _doc_source(ix: _Index, doc_id: str) -> str | None:
+    di = ix.index_of.get(doc_id)
+    return ix.docs[di].source if di is not None else None
+
+
+def _documents_table(ix: _Index) -> str:
+    rows = []
+    for di, doc in enumerate(ix.docs):
+        n = sum(len(ix.marks[(di, f)].spans) for f in ("title", "text") if (di, f) in ix.marks)
+        rows.append(
+            f'<tr><td><a href="#doc-{di}">{_e(_label(doc, doc.id))}</a></td><td>{_e(doc.source or "")}</td>'
+            f'<td>{_e(doc.published.isoformat() if doc.published else "")}</td><td>{_e(doc.story or "")}</td>'
+            f'<td class="fc-n">{n:,}</td><td class="fc-n">{len(ix.findings_of_doc.get(di, [])):,}</td></tr>'
+        )
+    return (
+        '<table class="fc-table fc-documents"><caption>Documents</caption><thead><tr>'
+        '<th scope="col">document</th><th scope="col">source</th><th scope="col">published</th>'
+        '<th scope="col">story</th><th scope="col">figures</th><th scope="col">findings</th>'
+        f'</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    )
+
+
+def _order(ix: _Index) -> list[tuple[str | None, list[int]]]:
+    """Documents grouped by story (first appearance order), by date within a story."""
+    if not any(d.story for d in ix.docs):
+        return [(None, list(range(len(ix.docs))))]
+    groups: dict[str, list[int]] = {}
+    for di, doc in enumerate(ix.docs):
+        groups.setdefault(doc.story or "", []).append(di)
+    out = []
+    for story, members in groups.items():
+        members.sort(key=lambda di: (ix.docs[di].published or _dt.date.min, di))
+        out.append((story, members))
+    return out
+
+
+def _run_sections(run: CheckRun, with_stats: bool = True) -> list[str]:
+    ix = _index(run)
+    parts = []
+    if with_stats:
+        parts.append('<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>')
+        parts.append(_stats(run, ix))
+        parts.append(_summary_tables(run, ix))
+        if len(ix.docs) > 1:
+            parts.append(_documents_table(ix))
+        parts.append("</section>")
+    parts.append('<section id="findings" aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2>')
+    if run.report.findings:
+        parts.append('<ol class="fc-findings">')
+        parts.extend(_finding_html(ix, k, f) for k, f in enumerate(run.report.findings))
+        parts.append("</ol>")
+    else:
+        parts.append('<p class="fc-empty">No findings: the figures agree.</p>')
+    parts.append("</section>")
+    parts.append('<section id="articles" aria-labelledby="articles-h"><h2 id="articles-h">Articles</h2>')
+    parts.append(
+        '<p class="fc-muted">Every extracted figure is highlighted; hover over it or move to it '
+        "with the Tab key to see how it was read.</p>"
+    )
+    if not ix.docs:
+        parts.append('<p class="fc-empty">No documents.</p>')
+    for story, members in _order(ix):
+        if story is None:
+            parts.extend(_doc_html(ix, di, run) for di in members)
+            continue
+        parts.append(f'<section class="fc-story"><h3>Story: {_e(story or "(no story)")}</h3>')
+        parts.extend(_doc_html(ix, di, run, level=4) for di in members)
+        parts.append("</section>")
+    parts.append("</section>")
+    return parts
+
+
+def _header(title: str, subtitle: str) -> str:
+    return (
+        f'<header class="fc-top"><h1>{_e(title)}</h1>'
+        f'<p class="fc-muted">{_e(subtitle)}</p></header>'
+    )
+
+
+# ---- public API ----------------------------------------------------------------------------------
+def render(run: CheckRun, *, title: str = "figcheck report") -> str:
+    """The whole report for one run as a self-contained HTML page."""
+    body = [_header(title, f"figcheck {__version__}"), "<main>"]
+    body.extend(_run_sections(run))
+    body.append("</main>")
+    return _page(title, "\n".join(body))
+
+
+def render_summary(
+    sections: Iterable[tuple[str, Sequence[tuple[str, int]]]],
+    run: CheckRun | None = None,
+    *,
+    title: str = "figcheck summary",
+) -> str:
+    """Count tables (e.g. ``[("Findings by source", [("Reuters", 12), ...]), ...]``) as a
+    self-contained page; with ``run``, its findings and articles follow the tables."""
+    body = [_header(title, f"figcheck {__version__}"), "<main>"]
+    tables = [_table(heading, list(rows), ("item", "count")) for heading, rows in sections]
+    body.append('<section id="tables" aria-labelledby="tables-h"><h2 id="tables-h">Overview</h2>')
+    body.append(f'<div class="fc-tables">{"".join(tables)}</div>' if tables else '<p class="fc-empty">No data.</p>')
+    body.append("</section>")
+    if run is not None:
+        body.extend(_run_sections(run))
+    body.append("</main>")
+    return _page(title, "\n".join(body))
