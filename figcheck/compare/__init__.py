@@ -1,0 +1,135 @@
+"""Quantities -> claims -> findings.
+
+Public API::
+
+    check(documents, config=None) -> Report          # figcheck.check
+    run(documents, config=None) -> CheckRun          # report + documents + quantities
+    within(doc, quantities, config) -> list[Finding]  # one article (FC101, FC102, FC2xx)
+    across(group, config) -> list[Finding]            # the documents of ONE story (FC111, FC121)
+    story_features(doc, quantities) -> frozenset[str]
+    assign_stories(items, config) -> dict[str, str]   # doc id -> story key
+    claim_key(q) -> str                               # index key: subject head + unit family
+    apply_config(findings, config) -> list[Finding]   # select/ignore/severity/min_confidence + order
+
+``within`` and ``across`` already apply ``config`` (applying it again changes nothing).  The rule
+table is :data:`figcheck.compare.rules.RULES`.  Everything here is a pure function of its inputs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from ..config import Config
+from ..model import CheckRun, Document, DocumentSummary, Finding, Quantity, Report
+from . import rules
+from .facts import claim_key
+from .stories import StoryItem, assign_stories, story_features
+
+__all__ = [
+    "StoryItem",
+    "across",
+    "apply_config",
+    "assign_stories",
+    "check",
+    "claim_key",
+    "rules",
+    "run",
+    "story_features",
+    "within",
+]
+
+
+def _field_rank(field: str) -> int:
+    return 0 if field == "title" else 1
+
+
+def finding_sort_key(f: Finding) -> tuple[object, ...]:
+    claims = tuple((c.doc, _field_rank(c.field), c.start, c.end) for c in f.claims)
+    return (claims[:1], f.code, claims)
+
+
+def apply_config(findings: Iterable[Finding], config: Config | None = None) -> list[Finding]:
+    """Keep the findings ``config`` selects (``select``/``ignore`` by code or prefix,
+    ``min_confidence``), apply severity overrides, drop duplicates, and order them
+    deterministically (by first claim's document, field and offset, then code)."""
+    config = config or Config()
+    out: dict[tuple[object, ...], Finding] = {}
+    for f in findings:
+        if config.select and not rules.matches(f.code, config.select):
+            continue
+        if config.ignore and rules.matches(f.code, config.ignore):
+            continue
+        if f.confidence < config.min_confidence:
+            continue
+        sev = config.severity.get(f.code)
+        if sev is not None and sev != f.severity:
+            f = f.model_copy(update={"severity": sev})
+        key = (f.code, tuple((c.doc, c.field, c.start, c.end) for c in f.claims))
+        out.setdefault(key, f)
+    return sorted(out.values(), key=finding_sort_key)
+
+
+def within(doc: Document, quantities: Sequence[Quantity], config: Config | None = None
+           ) -> list[Finding]:
+    """Contradictions (FC101/FC102) and arithmetic (FC2xx) inside one document."""
+    from .arithmetic import arithmetic_within
+    from .contradict import contradictions_within
+
+    config = config or Config()
+    found = contradictions_within(doc, quantities, config.tolerance)
+    found += arithmetic_within(doc, quantities, config.tolerance)
+    return apply_config(found, config)
+
+
+def across(group: Sequence[tuple[Document, Sequence[Quantity]]], config: Config | None = None
+           ) -> list[Finding]:
+    """Conflicts (FC111) and updates (FC121) between the documents of one story."""
+    from .contradict import contradictions_across
+
+    config = config or Config()
+    if len(group) < 2:
+        return []
+    return apply_config(contradictions_across(group, config.tolerance), config)
+
+
+def _documents(documents: Iterable[Document | str]) -> list[Document]:
+    out: list[Document] = []
+    for i, d in enumerate(documents, 1):
+        out.append(d if isinstance(d, Document) else Document(id=f"doc{i}", text=str(d)))
+    return out
+
+
+def run(documents: Iterable[Document | str], config: Config | None = None) -> CheckRun:
+    """Extract every document's figures, check each document within itself and the documents of
+    each story against each other."""
+    from ..parser import extract
+
+    config = config or Config()
+    docs = _documents(documents)
+    pairs: list[tuple[Document, tuple[Quantity, ...]]] = [
+        (d, tuple(extract(d.text, title=d.title))) for d in docs
+    ]
+    findings: list[Finding] = []
+    for d, qs in pairs:
+        findings.extend(within(d, qs, config))
+    stories = assign_stories(pairs, config)
+    groups: dict[str, list[tuple[Document, tuple[Quantity, ...]]]] = {}
+    for d, qs in pairs:
+        groups.setdefault(stories[d.id], []).append((d, qs))
+    for key in sorted(groups):
+        findings.extend(across(groups[key], config))
+    report = Report(
+        documents=tuple(
+            DocumentSummary(id=d.id, title=d.title, source=d.source, published=d.published,
+                            story=d.story, quantities=len(qs))
+            for d, qs in pairs
+        ),
+        findings=tuple(apply_config(findings, config)),
+    )
+    return CheckRun(report=report, documents=tuple(docs),
+                    quantities={d.id: qs for d, qs in pairs})
+
+
+def check(documents: Iterable[Document | str], config: Config | None = None) -> Report:
+    """:func:`run`'s report."""
+    return run(documents, config).report

@@ -1,0 +1,616 @@
+"""Arithmetic inside one sentence (FC2xx): percentage change vs its endpoints, a share vs its
+counts, parts vs their total, doubled/tripled/halved vs the numbers, a bracketed unit conversion vs
+its figure.
+
+Each check is a function in :data:`CHECKS` (a registry with priorities) that looks at the figures
+of one sentence -- the tightly bound context where such arithmetic is stated -- and allows for the
+precision every figure is stated with (its interval) plus a documented slack.  When a pattern is
+not recognised with certainty nothing is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from ..intervals import normalise, precision_of
+from ..model import Document, Finding, Interval, Quantity
+from .contradict import to_claim
+from .facts import base_interval_of, interval_of, unit_family
+from .rules import get as rule
+from .text import cap, field_text, phrase, sentence_span, where
+
+ARITHMETIC_CONFIDENCE = 0.85
+ADJACENT_CONFIDENCE = 0.65
+
+PERCENT_SLACK_POINTS = Decimal("1")
+"""A stated percentage change or share may be off by this many points (plus 2% of itself) before
+it is reported: rounding of published figures."""
+PERCENT_SLACK_REL = Decimal("0.02")
+FACTOR_SLACK = Decimal("0.1")
+""""doubled" accepts a ratio within 10% (or the configured tolerance, if larger) of 2."""
+CONVERSION_SLACK = Decimal("0.02")
+"""A bracketed conversion may be off by 2% of its value (temperatures: 0.3 degrees)."""
+
+_PERCENT_UNITS = frozenset({"percentage", "percent", "per cent"})
+_POINT_UNITS = frozenset({"percentage point", "percentage points"})
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    doc: Document
+    text: str
+    """The whole field text (offsets index it)."""
+    start: int
+    end: int
+    quantities: tuple[Quantity, ...]
+    paragraph: int
+
+    @property
+    def body(self) -> str:
+        return self.text[self.start:self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A "from A to B" pair: endpoints as intervals plus the quantities that state them."""
+
+    a: Decimal
+    b: Decimal
+    a_iv: Interval
+    b_iv: Interval
+    quantities: tuple[Quantity, ...]
+    family: str
+    unit: str | None
+    start: int
+    end: int
+    a_text: str
+    b_text: str
+
+
+Check = Callable[[Sentence, list[Sentence], Decimal], list[Finding]]
+
+# -- helpers ---------------------------------------------------------------------------------------
+
+_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+_TO_BETWEEN = re.compile(r"^\s*(?:to|and)\s*$", re.IGNORECASE)
+_TO_BEFORE = re.compile(r"\bto\s*$", re.IGNORECASE)
+_FROM_BETWEEN = re.compile(r"^\s*,?\s*(?:(?:up|down)\s+)?from\s*$", re.IGNORECASE)
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_CHANGE_WORDS = re.compile(
+    r"\b(?:rise|rises|rose|risen|rising|increase[sd]?|increasing|jump(?:ed|s)?|climb(?:ed|s)?|"
+    r"grew|grow(?:n|th|s)?|gain(?:ed|s)?|up|fell|fall(?:en|s|ing)?|drop(?:ped|s)?|decline[sd]?|"
+    r"declining|decrease[sd]?|slump(?:ed|s)?|down|cut|cuts|plunge[sd]?|soar(?:ed|s)?|surge[sd]?|"
+    r"higher|lower|more|less|fewer|shrank|shrunk|boost(?:ed)?|reduction|reduced|hike[sd]?)\b",
+    re.IGNORECASE,
+)
+_FACTOR_WORDS = re.compile(
+    r"\b(?P<hedge>(?:more than|over|nearly|almost|roughly|about|around|just over|"
+    r"just under|at least|well over)\s+)?(?P<word>doubled|doubling|tripled|trebled|tripling|"
+    r"quadrupled|halved|halving)\b",
+    re.IGNORECASE,
+)
+_FACTOR_VALUES = {
+    "doubled": Decimal(2), "doubling": Decimal(2), "tripled": Decimal(3), "trebled": Decimal(3),
+    "tripling": Decimal(3), "quadrupled": Decimal(4), "halved": Decimal("0.5"),
+    "halving": Decimal("0.5"),
+}
+
+
+def _is_percent(q: Quantity) -> bool:
+    return (q.unit or "").lower() in _PERCENT_UNITS
+
+
+def _is_points(q: Quantity) -> bool:
+    return (q.unit or "").lower() in _POINT_UNITS
+
+
+def _fmt(d: Decimal, places: int = 1) -> str:
+    q = d.quantize(Decimal(1).scaleb(-places))
+    s = f"{q:,f}"
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    return s
+
+
+def _exact_interval(v: Decimal) -> Interval:
+    digits = format(v.normalize(), "f") if v == v.to_integral_value() else format(v, "f")
+    try:
+        p = precision_of(digits)
+    except (InvalidOperation, ValueError):
+        p = None
+    return normalise(v, v, "exact", p)
+
+
+def _point_quantity(q: Quantity) -> bool:
+    return q.bound in ("exact", "approximate") and q.value.low == q.value.high
+
+
+def _positive(iv: Interval) -> bool:
+    return iv.low is not None and iv.high is not None and iv.low > 0
+
+
+def _ratio(num: Interval, den: Interval) -> Interval | None:
+    """``num / den`` for positive closed intervals."""
+    if not (_positive(num) and _positive(den)):
+        return None
+    assert num.low is not None and num.high is not None
+    assert den.low is not None and den.high is not None
+    return Interval(low=num.low / den.high, high=num.high / den.low)
+
+
+def _widen(iv: Interval, by: Decimal) -> Interval:
+    return Interval(low=None if iv.low is None else iv.low - by,
+                    high=None if iv.high is None else iv.high + by)
+
+
+def _mid(iv: Interval) -> Decimal | None:
+    if iv.low is None or iv.high is None:
+        return None
+    return (iv.low + iv.high) / 2
+
+
+def _changes(s: Sentence) -> list[Change]:
+    """Every "from A to B" / "to B from A" in the sentence, with the endpoints in text order of
+    the change (A is the starting level)."""
+    out: list[Change] = []
+    qs = s.quantities
+    text = s.text
+    for q in qs:
+        if q.bound == "range" and q.kind == "figure":
+            before = text[max(s.start, q.start - 12): q.start]
+            if not (q.text.lower().startswith("from") or _FROM_BEFORE.search(before)):
+                continue
+            nums = _DIGITS.findall(q.text)
+            low, high = q.value.low, q.value.high
+            a, b = low, high
+            if len(nums) == 2:
+                try:
+                    n1, n2 = (Decimal(n.replace(",", "")) for n in nums)
+                except InvalidOperation:
+                    continue
+                if n1 > n2:
+                    a, b = high, low
+            out.append(Change(a, b, _exact_interval(a), _exact_interval(b), (q,), unit_family(q),
+                              q.unit, q.start, q.end, _fmt(a, 6), _fmt(b, 6)))
+    for i, qa in enumerate(qs):
+        for qb in qs[i + 1:i + 2]:
+            if qa.kind != "figure" or qb.kind != "figure":
+                continue
+            if not (_point_quantity(qa) and _point_quantity(qb)):
+                continue
+            if unit_family(qa) != unit_family(qb) and not (qa.unit is None or qb.unit is None):
+                continue
+            between = text[qa.end:qb.start]
+            before = text[max(s.start, qa.start - 12):qa.start]
+            if _FROM_BEFORE.search(before) and _TO_BETWEEN.match(between):
+                first, second = qa, qb
+            elif _TO_BEFORE.search(before) and _FROM_BETWEEN.match(between):
+                first, second = qb, qa
+            else:
+                continue
+            unit = qa.unit or qb.unit
+            fam = unit_family(qa if qa.unit else qb)
+            out.append(Change(first.value.low, second.value.low, interval_of(first),
+                              interval_of(second), (qa, qb), fam, unit, qa.start, qb.end,
+                              first.text.strip(), second.text.strip()))
+    return out
+
+
+def _finding(code: str, s: Sentence, qs: Sequence[Quantity], confidence: float,
+             **fields: str) -> Finding:
+    r = rule(code)
+    ordered = sorted({(q.field, q.start, q.end): q for q in qs}.values(),
+                     key=lambda q: (q.field != "title", q.start))
+    return Finding(code=code, kind=r.kind, scope=r.scope, severity=r.severity,
+                   confidence=confidence, message=r.render(where=cap(where(ordered[0])), **fields),
+                   claims=tuple(to_claim(s.doc, q) for q in ordered))
+
+
+def _near_change_word(s: Sentence, q: Quantity) -> bool:
+    lo = max(s.start, q.start - 30)
+    hi = min(s.end, q.end + 30)
+    return _CHANGE_WORDS.search(s.text, lo, hi) is not None
+
+
+# -- FC201 -----------------------------------------------------------------------------------------
+
+
+def check_percent_change(s: Sentence, _: list[Sentence], tolerance: Decimal) -> list[Finding]:
+    out: list[Finding] = []
+    for ch in _changes(s):
+        used = {(q.start, q.end) for q in ch.quantities}
+        cands = [
+            p for p in s.quantities
+            if (p.start, p.end) not in used and p.kind == "figure"
+            and (_is_percent(p) or _is_points(p)) and p.value.low == p.value.high
+            and p.bound != "range"
+            and (p.direction is not None or _near_change_word(s, p))
+        ]
+        if not cands:
+            continue
+        p = min(cands, key=lambda p: min(abs(p.start - ch.end), abs(ch.start - p.end)))
+        stated = interval_of(p, tolerance)
+        slack = PERCENT_SLACK_POINTS + abs(p.value.low) * PERCENT_SLACK_REL
+        stated_w = _widen(stated, slack)
+        endpoints_pct = (ch.unit or "").lower() in _PERCENT_UNITS
+        actual_desc: str
+        if _is_points(p):
+            if not endpoints_pct:
+                continue
+            diff = _diff(ch)
+            if diff is None or _abs(diff).overlaps(stated_w):
+                continue
+            actual_desc = f"{_fmt(ch.b - ch.a)} points"
+        else:
+            rel = _relative(ch)
+            if rel is None or _abs(rel).overlaps(stated_w):
+                continue
+            if endpoints_pct:
+                diff = _diff(ch)
+                if diff is not None and _abs(diff).overlaps(stated_w):
+                    continue  # "from 4% to 5%, up 1%": loose wording, not an arithmetic error
+            actual_desc = f"{_fmt((ch.b - ch.a) / ch.a * 100) if ch.a else '?'}%"
+        out.append(_finding("FC201", s, (*ch.quantities, p), ARITHMETIC_CONFIDENCE,
+                            change=p.text.strip(), a=ch.a_text, b=ch.b_text,
+                            actual=f"a change of {actual_desc}"))
+    return out
+
+
+def _diff(ch: Change) -> Interval | None:
+    a, b = ch.a_iv, ch.b_iv
+    if None in (a.low, a.high, b.low, b.high):
+        return None
+    assert a.low is not None and a.high is not None and b.low is not None and b.high is not None
+    return Interval(low=b.low - a.high, high=b.high - a.low)
+
+
+def _relative(ch: Change) -> Interval | None:
+    """(B - A) / A * 100 as an interval."""
+    r = _ratio(ch.b_iv, ch.a_iv)
+    if r is None:
+        return None
+    assert r.low is not None and r.high is not None
+    return Interval(low=(r.low - 1) * 100, high=(r.high - 1) * 100)
+
+
+def _abs(iv: Interval) -> Interval:
+    assert iv.low is not None and iv.high is not None
+    if iv.low >= 0:
+        return iv
+    if iv.high <= 0:
+        return Interval(low=-iv.high, high=-iv.low)
+    return Interval(low=Decimal(0), high=max(-iv.low, iv.high))
+
+
+# -- FC204 -----------------------------------------------------------------------------------------
+
+
+def check_factor(s: Sentence, _: list[Sentence], tolerance: Decimal) -> list[Finding]:
+    out: list[Finding] = []
+    changes = _changes(s)
+    if not changes:
+        return out
+    for m in _FACTOR_WORDS.finditer(s.text, s.start, s.end):
+        f = _FACTOR_VALUES[m.group("word").lower()]
+        hedge = (m.group("hedge") or "").strip().lower()
+        ch = min(changes, key=lambda c: abs(c.start - m.end()))
+        if ch.start < m.start() - 60 or ch.start > m.end() + 60:
+            continue
+        ratio = _ratio(ch.b_iv, ch.a_iv)
+        if ratio is None:
+            continue
+        assert ratio.low is not None and ratio.high is not None
+        slack = max(tolerance, FACTOR_SLACK)
+        lo, hi = f * (1 - slack), f * (1 + slack)
+        if hedge in ("more than", "over", "at least", "well over", "just over"):
+            ok = ratio.high >= lo
+        elif hedge in ("nearly", "almost", "just under"):
+            ok = ratio.high >= f * (1 - 2 * slack) and ratio.low <= hi
+        elif hedge:
+            ok = ratio.high >= f * (1 - 2 * slack) and ratio.low <= f * (1 + 2 * slack)
+        else:
+            ok = ratio.high >= lo and ratio.low <= hi
+        if ok:
+            continue
+        qs = list(ch.quantities) + [
+            q for q in s.quantities if q.kind == "factor" and q.start <= m.end() and m.start() <= q.end
+        ]
+        actual = ch.b / ch.a if ch.a else None
+        out.append(_finding("FC204", s, qs, ARITHMETIC_CONFIDENCE, factor=m.group(0).strip(),
+                            a=ch.a_text, b=ch.b_text,
+                            actual=f"x{_fmt(actual, 2)}" if actual is not None else "different"))
+    return out
+
+
+# -- FC202 -----------------------------------------------------------------------------------------
+
+_OF_BETWEEN = re.compile(
+    r"^\s*(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+|an?\s+|some\s+|about\s+|around\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _shares(s: Sentence) -> list[tuple[Quantity, Quantity]]:
+    qs = s.quantities
+    out = []
+    for qa, qb in zip(qs, qs[1:]):
+        if qa.kind != "figure" or qb.kind != "figure" or _is_percent(qa) or _is_percent(qb):
+            continue
+        if qa.dimension != qb.dimension or qa.dimension in ("ratio", "temperature", "duration"):
+            continue
+        if unit_family(qa) != unit_family(qb):
+            continue
+        if not _OF_BETWEEN.match(s.text[qa.end:qb.start]):
+            continue
+        out.append((qa, qb))
+    return out
+
+
+def _share_candidates(s: Sentence, exclude: set[tuple[int, int]]) -> list[Quantity]:
+    return [
+        p for p in s.quantities
+        if _is_percent(p) and p.kind == "figure" and p.direction is None
+        and (p.start, p.end) not in exclude and p.value.low == p.value.high
+        and not _near_change_word(s, p)
+    ]
+
+
+def check_share(s: Sentence, neighbours: list[Sentence], tolerance: Decimal) -> list[Finding]:
+    out: list[Finding] = []
+    for part, whole in _shares(s):
+        pi, wi = interval_of(part, tolerance), interval_of(whole, tolerance)
+        r = _ratio(pi, wi)
+        if r is None:
+            continue
+        assert r.low is not None and r.high is not None
+        actual = Interval(low=r.low * 100, high=r.high * 100)
+        cands = _share_candidates(s, {(part.start, part.end), (whole.start, whole.end)})
+        conf = ARITHMETIC_CONFIDENCE
+        if not cands:
+            near = [c for n in neighbours for c in _share_candidates(n, set())]
+            if len(near) != 1:
+                continue
+            cands, conf = near, ADJACENT_CONFIDENCE
+        p = min(cands, key=lambda p: abs(p.start - part.start))
+        stated = _widen(interval_of(p, tolerance),
+                        PERCENT_SLACK_POINTS + abs(p.value.low) * PERCENT_SLACK_REL)
+        if stated.overlaps(actual):
+            continue
+        mid = _mid(actual)
+        out.append(_finding("FC202", s, (part, whole, p), conf, share=phrase(p),
+                            part=part.text.strip(), whole=whole.text.strip(),
+                            actual=f"{_fmt(mid)}%" if mid is not None else "different"))
+    return out
+
+
+# -- FC203 -----------------------------------------------------------------------------------------
+
+_PARTS_CUE = re.compile(
+    r"\b(?P<cue>included|including|includes|include|among them|among whom|of whom|of which|"
+    r"comprising|comprised|comprises|made up of|consisting of|consisted of|consists of|"
+    r"split into|split between|divided into|broken down into|were|are)\b",
+    re.IGNORECASE,
+)
+_EXHAUSTIVE = frozenset({"comprising", "comprised", "comprises", "made up of", "consisting of",
+                         "consisted of", "consists of", "split into", "split between",
+                         "divided into", "broken down into"})
+_PART_STOP = re.compile(
+    r"\b(?:while|but|whereas|compared|from|to|than|versus|vs|since|after|before|against|"
+    r"per|each|a|an|up|down|out)\b|[;:()]",
+    re.IGNORECASE,
+)
+_PART_JOIN = re.compile(r",|\band\b|\bplus\b|\bas well as\b", re.IGNORECASE)
+_SUBSET_AFTER = re.compile(r"^\s*,?\s*(?:of|among)\s+(?:them|whom|those|these|which)\b",
+                           re.IGNORECASE)
+_OF_THE_BEFORE = re.compile(r"(?:^|[.;]\s*)of\s+(?:the|those|these|all)?\s*$", re.IGNORECASE)
+
+
+def _countish(q: Quantity) -> bool:
+    return q.kind == "figure" and q.dimension == "count" and not _is_percent(q) and q.unit is None
+
+
+def check_parts_total(s: Sentence, _: list[Sentence], tolerance: Decimal) -> list[Finding]:
+    out: list[Finding] = []
+    qs = s.quantities
+    for i, total in enumerate(qs):
+        if not _countish(total) or total.bound in ("lower", "upper") or total.direction:
+            continue
+        after = qs[i + 1:]
+        if not after:
+            continue
+        gap = s.text[total.end:after[0].start]
+        m = _PARTS_CUE.search(gap)
+        exhaustive = False
+        if m and len(gap) <= 60:
+            cue = m.group("cue").lower()
+            if cue in ("were", "are"):
+                lead = s.text[max(s.start, total.start - 14):total.start]
+                if not _OF_THE_BEFORE.search(lead):
+                    continue
+            exhaustive = cue in _EXHAUSTIVE
+            if _PART_STOP.search(s.text, m.end(), after[0].start):
+                continue
+        else:
+            lead = s.text[max(s.start, total.start - 14):total.start]
+            if not (_OF_THE_BEFORE.search(lead) and len(gap) <= 60 and "," in gap):
+                continue
+        parts: list[Quantity] = []
+        prev_end = None
+        for q in after:
+            if not _countish(q) or q.direction:
+                break
+            if prev_end is not None:
+                between = s.text[prev_end:q.start]
+                if len(between) > 50 or not _PART_JOIN.search(between) or _PART_STOP.search(
+                        between):
+                    break
+            if _SUBSET_AFTER.match(s.text[q.end:q.end + 20]):
+                break
+            parts.append(q)
+            prev_end = q.end
+        if len(parts) < 2:
+            continue
+        ivs = [interval_of(q, tolerance) for q in parts]
+        if any(iv.low is None or iv.high is None for iv in ivs):
+            continue
+        lo = sum((iv.low for iv in ivs if iv.low is not None), Decimal(0))
+        hi = sum((iv.high for iv in ivs if iv.high is not None), Decimal(0))
+        tiv = interval_of(total, tolerance)
+        exceeds = tiv.high is not None and lo > tiv.high
+        short = exhaustive and tiv.low is not None and hi < tiv.low
+        if not (exceeds or short):
+            continue
+        total_sum = sum((q.value.low for q in parts), Decimal(0))
+        out.append(_finding("FC203", s, (total, *parts), ARITHMETIC_CONFIDENCE,
+                            parts=" and ".join(q.text.strip() for q in parts),
+                            total=phrase(total), actual=_fmt(total_sum, 6)))
+    return out
+
+
+# -- FC205 -----------------------------------------------------------------------------------------
+
+_OPEN = re.compile(
+    r"^\s*\(\s*(?:about|around|approximately|roughly|some|nearly|almost|c\.|or|ie|i\.e\.,?|"
+    r"equivalent to|or about)?\s*$",
+    re.IGNORECASE,
+)
+_CLOSE = re.compile(r"^\s*(?:\)|,|;|or\b)", re.IGNORECASE)
+
+
+def check_conversion(s: Sentence, _: list[Sentence], tolerance: Decimal) -> list[Finding]:
+    out: list[Finding] = []
+    qs = s.quantities
+    for qa, qb in zip(qs, qs[1:]):
+        if qa.kind != "figure" or qb.kind != "figure":
+            continue
+        if qa.dimension == "currency" or qa.dimension != qb.dimension:
+            continue
+        if not qa.base_unit or qa.base_unit != qb.base_unit or qa.unit == qb.unit:
+            continue
+        if not (_OPEN.match(s.text[qa.end:qb.start]) and _CLOSE.match(s.text[qb.end:qb.end + 5])):
+            continue
+        ba, bb = base_interval_of(qa, tolerance), base_interval_of(qb, tolerance)
+        if ba is None or bb is None:
+            continue
+        if _conversion_ok(qa, qb, ba, bb):
+            continue
+        if qa.dimension == "temperature" and _delta_ok(qa, qb):
+            continue  # "rose 1.5C (2.7F)": a temperature difference, converted without offset
+        mid_b = _mid(bb)
+        actual = _convert_into(qa, qb)
+        out.append(_finding("FC205", s, (qa, qb), ARITHMETIC_CONFIDENCE, a=qa.text.strip(),
+                            b=qb.text.strip(),
+                            actual=actual if actual else ("different" if mid_b is None else "")))
+    return out
+
+
+def _slack(q: Quantity, iv: Interval) -> Decimal:
+    if q.dimension == "temperature":
+        return Decimal("0.3")
+    m = _mid(iv)
+    return abs(m) * CONVERSION_SLACK if m is not None else Decimal(0)
+
+
+def _conversion_ok(qa: Quantity, qb: Quantity, ba: Interval, bb: Interval) -> bool:
+    return _widen(ba, _slack(qa, ba)).overlaps(_widen(bb, _slack(qb, bb)))
+
+
+def _scale(q: Quantity) -> tuple[Decimal, Decimal] | None:
+    """(factor, offset) with base = own * factor + offset, from the stored interval pair."""
+    iv, b = q.interval, q.base
+    if b is None or None in (iv.low, iv.high, b.low, b.high):
+        return None
+    assert iv.low is not None and iv.high is not None and b.low is not None and b.high is not None
+    if iv.high == iv.low:
+        return None
+    factor = (b.high - b.low) / (iv.high - iv.low)
+    return factor, b.low - iv.low * factor
+
+
+def _delta_ok(qa: Quantity, qb: Quantity) -> bool:
+    sa, sb = _scale(qa), _scale(qb)
+    if sa is None or sb is None:
+        return False
+    ia, ib = qa.interval, qb.interval
+    assert ia.low is not None and ia.high is not None and ib.low is not None and ib.high is not None
+    da = Interval(low=ia.low * sa[0] - Decimal("0.3"), high=ia.high * sa[0] + Decimal("0.3"))
+    db = Interval(low=ib.low * sb[0], high=ib.high * sb[0])
+    return da.overlaps(db)
+
+
+def _convert_into(qa: Quantity, qb: Quantity) -> str:
+    sa, sb = _scale(qa), _scale(qb)
+    if sa is None or sb is None or sb[0] == 0:
+        return ""
+    v = (qa.value.low * sa[0] + sa[1] - sb[1]) / sb[0]
+    return f"about {_fmt(v, 1)} {qb.unit or ''}".rstrip()
+
+
+# -- registry --------------------------------------------------------------------------------------
+
+CHECKS: tuple[tuple[int, str, Check], ...] = tuple(sorted(
+    (
+        (10, "FC205", check_conversion),
+        (20, "FC201", check_percent_change),
+        (30, "FC204", check_factor),
+        (40, "FC202", check_share),
+        (50, "FC203", check_parts_total),
+    ),
+    key=lambda c: c[0],
+))
+"""(priority, code, check): run in priority order; a figure already in an arithmetic finding is not
+used by a later check of the same sentence."""
+
+
+def sentences(doc: Document, quantities: Sequence[Quantity]) -> list[Sentence]:
+    by_key: dict[tuple[str, int], list[Quantity]] = {}
+    spans: dict[tuple[str, int], tuple[int, int]] = {}
+    for q in quantities:
+        text = (doc.title or "") if q.field == "title" else doc.text
+        if not (0 <= q.start <= q.end <= len(text)):
+            continue
+        s, e = sentence_span(text, q.start, q.end)
+        by_key.setdefault((q.field, s), []).append(q)
+        spans[(q.field, s)] = (s, e)
+    out = []
+    for key in sorted(by_key, key=lambda k: (k[0] != "title", k[1])):
+        qs = tuple(sorted(by_key[key], key=lambda q: q.start))
+        s, e = spans[key]
+        field = key[0]
+        text = (doc.title or "") if field == "title" else doc.text
+        out.append(Sentence(doc, text, s, e, qs, qs[0].paragraph))
+    return out
+
+
+def _adjacent(a: Sentence, b: Sentence) -> bool:
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return not first.text[first.end:second.start].strip()
+
+
+def arithmetic_within(
+    doc: Document, quantities: Sequence[Quantity], tolerance: Decimal
+) -> list[Finding]:
+    sents = sentences(doc, quantities)
+    findings: list[Finding] = []
+    for idx, s in enumerate(sents):
+        neighbours = [
+            n for n in (sents[idx - 1] if idx else None, sents[idx + 1] if idx + 1 < len(sents)
+                        else None)
+            if n is not None and n.text is s.text and n.paragraph == s.paragraph
+            and _adjacent(s, n) and len(_shares(n)) == 0
+        ]
+        used: set[tuple[str, int, int]] = set()
+        for _, _code, check in CHECKS:
+            for f in check(s, neighbours, tolerance):
+                keys = {(c.field, c.start, c.end) for c in f.claims}
+                if keys & used:
+                    continue
+                used |= keys
+                findings.append(f)
+    return findings
+
+
+__all__ = ["CHECKS", "arithmetic_within", "field_text"]

@@ -1,0 +1,226 @@
+"""Contradictions: the same fact stated with incompatible figures, within one article (FC101,
+FC102) or between the documents of one story (FC111), and updates of cumulative counts between
+reports (FC121).
+
+Figures are indexed by :func:`~figcheck.compare.facts.claim_key` first, so work grows with the
+size of each key bucket, never with all pairs of a document's figures.  Within a bucket a figure is
+reported at most once: against the first earlier figure it contradicts, and only when it agrees
+with no earlier figure of the same fact (the conflict has then been reported already).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..model import Claim, Document, Finding, Quantity
+from . import facts
+from .rules import get as rule
+from .text import cap, field_text, phrase, sentence_span, where
+
+BASE_CONFIDENCE = 0.9
+CROSS_CONFIDENCE = 0.85
+UPDATE_CONFIDENCE = 0.8
+# Headlines compress: a qualifier missing on the headline side costs this instead.
+HEADLINE_MISSING = 0.95
+# How far around a figure modal cues ("expected to reach") are looked for.
+_MODAL_BEFORE, _MODAL_AFTER = 80, 40
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    doc: Document
+    q: Quantity
+    sentence: tuple[str, int]
+    """(field, sentence start offset): figures in one sentence are never compared."""
+    context: str
+    cumulative: bool
+    update_cue: bool
+
+
+def to_claim(doc: Document, q: Quantity) -> Claim:
+    return Claim(
+        doc=doc.id, field=q.field, start=q.start, end=q.end, text=q.text, value=q.value,
+        bound=q.bound, interval=q.interval, unit=q.unit, dimension=q.dimension,
+        subject=q.subject, paragraph=q.paragraph, sentence=q.sentence, source=doc.source,
+        published=doc.published,
+    )
+
+
+def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
+    """The document's figures that can take part in a contradiction, with their context."""
+    out: list[Item] = []
+    for q in quantities:
+        if not facts.comparable(q):
+            continue
+        text = field_text(doc, q)
+        if not (0 <= q.start <= q.end <= len(text)):
+            continue
+        s, e = sentence_span(text, q.start, q.end)
+        sent = text[s:e]
+        if facts.context_blocks(sent) == "disputed":
+            continue
+        near = text[max(s, q.start - _MODAL_BEFORE): min(e, q.end + _MODAL_AFTER)]
+        if facts.context_blocks(near) == "modal":
+            continue
+        out.append(
+            Item(doc, q, (q.field, s), sent, facts.is_cumulative(q), facts.update_cue(sent))
+        )
+    return out
+
+
+def _factor(a: Item, b: Item) -> float | None:
+    if a.q.field == "title" or b.q.field == "title":
+        # Rescore with the lenient headline factors by comparing qualifiers ourselves.
+        f = facts.same_fact(a.q, b.q)
+        if f is None:
+            return None
+        return min(1.0, f / _missing_product(a.q, b.q) * _headline_product(a.q, b.q))
+    return facts.same_fact(a.q, b.q)
+
+
+def _missing(a: Quantity, b: Quantity) -> list[float]:
+    out = []
+    pairs = (
+        (facts.norm_event(a.subject.event), facts.norm_event(b.subject.event), facts.MISSING_EVENT),
+        (facts.norm_qualifier(a.subject.place), facts.norm_qualifier(b.subject.place),
+         facts.MISSING_PLACE),
+        (facts.norm_qualifier(a.subject.time), facts.norm_qualifier(b.subject.time),
+         facts.MISSING_TIME),
+        (facts.norm_qualifier(a.subject.attribution), facts.norm_qualifier(b.subject.attribution),
+         facts.MISSING_ATTRIBUTION),
+    )
+    for x, y, m in pairs:
+        if (x is None) != (y is None):
+            out.append(m)
+    return out
+
+
+def _missing_product(a: Quantity, b: Quantity) -> float:
+    p = 1.0
+    for m in _missing(a, b):
+        p *= m
+    return p
+
+
+def _headline_product(a: Quantity, b: Quantity) -> float:
+    return HEADLINE_MISSING ** len(_missing(a, b))
+
+
+def _fmt_date(d: _dt.date | None) -> str:
+    return f"{d.day} {d:%B %Y}" if d else ""
+
+
+def _doc_where(doc: Document, q: Quantity) -> str:
+    name = doc.source or doc.id
+    bits = [b for b in (_fmt_date(doc.published), where(q)) if b]
+    return f"{name} ({', '.join(bits)})"
+
+
+def contradictions_within(
+    doc: Document, quantities: Sequence[Quantity], tolerance: Decimal
+) -> list[Finding]:
+    buckets: dict[str, list[Item]] = defaultdict(list)
+    for it in items_of(doc, quantities):
+        buckets[facts.claim_key(it.q)].append(it)
+    findings: list[Finding] = []
+    for bucket in buckets.values():
+        bucket.sort(key=lambda it: (it.q.field != "title", it.q.start))
+        seen: list[Item] = []
+        for it in bucket:
+            best: tuple[Item, float] | None = None
+            agrees = False
+            for prev in seen:
+                if prev.sentence == it.sentence:
+                    continue
+                f = _factor(prev, it)
+                if f is None:
+                    continue
+                if facts.compatible(prev.q, it.q, tolerance):
+                    agrees = True
+                    break
+                if not facts.conflicts(prev.q, it.q, tolerance):
+                    continue
+                if (prev.cumulative or it.cumulative) and (prev.update_cue or it.update_cue):
+                    continue  # "initially 30 ... now 52": an update told inside the article
+                if best is None:
+                    best = (prev, f)
+            seen.append(it)
+            if agrees or best is None:
+                continue
+            prev, f = best
+            code = "FC102" if prev.q.field == "title" or it.q.field == "title" else "FC101"
+            r = rule(code)
+            findings.append(
+                Finding(
+                    code=code, kind=r.kind, scope=r.scope, severity=r.severity,
+                    confidence=round(BASE_CONFIDENCE * f, 3),
+                    message=r.render(a_where=cap(where(prev.q)), a=phrase(prev.q),
+                                     b_where=where(it.q), b=phrase(it.q)),
+                    claims=(to_claim(doc, prev.q), to_claim(doc, it.q)),
+                )
+            )
+    return findings
+
+
+def _doc_order(doc: Document) -> tuple[_dt.date, str, str]:
+    return (doc.published or _dt.date.min, doc.source or "", doc.id)
+
+
+def contradictions_across(
+    group: Sequence[tuple[Document, Sequence[Quantity]]], tolerance: Decimal
+) -> list[Finding]:
+    """Conflicts (FC111) and updates (FC121) between the documents of one story.  Each pair of
+    documents yields at most one finding per fact key, and none when any of their figures for the
+    fact agree."""
+    docs = sorted(group, key=lambda pair: _doc_order(pair[0]))
+    index: dict[str, dict[int, list[Item]]] = defaultdict(lambda: defaultdict(list))
+    for i, (doc, qs) in enumerate(docs):
+        for it in items_of(doc, qs):
+            index[facts.claim_key(it.q)][i].append(it)
+    findings: list[Finding] = []
+    for per_doc in index.values():
+        if len(per_doc) < 2:
+            continue
+        doc_ids = sorted(per_doc)
+        for x, i in enumerate(doc_ids):
+            for j in doc_ids[x + 1:]:
+                if docs[i][0].id == docs[j][0].id:
+                    continue
+                f = _pair_finding(per_doc[i], per_doc[j], tolerance)
+                if f is not None:
+                    findings.append(f)
+    return findings
+
+
+def _pair_finding(left: list[Item], right: list[Item], tolerance: Decimal) -> Finding | None:
+    best: tuple[float, Item, Item] | None = None
+    for a in left:
+        for b in right:
+            f = facts.same_fact(a.q, b.q)
+            if f is None:
+                continue
+            if facts.compatible(a.q, b.q, tolerance):
+                return None
+            if facts.conflicts(a.q, b.q, tolerance) and (best is None or f > best[0]):
+                best = (f, a, b)
+    if best is None:
+        return None
+    f, a, b = best
+    da, db = a.doc.published, b.doc.published
+    if a.cumulative and b.cumulative and da is not None and db is not None and da != db:
+        r = rule("FC121")
+        conf = UPDATE_CONFIDENCE * f
+    else:
+        r = rule("FC111")
+        conf = CROSS_CONFIDENCE * f
+    return Finding(
+        code=r.code, kind=r.kind, scope=r.scope, severity=r.severity,
+        confidence=round(conf, 3),
+        message=r.render(a_where=_doc_where(a.doc, a.q), a=phrase(a.q),
+                         b_where=_doc_where(b.doc, b.q), b=phrase(b.q)),
+        claims=(to_claim(a.doc, a.q), to_claim(b.doc, b.q)),
+    )

@@ -1,0 +1,255 @@
+"""When two figures state the same fact, and when they cannot both be true.
+
+A *fact* is identified by the subject head, the event, the unit family (same currency, or same
+dimension with a base unit), place, time, scope, modality and direction of a figure.  The index key
+(:func:`claim_key`) holds only the parts that must match exactly (head and unit family); the finer
+qualifiers are compared pairwise inside one key bucket by :func:`same_fact`, which returns a
+confidence factor (1.0 = certainly the same fact, lower when a qualifier is missing on one side) or
+``None`` when the figures are about different things.
+
+Two figures of the same fact *conflict* when their comparison intervals are disjoint
+(:func:`conflicts`); the intervals come from :mod:`figcheck.intervals` and respect the configured
+tolerance.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from types import MappingProxyType
+
+from ..intervals import DEFAULT_TOLERANCE, normalise
+from ..model import Interval, Quantity
+
+# -- vocabularies (rules as data) -----------------------------------------------------------------
+
+SOFT_MODALITIES = frozenset({"estimated", "estimate", "reported", "reportedly", "approximately"})
+"""Modalities that hedge a figure rather than make it a forecast or a claim."""
+
+EVENT_SYNONYMS: MappingProxyType[str, str] = MappingProxyType(
+    {
+        "wound": "injure", "hurt": "injure", "injured": "injure", "injury": "injure",
+        "die": "kill", "dead": "kill", "death": "kill", "killed": "kill", "perish": "kill",
+        "slay": "kill", "claim": "kill",
+        "deployed": "deploy", "send": "deploy", "station": "deploy",
+        "evacuated": "evacuate",
+        "arrested": "arrest", "detain": "arrest",
+        "rescued": "rescue",
+    }
+)
+
+CUMULATIVE_HEADS = frozenset(
+    {
+        "death toll", "toll", "death", "dead", "fatality", "casualty", "casualties", "victim",
+        "case", "infection", "arrest", "injury", "injured", "missing", "evacuee", "body",
+        "hospitalisation", "hospitalization", "confirmed case", "displaced",
+    }
+)
+CUMULATIVE_EVENTS = frozenset(
+    {"kill", "injure", "arrest", "evacuate", "displace", "infect", "hospitalise", "hospitalize",
+     "rescue", "confirm", "recover", "detain", "charge", "flee"}
+)
+
+_QUAL_LEAD = re.compile(
+    r"^(?:(?:in|at|on|across|from|of|near|within|for|during|inside|throughout|the|a|an)\s+)+",
+    re.IGNORECASE,
+)
+_QUAL_PUNCT = re.compile(r"[^\w\s-]+")
+_WS = re.compile(r"\s+")
+
+_UPDATE_CUES = re.compile(
+    r"\b(?:earlier|initially|initial|previously|previous|originally|at first|first reported|"
+    r"had risen|has risen|risen|revised|raised|updated|up from|down from|so far|"
+    r"preliminary|provisional|by then|until)\b",
+    re.IGNORECASE,
+)
+_DISPUTE_CUES = re.compile(
+    r"\b(?:claimed|claims|claim|rejected|disputed|disputes|denied|denies|dismissed|"
+    r"could not be (?:independently )?verified|unverified|unconfirmed|alleged|allegedly|"
+    r"exaggerated|inflated)\b",
+    re.IGNORECASE,
+)
+_MODAL_CUES = re.compile(
+    r"\b(?:expected|expects|forecast|forecasts|projected|projects|predicted|predicts|"
+    r"could|(?-i:may)|might|would|will|target|targets|aims?|plans?|planned|hopes?|"
+    r"likely|anticipated|budgeted|proposed|seeks?|seeking|wants?)\b",
+    re.IGNORECASE,
+)
+
+
+def norm_qualifier(s: str | None) -> str | None:
+    if not s:
+        return None
+    s = _QUAL_PUNCT.sub(" ", s.lower())
+    s = _WS.sub(" ", s).strip()
+    s = _QUAL_LEAD.sub("", s).strip()
+    return s or None
+
+
+def norm_event(e: str | None) -> str | None:
+    if not e:
+        return None
+    e = e.strip().lower()
+    return EVENT_SYNONYMS.get(e, e)
+
+
+def norm_head(h: str | None) -> str | None:
+    if not h:
+        return None
+    return _WS.sub(" ", h.strip().lower()) or None
+
+
+def unit_family(q: Quantity) -> str:
+    """What must agree for two figures to be compared: one currency, or one dimension with a base
+    unit (so miles and kilometres meet), or else the unit itself."""
+    if q.dimension == "currency":
+        return f"currency:{q.unit or '?'}"
+    if q.base is not None and q.base_unit:
+        return f"{q.dimension}:{q.base_unit}"
+    return f"{q.dimension}:{q.unit or ''}"
+
+
+def claim_key(q: Quantity) -> str:
+    """Index key of a figure's fact: normalised subject head + unit family.  Figures without a
+    subject head get an empty-head key that the comparator never compares."""
+    return f"{norm_head(q.subject.head) or ''}|{unit_family(q)}"
+
+
+def comparable(q: Quantity) -> bool:
+    """Whether a figure can take part in a contradiction at all."""
+    if q.kind != "figure" or not norm_head(q.subject.head):
+        return False
+    if q.subject.negated:
+        return False
+    mod = (q.subject.modality or "").strip().lower()
+    if mod and mod not in SOFT_MODALITIES:
+        return False
+    return True
+
+
+def is_cumulative(q: Quantity) -> bool:
+    head = norm_head(q.subject.head) or ""
+    return head in CUMULATIVE_HEADS or (norm_event(q.subject.event) or "") in CUMULATIVE_EVENTS
+
+
+def _qual_factor(a: str | None, b: str | None, missing: float) -> float | None:
+    na, nb = norm_qualifier(a), norm_qualifier(b)
+    if na is None and nb is None:
+        return 1.0
+    if na is None or nb is None:
+        return missing
+    if na == nb or na in nb.split() or nb in na.split():
+        return 1.0
+    return None
+
+
+# How much a qualifier given on one side only lowers confidence (1.0 = not at all).
+MISSING_EVENT = 0.85
+MISSING_PLACE = 0.7
+MISSING_TIME = 0.7
+MISSING_ATTRIBUTION = 0.95
+
+
+def same_fact(a: Quantity, b: Quantity) -> float | None:
+    """Confidence factor that ``a`` and ``b`` state the same fact, or ``None`` when they do not."""
+    if claim_key(a) != claim_key(b) or not comparable(a) or not comparable(b):
+        return None
+    if a.direction != b.direction:
+        return None  # a change vs a level, or a rise vs a fall
+    factor = 1.0
+    ea, eb = norm_event(a.subject.event), norm_event(b.subject.event)
+    if ea and eb and ea != eb:
+        return None
+    if (ea is None) != (eb is None):
+        factor *= MISSING_EVENT
+    for qa, qb, missing in (
+        (a.subject.place, b.subject.place, MISSING_PLACE),
+        (a.subject.time, b.subject.time, MISSING_TIME),
+    ):
+        f = _qual_factor(qa, qb, missing)
+        if f is None:
+            return None
+        factor *= f
+    aa, ab = norm_qualifier(a.subject.attribution), norm_qualifier(b.subject.attribution)
+    if aa and ab and aa != ab:
+        return None  # two attributed sources disagreeing is reported disagreement, not an error
+    if (aa is None) != (ab is None):
+        factor *= MISSING_ATTRIBUTION
+    return factor
+
+
+def context_blocks(sentence: str) -> str | None:
+    """Why the sentence around a figure makes it unsafe to compare (a disputed or modal claim, an
+    earlier/provisional figure), or ``None``."""
+    if _DISPUTE_CUES.search(sentence):
+        return "disputed"
+    if _MODAL_CUES.search(sentence):
+        return "modal"
+    return None
+
+
+def update_cue(sentence: str) -> bool:
+    return _UPDATE_CUES.search(sentence) is not None
+
+
+# -- intervals -------------------------------------------------------------------------------------
+
+
+def interval_of(q: Quantity, tolerance: Decimal = DEFAULT_TOLERANCE) -> Interval:
+    """The figure's comparison interval under ``tolerance`` (the stored one when it is the
+    default)."""
+    if tolerance == DEFAULT_TOLERANCE or q.bound != "approximate":
+        return q.interval
+    lean = "both"
+    if q.interval.high is not None and q.interval.high == q.value.high and q.precision:
+        lean = "below"
+    elif q.interval.low is not None and q.interval.low == q.value.low and q.precision:
+        lean = "above"
+    return normalise(q.value.low, q.value.high, q.bound, q.precision, tolerance=tolerance,
+                     lean=lean)  # type: ignore[arg-type]
+
+
+def base_interval_of(q: Quantity, tolerance: Decimal = DEFAULT_TOLERANCE) -> Interval | None:
+    """The interval in the dimension's base unit, following :func:`interval_of`'s tolerance by the
+    affine map the stored interval/base pair defines."""
+    if q.base is None:
+        return None
+    if tolerance == DEFAULT_TOLERANCE or q.bound != "approximate":
+        return q.base
+    iv, b = q.interval, q.base
+    if None in (iv.low, iv.high, b.low, b.high) or iv.low == iv.high:
+        return q.base
+    assert iv.low is not None and iv.high is not None and b.low is not None and b.high is not None
+    scale = (b.high - b.low) / (iv.high - iv.low)
+    offset = b.low - iv.low * scale
+    new = interval_of(q, tolerance)
+    return Interval(
+        low=None if new.low is None else new.low * scale + offset,
+        high=None if new.high is None else new.high * scale + offset,
+    )
+
+
+def comparison_intervals(
+    a: Quantity, b: Quantity, tolerance: Decimal = DEFAULT_TOLERANCE
+) -> tuple[Interval, Interval] | None:
+    """The pair of intervals to compare: own units when they agree, base units otherwise;
+    ``None`` when the figures cannot be compared (different currencies, no conversion)."""
+    if a.unit == b.unit:
+        return interval_of(a, tolerance), interval_of(b, tolerance)
+    if a.dimension == "currency" or b.dimension == "currency":
+        return None
+    if a.base_unit and a.base_unit == b.base_unit:
+        ba, bb = base_interval_of(a, tolerance), base_interval_of(b, tolerance)
+        if ba is not None and bb is not None:
+            return ba, bb
+    return None
+
+
+def conflicts(a: Quantity, b: Quantity, tolerance: Decimal = DEFAULT_TOLERANCE) -> bool:
+    pair = comparison_intervals(a, b, tolerance)
+    return pair is not None and not pair[0].overlaps(pair[1])
+
+
+def compatible(a: Quantity, b: Quantity, tolerance: Decimal = DEFAULT_TOLERANCE) -> bool:
+    pair = comparison_intervals(a, b, tolerance)
+    return pair is not None and pair[0].overlaps(pair[1])

@@ -1,0 +1,206 @@
+"""Within one article: contradictions (FC101/FC102) and the traps that must stay quiet.
+
+Cases are built with hand-made quantities (tests/compare/helpers.py), so they test the comparator's
+logic independently of the parser.  Each case: (id, text, figures, title, expected codes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from figcheck.compare import within
+from figcheck.config import Config
+
+from .helpers import doc, fig
+
+P = "person"
+
+# --- origin: issue 3 ("Within one article" and "Not contradictions") --------------------------
+ISSUE_CONFLICTS = [
+    pytest.param(
+        "Officials said 12 people were injured in the blast.\n\n"
+        "Doctors were treating the 15 injured at two hospitals.",
+        [fig("12", head=P, event="injure"), fig("15", head=P, event="injure")], None,
+        ["FC101"], id="injured-12-vs-15",
+    ),
+    pytest.param(
+        "Fewer than 300 passengers were on board, the airline said.\n\n"
+        "Rescuers said about 340 passengers were on board when it sank.",
+        [fig("Fewer than 300", head="passenger"), fig("about 340", head="passenger")], None,
+        ["FC101"], id="fewer-than-300-vs-about-340",
+    ),
+    pytest.param(
+        "Some 11,000 troops have been deployed near the border.",
+        [fig("12,000", title=True, head="troop", event="deploy"),
+         fig("Some 11,000", head="troop", event="deploy")],
+        "12,000 troops deployed near border", [], id="headline-12000-vs-some-11000-compatible",
+    ),
+    pytest.param(
+        "Fewer than 9,000 troops have been deployed near the border.",
+        [fig("12,000", title=True, head="troop"),
+         fig("Fewer than 9,000", head="troop", event="deploy")],
+        "12,000 troops deployed near border", ["FC102"], id="headline-vs-body",
+    ),
+]
+
+ISSUE_QUIET = [
+    pytest.param(
+        "More than 10,000 troops were deployed. Analysts put the number at 10,000 to 12,000.",
+        [fig("More than 10,000", head="troop", event="deploy"),
+         fig("10,000 to 12,000", head="troop", event="deploy")], None, [], id="over-vs-range",
+    ),
+    pytest.param(
+        "Nearly 2 million people fled. The UN later counted 1.96 million refugees.",
+        [fig("Nearly 2 million", head=P, event="flee"),
+         fig("1.96 million", head=P, event="flee")], None, [], id="nearly-2m-vs-1.96m",
+    ),
+    pytest.param(
+        "About 5,000 homes lost power. By noon, 4,870 homes were still dark.",
+        [fig("About 5,000", head="home"), fig("4,870", head="home")], None, [],
+        id="about-5000-vs-4870",
+    ),
+    pytest.param(
+        "Some 10,000 troops were deployed in the region.\n\nAt least 3,000 troops were killed.",
+        [fig("10,000", head="troop", event="deploy"), fig("3,000", head="troop", event="kill")],
+        None, [], id="deployed-vs-killed",
+    ),
+    pytest.param(
+        "About 8,000 soldiers are in Kursk.\n\nIn all, 11,000 soldiers are in Russia.",
+        [fig("8,000", head="soldier", place="in Kursk"),
+         fig("11,000", head="soldier", place="in Russia")], None, [], id="different-places",
+    ),
+    pytest.param(
+        "Exports reached 400 tonnes in 2022.\n\nExports reached 520 tonnes in 2023.",
+        [fig("400 tonnes", unit="tonne", head="export", time="in 2022"),
+         fig("520 tonnes", unit="tonne", head="export", time="in 2023")], None, [],
+        id="different-times",
+    ),
+    pytest.param(
+        "Unemployment rose 0.5 points to 4.1%.\n\nUnemployment is now 4.1%, up from 3.6%.",
+        [fig("0.5 points", unit="percentage point", head="unemployment", direction="up"),
+         fig("4.1%", unit="percentage", head="unemployment")], None, [],
+        id="change-vs-level",
+    ),
+    pytest.param(
+        "Inflation came in at 2.4% in March.\n\nEconomists had said it was expected to reach 3%.",
+        [fig("2.4%", unit="percentage", head="inflation"),
+         fig("3%", unit="percentage", head="inflation", modality="expected")], None, [],
+        id="forecast-vs-outcome-modality",
+    ),
+    pytest.param(
+        "Inflation came in at 2.4% last month.\n\nBefore the data, it was expected to reach 3%.",
+        [fig("2.4%", unit="percentage", head="inflation"),
+         fig("3%", unit="percentage", head="inflation")], None, [],
+        id="forecast-vs-outcome-cue-only",
+    ),
+    pytest.param(
+        "The army said 40 casualties were recorded.\n\n"
+        "The group claimed 500 casualties, a figure officials rejected.",
+        [fig("40", head="casualty"), fig("500", head="casualty")], None, [],
+        id="attributed-and-disputed",
+    ),
+    pytest.param(
+        "The fund holds $5m in cash.\n\nIt holds \u20ac9m in cash, its report says.",
+        [fig("$5m", unit="dollar", head="cash"), fig("\u20ac9m", unit="euro", head="cash")],
+        None, [], id="different-currencies",
+    ),
+    pytest.param(
+        "The death toll rose to 52 on Thursday from 30 earlier in the week.",
+        [fig("52", head="death toll"), fig("30", head="death toll")], None, [],
+        id="update-in-one-sentence",
+    ),
+    pytest.param(
+        "The death toll stands at 52.\n\nOfficials had initially reported 30 deaths.",
+        [fig("52", head="death toll"), fig("30", head="death toll")], None, [],
+        id="update-told-in-article",
+    ),
+    pytest.param(
+        "Police said 5,000 people marched.\n\nOrganisers said 20,000 people marched.",
+        [fig("5,000", head=P, event="march", attribution="police said"),
+         fig("20,000", head=P, event="march", attribution="organisers said")], None, [],
+        id="two-attributed-estimates",
+    ),
+    pytest.param(
+        "Ten thousand troops were sent.\n\nThe 10,000 troops arrived on Monday.",
+        [fig("Ten thousand", head="troop"), fig("10,000", head="troop")], None, [],
+        id="rewording",
+    ),
+    pytest.param(
+        "The 12 injured were taken to hospital.\n\nThe 15 survivors were unhurt.",
+        [fig("12", head=P, event="injure"), fig("15", head="survivor")], None, [],
+        id="different-heads",
+    ),
+    pytest.param(
+        "It did not rise 5% as feared.\n\nIt rose 2%.",
+        [fig("5%", unit="percentage", head="price", negated=True, direction="up"),
+         fig("2%", unit="percentage", head="price", direction="up")], None, [], id="negated",
+    ),
+    pytest.param(
+        "The 12 injured were taken to hospital.\n\nThe 15 were discharged.",
+        [fig("12", head=P, event="injure"), fig("15")], None, [], id="no-subject-head",
+    ),
+]
+
+# --- origin: house rules (precision first, at most one finding per conflicting figure) ---------
+HOUSE = [
+    pytest.param(
+        "12 people were injured.\n\nThe 15 injured are in hospital.\n\n"
+        "All 12 injured people are expected to recover.",
+        [fig("12", head=P, event="injure"), fig("15", head=P, event="injure"),
+         fig("12", occurrence=2, head=P, event="injure")], None, ["FC101"],
+        id="one-finding-for-one-odd-figure",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "figs", "title", "codes"), ISSUE_CONFLICTS + ISSUE_QUIET + HOUSE)
+def test_within(text: str, figs: list, title: str | None, codes: list[str]) -> None:
+    d, qs = doc(text, *figs, title=title)
+    found = within(d, qs, Config())
+    assert [f.code for f in found] == codes
+    for f in found:
+        assert 0 <= f.confidence <= 1
+        assert len(f.claims) == 2
+        for c in f.claims:
+            field = d.title if c.field == "title" else d.text
+            assert field is not None and field[c.start:c.end] == c.text
+            assert c.text in f.message
+
+
+def test_message_names_both_figures_and_places() -> None:
+    d, qs = doc(
+        "Officials said 12 people were injured.\n\nLater on.\n\nThe 15 injured are stable.",
+        fig("12", head=P, event="injure", text="people"),
+        fig("15", head=P, event="injure", text="injured"),
+    )
+    (f,) = within(d, qs, Config())
+    assert f.message == "Paragraph 1 says 12 people; paragraph 3 says 15 injured."
+    assert f.severity == "warning" and f.scope == "within" and f.kind == "contradiction"
+
+
+def test_headline_finding_is_an_error() -> None:
+    d, qs = doc("Fewer than 9,000 troops were deployed.",
+                fig("12,000", title=True, head="troop", text="troops"),
+                fig("Fewer than 9,000", head="troop", text="troops"),
+                title="12,000 troops deployed")
+    (f,) = within(d, qs, Config())
+    assert (f.code, f.severity) == ("FC102", "error")
+    assert f.message.startswith("The headline says 12,000 troops; paragraph 1 says")
+    assert f.claims[0].field == "title"
+
+
+def test_tolerance_is_configurable() -> None:
+    d, qs = doc("About 5,000 homes lost power.\n\nIn all, 5,800 homes lost power.",
+                fig("About 5,000", head="home"), fig("5,800", head="home"))
+    assert within(d, qs, Config()) != []
+    assert within(d, qs, Config(tolerance=0.2)) == []
+
+
+def test_qualifier_on_one_side_lowers_confidence() -> None:
+    text = "12 people were injured.\n\nThe 15 injured are in hospital."
+    d, qs = doc(text, fig("12", head=P, event="injure"), fig("15", head=P, event="injure"))
+    d2, qs2 = doc(text, fig("12", head=P, event="injure", place="in Paris"),
+                  fig("15", head=P, event="injure"))
+    (full,) = within(d, qs, Config())
+    (partial,) = within(d2, qs2, Config())
+    assert partial.confidence < full.confidence
+    assert within(d2, qs2, Config(min_confidence=0.7)) == []
