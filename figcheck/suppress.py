@@ -163,6 +163,12 @@ def _pseudo_claim(doc: Document, d: Directive, original: str) -> Claim:
     )
 
 
+def _where(doc: Document, d: Directive) -> str:
+    if doc.text_line is not None:  # a file: its own line numbers
+        return f"Line {doc.text_line + d.line - 1}"
+    return f"Line {d.line} of the text"
+
+
 def apply(
     findings: Iterable[Finding],
     directives: dict[str, tuple[Directive, ...]],
@@ -212,7 +218,7 @@ def apply(
             kept.append(Finding(
                 code=UNUSED_CODE, kind=rule.kind, scope=rule.scope, severity=rule.severity,
                 confidence=1.0,
-                message=rule.render(where=f"Line {d.line}", codes=", ".join(d.codes) or "all codes"),
+                message=rule.render(where=_where(doc, d), codes=", ".join(d.codes) or "all codes"),
                 claims=(_pseudo_claim(doc, d, doc.text),),
             ))
     return kept

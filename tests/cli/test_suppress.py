@@ -1,0 +1,176 @@
+"""Inline suppressions: directive syntax, what each covers, unused ones (FC301)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from figcheck.model import Document
+from figcheck.suppress import apply, prepare, scan
+
+from .fakes import Spec, claim, finding
+
+DOC = """Some 12 people were injured on Monday.
+
+<!-- figcheck: ignore[FC101] -->
+Later the 15 injured were treated.
+It rained.
+
+The death toll was 30.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "codes", "covered"),
+    [
+        pytest.param("<!-- figcheck: ignore[FC101] -->\nA 12.\n\nB 15.", "ignore", ("FC101",),
+                     "A 12.", id="html-comment-next-paragraph"),
+        pytest.param("<!--figcheck:ignore[fc101, FC2]-->\n\n\nA 12.\nA2.\n\nB", "ignore",
+                     ("FC101", "FC2"), "A 12.\nA2.", id="tight-lowercase-blank-lines"),
+        pytest.param("figcheck: ignore[FC101]\nA 12.\n\nB", "ignore", ("FC101",), "A 12.",
+                     id="plain-text-marker-line"),
+        pytest.param("  figcheck: ignore  \nA 12.\n\nB", "ignore", (), "A 12.",
+                     id="marker-all-codes"),
+        pytest.param("A 12 <!-- figcheck: ignore[FC1] --> more.\nA2.\n\nB", "ignore", ("FC1",),
+                     "A 12                                more.\nA2.", id="inline-own-paragraph"),
+        pytest.param("x\n<!-- figcheck: disable[FC2] -->\nA\n\nB\n<!-- figcheck: enable[FC2] -->\nC",
+                     "disable", ("FC2",), "\nA\n\nB\n", id="disable-enable"),
+        pytest.param("<!-- figcheck: disable -->\nA\n\nB", "disable", (), "\nA\n\nB",
+                     id="disable-to-end"),
+        pytest.param("<!-- figcheck: ignore-file[FC111] -->\nA", "ignore-file", ("FC111",), None,
+                     id="file-level"),
+        pytest.param("figcheck: disable-file\nA", "ignore-file", (), None, id="file-level-alias"),
+    ],
+)
+def test_directive_forms(text: str, verb: str, codes: tuple[str, ...], covered: str | None) -> None:
+    result = scan(text)
+    [d] = result.directives
+    assert (d.verb, d.codes) == (verb, codes)
+    if covered is None:
+        assert d.covers is None
+    else:
+        assert d.covers is not None
+        assert result.text[d.covers[0]:d.covers[1]] == covered
+    assert len(result.text) == len(text)
+    assert "figcheck" not in result.text  # blanked before parsing: its digits are no figures
+    assert result.text.count("\n") == text.count("\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("We use figcheck: ignore[FC101] in our copy.", id="marker-mid-sentence"),
+        pytest.param("figcheck: please ignore this", id="not-a-verb"),
+        pytest.param("<!-- figcheck ignore -->", id="no-colon"),
+        pytest.param("<!-- something else 12 -->", id="other-comment"),
+    ],
+)
+def test_not_directives(text: str) -> None:
+    result = scan(text)
+    assert result.directives == ()
+    assert result.text == text
+
+
+def test_adversarial_input_is_linear() -> None:
+    import time
+
+    t0 = time.perf_counter()
+    scan("<!-- figcheck: ignore[" + "FC1," * 50_000)
+    scan("figcheck: " * 50_000)
+    scan(("<!--" + " " * 1000) * 200)
+    assert time.perf_counter() - t0 < 2.0
+
+
+def _check(doc: Document, specs: list[Spec], **kw):  # type: ignore[no-untyped-def]
+    clean, directives = prepare(doc)
+    findings = []
+    for spec in specs:
+        claims = [claim(clean, n, f, k) for n, f, k in spec.needles]
+        assert all(claims), spec
+        findings.append(finding(spec.code, claims))  # type: ignore[arg-type]
+    return apply(findings, {doc.id: directives} if directives else {}, {doc.id: doc}, **kw)
+
+
+@pytest.mark.parametrize(
+    ("spec", "kept"),
+    [
+        pytest.param(Spec("FC101", (("12 people", "text", 1), ("15 injured", "text", 1))), [],
+                     id="second-figure-in-ignored-paragraph"),
+        pytest.param(Spec("FC101", (("12 people", "text", 1), ("30", "text", 1))),
+                     ["FC101", "FC301"], id="neither-figure-covered"),
+        pytest.param(Spec("FC201", (("15 injured", "text", 1), ("30", "text", 1))),
+                     ["FC201", "FC301"], id="other-code-not-suppressed"),
+    ],
+)
+def test_apply(spec: Spec, kept: list[str]) -> None:
+    doc = Document(id="d.md", text=DOC, origin="d.md", text_line=1)
+    assert sorted(f.code for f in _check(doc, [spec])) == kept
+
+
+def test_unused_suppression_is_reported_where_it_is() -> None:
+    doc = Document(id="d.md", text=DOC, origin="d.md", text_line=3)
+    [unused] = _check(doc, [])
+    assert unused.code == "FC301" and unused.severity == "info"
+    assert unused.message == "Line 5: this figcheck suppression (FC101) suppressed nothing."
+    [c] = unused.claims
+    assert DOC[c.start:c.end] == "<!-- figcheck: ignore[FC101] -->"
+    assert c.dimension == "suppression"
+
+
+@pytest.mark.parametrize(
+    ("kw", "reported"),
+    [
+        pytest.param({}, True, id="default"),
+        pytest.param({"ignored": ("FC301",)}, False, id="fc301-ignored"),
+        pytest.param({"selected": ("FC2",)}, False, id="its-codes-not-selected"),
+        pytest.param({"selected": ("FC101", "FC301")}, True, id="its-codes-selected"),
+    ],
+)
+def test_unused_respects_selection(kw: dict, reported: bool) -> None:
+    doc = Document(id="d.md", text=DOC)
+    assert bool(_check(doc, [], **kw)) is reported
+
+
+def test_file_level_covers_title_and_cross_findings() -> None:
+    a = Document(id="a", title="12,000 troops", text="<!-- figcheck: ignore-file -->\nSome 10,000.")
+    b = Document(id="b", text="Only 8,000.")
+    clean_a, da = prepare(a)
+    f1 = finding("FC102", [claim(clean_a, "12,000", "title"), claim(clean_a, "10,000")])
+    f2 = finding("FC111", [claim(b, "8,000"), claim(clean_a, "10,000")])
+    assert apply([f1, f2], {"a": da}, {"a": a, "b": b}) == []
+
+
+def test_title_only_by_file_level() -> None:
+    a = Document(id="a", title="12,000 troops", text="<!-- figcheck: ignore -->\nNothing.\n\nSome 10,000.")
+    clean, ds = prepare(a)
+    f = finding("FC102", [claim(clean, "12,000", "title"), claim(clean, "10,000")])
+    assert [x.code for x in apply([f], {"a": ds}, {"a": a})] == ["FC102", "FC301"]
+
+
+# --- through the CLI ---------------------------------------------------------------------------
+
+def test_cli_suppression_and_unused(run_cli, fake_comparator, tmp_path: Path) -> None:
+    seen: list[str] = []
+    fake_comparator([Spec("FC101", (("12 people", "text", 1), ("15 injured", "text", 1))),
+                     Spec("FC205", (("5 miles", "text", 1), ("12 km", "text", 1)))])
+    import figcheck.cli.check as check_module
+
+    inner = check_module.compute
+
+    def spy(docs, config):  # type: ignore[no-untyped-def]
+        seen.extend(d.text for d in docs)
+        return inner(docs, config)
+
+    check_module.compute = spy
+    draft = tmp_path / "draft.md"
+    draft.write_text("# Title\n\n" + DOC + "\nfigcheck: ignore[FC205]\nIt is 5 miles (12 km).\n\n"
+                     "<!-- figcheck: ignore[FC204] -->\nNothing to see.\n", encoding="utf-8")
+    result = run_cli("check", "--fail-on", "info", str(draft))
+    assert "figcheck" not in seen[0]
+    lines = result.stdout.splitlines()
+    assert lines == [
+        f"{draft}:14:1: FC301 Line 14: this figcheck suppression (FC204) suppressed nothing.",
+    ]
+    assert result.exit_code == 1
+    assert run_cli("check", str(draft)).exit_code == 0  # FC301 is info: below the default fail-on
