@@ -215,6 +215,23 @@ def _near_change_word(s: Sentence, q: Quantity) -> bool:
     return _CHANGE_WORDS.search(s.text, lo, hi) is not None
 
 
+_OF_AFTER = re.compile(r"^\s*of\b", re.IGNORECASE)
+
+
+def _states_change(s: Sentence, p: Quantity, ch: Change) -> bool:
+    """Whether the percentage ``p`` states the change ``ch`` ("a 25% rise", "up 25%", "rose 25%
+    from"), looking only at words outside the change's own span."""
+    if _OF_AFTER.match(s.text, p.end, s.end):
+        return False  # "40% of shops"
+    if p.direction is not None:
+        return True
+    if p.start >= ch.end:
+        lo, hi = max(ch.end, p.start - 25), min(s.end, p.end + 20)
+    else:
+        lo, hi = max(s.start, p.start - 25), min(ch.start, p.end + 20)
+    return _CHANGE_WORDS.search(s.text, lo, hi) is not None
+
+
 # -- FC201 -----------------------------------------------------------------------------------------
 
 
@@ -226,8 +243,7 @@ def check_percent_change(s: Sentence, _: list[Sentence], tolerance: Decimal) -> 
             p for p in s.quantities
             if (p.start, p.end) not in used and p.kind == "figure"
             and (_is_percent(p) or _is_points(p)) and p.value.low == p.value.high
-            and p.bound != "range"
-            and (p.direction is not None or _near_change_word(s, p))
+            and p.bound != "range" and _states_change(s, p, ch)
         ]
         if not cands:
             continue

@@ -1,0 +1,159 @@
+"""Between the documents of one story (FC111, FC121) and story grouping."""
+
+from __future__ import annotations
+
+import pytest
+
+from figcheck.compare import across, apply_config, assign_stories, claim_key, story_features
+from figcheck.compare.stories import StoryItem
+from figcheck.config import Config
+
+from .helpers import doc, fig
+
+PAX = "passenger"
+
+
+def two(text_a: str, figs_a: list, text_b: str, figs_b: list, *, date_a: str = "2024-03-03",
+        date_b: str = "2024-03-03") -> list:
+    a = doc(text_a, *figs_a, id="wire", source="Wire", published=date_a)
+    b = doc(text_b, *figs_b, id="paper", source="Paper", published=date_b)
+    return [a, b]
+
+
+# --- origin: issue 3 "Between sources" and "Updates over time" ------------------------------------
+CASES = [
+    pytest.param(two("More than 200 passengers were on the ferry.", [fig("More than 200", head=PAX)],
+                     "The ferry had 148 passengers on board.", [fig("148", head=PAX)]),
+                 ["FC111"], id="more-than-200-vs-148"),
+    pytest.param(two("About 150 passengers were on the ferry.", [fig("About 150", head=PAX)],
+                     "The ferry had 148 passengers on board.", [fig("148", head=PAX)]),
+                 [], id="compatible"),
+    pytest.param(two("The death toll reached 30.", [fig("30", head="death toll")],
+                     "The death toll has climbed to 52.", [fig("52", head="death toll")],
+                     date_b="2024-03-05"),
+                 ["FC121"], id="update-death-toll"),
+    pytest.param(two("The death toll reached 30.", [fig("30", head="death toll")],
+                     "The death toll reached 52.", [fig("52", head="death toll")]),
+                 ["FC111"], id="same-day-death-toll-conflict"),
+    pytest.param(two("Police said 40 people were arrested.",
+                     [fig("40", head="person", event="arrest")],
+                     "Officers held 52 people, police said.",
+                     [fig("52", head="person", event="detain")], date_b="2024-03-06"),
+                 ["FC121"], id="update-arrests-synonym-event"),
+    pytest.param(two("Some 10,000 troops were deployed.", [fig("10,000", head="troop",
+                                                              event="deploy")],
+                     "About 3,000 troops were killed.", [fig("3,000", head="troop",
+                                                              event="kill")]),
+                 [], id="deployed-vs-killed"),
+    pytest.param(two("The fund has $5m.", [fig("$5m", unit="dollar", head="fund")],
+                     "The fund has \u20ac9m.", [fig("\u20ac9m", unit="euro", head="fund")]),
+                 [], id="different-currencies"),
+    pytest.param(two("It was 3,000 miles long.", [fig("3,000 miles", unit="mile", head="route")],
+                     "It was 4,800 km long.", [fig("4,800 km", unit="kilometre", head="route")]),
+                 [], id="miles-vs-km-compatible"),
+    pytest.param(two("It was 3,000 miles long.", [fig("3,000 miles", unit="mile", head="route")],
+                     "It was 3,000 km long.", [fig("3,000 km", unit="kilometre", head="route")]),
+                 ["FC111"], id="miles-vs-km-conflict"),
+    pytest.param(two("The group claimed 500 casualties, a figure officials rejected.",
+                     [fig("500", head="casualty")],
+                     "There were 40 casualties.", [fig("40", head="casualty")]),
+                 [], id="disputed"),
+]
+
+
+@pytest.mark.parametrize(("group", "codes"), CASES)
+def test_across(group: list, codes: list[str]) -> None:
+    found = across(group, Config())
+    assert [f.code for f in found] == codes
+    for f in found:
+        assert f.scope == "cross"
+        assert {c.doc for c in f.claims} == {"wire", "paper"}
+    assert across(list(reversed(group)), Config()) == found
+
+
+def test_cross_message_names_sources_and_dates() -> None:
+    group = two("More than 200 passengers were on the ferry.",
+                [fig("More than 200", head=PAX, text="passengers")],
+                "The ferry had 148 passengers on board.", [fig("148", head=PAX, text="passengers")])
+    (f,) = across(group, Config())
+    assert f.message == ("Paper (3 March 2024, paragraph 1) says 148 passengers; "
+                         "Wire (3 March 2024, paragraph 1) says More than 200 passengers.")
+
+
+def test_update_is_info_and_earlier_first() -> None:
+    group = two("The death toll reached 30.", [fig("30", head="death toll")],
+                "The death toll has climbed to 52.", [fig("52", head="death toll")],
+                date_b="2024-03-05")
+    (f,) = across(list(reversed(group)), Config())
+    assert (f.code, f.severity, f.kind) == ("FC121", "info", "update")
+    assert [c.doc for c in f.claims] == ["wire", "paper"]
+
+
+def test_single_document_has_no_cross_findings() -> None:
+    assert across([doc("x 5", fig("5", head="x"))], Config()) == []
+
+
+# --- story grouping -------------------------------------------------------------------------------
+
+def _d(id: str, text: str, published: str = "2024-03-03", story: str | None = None,
+       title: str | None = None):
+    return doc(text, id=id, published=published, story=story, title=title)
+
+
+FERRY_A = ("A ferry carrying passengers sank off Lesbos on Monday. The Aegean Star operator "
+           "Blue Sea Lines said rescuers from the Hellenic Coast Guard were searching.")
+FERRY_B = ("Rescuers from the Hellenic Coast Guard pulled survivors from the water after the "
+           "Aegean Star sank near Lesbos. Blue Sea Lines said it was cooperating.")
+QUAKE = ("An earthquake struck eastern Turkey near Malatya on Monday, the Disaster and Emergency "
+         "Management Authority said. Rescuers in Elazig searched collapsed buildings.")
+
+
+def test_records_with_story_are_grouped_by_it() -> None:
+    items = [_d("a", FERRY_A, story="s1"), _d("b", QUAKE, story="s1"), _d("c", FERRY_B)]
+    stories = assign_stories(items, Config(stories="field"))
+    assert stories["a"] == stories["b"] != stories["c"]
+
+
+def test_auto_clusters_shared_entities_not_unrelated() -> None:
+    items = [_d("a", FERRY_A), _d("b", FERRY_B, "2024-03-04"), _d("c", QUAKE)]
+    stories = assign_stories(items, Config())
+    assert stories["a"] == stories["b"]
+    assert stories["c"] != stories["a"]
+    assert assign_stories(list(reversed(items)), Config()) == stories
+
+
+def test_auto_respects_date_window() -> None:
+    items = [_d("a", FERRY_A), _d("b", FERRY_B, "2024-04-30")]
+    stories = assign_stories(items, Config(story_window_days=7))
+    assert stories["a"] != stories["b"]
+
+
+def test_none_puts_everything_together() -> None:
+    items = [_d("a", FERRY_A), _d("c", QUAKE)]
+    assert len(set(assign_stories(items, Config(stories="none")).values())) == 1
+
+
+def test_story_items_can_be_passed_directly() -> None:
+    d, qs = _d("a", FERRY_A)
+    feats = story_features(d, qs)
+    assert "e:lesbos" in feats and "e:hellenic coast guard" in feats
+    assert "e:a" not in feats and "e:monday" not in feats
+    items = [StoryItem("a", d.published, None, feats),
+             StoryItem("b", d.published, None, story_features(*_d("b", FERRY_B)))]
+    assert len(set(assign_stories(items).values())) == 1
+
+
+def test_claim_key_is_head_and_unit_family() -> None:
+    (_, (q,)) = doc("It was 3,000 miles long.", fig("3,000 miles", unit="mile", head="Route"))
+    (_, (k,)) = doc("It was 4,800 km long.", fig("4,800 km", unit="kilometre", head="route"))
+    assert claim_key(q) == claim_key(k) == "route|length:metre"
+    (_, (c,)) = doc("It cost $5m.", fig("$5m", unit="dollar", head="route"))
+    assert claim_key(c) != claim_key(q)
+
+
+def test_apply_config_is_idempotent_and_ordered() -> None:
+    group = two("More than 200 passengers were on the ferry.", [fig("More than 200", head=PAX)],
+                "The ferry had 148 passengers on board.", [fig("148", head=PAX)])
+    found = across(group, Config())
+    assert apply_config(found + found, Config()) == found
+    assert apply_config(found, Config(min_confidence=0.99)) == []

@@ -1,0 +1,112 @@
+"""Arithmetic within one sentence (FC201-FC205), each with the traps that must stay quiet."""
+
+from __future__ import annotations
+
+import pytest
+
+from figcheck.compare import within
+from figcheck.config import Config
+
+from .helpers import doc, fig
+
+PCT = "percentage"
+
+# --- origin: issue 3 examples --------------------------------------------------------------------
+ISSUE = [
+    pytest.param("Sales rose from 40 to 50, a 40% rise.",
+                 [fig("40"), fig("50"), fig("40%", unit=PCT)], ["FC201"], id="pct-change-40"),
+    pytest.param("Turnout was 62%, with 3.1 million of 4 million voters casting ballots.",
+                 [fig("62%", unit=PCT, head="turnout"), fig("3.1 million", head="voter"),
+                  fig("4 million", head="voter")], ["FC202"], id="share-turnout"),
+    pytest.param("The 120 victims included 80 adults and 55 children.",
+                 [fig("120", head="victim"), fig("80", head="adult"), fig("55", head="child")],
+                 ["FC203"], id="parts-exceed-total"),
+    pytest.param("Sales doubled from 40 to 60 last year.", [fig("40"), fig("60")], ["FC204"],
+                 id="doubled-40-60"),
+    pytest.param("The trail runs 5 miles (12 km) along the coast.",
+                 [fig("5 miles", unit="mile"), fig("12 km", unit="kilometre")], ["FC205"],
+                 id="miles-km"),
+    pytest.param("Temperatures hit 40C (140F) on Sunday.",
+                 [fig("40C", unit="celsius"), fig("140F", unit="fahrenheit")], ["FC205"],
+                 id="celsius-fahrenheit"),
+]
+
+# --- origin: traps that must not fire -------------------------------------------------------------
+QUIET = [
+    pytest.param("Sales rose from 40 to 50, a 25% rise.",
+                 [fig("40"), fig("50"), fig("25%", unit=PCT)], [], id="pct-change-right"),
+    pytest.param("Sales fell from 50 to 40, a 20% drop.",
+                 [fig("50"), fig("40"), fig("20%", unit=PCT)], [], id="pct-fall-right"),
+    pytest.param("Sales rose to 50 from 40, up 25%.",
+                 [fig("50"), fig("40"), fig("25%", unit=PCT)], [], id="to-from-order"),
+    pytest.param("Revenue rose from 1.2 million to 1.5 million, a 25% increase.",
+                 [fig("1.2 million"), fig("1.5 million"), fig("25%", unit=PCT)], [],
+                 id="pct-rounded-endpoints"),
+    pytest.param("Unemployment rose from 3.6% to 4.1%, up 0.5 points.",
+                 [fig("3.6%", unit=PCT), fig("4.1%", unit=PCT),
+                  fig("0.5 points", unit="percentage point")], [], id="points-right"),
+    pytest.param("Prices rose from 40 to 50; 40% of shops raised prices.",
+                 [fig("40"), fig("50"), fig("40%", unit=PCT)], [],
+                 id="percent-not-a-change"),
+    pytest.param("Turnout was 77%, with 3.1 million of 4 million voters casting ballots.",
+                 [fig("77%", unit=PCT), fig("3.1 million"), fig("4 million")], [],
+                 id="share-right"),
+    pytest.param("The 120 victims included 80 adults and 35 children.",
+                 [fig("120"), fig("80"), fig("35")], [], id="parts-within-total"),
+    pytest.param("The 120 victims included 80 adults, 30 of them women.",
+                 [fig("120"), fig("80"), fig("30")], [], id="nested-subset"),
+    pytest.param("The 120 victims comprised 80 adults and 40 children.",
+                 [fig("120"), fig("80"), fig("40")], [], id="exhaustive-right"),
+    pytest.param("Sales doubled from 40 to 80 last year.", [fig("40"), fig("80")], [],
+                 id="doubled-right"),
+    pytest.param("Sales more than doubled from 40 to 95.", [fig("40"), fig("95")], [],
+                 id="more-than-doubled"),
+    pytest.param("The cost halved from 2% to 1%.", [fig("2%", unit=PCT), fig("1%", unit=PCT)],
+                 [], id="halved-right"),
+    pytest.param("The trail runs 5 miles (8 km) along the coast.",
+                 [fig("5 miles", unit="mile"), fig("8 km", unit="kilometre")], [],
+                 id="miles-km-right"),
+    pytest.param("A radius of 2 miles (3.2 km) was closed.",
+                 [fig("2 miles", unit="mile"), fig("3.2 km", unit="kilometre")], [],
+                 id="miles-km-precise"),
+    pytest.param("Temperatures hit 40C (104F) on Sunday.",
+                 [fig("40C", unit="celsius"), fig("104F", unit="fahrenheit")], [],
+                 id="celsius-right"),
+    pytest.param("Warming of 1.5C (2.7F) is the limit.",
+                 [fig("1.5C", unit="celsius"), fig("2.7F", unit="fahrenheit")], [],
+                 id="temperature-difference"),
+    pytest.param("The deal was worth \u00a32.5m ($9m) in all.",
+                 [fig("\u00a32.5m", unit="pound sterling"), fig("$9m", unit="dollar")], [],
+                 id="currencies-not-converted"),
+]
+
+
+@pytest.mark.parametrize(("text", "figs", "codes"), ISSUE + QUIET)
+def test_arithmetic(text: str, figs: list, codes: list[str]) -> None:
+    d, qs = doc(text, *figs)
+    found = within(d, qs, Config())
+    assert [f.code for f in found] == codes
+    for f in found:
+        assert f.scope == "within" and len(f.claims) >= 2
+        for c in f.claims:
+            assert d.text[c.start:c.end] == c.text
+
+
+def test_messages_name_the_arithmetic() -> None:
+    d, qs = doc("Sales rose from 40 to 50, a 40% rise.", fig("40"), fig("50"),
+                fig("40%", unit=PCT))
+    (f,) = within(d, qs, Config())
+    assert f.message == "Paragraph 1 says 40% from 40 to 50, but that is a change of 25%."
+    d, qs = doc("The 120 victims included 80 adults and 55 children.", fig("120", head="victim",
+                text="victims"), fig("80"), fig("55"))
+    (f,) = within(d, qs, Config())
+    assert "add up to 135" in f.message and "120 victims" in f.message
+
+
+def test_select_and_ignore_apply() -> None:
+    d, qs = doc("Sales rose from 40 to 50, a 40% rise.", fig("40"), fig("50"),
+                fig("40%", unit=PCT))
+    assert within(d, qs, Config(ignore=("FC2",))) == []
+    assert within(d, qs, Config(select=("FC1",))) == []
+    (f,) = within(d, qs, Config(severity={"FC201": "error"}))
+    assert f.severity == "error"
