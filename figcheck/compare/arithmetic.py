@@ -108,7 +108,10 @@ def _is_points(q: Quantity) -> bool:
 
 
 def _fmt(d: Decimal, places: int = 1) -> str:
-    q = d.quantize(Decimal(1).scaleb(-places))
+    try:
+        q = d.quantize(Decimal(1).scaleb(-places))
+    except InvalidOperation:
+        return f"{d:g}"
     s = f"{q:,f}"
     if "." in s:
         s = s.rstrip("0").rstrip(".")

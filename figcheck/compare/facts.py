@@ -132,6 +132,14 @@ def is_cumulative(q: Quantity) -> bool:
     return head in CUMULATIVE_HEADS or (norm_event(q.subject.event) or "") in CUMULATIVE_EVENTS
 
 
+STRONG_EVENTS = frozenset({"rise", "fall", "rise from", "fall from", "change", "grow", "shrink"})
+"""Events that never meet a figure with no event: changes and old levels ("rose from 40")."""
+
+
+def _strong_event(e: str) -> bool:
+    return e in STRONG_EVENTS or e.endswith(" from")
+
+
 def _qual_factor(a: str | None, b: str | None, missing: float) -> float | None:
     na, nb = norm_qualifier(a), norm_qualifier(b)
     if na is None and nb is None:
@@ -161,6 +169,8 @@ def same_fact(a: Quantity, b: Quantity) -> float | None:
     if ea and eb and ea != eb:
         return None
     if (ea is None) != (eb is None):
+        if _strong_event(ea or eb or ""):
+            return None  # "rose from 40" (an old level) vs a plain level
         factor *= MISSING_EVENT
     for qa, qb, missing in (
         (a.subject.place, b.subject.place, MISSING_PLACE),
