@@ -1,0 +1,150 @@
+"""figcheck as a real process: console script, exit codes, pipes, colour on a terminal."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import TROOPS_SPECS
+
+HERE = Path(__file__).parent
+FAKE_SPECS = json.dumps([{"code": s.code, "needles": [list(n) for n in s.needles],
+                          "message": s.message} for s in TROOPS_SPECS])
+
+
+def env(**extra: str) -> dict[str, str]:
+    e = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    e.update(extra)
+    e["PYTHONPATH"] = os.pathsep.join([str(HERE.parents[1]), e.get("PYTHONPATH", "")])
+    return e
+
+
+def fake_figcheck(*args: str, **kw) -> subprocess.CompletedProcess[str]:  # type: ignore[no-untyped-def]
+    """figcheck (main()) in a child process, with the stand-in comparator of fakes.py."""
+    return subprocess.run([sys.executable, "-m", "tests.cli.fakes", *args], capture_output=True,
+                          text=True, env=env(FAKE_SPECS=FAKE_SPECS, **kw.pop("extra_env", {})),
+                          cwd=HERE.parents[1], timeout=60, **kw)
+
+
+def figcheck(*args: str, **kw) -> subprocess.CompletedProcess[str]:  # type: ignore[no-untyped-def]
+    return subprocess.run([sys.executable, "-m", "figcheck", *args], capture_output=True,
+                          text=True, env=env(), timeout=60, **kw)
+
+
+def test_console_script_is_installed() -> None:
+    exe = shutil.which("figcheck")
+    if exe is None:
+        pytest.skip("figcheck is not installed as a console script in this environment")
+    result = subprocess.run([exe, "--version"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and "figcheck" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "stream", "expected"),
+    [
+        pytest.param(["--version"], 0, "stdout", "figcheck, version", id="version"),
+        pytest.param(["schema", "check"], 0, "stdout", '"$id"', id="schema"),
+        pytest.param(["rules", "FC205"], 0, "stdout", "conversion-mismatch", id="rules"),
+        pytest.param(["check", "--format", "nope", "x.md"], 2, "stderr", "--format", id="usage"),
+        pytest.param(["extract", "no/such/file.md"], 2, "stderr", "no/such/file.md: no such file",
+                     id="missing-file"),
+    ],
+)
+def test_process(args: list[str], code: int, stream: str, expected: str) -> None:
+    result = figcheck(*args)
+    assert result.returncode == code, result.stderr
+    assert expected in getattr(result, stream)
+    assert "Traceback" not in result.stderr
+
+
+def test_binary_input_is_one_line_exit_2(tmp_path: Path) -> None:
+    blob = tmp_path / "photo.txt"
+    blob.write_bytes(bytes(range(256)) * 4)
+    result = figcheck("check", str(blob))
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"figcheck: error: {blob}: looks like a binary file, not text"
+
+
+def test_check_piped_is_plain_and_exits_1() -> None:
+    result = fake_figcheck("check", "corpus/examples/troops.md")
+    assert result.returncode == 1, result.stderr
+    lines = result.stdout.splitlines()
+    assert [line.split(": ", 1)[1].split()[0] for line in lines] == ["FC102", "FC201", "FC205"]
+    assert lines[0].startswith("corpus/examples/troops.md:1:3: FC102 ")
+    assert "\x1b[" not in result.stdout
+    assert "Found 3 findings" in result.stderr
+
+
+def test_check_stdin_through_a_pipe() -> None:
+    text = (HERE.parents[1] / "corpus" / "examples" / "troops.md").read_text(encoding="utf-8")
+    result = fake_figcheck("check", "--format", "jsonl", "-", "--stdin-filename", "draft.md",
+                           input=text)
+    assert result.returncode == 1
+    claims = [json.loads(line)["claims"][0]["doc"] for line in result.stdout.splitlines()]
+    assert set(claims) == {"draft.md"}
+
+
+def test_exit_zero_and_fail_on() -> None:
+    assert fake_figcheck("check", "--exit-zero", "corpus/examples/troops.md").returncode == 0
+    quiet = fake_figcheck("check", "-q", "--fail-on", "error", "--ignore", "FC102",
+                          "corpus/examples/troops.md")
+    assert quiet.returncode == 0 and quiet.stderr == ""
+
+
+def _run_in_pty(args: list[str], extra_env: dict[str, str]) -> str:
+    pty = pytest.importorskip("pty")
+    import select
+
+    pid, fd = pty.fork()
+    if pid == 0:  # child
+        try:
+            os.chdir(HERE.parents[1])
+            os.execve(sys.executable, [sys.executable, "-m", "tests.cli.fakes", *args],
+                      env(FAKE_SPECS=FAKE_SPECS, **extra_env))
+        finally:
+            os._exit(127)
+    chunks = []
+    while True:
+        ready, _, _ = select.select([fd], [], [], 30)
+        if not ready:
+            break
+        try:
+            data = os.read(fd, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.waitpid(pid, 0)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_colour_on_a_terminal_only_without_no_color() -> None:
+    coloured = _run_in_pty(["check", "corpus/examples/troops.md"], {})
+    assert "\x1b[1;31mFC102\x1b[0m" in coloured
+    plain = _run_in_pty(["check", "corpus/examples/troops.md"], {"NO_COLOR": "1"})
+    assert "FC102" in plain and "\x1b[" not in plain
+    flag = _run_in_pty(["check", "--no-color", "corpus/examples/troops.md"], {})
+    assert "FC102" in flag and "\x1b[" not in flag
+
+
+def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
+    big = tmp_path / "big.jsonl"
+    big.write_text("".join(json.dumps({"id": f"d{i}", "text": "The convoy went 5 miles (12 km)."})
+                           + "\n" for i in range(3000)), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "tests.cli.fakes", "check", str(big)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=env(FAKE_SPECS=FAKE_SPECS), cwd=HERE.parents[1])
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert "Traceback" not in err
