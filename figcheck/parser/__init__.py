@@ -1,0 +1,43 @@
+"""figcheck's parser: text -> :class:`~figcheck.model.Quantity`.
+
+``extract(text, title=None)`` returns every figure; ``segment(text)`` the sentences with their
+paragraph index.  The grammar is in :mod:`figcheck.parser.grammar` (rules as data in priority
+registries, linear time), the unit table in ``figcheck/data/units.json``.
+
+Dimension vocabulary (``Quantity.dimension``, with ``base_unit`` where a conversion exists):
+
+========================  ==============================================================
+``count``                 a plain count ("12 people"), ``unit`` None
+``currency``              money; ``base_unit`` is the currency itself (pence -> pound sterling,
+                          x0.01); currencies are never converted into each other
+``ratio``                 percentages (``base_unit`` "ratio", 40% -> 0.4), fractions
+                          ("two-thirds", "half"), "one in five"; and factors ("doubled")
+``ratio difference``      percentage points and basis points (``base_unit`` "percentage point")
+``length``                metre
+``area``                  square metre
+``volume``                cubic metre
+``mass``                  kilogram
+``temperature``           degree Celsius (F and kelvin converted; a change such as "warming of
+                          2.7F" converts without the offset); bare "degrees" has no base
+``duration``              second (a year is 365.25 days, a month a twelfth of that)
+``age``                   "a 45-year-old", "aged 45": ``unit`` "year", ``base_unit`` "year"
+``speed``                 metre per second
+``energy`` / ``power``    joule / watt
+``data storage``          byte
+========================  ==============================================================
+
+Vague quantities are ranges (bound "range"): "dozens of" [24, 99], "scores of" [40, 99],
+"hundreds of" [200, 999], "thousands of" [2000, 9999], "tens of thousands" [20000, 99999],
+"hundreds of thousands" [200000, 999999], "millions of" [2000000, 999999999]; "a few hundred"
+[200, 500]; "several thousand" [3000, 9000].  Sports scores and vote tallies ("won 3-1",
+"52-48 vote") have ``kind`` "score" with ``value.low``/``value.high`` as written (first, second)
+and an interval from the smaller to the larger.  "doubled"/"tripled"/"halved" have ``kind``
+"factor" and value 2/3/0.5.
+"""
+
+from __future__ import annotations
+
+from .extract import extract, work
+from .segment import Sentence, segment
+
+__all__ = ["Sentence", "extract", "segment", "work"]

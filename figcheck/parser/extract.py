@@ -1,0 +1,128 @@
+"""Text -> :class:`~figcheck.model.Quantity`: tokens, grammar, intervals, conversion, subject."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from decimal import Decimal
+from typing import Any
+
+from ..intervals import normalise, scale_interval
+from ..model import Interval, Quantity, Subject, Value
+from .grammar import Ctx, Draft, figures, numbers
+from .segment import Sentence, segment
+from .tokenize import tokenize
+
+
+def _find_subject() -> Any:
+    try:
+        from .subject import find_subject
+    except ImportError:  # the SUBJECT module has not landed yet
+        return None
+    return find_subject
+
+
+def analyse(text: str) -> tuple[Ctx, list[Draft]]:
+    """Run both grammar passes; returns the context (with its ``work`` counter) and the drafts."""
+    ctx = Ctx(text, tokenize(text))
+    numbers(ctx)
+    drafts = figures(ctx)
+    return ctx, drafts
+
+
+def work(text: str) -> int:
+    """Deterministic work count (rule attempts and window steps) for extracting ``text``."""
+    return analyse(text)[0].work
+
+
+def _interval(d: Draft) -> Interval:
+    if d.kind == "score":
+        lo, hi = min(d.low, d.high), max(d.low, d.high)
+        return Interval(low=lo, high=hi)
+    if d.range:
+        bound = "approximate" if d.lean == "approx" else "exact"
+        if d.bound in ("lower", "upper"):
+            bound = d.bound
+        lo_i = normalise(d.low, d.low, bound, d.p_low)  # type: ignore[arg-type]
+        hi_i = normalise(d.high, d.high, bound, d.p_high)  # type: ignore[arg-type]
+        return Interval(low=lo_i.low, high=hi_i.high)
+    lean = d.lean if d.lean in ("both", "below", "above") else "both"
+    return normalise(d.low, d.high, d.bound, d.p_low, lean=lean)  # type: ignore[arg-type]
+
+
+def _precision(d: Draft) -> Decimal | None:
+    ps = [p for p in (d.p_low, d.p_high) if p is not None]
+    return max(ps) if ps else None
+
+
+def _quantities(text: str, field: str, find_subject: Any) -> list[Quantity]:
+    if not text:
+        return []
+    ctx, drafts = analyse(text)
+    sents = segment(text)
+    starts = [s.start for s in sents]
+    toks = ctx.toks
+    spans = [(toks[d.i].start, toks[d.j - 1].end) for d in drafts]
+
+    def sentence_of(pos: int) -> Sentence:
+        k = bisect_right(starts, pos) - 1
+        if k < 0:
+            return sents[0] if sents else Sentence(0, len(text), 0, 0)
+        return sents[k]
+
+    out: list[Quantity] = []
+    for d, (a, b) in zip(drafts, spans):
+        sent = sentence_of(a)
+        interval = _interval(d)
+        u = d.unit
+        base_unit = None
+        base = None
+        if d.dimension == "age":
+            base_unit, base = "year", interval
+        elif u is not None and u.base is not None:
+            offset = Decimal(0) if (d.difference and u.dim == "temperature") else u.offset
+            base_unit = u.base
+            base = scale_interval(interval, u.factor, offset)
+        elif d.dimension == "ratio" and d.kind != "factor":
+            base_unit, base = "ratio", interval
+        subject = Subject()
+        if find_subject is not None:
+            others = [sp for sp in spans if sp != (a, b) and sent.start <= sp[0] < sent.end]
+            try:
+                subject = find_subject(
+                    text, sentence=(sent.start, sent.end), span=(a, b),
+                    unit=u.name if u else None, dimension=d.dimension or "count", figures=others,
+                )
+            except Exception:  # noqa: BLE001 - a subject bug must not lose the figure
+                subject = Subject()
+        out.append(
+            Quantity(
+                field=field,  # type: ignore[arg-type]
+                start=a,
+                end=b,
+                text=text[a:b],
+                sentence=sent.index,
+                paragraph=sent.paragraph,
+                kind=d.kind,  # type: ignore[arg-type]
+                value=Value(low=d.low, high=d.high),
+                bound=d.bound,  # type: ignore[arg-type]
+                precision=_precision(d),
+                interval=interval,
+                direction=d.direction,  # type: ignore[arg-type]
+                unit=u.name if u else ("year" if d.dimension == "age" else None),
+                dimension=d.dimension or "count",
+                base_unit=base_unit,
+                base=base,
+                subject=subject,
+            )
+        )
+    return out
+
+
+def extract(text: str, *, title: str | None = None) -> list[Quantity]:
+    """Every figure in ``title`` (field "title") then ``text`` (field "text"), each in order."""
+    fs = _find_subject()
+    out: list[Quantity] = []
+    if title:
+        out.extend(_quantities(title, "title", fs))
+    out.extend(_quantities(text or "", "text", fs))
+    return out

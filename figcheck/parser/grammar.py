@@ -1,0 +1,1044 @@
+"""Token-level grammar: rules as data in priority registries, each reading a bounded window.
+
+Two passes over the token list, both left to right and each token consumed once:
+
+1. **Numbers** (:data:`NUMBER_RULES`): digits with scale ("3.5bn", "1.2 million"), fractions
+   ("1/2", "2 1/2", "½"), number words ("two hundred and fifty", "a dozen", "two-thirds"),
+   "one in five"; and *non-figures* that must swallow their digits first (clock times,
+   ordinals, slash dates, phone numbers).
+2. **Figures** (:data:`FIGURE_RULES`): a number node plus its prefixes (currency, hedge,
+   change word, "between"/"from", "aged") and suffixes (unit, range, "or more", "-year-old",
+   "a 40% rise"), vague quantities ("dozens of"), factors ("doubled"); then the *vetoes*
+   (:data:`VETO_RULES`: years, dates, product names, labels, addresses) drop what is not a figure.
+
+Every rule call adds one to ``Ctx.work``; rules look at most ``WINDOW`` tokens away, so the work is
+bounded by a constant times the number of tokens (tests assert ``work <= c * len(text)``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Generic, NamedTuple, TypeVar
+
+from . import words as W
+from .tokenize import Token, digits_of
+from .units import Unit, table, unit
+
+D = Decimal
+WINDOW = 8
+T = TypeVar("T")
+
+
+class Rule(NamedTuple, Generic[T]):
+    name: str
+    priority: int
+    fn: Callable[[Ctx, int], T | None]
+
+
+class Registry(Generic[T]):
+    """Rules sorted by descending priority; :meth:`first` returns the first rule's match.
+
+    Like Python-Markdown's ``Registry``: add a rule with a name and priority, no if-chain to edit.
+    """
+
+    def __init__(self, rules: tuple[Rule[T], ...] = ()) -> None:
+        self._rules: tuple[Rule[T], ...] = tuple(sorted(rules, key=lambda r: -r.priority))
+
+    def register(self, name: str, priority: int) -> Callable[[Callable[[Ctx, int], T | None]], Callable[[Ctx, int], T | None]]:
+        def deco(fn: Callable[[Ctx, int], T | None]) -> Callable[[Ctx, int], T | None]:
+            self._rules = tuple(
+                sorted(self._rules + (Rule(name, priority, fn),), key=lambda r: -r.priority)
+            )
+            return fn
+
+        return deco
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(r.name for r in self._rules)
+
+    def first(self, ctx: Ctx, i: int) -> T | None:
+        for r in self._rules:
+            ctx.work += 1
+            m = r.fn(ctx, i)
+            if m is not None:
+                return m
+        return None
+
+
+@dataclass(slots=True)
+class Num:
+    """A number node over tokens ``[i, j)``."""
+
+    i: int
+    j: int
+    value: Decimal
+    precision: Decimal | None
+    form: str  # "digits" | "words" | "fraction" | "ratio" | "skip"
+    raw: Decimal = D(0)
+    scale: Decimal = D(1)
+    plain: bool = False
+    """Bare integer digits: no separators, decimals or scale (year / model-number candidate)."""
+    weak: bool = False
+    """A bare "one"/"a": kept only with a unit, hedge, currency or range."""
+    neg_start: int | None = None
+    """Token index of a leading minus sign, if any."""
+
+
+@dataclass(slots=True)
+class Draft:
+    """A figure before offsets, intervals and subject are filled in."""
+
+    i: int
+    j: int
+    low: Decimal
+    high: Decimal
+    p_low: Decimal | None
+    p_high: Decimal | None
+    kind: str = "figure"
+    bound: str = "exact"
+    lean: str = "both"
+    direction: str | None = None
+    unit: Unit | None = None
+    dimension: str | None = None
+    range: bool = False
+    nums: tuple[Num, ...] = ()
+    difference: bool = False
+    """A temperature change ("warming of 1.5C"): converted without the offset."""
+
+
+@dataclass(slots=True)
+class Ctx:
+    text: str
+    toks: list[Token]
+    work: int = 0
+    nums: dict[int, Num] = field(default_factory=dict)
+    floor: int = 0
+    """Look-backs never reach below this token index (end of the previous figure)."""
+    draft: Draft | None = None
+    """The figure the veto rules are judging."""
+
+    def tok(self, k: int) -> Token | None:
+        return self.toks[k] if 0 <= k < len(self.toks) else None
+
+    def low(self, k: int) -> str:
+        t = self.tok(k)
+        return t.low if t is not None else ""
+
+    def adj(self, k: int) -> bool:
+        """Token ``k`` directly follows token ``k - 1`` (no space)."""
+        return 0 < k < len(self.toks) and self.toks[k - 1].end == self.toks[k].start
+
+    def gap(self, k: int) -> str:
+        """The text between token ``k - 1`` and token ``k``."""
+        if k <= 0 or k >= len(self.toks):
+            return ""
+        return self.text[self.toks[k - 1].end : self.toks[k].start]
+
+    def near(self, k: int) -> bool:
+        """Token ``k`` follows ``k - 1`` on the same line, at most one space away."""
+        g = self.gap(k)
+        return len(g) <= 1 and "\n" not in g
+
+
+NUMBER_RULES: Registry[Num] = Registry()
+FIGURE_RULES: Registry[Draft] = Registry()
+VETO_RULES: Registry[str] = Registry()
+
+
+# --------------------------------------------------------------------------- numbers
+
+def _dec(s: str) -> Decimal | None:
+    try:
+        return D(s)
+    except InvalidOperation:
+        return None
+
+
+def _precision(digits: str, scale: Decimal) -> Decimal:
+    from ..intervals import precision_of
+
+    return precision_of(digits, scale)
+
+
+_FRACTION_DENOMS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 100})
+
+
+def _is_num(ctx: Ctx, k: int) -> bool:
+    t = ctx.tok(k)
+    return t is not None and t.kind == "num"
+
+
+@NUMBER_RULES.register("skip_clock", 100)
+def _skip_clock(ctx: Ctx, i: int) -> Num | None:
+    t = ctx.toks[i]
+    if t.kind != "num":
+        return None
+    # 10:30, 10:30:15
+    if ctx.low(i + 1) == ":" and ctx.adj(i + 1) and _is_num(ctx, i + 2) and ctx.adj(i + 2):
+        j = i + 3
+        if ctx.low(j) == ":" and ctx.adj(j) and _is_num(ctx, j + 1):
+            j += 2
+        if ctx.low(j) in ("am", "pm") and ctx.near(j):
+            j += 1
+        return Num(i, j, D(0), None, "skip")
+    v = _dec(digits_of(t.text))
+    if v is None or v > 24 or "," in t.text:
+        return None
+    nxt = ctx.low(i + 1)
+    if nxt in W.TIME_SUFFIX and ctx.near(i + 1):
+        return Num(i, i + 2, D(0), None, "skip")
+    # 3 p.m. / 9 a.m.
+    if nxt in ("a", "p") and ctx.low(i + 2) == "." and ctx.low(i + 3) == "m" and ctx.adj(i + 3):
+        return Num(i, i + 4 + (ctx.low(i + 4) == "."), D(0), None, "skip")
+    if nxt == "o'clock" or nxt == "o\u2019clock":
+        return Num(i, i + 2, D(0), None, "skip")
+    return None
+
+
+@NUMBER_RULES.register("skip_ordinal", 98)
+def _skip_ordinal(ctx: Ctx, i: int) -> Num | None:
+    if ctx.toks[i].kind == "num" and ctx.low(i + 1) in W.ORDINAL_SUFFIX and ctx.adj(i + 1):
+        return Num(i, i + 2, D(0), None, "skip")
+    return None
+
+
+@NUMBER_RULES.register("skip_phone", 97)
+def _skip_phone(ctx: Ctx, i: int) -> Num | None:
+    t = ctx.toks[i]
+    if t.kind != "num" or "." in t.text or "," in t.text:
+        return None
+    plus = ctx.low(i - 1) == "+" and ctx.adj(i)
+    lead0 = len(t.text) >= 3 and t.text[0] == "0"
+    # count digit groups joined by space, hyphen or dot
+    j = i + 1
+    groups = 1
+    while groups < 6:
+        if _is_num(ctx, j) and ctx.near(j) and "," not in ctx.toks[j].text:
+            j, groups = j + 1, groups + 1
+        elif ctx.low(j) in ("-", ".") and ctx.adj(j) and _is_num(ctx, j + 1) and ctx.adj(j + 1):
+            j, groups = j + 2, groups + 1
+        else:
+            break
+    ctx.work += groups
+    context = any(
+        ctx.low(k) in ("call", "phone", "telephone", "tel", "hotline", "helpline", "dial", "ring")
+        for k in range(max(ctx.floor, i - 4), i)
+    )
+    if plus or lead0 or (groups >= 3 and len(t.text) >= 3) or (groups >= 2 and context):
+        return Num(i, j, D(0), None, "skip")
+    return None
+
+
+@NUMBER_RULES.register("slash", 95)
+def _slash(ctx: Ctx, i: int) -> Num | None:
+    """``1/2`` (fraction) or ``2 1/2`` (mixed); any other ``a/b`` (24/7, 9/11, 1/2/2024) is skipped."""
+    t = ctx.toks[i]
+    if t.kind != "num":
+        return None
+    # mixed number: 2 1/2
+    if (
+        _is_num(ctx, i + 1) and ctx.near(i + 1) and ctx.low(i + 2) == "/" and ctx.adj(i + 2)
+        and _is_num(ctx, i + 3) and ctx.adj(i + 3) and t.text.isdigit()
+    ):
+        a, b = _dec(ctx.toks[i + 1].text), _dec(ctx.toks[i + 3].text)
+        if a is not None and b and b in _FRACTION_DENOMS and a < b and not (
+            ctx.low(i + 4) == "/" and ctx.adj(i + 4)
+        ):
+            return Num(i, i + 4, D(t.text) + a / b, None, "fraction", raw=D(t.text) + a / b)
+    if not (ctx.low(i + 1) == "/" and ctx.adj(i + 1) and _is_num(ctx, i + 2) and ctx.adj(i + 2)):
+        return None
+    a, b = _dec(digits_of(t.text)), _dec(digits_of(ctx.toks[i + 2].text))
+    if ctx.low(i + 3) == "/" and ctx.adj(i + 3):
+        return Num(i, min(i + 5, len(ctx.toks)), D(0), None, "skip")
+    if a is not None and b and b in _FRACTION_DENOMS and a < b and t.text.isdigit():
+        return Num(i, i + 3, a / b, None, "fraction", raw=a / b)
+    return Num(i, i + 3, D(0), None, "skip")
+
+
+def _metre_context(ctx: Ctx, k: int) -> bool:
+    """``m`` at token ``k`` means metres, not million ("100m sprint", "a 5m wall", "2m tall")."""
+    nxt = ctx.low(k + 1)
+    if nxt in _METRE_NEXT:
+        return True
+    if nxt in ("2", "3", "²", "³", "/") and ctx.adj(k + 1):
+        return True
+    return ctx.low(k + 1) == "-" and ctx.adj(k + 1)
+
+
+_METRE_NEXT = frozenset(
+    "tall high long wide deep away above below sprint hurdles freestyle butterfly backstroke "
+    "breaststroke medley relay race final dash run swim walk platform springboard sea level "
+    "radius span length depth height wall waves wave drop deep. thick across".split()
+)
+
+
+@NUMBER_RULES.register("digits", 50)
+def _digits(ctx: Ctx, i: int) -> Num | None:
+    t = ctx.toks[i]
+    if t.kind != "num":
+        return None
+    digits = digits_of(t.text)
+    v = _dec(digits)
+    if v is None:
+        return None
+    plain = digits.isdigit() and digits == t.text
+    j = i + 1
+    scale = D(1)
+    frac = D(0)
+    # 2½
+    nxt = ctx.tok(j)
+    if nxt is not None and nxt.text in W.UNICODE_FRACTIONS and ctx.adj(j) and "." not in digits:
+        frac = W.UNICODE_FRACTIONS[nxt.text]
+        j += 1
+        plain = False
+    nxt = ctx.tok(j)
+    if nxt is not None and nxt.kind == "word":
+        low = nxt.low
+        if low in W.SCALE_WORDS and low != "hundred" and ctx.near(j):
+            scale = W.SCALE_WORDS[low]
+        elif low in W.SCALE_ABBREV and ctx.adj(j) and nxt.text not in ("M", "B") or (
+            low in ("bn", "mn", "tn", "trn", "bln", "mln") and ctx.near(j)
+        ):
+            if not (low == "m" and _metre_context(ctx, j)):
+                scale = W.SCALE_ABBREV[low]
+        elif nxt.text in ("M", "B") and ctx.adj(j) and ctx.low(j + 1) not in _METRE_NEXT:
+            scale = W.SCALE_ABBREV[low]
+    if scale != 1:
+        j += 1
+        plain = False
+        # "1.5 million-2 million": nothing more here; "2 billion dollars" handled by units
+    value = (v + frac) * scale
+    prec = None if frac else _precision(digits, scale)
+    neg = None
+    if (
+        ctx.low(i - 1) in ("-", "\u2212") and ctx.adj(i) and i - 1 >= ctx.floor
+        and not (i >= 2 and ctx.adj(i - 1) and (ctx.toks[i - 2].kind in ("num", "word")))
+    ):
+        neg = i - 1
+    elif ctx.low(i - 1) in ("minus", "negative") and i - 1 >= ctx.floor:
+        neg = i - 1
+    if neg is not None:
+        value = -value
+    return Num(i, j, value, prec, "digits", raw=v + frac, scale=scale, plain=plain, neg_start=neg)
+
+
+def _cardinal(ctx: Ctx, i: int) -> tuple[Decimal, int, bool] | None:
+    """Parse spelled cardinals from token ``i``: value, end token, ended-on-scale."""
+    total = D(0)
+    current = D(0)
+    j = i
+    seen = False
+    last = ""
+    limit = min(len(ctx.toks), i + 16)
+    while j < limit:
+        ctx.work += 1
+        t = ctx.toks[j]
+        low = t.low
+        if seen and j > i and not ctx.near(j) and low != "-":
+            break
+        if low in W.UNITS_WORDS and last not in ("unit", "teen"):
+            if seen and last == "tens" and not (ctx.low(j - 1) == "-" or ctx.near(j)):
+                break
+            current += W.UNITS_WORDS[low]
+            last = "teen" if W.UNITS_WORDS[low] >= 10 else "unit"
+        elif low in W.TENS_WORDS and last in ("", "hundred", "and", "scale"):
+            current += W.TENS_WORDS[low]
+            last = "tens"
+        elif low == "hundred" and last in ("unit", "teen", "tens", "a") and current < 100:
+            current = (current or D(1)) * 100
+            last = "hundred"
+        elif low in W.SCALE_WORDS and low != "hundred" and last in ("unit", "teen", "tens", "hundred", "a"):
+            total += (current or D(1)) * W.SCALE_WORDS[low]
+            current = D(0)
+            last = "scale"
+        elif low == "-" and last == "tens" and ctx.adj(j) and ctx.low(j + 1) in W.UNITS_WORDS:
+            j += 1
+            continue
+        elif low == "and" and last in ("hundred", "scale") and (
+            ctx.low(j + 1) in W.UNITS_WORDS or ctx.low(j + 1) in W.TENS_WORDS
+        ):
+            last = "and"
+            j += 1
+            continue
+        elif low in ("a", "an") and not seen and ctx.low(j + 1) in ("hundred", "thousand", "million", "billion", "trillion"):
+            current = D(1)
+            last = "a"
+            j += 1
+            continue
+        else:
+            break
+        seen = True
+        j += 1
+    if not seen:
+        return None
+    return total + current, j, last == "scale"
+
+
+@NUMBER_RULES.register("words", 40)
+def _words(ctx: Ctx, i: int) -> Num | None:
+    t = ctx.toks[i]
+    if t.kind != "word":
+        return None
+    low = t.low
+    # unicode fraction alone
+    if t.text in W.UNICODE_FRACTIONS:
+        v = W.UNICODE_FRACTIONS[t.text]
+        return Num(i, i + 1, v, None, "fraction", raw=v)
+    # a dozen / a score of
+    if low in ("a", "an") and ctx.low(i + 1) == "dozen":
+        return Num(i, i + 2, D(12), None, "words", raw=D(12))
+    # a half / a third of / a quarter of
+    if low in ("a", "an", "one") and ctx.low(i + 1) in W.FRACTION_DENOMS and ctx.low(i + 2) == "of":
+        v = D(1) / W.FRACTION_DENOMS[ctx.low(i + 1)]
+        return Num(i, i + 2, v, None, "fraction", raw=v)
+    # half a million / half of / half the
+    if low == "half":
+        if ctx.low(i + 1) == "a" and ctx.low(i + 2) in W.SCALE_WORDS:
+            v = W.SCALE_WORDS[ctx.low(i + 2)] / 2
+            return Num(i, i + 3, v, None, "words", raw=v)
+        if ctx.low(i + 1) in ("of", "the", "an", "a", "their", "its", "all") and not (
+            ctx.low(i - 1) in ("first", "second", "the", "other", "a", "one")
+        ):
+            return Num(i, i + 1, D("0.5"), None, "fraction", raw=D("0.5"))
+        return None
+    parsed = _cardinal(ctx, i)
+    if parsed is None:
+        return None
+    v, j, _ = parsed
+    weak = j == i + 1 and low in ("one", "zero")
+    # two dozen
+    if ctx.low(j) == "dozen" and ctx.near(j):
+        return Num(i, j + 1, v * 12, None, "words", raw=v * 12)
+    # two-thirds, three quarters, one third
+    den = W.FRACTION_DENOMS.get(ctx.low(j))
+    if den and (ctx.near(j) or (ctx.low(j - 1) == "-")) and v < den and j == i + 1:
+        return Num(i, j + 1, v / den, None, "fraction", raw=v / den)
+    if den and ctx.low(j - 0) == "-" and False:
+        return None
+    if ctx.low(j) == "-" and ctx.adj(j) and ctx.low(j + 1) in W.FRACTION_DENOMS and v < W.FRACTION_DENOMS[ctx.low(j + 1)]:
+        d = W.FRACTION_DENOMS[ctx.low(j + 1)]
+        return Num(i, j + 2, v / d, None, "fraction", raw=v / d)
+    # two and a half
+    if ctx.low(j) == "and" and ctx.low(j + 1) == "a" and ctx.low(j + 2) == "half":
+        v += D("0.5")
+        j += 3
+        if ctx.low(j) in W.SCALE_WORDS:
+            v *= W.SCALE_WORDS[ctx.low(j)]
+            j += 1
+        return Num(i, j, v, None, "words", raw=v)
+    neg = i - 1 if ctx.low(i - 1) in ("minus", "negative") and i - 1 >= ctx.floor else None
+    return Num(i, j, -v if neg is not None else v, None, "words", raw=v, weak=weak, neg_start=neg)
+
+
+@NUMBER_RULES.register("one_in_n", 60)
+def _one_in_n(ctx: Ctx, i: int) -> Num | None:
+    """"one in five", "1 in 4": a ratio."""
+    t = ctx.toks[i]
+    if t.kind == "num" and t.text.isdigit():
+        a: Decimal | None = D(t.text)
+        k = i + 1
+    elif t.low in W.UNITS_WORDS:
+        a, k = D(W.UNITS_WORDS[t.low]), i + 1
+    else:
+        return None
+    if ctx.low(k) != "in":
+        return None
+    u = ctx.tok(k + 1)
+    if u is None:
+        return None
+    if u.kind == "num" and u.text.isdigit():
+        b: Decimal | None = D(u.text)
+        end = k + 2
+    elif u.low in W.UNITS_WORDS or u.low in W.TENS_WORDS:
+        parsed = _cardinal(ctx, k + 1)
+        if parsed is None:
+            return None
+        b, end, _ = parsed
+    else:
+        return None
+    if a is None or not b or a >= b or b > 1000:
+        return None
+    # "one in 10 years" is not a ratio
+    if ctx.low(end) in table().words and table().words[ctx.low(end)].dim == "duration":
+        return None
+    return Num(i, end, a / b, None, "ratio", raw=a / b)
+
+
+def numbers(ctx: Ctx) -> None:
+    """Pass 1: fill ``ctx.nums`` with non-overlapping number nodes keyed by first token."""
+    toks = ctx.toks
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        if t.kind == "num" or (t.kind == "word" and (t.low in _NUMBER_STARTERS or t.text in W.UNICODE_FRACTIONS)):
+            ctx.floor = i if not ctx.nums else max(ctx.floor, 0)
+            m = NUMBER_RULES.first(ctx, i)
+            if m is not None:
+                ctx.nums[i] = m
+                i = max(m.j, i + 1)
+                continue
+        i += 1
+    ctx.floor = 0
+
+
+_NUMBER_STARTERS = (
+    frozenset(W.UNITS_WORDS) | frozenset(W.TENS_WORDS) | {"a", "an", "half", "hundred"}
+    | {"thousand", "million", "billion", "trillion"}
+)
+
+
+# --------------------------------------------------------------------------- units
+
+def _key(ctx: Ctx, i: int, j: int) -> str:
+    parts = [ctx.toks[i].text]
+    for k in range(i + 1, j):
+        parts.append(("" if ctx.adj(k) else " ") + ctx.toks[k].text)
+    return "".join(parts)
+
+
+def match_unit(ctx: Ctx, k: int, *, after_number: bool = True) -> tuple[Unit, int] | None:
+    """Longest unit starting at token ``k`` (or ``k + 1`` after a joining hyphen: "six-mile")."""
+    tab = table()
+    if ctx.low(k) == "-" and ctx.adj(k) and ctx.tok(k + 1) is not None and ctx.adj(k + 1):
+        k += 1
+    t = ctx.tok(k)
+    if t is None or t.kind == "par" or not ctx.near(k) and not (ctx.gap(k).strip() == "" and len(ctx.gap(k)) <= 2 and "\n" not in ctx.gap(k)):
+        return None
+    best: tuple[Unit, int] | None = None
+    hi = min(len(ctx.toks), k + 5)
+    for j in range(k + 1, hi + 1):
+        ctx.work += 1
+        if j > k + 1 and not ctx.near(j - 1):
+            break
+        key = _key(ctx, k, j)
+        u = tab.symbols.get(key) or tab.words.get(key.lower())
+        if u is None and j == k + 1 and after_number and ctx.adj(k):
+            u = tab.tight.get(key)
+            if u is not None and ctx.tok(k + 1) is not None and ctx.adj(k + 1) and ctx.toks[k + 1].kind in ("num", "word"):
+                u = None
+        if u is not None:
+            best = (u, j)
+    if best is not None:
+        u, j = best
+        # "in." only as a symbol directly after digits; "in" alone is the preposition
+        if u.name == "inch" and ctx.low(k) == "in" and not ctx.adj(k):
+            return None
+        # "st" (stone) only after digits adjacent
+        if u.name == "stone" and ctx.low(k) == "st" and not ctx.adj(k):
+            return None
+    return best
+
+
+_CURRENCY_MAX = 5
+
+
+def match_currency_before(ctx: Ctx, i: int) -> tuple[Unit, int] | None:
+    """A currency symbol or code ending just before token ``i`` ("$", "US$", "A$", "USD ")."""
+    tab = table()
+    best: tuple[Unit, int] | None = None
+    for s in range(i - 1, max(ctx.floor, i - _CURRENCY_MAX) - 1, -1):
+        ctx.work += 1
+        if not ctx.near(s + 1):
+            break
+        key = _key(ctx, s, i)
+        u = tab.symbols.get(key)
+        if u is not None and u.dim == "currency":
+            best = (u, s)
+    if best is not None:
+        u, s = best
+        # a code written as a word needs a space or adjacency; "Rs" fine; "$" fine
+        return best
+    return None
+
+
+def match_hedge_before(ctx: Ctx, i: int) -> tuple[tuple[str, str], int] | None:
+    best = None
+    for s in range(i - 1, max(ctx.floor, i - W.HEDGE_MAX) - 1, -1):
+        ctx.work += 1
+        if not ctx.near(s + 1) and ctx.gap(s + 1).strip():
+            break
+        key = " ".join(ctx.toks[k].low for k in range(s, i))
+        h = W.HEDGES.get(key)
+        if h is None and ctx.adj(s + 1):
+            h = W.HEDGES.get(key.replace(" ", ""))
+        if h is not None:
+            best = (h, s)
+    return best
+
+
+# --------------------------------------------------------------------------- figures
+
+def _score_context(ctx: Ctx, i: int, j: int) -> bool:
+    lo, hi = max(0, i - 5), min(len(ctx.toks), j + 5)
+    ctx.work += hi - lo
+    return any(ctx.toks[k].low in W.SCORE_CONTEXT for k in range(lo, hi))
+
+
+def _direction_before(ctx: Ctx, k: int) -> str | None:
+    """Change word just before token ``k``: "rose 6.5%", "fell by 300", "up 3%"."""
+    s = k - 1
+    steps = 0
+    while s >= ctx.floor and steps < 3 and ctx.low(s) in W.CHANGE_GLUE:
+        s -= 1
+        steps += 1
+    if s < ctx.floor:
+        return None
+    w = ctx.low(s)
+    # "an increase of 5%", "a fall of 300"
+    if w == "of" and s - 1 >= ctx.floor:
+        n = ctx.low(s - 1)
+        if n in W.CHANGE_NOUN_UP:
+            return "up"
+        if n in W.CHANGE_NOUN_DOWN:
+            return "down"
+        return None
+    if w in W.CHANGE_UP:
+        return "up"
+    if w in W.CHANGE_DOWN:
+        return "down"
+    return None
+
+
+def _direction_after(ctx: Ctx, j: int) -> str | None:
+    k = j + (ctx.low(j) == "-" and ctx.adj(j))
+    w = ctx.low(k)
+    if w in W.CHANGE_NOUN_UP:
+        return "up"
+    if w in W.CHANGE_NOUN_DOWN:
+        return "down"
+    return None
+
+
+def _change_before_from(ctx: Ctx, s: int) -> bool:
+    """A change verb just before "from" at ``s`` ("rose from 40 to 50"): endpoints, not a range."""
+    for k in range(s - 1, max(ctx.floor - 1, s - 4), -1):
+        ctx.work += 1
+        if ctx.low(k) in W.CHANGE_UP or ctx.low(k) in W.CHANGE_DOWN or ctx.low(k) in ("up", "down", "changed", "went", "moved"):
+            return True
+    return False
+
+
+_RANGE_WORDS = frozenset({"to", "-", "\u2013", "\u2014", "and", "or", "through", "\u2212"})
+
+
+def _range_end(ctx: Ctx, first: Num, k: int, prefix: str, cur: Unit | None) -> tuple[Num, int, Unit | None] | None:
+    """Second end of a range starting with connector at token ``k``."""
+    conn = ctx.low(k)
+    if conn not in _RANGE_WORDS:
+        return None
+    if conn == "and" and prefix != "between":
+        return None
+    if prefix == "between" and conn != "and":
+        return None
+    if conn == "or" and not (first.form == "words" or (first.plain and first.value < 100)):
+        return None
+    if conn in ("-", "\u2013", "\u2014", "\u2212") and not (ctx.adj(k) or ctx.near(k)):
+        return None
+    if conn == "-" and not (ctx.adj(k) and ctx.adj(k + 1)) and not (ctx.near(k) and ctx.near(k + 1)):
+        return None
+    m = k + 1
+    cur2 = match_currency_before(ctx, m + 1) if _is_num(ctx, m + 1) else None
+    u2 = None
+    if cur2 is not None and cur2[1] == m:
+        u2 = cur2[0]
+        m = m + 1 + (ctx.low(m) in ("US", "A", "C", "NZ", "HK") and ctx.low(m + 1) == "$") * 0
+        # skip all tokens of the currency
+        while m < len(ctx.toks) and ctx.toks[m].kind != "num":
+            m += 1
+    second = ctx.nums.get(m)
+    if second is None or second.form in ("skip", "ratio") or second.neg_start is not None and conn == "-":
+        return None
+    if first.form == "fraction" or second.form == "fraction":
+        return None
+    return second, m, u2
+
+
+def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
+    n = ctx.nums.get(i)
+    if n is None or n.form == "skip":
+        return None
+    start = n.neg_start if n.neg_start is not None else i
+    cur = match_currency_before(ctx, start)
+    ustart = start
+    u: Unit | None = None
+    if cur is not None:
+        u, ustart = cur
+    hedge = match_hedge_before(ctx, ustart)
+    s = ustart
+    bound, lean = "exact", "both"
+    if hedge is not None:
+        (bound, lean), s = hedge
+    prefix = ""
+    if ctx.low(s - 1) in ("between", "from") and s - 1 >= ctx.floor:
+        prefix = ctx.low(s - 1)
+    age = False
+    if ctx.low(s - 1) in ("aged", "age") and s - 1 >= ctx.floor:
+        age = True
+        s -= 1
+    direction = _direction_before(ctx, s)
+    j = n.j
+    low, high = n.value, n.value
+    p_low = p_high = n.precision
+    nums: tuple[Num, ...] = (n,)
+    # unit after the first number ("5km to 7km", "$5m")
+    um = match_unit(ctx, j)
+    if um is not None and (u is None or um[0].dim == "currency" and u.dim != "currency"):
+        if u is None:
+            u = um[0]
+        j = um[1]
+    elif um is not None and u is not None and um[0].dim == "currency":
+        j = um[1]  # "$5 dollars"/"US$ 5 USD": swallow
+    # range
+    is_range = False
+    kind = "figure"
+    if prefix == "from" and _change_before_from(ctx, s - 1):
+        prefix = "changefrom"
+    if prefix != "changefrom":
+        r = _range_end(ctx, n, j, prefix, u)
+        if r is not None:
+            second, m, u2 = r
+            first_v = n.value
+            if second.scale != 1 and n.scale == 1 and n.form == "digits" and n.raw <= second.raw:
+                first_v = n.value * second.scale
+                p_low = _precision(digits_of(ctx.toks[i].text), second.scale) if n.precision is not None else None
+            hyph = ctx.low(j) in ("-", "\u2013", "\u2014")
+            if hyph and n.plain and second.plain and n.value <= 1000 and second.value <= 1000 and _score_context(ctx, i, second.j):
+                kind = "score"
+                low, high = n.value, second.value
+                p_low = p_high = None
+                j = second.j
+                nums = (n, second)
+            elif second.value >= first_v and (u2 is None or u is None or u2 == u):
+                um2 = match_unit(ctx, second.j)
+                if um2 is None or u is None or um2[0] == u or u.dim == "currency":
+                    is_range = True
+                    low, high = first_v, second.value
+                    p_high = second.precision
+                    j = second.j
+                    nums = (n, second)
+                    if u is None and u2 is not None:
+                        u = u2
+                    if um2 is not None and (u is None or u.dim == "currency" and um2[0].dim == "currency"):
+                        u = um2[0] if u is None else u
+                        j = um2[1]
+    if (
+        n.plain and ctx.low(j) in ("-", "\u2013", "/") and ctx.adj(j) and _is_num(ctx, j + 1)
+        and ctx.adj(j + 1) and not is_range and kind == "figure"
+        and 1000 <= n.value <= 2200 and len(ctx.toks[j + 1].text) in (2, 4)
+    ):
+        return Draft(i, j + 2, n.value, n.value, None, None, kind="skip", nums=(n, ctx.nums.get(j + 1, n)))
+    # age: 45-year-old, 45 years old, 45 years of age
+    if u is not None and u.name == "year" and not is_range:
+        if ctx.low(j) == "-" and ctx.low(j + 1) in ("old", "olds") and ctx.adj(j) and ctx.adj(j + 1):
+            age = True
+            j += 2
+        elif ctx.low(j) == "old" and ctx.near(j):
+            age = True
+            j += 1
+        elif ctx.low(j) == "of" and ctx.low(j + 1) == "age":
+            age = True
+            j += 2
+    elif u is not None and u.name == "year" and is_range and ctx.low(j) == "old":
+        age = True
+        j += 1
+    if age and u is None:
+        u = unit("year")
+    # suffix hedges
+    suffix_key2 = ctx.low(j) + " " + ctx.low(j + 1)
+    if bound == "exact":
+        if suffix_key2 in W.SUFFIX_HEDGES and ctx.near(j) and ctx.near(j + 1):
+            bound, lean = W.SUFFIX_HEDGES[suffix_key2]
+            j += 2
+        elif ctx.low(j) == "-" and ctx.adj(j) and ("-" + ctx.low(j + 1)) in W.SUFFIX_HEDGES and ctx.adj(j + 1):
+            bound, lean = W.SUFFIX_HEDGES["-" + ctx.low(j + 1)]
+            j += 2
+        elif ctx.low(j) in ("+",) and ctx.adj(j):
+            bound, lean = "lower", "both"
+            j += 1
+        elif ctx.low(j) == "plus" and ctx.near(j) and not _is_num(ctx, j + 1) and ctx.low(j + 1) not in W.UNITS_WORDS:
+            bound, lean = "lower", "both"
+            j += 1
+    if direction is None and kind == "figure":
+        direction = _direction_after(ctx, j)
+    # "5 points" as percentage points when the sentence talks in per cent
+    if u is None and ctx.low(j) in ("point", "points", "pts") and ctx.near(j) and _percent_near(ctx, i):
+        u = unit("percentage point")
+        j += 1
+    # pounds after a scale word are sterling: "5 million pounds"
+    if u is not None and u.name == "pound-mass" and (n.scale >= 1000 or ctx.low(j - 1) in ("sterling",)):
+        u = unit("pound sterling")
+    if n.weak and u is None and bound == "exact" and not is_range:
+        return None
+    if n.form == "ratio" and u is None:
+        dim = "ratio"
+    elif age:
+        dim = "age"
+    elif u is not None:
+        dim = u.dim
+    elif n.form == "fraction":
+        dim = "ratio"
+    else:
+        dim = "count"
+    if is_range:
+        bound_out = "range" if bound in ("exact", "approximate") else bound
+        if bound == "approximate":
+            bound_out = "range"
+            lean = "approx"
+        bound = bound_out
+    difference = bool(direction) or _warming_near(ctx, i, j)
+    return Draft(
+        s, j, low, high, p_low, p_high, kind=kind, bound=bound, lean=lean, direction=direction,
+        unit=u, dimension=dim, range=is_range, nums=nums, difference=difference,
+    )
+
+
+def _percent_near(ctx: Ctx, i: int) -> bool:
+    lo, hi = max(0, i - 15), min(len(ctx.toks), i + 15)
+    ctx.work += hi - lo
+    return any(ctx.toks[k].low in ("%", "percent", "cent", "percentage", "rate") for k in range(lo, hi))
+
+
+_WARMING = frozenset(
+    "warming warmer hotter colder cooler above below pre-industrial preindustrial rise increase "
+    "anomaly heating".split()
+)
+
+
+def _warming_near(ctx: Ctx, i: int, j: int) -> bool:
+    lo, hi = max(ctx.floor, i - 4), min(len(ctx.toks), j + 4)
+    ctx.work += hi - lo
+    return any(ctx.toks[k].low in _WARMING for k in range(lo, hi))
+
+
+@FIGURE_RULES.register("number", 50)
+def _figure_number(ctx: Ctx, i: int) -> Draft | None:
+    return _draft_from_num(ctx, i)
+
+
+@FIGURE_RULES.register("vague", 40)
+def _figure_vague(ctx: Ctx, i: int) -> Draft | None:
+    """"dozens of" [24, 99], "hundreds of" [200, 999], "thousands of" [2000, 9999], "tens of
+    thousands" [20000, 99999], "hundreds of thousands" [200000, 999999], "millions of"
+    [2000000, 999999999]; "a few hundred" [200, 500], "several thousand" [3000, 9000]."""
+    low = ctx.low(i)
+    key3 = (low, ctx.low(i + 1), ctx.low(i + 2))
+    if key3 in W.VAGUE_COMPOUND:
+        lo, hi = W.VAGUE_COMPOUND[key3]
+        j = i + 3
+    elif low in W.VAGUE and ctx.low(i - 1) not in W.UNITS_WORDS and ctx.low(i - 1) not in W.TENS_WORDS:
+        if ctx.low(i + 1) not in ("of", "were", "have", "had", "are", "more", "upon", "who", "fled", "died", "gathered", "marched", "took", "attended", "remain", "remained", "lost", "joined", "protested", "across", "in", "at", "on", "more."):
+            return None
+        if low == "scores" and ctx.low(i + 1) != "of":
+            return None
+        lo, hi = W.VAGUE[low]
+        j = i + 1
+    elif low == "a" and ctx.low(i + 1) == "few" and ctx.low(i + 2) in ("dozen", "hundred", "thousand", "million", "billion"):
+        f_lo, f_hi = W.FEW["few"]
+        sc = D(12) if ctx.low(i + 2) == "dozen" else W.SCALE_WORDS[ctx.low(i + 2)]
+        lo, hi = f_lo * sc, f_hi * sc
+        j = i + 3
+    elif low in ("several", "many") and ctx.low(i + 1) in ("dozen", "hundred", "thousand", "million", "billion"):
+        f_lo, f_hi = W.FEW[low]
+        sc = D(12) if ctx.low(i + 1) == "dozen" else W.SCALE_WORDS[ctx.low(i + 1)]
+        lo, hi = f_lo * sc, f_hi * sc
+        j = i + 2
+    else:
+        return None
+    u = None
+    if ctx.low(j) == "of":
+        um = match_unit(ctx, j + 1, after_number=False)
+        if um is not None and um[0].dim == "currency":
+            u = um[0]
+    s = i
+    return Draft(s, j, lo, hi, None, None, bound="range", unit=u, dimension=u.dim if u else "count", range=True)
+
+
+@FIGURE_RULES.register("factor", 30)
+def _figure_factor(ctx: Ctx, i: int) -> Draft | None:
+    f = W.FACTORS.get(ctx.low(i))
+    if f is None:
+        return None
+    v, direction = f
+    hedge = match_hedge_before(ctx, i)
+    bound, lean, s = "exact", "both", i
+    if hedge is not None:
+        (bound, lean), s = hedge
+    return Draft(s, i + 1, v, v, None, None, kind="factor", bound=bound, lean=lean, direction=direction, dimension="ratio")
+
+
+# --------------------------------------------------------------------------- vetoes
+
+def _is_year(n: Num) -> bool:
+    return n.plain and 1000 <= n.value <= 2199 and n.neg_start is None
+
+
+@VETO_RULES.register("year", 100)
+def _veto_year(ctx: Ctx, k: int) -> str | None:
+    d = _current(ctx)
+    if d is None or d.range or d.kind != "figure" or len(d.nums) != 1:
+        return None
+    n = d.nums[0]
+    if not _is_year(n) or d.unit is not None:
+        return None
+    # "more than 2000 people" keeps a hedged bare number that is followed by a plural noun
+    if d.bound != "exact" and ctx.low(d.j) not in W.MONTHS and ctx.low(d.j).endswith("s") and ctx.tok(d.j) is not None and ctx.toks[d.j].text.islower():
+        return None
+    return "year"
+
+
+@VETO_RULES.register("decade", 95)
+def _veto_decade(ctx: Ctx, k: int) -> str | None:
+    d = _current(ctx)
+    if d is None:
+        return None
+    n = d.nums[0] if d.nums else None
+    if n is not None and n.form == "digits" and ctx.low(n.j) in ("s", "'s") and ctx.adj(n.j):
+        return "decade"
+    return None
+
+
+@VETO_RULES.register("date", 90)
+def _veto_date(ctx: Ctx, k: int) -> str | None:
+    d = _current(ctx)
+    if d is None or d.unit is not None or d.kind != "figure":
+        return None
+    for n in d.nums:
+        if n.form != "digits" or not n.plain or n.value < 1 or n.value > 31:
+            continue
+        before = ctx.tok(n.i - 1)
+        after = ctx.tok(n.j)
+        if before is not None and before.low.rstrip(".") in W.MONTHS and before.text[:1].isupper() and ctx.near(n.i):
+            return "date"
+        if after is not None and after.low.rstrip(".") in W.MONTHS and after.text[:1].isupper() and ctx.near(n.j):
+            return "date"
+        if after is not None and after.low == "of" and ctx.low(n.j + 1) in W.MONTHS:
+            return "date"
+    return None
+
+
+@VETO_RULES.register("glued", 85)
+def _veto_glued(ctx: Ctx, k: int) -> str | None:
+    """Letters glued to the digits: G7, 5G, COP28, H5N1, B-52, F-16, Covid-19, MH17."""
+    d = _current(ctx)
+    if d is None or not d.nums:
+        return None
+    n = d.nums[0]
+    if n.form not in ("digits", "fraction"):
+        return None
+    cur = d.unit is not None and d.unit.dim == "currency"
+    b = ctx.tok(n.i - 1)
+    if b is not None and ctx.adj(n.i) and b.kind == "word" and not cur:
+        return "model"
+    if b is not None and b.low in ("-", "\u2013") and ctx.adj(n.i) and n.i >= 2:
+        bb = ctx.toks[n.i - 2]
+        if bb.kind == "word" and ctx.adj(n.i - 1) and bb.low not in W.UNITS_WORDS and bb.low not in W.TENS_WORDS and bb.low not in ("mid", "late", "early", "pre", "post", "minus", "negative"):
+            return "model"
+    last = d.nums[-1]
+    a = ctx.tok(last.j)
+    if a is not None and a.kind == "word" and ctx.adj(last.j) and last.scale == 1 and d.unit is None and d.dimension not in ("age",) and a.low not in ("s",) and d.bound == "exact":
+        return "model"
+    if b is not None and b.low in ("#", "№") and ctx.adj(n.i):
+        return "label"
+    return None
+
+
+@VETO_RULES.register("label", 80)
+def _veto_label(ctx: Ctx, k: int) -> str | None:
+    d = _current(ctx)
+    if d is None or not d.nums:
+        return None
+    n = d.nums[0]
+    if d.unit is not None or d.bound != "exact" or n.form != "digits" or n.scale != 1:
+        return None
+    b = ctx.tok(n.i - 1)
+    if b is None or n.i - 1 < ctx.floor:
+        return None
+    bl = b.low
+    if b.text == "." and n.i >= 2 and ctx.toks[n.i - 2].low in ("no", "nos", "p", "pp", "vol", "art", "sec", "para", "ch", "fig"):
+        return "label"
+    if bl in W.LABELS and b.kind == "word":
+        return "label"
+    if b.kind == "word" and any(c.isupper() for c in b.text) and bl not in W.NOT_PRODUCT and bl not in W.HEDGES and "'" not in b.text and "\u2019" not in b.text:
+        # "Boeing 737", "iPhone 15", "Apollo 11", "Category 5"
+        if n.plain and not (n.j < len(ctx.toks) and ctx.low(n.j) in _COUNTED_NEXT):
+            return "model"
+    return None
+
+
+_COUNTED_NEXT = frozenset("people persons troops soldiers men women children dead killed".split())
+
+
+@VETO_RULES.register("address", 70)
+def _veto_address(ctx: Ctx, k: int) -> str | None:
+    d = _current(ctx)
+    if d is None or d.unit is not None or d.bound != "exact" or not d.nums or d.range:
+        return None
+    n = d.nums[0]
+    if not n.plain:
+        return None
+    k2 = d.j
+    for step in range(3):
+        t = ctx.tok(k2 + step)
+        if t is None or t.kind != "word" or not t.text[:1].isupper():
+            return None
+        if step > 0 and t.low in W.STREET_TYPES:
+            return "address"
+    return None
+
+
+@VETO_RULES.register("leading_zero", 60)
+def _veto_zero(ctx: Ctx, k: int) -> str | None:
+    d = _current(ctx)
+    if d is None or not d.nums:
+        return None
+    t = ctx.toks[d.nums[0].i]
+    if t.kind == "num" and len(t.text) >= 2 and t.text[0] == "0" and t.text[1].isdigit():
+        return "code"
+    return None
+
+
+def _current(ctx: Ctx) -> Draft | None:
+    return ctx.draft
+
+
+def figures(ctx: Ctx) -> list[Draft]:
+    """Pass 2: drafts of every figure, in order, vetoes applied."""
+    out: list[Draft] = []
+    toks = ctx.toks
+    n = len(toks)
+    i = 0
+    ctx.floor = 0
+    while i < n:
+        t = toks[i]
+        if t.kind == "par":
+            ctx.floor = i + 1
+            i += 1
+            continue
+        if i not in ctx.nums and not (t.kind == "word" and (t.low in _FIGURE_WORDS)):
+            i += 1
+            continue
+        d = FIGURE_RULES.first(ctx, i)
+        if d is None:
+            i += 1
+            continue
+        if d.kind != "skip" and not _vetoed(ctx, d):
+            out.append(d)
+        nxt = max(d.j, i + 1)
+        ctx.floor = nxt
+        i = nxt
+    return out
+
+
+_FIGURE_WORDS = frozenset(W.FACTORS) | frozenset(W.VAGUE) | {"tens", "a", "several", "many"}
+
+
+def _vetoed(ctx: Ctx, d: Draft) -> bool:
+    ctx.draft = d
+    try:
+        return VETO_RULES.first(ctx, d.i) is not None
+    finally:
+        ctx.draft = None

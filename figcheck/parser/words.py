@@ -1,0 +1,211 @@
+"""Word tables for the grammar (immutable module constants: frozensets and read-only mappings)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from types import MappingProxyType
+
+D = Decimal
+
+UNITS_WORDS = MappingProxyType(
+    {
+        "zero": 0, "nil": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+        "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+        "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+        "eighteen": 18, "nineteen": 19,
+    }
+)
+TENS_WORDS = MappingProxyType(
+    {
+        "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90,
+    }
+)
+SCALE_WORDS = MappingProxyType(
+    {
+        "hundred": D(100), "thousand": D(1000), "million": D(10) ** 6, "billion": D(10) ** 9,
+        "trillion": D(10) ** 12,
+    }
+)
+# abbreviations written after digits: "3.5bn", "$40k", "£2.5m", "10tn"
+SCALE_ABBREV = MappingProxyType(
+    {
+        "k": D(1000), "m": D(10) ** 6, "mn": D(10) ** 6, "mln": D(10) ** 6, "mil": D(10) ** 6,
+        "b": D(10) ** 9, "bn": D(10) ** 9, "bln": D(10) ** 9, "tn": D(10) ** 12,
+        "trn": D(10) ** 12, "thousand": D(1000), "million": D(10) ** 6, "billion": D(10) ** 9,
+        "trillion": D(10) ** 12,
+    }
+)
+# "a dozen", "two dozen", "a score of"
+DOZEN = MappingProxyType({"dozen": D(12), "score": D(20)})
+UNICODE_FRACTIONS = MappingProxyType(
+    {
+        "½": D("0.5"), "¼": D("0.25"), "¾": D("0.75"), "⅓": D(1) / 3, "⅔": D(2) / 3,
+        "⅕": D("0.2"), "⅖": D("0.4"), "⅗": D("0.6"), "⅘": D("0.8"), "⅛": D("0.125"),
+        "⅜": D("0.375"), "⅝": D("0.625"), "⅞": D("0.875"), "⅙": D(1) / 6, "⅚": D(5) / 6,
+    }
+)
+# denominators of spelled fractions: "two-thirds", "a quarter of", "three fifths"
+FRACTION_DENOMS = MappingProxyType(
+    {
+        "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+        "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+        "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10,
+    }
+)
+
+# hedges: token sequence (lower case) -> (bound, lean)
+HEDGES = MappingProxyType(
+    {
+        **{k: ("lower", "both") for k in (
+            "over", "more than", "at least", "upwards of", "upward of", "in excess of",
+            "above", "greater than", "exceeding", "no fewer than", "no less than",
+            "not less than", "well over", "well above", "higher than", "north of",
+            "a minimum of", "at minimum", "well in excess of", "nearly more than",
+            "more than about", "some more than", "over and above", "+", ">",
+            "larger than", "bigger than", "not fewer than", "at the least")},
+        **{k: ("upper", "both") for k in (
+            "under", "less than", "fewer than", "up to", "as many as", "as much as",
+            "at most", "no more than", "just under", "below", "not more than",
+            "a maximum of", "at the most", "well under", "well below", "lower than",
+            "not exceeding", "<", "smaller than", "just below", "only up to")},
+        **{k: ("approximate", "both") for k in (
+            "about", "around", "approximately", "roughly", "some", "an estimated",
+            "estimated", "close to", "~", "c.", "circa", "approx.", "approx", "around about",
+            "in the region of", "an approximate", "a approximate", "more or less",
+            "or so", "roughly about", "about some", "just about", "give or take",
+            "an average of", "on average", "averaging", "≈")},
+        **{k: ("approximate", "below") for k in (
+            "nearly", "almost", "just shy of", "not quite", "close on", "nigh on",
+            "just short of", "a little under", "slightly under", "slightly less than",
+            "a little less than", "just less than", "just fewer than", "a shade under")},
+        **{k: ("approximate", "above") for k in (
+            "just over", "just above", "slightly more than", "a little over",
+            "slightly over", "just more than", "a little more than", "a shade over",
+            "just north of")},
+    }
+)
+HEDGE_MAX = 4  # longest hedge in tokens
+
+# suffix hedges: "10,000 or more", "5,000-plus", "50 or so", "20 or fewer"
+SUFFIX_HEDGES = MappingProxyType(
+    {
+        "or more": ("lower", "both"), "or above": ("lower", "both"), "and above": ("lower", "both"),
+        "and over": ("lower", "both"), "plus": ("lower", "both"), "+": ("lower", "both"),
+        "-plus": ("lower", "both"), "and up": ("lower", "both"), "or greater": ("lower", "both"),
+        "or fewer": ("upper", "both"), "or less": ("upper", "both"), "or under": ("upper", "both"),
+        "and under": ("upper", "both"), "or below": ("upper", "both"),
+        "or so": ("approximate", "both"), "odd": ("approximate", "above"),
+        "-odd": ("approximate", "above"), "or thereabouts": ("approximate", "both"),
+        "and counting": ("lower", "both"),
+    }
+)
+
+CHANGE_UP = frozenset(
+    "rose rise rises rising risen climbed climb climbs climbing jumped jump jumps jumping "
+    "increased increase increases increasing up gained gain gains gaining grew grow grows growing "
+    "grown surged surge surges surging soared soar soars soaring rallied rally rallies "
+    "advanced spiked spike added adds boosted raised raises raising swelled widened expanded "
+    "leapt leaped leap leaps accelerated increment higher hike hiked hikes ballooned".split()
+)
+CHANGE_DOWN = frozenset(
+    "fell fall falls falling fallen dropped drop drops dropping slumped slump slumps slumping "
+    "declined decline declines declining down decreased decrease decreases decreasing "
+    "plunged plunge plunges plunging tumbled tumble tumbles slid slide slides sliding "
+    "shrank shrink shrinks shrunk contracted contract eased ease eases lost lose loses losing "
+    "cut cuts cutting reduced reduce reduces reducing lowered slashed slash dipped dip dips "
+    "sank sink sinks sunk plummeted plummet plummets retreated shed sheds lower narrowed "
+    "crashed tanked slipped slip slips".split()
+)
+# a change noun after the figure: "a 40% rise", "a 3% fall", "5% higher"
+CHANGE_NOUN_UP = frozenset(
+    "rise increase jump gain growth hike surge climb uplift boost improvement higher "
+    "uptick rises increases gains".split()
+)
+CHANGE_NOUN_DOWN = frozenset(
+    "fall drop decline decrease cut reduction slump loss plunge dip lower contraction "
+    "falls drops declines cuts reductions slide".split()
+)
+CHANGE_GLUE = frozenset({"by", "a", "another", "further", "an", "additional", "extra"})
+
+FACTORS = MappingProxyType(
+    {
+        "doubled": (D(2), "up"), "doubling": (D(2), "up"), "doubles": (D(2), "up"),
+        "tripled": (D(3), "up"), "trebled": (D(3), "up"), "tripling": (D(3), "up"),
+        "triples": (D(3), "up"), "trebles": (D(3), "up"), "quadrupled": (D(4), "up"),
+        "quadrupling": (D(4), "up"), "halved": (D("0.5"), "down"), "halving": (D("0.5"), "down"),
+    }
+)
+
+# vague plural scale words: "dozens of" -> [24, 99]; see VAGUE docs in grammar
+VAGUE = MappingProxyType(
+    {
+        "dozens": (D(24), D(99)), "scores": (D(40), D(99)), "hundreds": (D(200), D(999)),
+        "thousands": (D(2000), D(9999)), "millions": (D(2000000), D(999999999)),
+        "billions": (D(2000000000), D(999999999999)),
+    }
+)
+VAGUE_COMPOUND = MappingProxyType(
+    {
+        ("tens", "of", "thousands"): (D(20000), D(99999)),
+        ("hundreds", "of", "thousands"): (D(200000), D(999999)),
+        ("tens", "of", "millions"): (D(20000000), D(99999999)),
+        ("hundreds", "of", "millions"): (D(200000000), D(999999999)),
+        ("tens", "of", "billions"): (D(20000000000), D(99999999999)),
+        ("hundreds", "of", "billions"): (D(200000000000), D(999999999999)),
+    }
+)
+# "a few hundred" -> [200, 500]; "several thousand" -> [3000, 9000]
+FEW = MappingProxyType({"few": (D(2), D(5)), "several": (D(3), D(9)), "many": (D(3), D(9))})
+
+MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri "
+    "sat sun".split()
+)
+TIME_SUFFIX = frozenset(
+    "am pm gmt bst utc est edt pst pdt cet cest et pt ct mt ist aest hrs h".split()
+)
+ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th"})
+# words after which a number is an identifier, not a figure
+LABELS = frozenset(
+    "no nos number section sections page pages row rows chapter chapters article articles room "
+    "flight route platform gate seat paragraph clause item exhibit verse line bus channel "
+    "version season episode volume vol pp p phase stage level category grade tier figure table "
+    "act scene rule junction highway interstate lane unit apartment apt suite floor box "
+    "question amendment bill resolution proposition prop district ward precinct block lot "
+    "exit terminal pier berth bay court courtroom cell division squadron regiment battalion "
+    "brigade corps fleet group model mark mk no. id code tel telephone phone fax ext mobile "
+    "hotline helpline call dial text sms ref reference case docket file class form schedule "
+    "appendix annex part title psalm number. game round week day lap hole heat match stage "
+    "series track disc vol. sec. art. para. ch. fig. tab. covid sars mh".split()
+)
+STREET_TYPES = frozenset(
+    "street st road rd avenue ave lane ln boulevard blvd drive dr way place pl court ct terrace "
+    "crescent close parkway square sq highway hwy row mews gardens grove walk hill".split()
+)
+SCORE_CONTEXT = frozenset(
+    "won win wins winning beat beats beating lost lose loses losing defeat defeated defeats "
+    "victory victories draw drew drawn score scored scores scoreline lead led leading trailing "
+    "trailed vote votes voted voting margin thrashing thrashed halftime half-time goals "
+    "game match final ruling decision majority tie tied triumph triumphed edged routed "
+    "thumped hammered loss record split verdict".split()
+)
+# function words that may precede a number while being capitalised at a sentence start
+NOT_PRODUCT = frozenset(
+    "the a an and but or nor so yet for of in on at by to from with about around some over under "
+    "nearly almost only just more less fewer than up down another all these those its his her "
+    "their our your my this that since after before during between roughly approximately "
+    "about estimated average total including included includes another another each every "
+    "least most no not some when while as if then there here it they we he she i you who "
+    "what which where how why said says say according per cent percent until till through "
+    "into onto upon across against among amid within without toward towards via plus minus "
+    "negative positive be been being is are was were has have had do does did will would "
+    "could should may might must can shall than also even still already aged age ages "
+    "age. just another other net gross total overall official officials police authorities "
+    "figures data reports report statistics"
+    .split()
+) | MONTHS | WEEKDAYS
