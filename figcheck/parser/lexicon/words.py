@@ -1,0 +1,293 @@
+"""Closed-class words and news vocabulary used to find a figure's subject and qualifiers."""
+
+from __future__ import annotations
+
+from . import pairs, wordset
+
+DETERMINERS = wordset(
+    """a an the this that these those its their his her our your my some any each every all
+    both another other such no whose which what"""
+)
+
+PRONOUNS = wordset(
+    """i you he she it we they me him us them who whom whose which that this these those one
+    ones itself themselves himself herself someone anyone everyone everybody nobody something
+    anything everything nothing each all both"""
+)
+
+# Pronouns that, after "of", point back to an earlier figure's noun ("3,000 of them").
+ANAPHORS = wordset("them those these which whom it they this that us")
+
+PREPOSITIONS = wordset(
+    """of in on at to from by for with without into onto over under about around near across
+    through throughout during since until till before after between among amid against per
+    than as via inside outside within beyond toward towards upon along despite like off up down
+    past above below behind beside besides except including excluding plus versus vs"""
+)
+
+CONJUNCTIONS = wordset("and or but nor yet so while whereas although though because if unless whether")
+
+# Auxiliaries and copulas: skipped inside a verb group.
+AUXILIARIES = wordset(
+    """be is are was were been being am 's 're have has had having do does did done get got
+    gets getting become became becomes"""
+)
+
+COPULAS = wordset("be is are was were been being am remain remains remained stay stays stayed")
+
+MODAL_VERBS = wordset("may might could would should will shall can must 'll")
+
+NEGATIONS = wordset("not never n't no nor neither cannot")
+
+# After a negation these words make a hedge, not a negation: "no fewer than", "not less than".
+HEDGE_AFTER_NEGATION = wordset("fewer less more later earlier longer greater lower higher than")
+
+ADVERBS = wordset(
+    """also already still now just only even reportedly allegedly apparently initially
+    originally previously subsequently later earlier then again further almost nearly roughly
+    about around approximately some an estimated officially sharply steadily slightly
+    significantly substantially dramatically modestly broadly largely mostly so far yet ever
+    first last"""
+)
+
+WH_WORDS = wordset("who whom whose which that where when why how what")
+
+# Words that look like nouns but end a noun phrase.
+NP_STOP = (
+    DETERMINERS
+    | PRONOUNS
+    | PREPOSITIONS
+    | CONJUNCTIONS
+    | AUXILIARIES
+    | MODAL_VERBS
+    | NEGATIONS
+    | WH_WORDS
+    | wordset(
+        """there here not more most less least fewer many much several few very too lot lots
+        said says say told according than percent per cent"""
+    )
+)
+
+# Plural nouns that commonly modify another noun ("arms deal", "sales figures").
+MODIFIER_PLURALS = wordset(
+    """arms sales savings goods customs earnings arts sports news means species series
+    services communications operations affairs works emissions weapons jobs rights claims
+    resources assets parks systems"""
+)
+
+# Irregular and invariant plurals -> singular.
+IRREGULAR_PLURALS = pairs(
+    """people=person persons=person children=child men=man women=woman mice=mouse
+    feet=foot teeth=tooth geese=goose oxen=ox lives=life wives=wife knives=knife
+    wolves=wolf halves=half leaves=leaf loaves=loaf thieves=thief shelves=shelf selves=self
+    calves=calf criteria=criterion phenomena=phenomenon data=data media=media
+    analyses=analysis crises=crisis theses=thesis bases=base diagnoses=diagnosis
+    hypotheses=hypothesis oases=oasis axes=axis buses=bus gases=gas viruses=virus
+    statuses=status censuses=census bonuses=bonus campuses=campus focuses=focus
+    heroes=hero potatoes=potato tomatoes=tomato echoes=echo vetoes=veto torpedoes=torpedo
+    indices=index appendices=appendix matrices=matrix vertices=vertex
+    policemen=policeman firemen=fireman fishermen=fisherman spokesmen=spokesman
+    servicemen=serviceman gentlemen=gentleman chairmen=chairman businessmen=businessman
+    congressmen=congressman gunmen=gunman militiamen=militiaman countrymen=countryman
+    dice=die pence=penny houses=house horses=horse nurses=nurse courses=course
+    purposes=purpose promises=promise premises=premises responses=response
+    expenses=expense licenses=license licences=licence"""
+)
+
+# Nouns that end in -s in the singular or do not change in the plural.
+INVARIANT_NOUNS = wordset(
+    """series species news sheep fish deer aircraft spacecraft hovercraft personnel staff
+    police cattle livestock offspring headquarters means economics politics physics
+    athletics mathematics statistics measles diabetes mumps rabies herpes lens gas bus
+    status virus census bonus campus focus corpus crisis analysis basis thesis diagnosis
+    chassis bias atlas canvas iris boss class glass grass mass pass loss cross press
+    process access address success business witness illness progress congress kiss
+    stress dress chess plus minus surplus nexus consensus apparatus prospectus stimulus
+    bus genus gross us yes this is was has his its gps hiv aids covid isis rss sars mers
+    vs alps andes philippines netherlands bahamas maldives seychelles comoros barbados
+    honduras cyprus mauritius texas kansas arkansas illinois paris athens brussels
+    glasgow wales mars venus uranus"""
+)
+
+# Bigrams (already singular) kept as one head, with optional aliases on the right.
+COMPOUNDS = pairs(
+    """death_toll=death_toll toll=death_toll interest_rate=interest_rate
+    base_rate=interest_rate bank_rate=interest_rate policy_rate=interest_rate
+    unemployment_rate=unemployment jobless_rate=unemployment unemployment=unemployment
+    inflation_rate=inflation inflation=inflation growth_rate=growth
+    birth_rate=birth_rate mortality_rate=mortality_rate fertility_rate=fertility_rate
+    crime_rate=crime_rate tax_rate=tax_rate exchange_rate=exchange_rate
+    poverty_rate=poverty_rate infection_rate=infection_rate vacancy_rate=vacancy_rate
+    employment_rate=employment_rate participation_rate=participation_rate
+    approval_rating=approval_rating market_share=share vote_share=share
+    voter_turnout=turnout turnout=turnout market_value=market_value
+    market_capitalisation=market_value market_capitalization=market_value
+    budget_deficit=deficit trade_deficit=trade_deficit trade_surplus=trade_surplus
+    national_debt=debt public_debt=debt prison_sentence=sentence jail_sentence=sentence
+    jail_term=sentence prison_term=sentence life_expectancy=life_expectancy
+    minimum_wage=minimum_wage house_price=house_price asylum_seeker=asylum_seeker
+    polling_station=polling_station police_officer=police_officer
+    aid_worker=aid_worker health_worker=health_worker civil_servant=civil_servant
+    prime_minister=prime_minister head_count=headcount headcount=headcount
+    price_tag=price share_price=share_price stock_price=share_price
+    oil_price=oil_price gas_price=gas_price petrol_price=petrol_price
+    sea_level=sea_level wind_speed=wind_speed speed_limit=speed_limit
+    gross_domestic_product=gdp gdp=gdp economic_growth=growth economy=economy
+    casualty_figure=casualty body_count=death_toll injury_toll=injury_toll
+    jobless_claim=jobless_claim retail_sale=retail_sales sale=sales"""
+)
+
+# Participles and adjectives that stand for people when used as nouns ("the 15 injured",
+# "12 dead"), mapped to the event they imply.
+PEOPLE_ADJECTIVES = pairs(
+    """dead=kill killed=kill died=kill injured=injure wounded=injure hurt=injure
+    missing=missing displaced=displace evacuated=evacuate rescued=rescue arrested=arrest
+    detained=detain homeless=homeless unemployed=unemployed jobless=unemployed
+    infected=infect hospitalised=hospitalise hospitalized=hospitalise sick=ill ill=ill
+    affected=affect stranded=strand trapped=trap survived=survive surviving=survive
+    confirmed=confirm unaccounted=missing"""
+)
+
+# Verbs whose direct object, when it is a bare number, counts people ("the blast killed 12").
+HUMAN_OBJECT_VERBS = wordset(
+    """kill injure wound hurt evacuate rescue arrest detain displace employ hire sack fire
+    lay_off dismiss recruit infect hospitalise hospitalize treat vaccinate abduct kidnap
+    capture deport execute charge convict sentence strand trap free release save shoot
+    stab murder massacre slaughter"""
+)
+
+# Verbs that state a level rather than an event: their figure's event is None
+# ("temperatures hit 40C", "the death toll rose to 52" on its "to" end, "turnout was 62%").
+LEVEL_VERBS = wordset(
+    """be remain stay stand hit reach total top exceed near approach amount number come
+    sit hover peak average equal register record stood"""
+)
+
+# Event families: several verbs, one event, so rewordings meet.
+EVENT_FAMILIES = pairs(
+    """die=kill dead=kill kill=kill death=kill perish=kill
+    injure=injure wound=injure hurt=injure
+    rise=rise climb=rise jump=rise increase=rise grow=rise surge=rise soar=rise
+    rocket=rise gain=rise advance=rise spike=rise swell=rise rally=rise leap=rise
+    balloon=rise mount=rise up=rise boost=rise raise=rise add=rise
+    fall=fall drop=fall decline=fall slump=fall plunge=fall sink=fall slide=fall
+    decrease=fall shrink=fall tumble=fall dip=fall slip=fall ease=fall down=fall
+    plummet=fall crash=fall contract=fall lower=fall reduce=fall cut=fall lose=fall
+    shed=fall retreat=fall"""
+)
+
+CHANGE_FAMILIES = wordset("rise fall")
+
+# Words after which "to" introduces a level and "from" the previous level.
+ATTRIBUTION_VERBS = wordset(
+    """say says said tell tells told report reports reported claim claims claimed announce
+    announces announced confirm confirms confirmed state states stated add adds added
+    estimate estimates estimated allege alleges alleged insist insists insisted warn warns
+    warned note notes noted write writes wrote according acknowledge acknowledged admit
+    admitted suggest suggests suggested show shows showed indicate indicates indicated
+    disclose disclosed reveal reveals revealed"""
+)
+
+# Nouns that name a source when they stand before "in <Place>" ("officials in Seoul").
+SOURCE_NOUNS = wordset(
+    """official officials source sources authority authorities spokesman spokeswoman
+    spokesperson spokespeople diplomat diplomats analyst analysts minister ministers ministry
+    government police military army officer officers expert experts economist economists
+    correspondent correspondents reporter reporters agency agencies embassy envoy observers
+    monitors monitor activists activist residents witnesses witness doctors doctor"""
+)
+
+# Words that, anywhere in the sentence, dispute a claimed figure.
+DISPUTE_WORDS = wordset(
+    """rejected rejects reject denied denies deny disputed disputes dispute dismissed
+    dismisses dismiss contested contests contest refuted refutes refute questioned
+    exaggerated inflated false unverified unconfirmed"""
+)
+
+CLAIM_WORDS = wordset("claim claims claimed claiming alleged allegedly alleges allege purportedly purported")
+
+# Modality markers (surface word -> modality).
+MODALITY_WORDS = pairs(
+    """may=may might=might could=could would=would should=should will=will 'll=will
+    shall=will can=can must=must
+    expected=expected expect=expected expects=expected expecting=expected
+    expectation=expected expectations=expected
+    forecast=forecast forecasts=forecast forecasted=forecast forecasting=forecast
+    projected=projected projects=projected projection=projected projections=projected
+    predicted=forecast predicts=forecast predict=forecast prediction=forecast
+    predictions=forecast likely=likely unlikely=likely possibly=may potentially=may
+    planned=planned plans=planned plan=planned planning=planned
+    target=target targets=target targeted=target targeting=target aim=target aims=target
+    aiming=target goal=target hope=hoped hopes=hoped hoping=hoped
+    proposed=proposed proposes=proposed proposal=proposed budgeted=planned
+    pledged=pledged pledge=pledged pledges=pledged promised=pledged promises=pledged
+    vowed=pledged"""
+)
+
+# "set to" / "due to" / "poised to" before a verb mean "expected".
+MODAL_BEFORE_TO = wordset("set due poised slated tipped bound going")
+
+PLACE_PREPOSITIONS = wordset(
+    """in at near across throughout inside outside around within from to into off"""
+)
+
+# Lower-case geographic nouns that may follow a capitalised name ("Kursk region").
+PLACE_NOUNS = wordset(
+    """region province state county city district oblast area border coast island islands
+    valley river sea ocean peninsula strip bank basin mountains desert town village capital
+    territory territories prefecture governorate department municipality borough
+    metropolitan airport port"""
+)
+
+MONTHS = wordset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec"""
+)
+
+WEEKDAYS = wordset("monday tuesday wednesday thursday friday saturday sunday")
+
+SEASONS = wordset("spring summer autumn fall winter")
+
+TIME_NOUNS = wordset(
+    """year years month months week weeks day days decade decades quarter quarters century
+    weekend weekends morning mornings afternoon evening night nights period half fortnight
+    hour hours season term session season"""
+)
+
+TIME_PREPOSITIONS = wordset("in on during by since until till before after through throughout as at from between")
+
+TIME_DEICTICS = wordset("last this next past previous coming current following preceding same")
+
+TIME_ADVERBS = wordset("yesterday today tomorrow tonight overnight currently recently nowadays annually")
+
+TIME_LEADERS = wordset("early late mid end start beginning middle first second third fourth final")
+
+# Kept in a time phrase; any other leading preposition is dropped ("in 2023" -> "2023").
+TIME_KEPT_PREPOSITIONS = wordset("by since until till before after from between through")
+
+# Nouns naming the dimension of a measurement when the figure has no noun of its own.
+DIMENSION_NOUNS = pairs(
+    """temperature=temperature temperatures=temperature heat=temperature
+    heatwave=temperature mercury=temperature thermometer=temperature
+    wind=wind winds=wind gust=wind gusts=wind rainfall=rainfall rain=rainfall
+    snowfall=snowfall snow=snowfall magnitude=magnitude earthquake=earthquake
+    quake=earthquake"""
+)
+
+# Nouns that are never the subject head on their own (units, time words, etc.).
+NON_HEAD_NOUNS = (
+    TIME_NOUNS
+    | MONTHS
+    | WEEKDAYS
+    | wordset(
+        """percent cent point points times time figure figures number numbers total
+        amount level lot lots kind sort type way part rest"""
+    )
+)
+
+# Change nouns after a figure: "a 40% rise".
+CHANGE_NOUNS = pairs(
+    """rise=rise increase=rise jump=rise gain=rise growth=rise surge=rise hike=rise
+    climb=rise boost=rise uplift=rise fall=fall drop=fall decline=fall decrease=fall cut=fall
+    reduction=fall slump=fall dip=fall loss=fall plunge=fall contraction=fall"""
+)

@@ -1,0 +1,830 @@
+"""What a figure counts or measures, and the qualifiers its sentence gives it.
+
+:func:`find_subject` is rule based: one linear tokenizer pass over a bounded window of the
+sentence around the figure, then a few look-ups left and right of the figure with word lists
+from :mod:`figcheck.parser.lexicon`.  No statistical model, nothing downloaded, no state.
+
+Conventions (the comparator keys on ``(head, event, unit/dimension, place, time)``):
+
+``text``
+    The noun phrase counted or measured, without determiners or the figure itself:
+    "approximately 10,000 to 12,000 North Korean troops" -> "North Korean troops";
+    "the death toll rose to 52" -> "death toll"; "the 15 injured" -> "injured".
+``head``
+    Lower case, singular, adjectives and nationalities dropped, lexicalised compounds kept
+    ("death toll", "interest rate"); a few aliases so rewordings meet: "unemployment rate" and
+    "jobless rate" -> "unemployment", "inflation rate" -> "inflation", "voter turnout" ->
+    "turnout", "market share"/"vote share" -> "share", a bare "toll" -> "death toll".
+    People: "people" -> "person"; a figure standing for people through an adjective or
+    participle ("the 15 injured", "12 dead", "30 missing") gets head ``"person"`` and the
+    implied event, so "12 people were injured" and "the 15 injured" both give
+    ``head="person", event="injure"``.  A bare number as the object of a verb whose object is
+    people ("the blast killed 12", "police arrested 40") is ``"person"`` too.  A bare count with
+    no noun ("the 12,000 first reported", "3,000 of them") borrows the noun of the nearest
+    earlier figure in the sentence.  A measurement with no noun of its own takes its
+    dimension's noun from the sentence ("temperature" for "heat"/"temperatures") else None.
+``event``
+    The lemma of the verb tying figure and subject ("10,000 troops deployed" -> "deploy").
+    Families are merged so rewordings meet: die/dead/killed/perish -> ``"kill"``;
+    injure/wound/hurt -> ``"injure"``; coordinated verbs are joined ("killed or wounded" ->
+    ``"kill or injure"``).  For a figure that is the complement of a change verb: the change
+    itself ("rose 6.5%", "fell by 300") -> ``"rise"`` / ``"fall"`` (all rise/fall verbs merged);
+    the new level ("rose to 52", "fell to 4.1%") -> None, like any level statement ("was",
+    "hit", "reached", "stood at", "totalled"); the old level ("rose from 40") -> ``"rise from"``.
+``place``
+    The place name after in/at/near/across/to..., determiner and preposition dropped ("8,000 in
+    Kursk" -> "Kursk"; "to Russia's Kursk region" -> "Russia's Kursk region"); scope adverbs
+    "nationwide"/"worldwide"/"globally" are kept as the place.  "Officials in Seoul" is a source,
+    not a place.  The candidate in the figure's own clause wins, then the nearest one that is not
+    behind another figure.
+``time``
+    The time phrase, without a leading "in"/"on"/"at"/"during"/"the" ("in 2023" -> "2023",
+    "on Tuesday" -> "Tuesday") but keeping prepositions that change the meaning ("by 2030",
+    "since October", "until March"); deictic phrases kept whole ("last month", "this year").
+``attribution``
+    The source, determiner dropped: "according to the Pentagon" -> "Pentagon"; "officials
+    said" -> "officials"; "Officials in Seoul said" -> "Officials in Seoul"; "the group
+    claimed" -> "group"; "said the ministry" -> "ministry"; "the Pentagon's estimate" ->
+    "Pentagon".  The candidate nearest the figure in its sentence.
+``modality``
+    None for a plain statement of fact, else one of: the modal verb itself ("may", "might",
+    "could", "would", "should", "will", "can", "must"); ``"expected"`` (expected/expects/set
+    to/due to/poised to); ``"forecast"`` (forecast/predicted); ``"projected"``; ``"likely"``;
+    ``"planned"`` (plans/planned/budgeted); ``"target"`` (target/aims/goal); ``"hoped"``;
+    ``"proposed"``; ``"pledged"`` (pledged/promised/vowed); ``"claimed"`` (claimed/alleged,
+    anywhere in the sentence); ``"disputed"`` (a claimed figure that the sentence rejects,
+    denies or disputes: "the group claimed 500 casualties, a figure officials rejected");
+    ``"unverified"`` ("could not be verified").  "Estimated" is NOT a modality: "an estimated
+    10,000" is a hedge on a fact, handled by the parser's ``bound``.  Modal words are taken from
+    the figure's clause; claim/dispute words from the whole sentence.
+``negated``
+    True when the figure's verb is negated ("did not rise 5%", "were not injured"); "no fewer
+    than", "not more than", "not less than" are hedges, not negations.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from ..model import Subject
+from .lexicon import verbs as _verbs
+from .lexicon import words as _w
+
+__all__ = ["find_subject", "singular"]
+
+# Characters of context looked at either side of the figure: keeps the work per figure bounded
+# (and the whole parse linear) however long the sentence is.
+WINDOW = 400
+
+# Words, numbers (separators only between digits), single other characters.  No nested
+# quantifiers: linear on any input.
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,]\d+)*|\S")
+
+_CLAUSE_PUNCT = frozenset(",;:—–()[]\"“”")
+_CLAUSE_WORDS = frozenset("and but while whereas although though because".split())
+_ADVERB_LY_NOUNS = frozenset(
+    "family supply assembly monopoly anomaly reply rally ally bully jelly belly holly lily"
+    " italy july fly ply emily".split()
+)
+_NP_SKIP_START = frozenset("more fewer less other additional extra further new".split())
+_UNIT_LEFTOVERS = frozenset("% percent per cent percentage point points".split())
+_SCOPE_WORDS = {"nationwide": "nationwide", "worldwide": "worldwide", "globally": "worldwide"}
+_ATTR_OWNED = frozenset(
+    "estimate estimates figure figures count tally data forecast forecasts projection"
+    " projections report survey census statistics toll".split()
+)
+_DISPUTE_OBJECTS = frozenset(
+    "figure figures number numbers claim claims estimate estimates tally count which toll"
+    " report reports that".split()
+)
+_UNVERIFIED = frozenset("verified confirmed".split())
+
+
+class Tok(NamedTuple):
+    text: str
+    low: str
+    start: int
+    end: int
+    kind: str
+    """``w`` word, ``n`` number, ``p`` other character, ``T`` the figure, ``F`` another figure."""
+
+
+# --------------------------------------------------------------------------- words
+
+
+def singular(word: str) -> str:
+    """Singular of a lower-case noun: "people" -> "person", "casualties" -> "casualty"."""
+    if word in _w.IRREGULAR_PLURALS:
+        return _w.IRREGULAR_PLURALS[word]
+    if word in _w.INVARIANT_NOUNS or len(word) <= 3:
+        return word
+    if "-" in word:
+        left, _, right = word.rpartition("-")
+        return f"{left}-{singular(right)}"
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zzes")):
+        return word[:-2]
+    if word.endswith("oes") and len(word) > 4:
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")):
+        return word[:-1]
+    return word
+
+
+def _is_plural(low: str) -> bool:
+    if low in _w.IRREGULAR_PLURALS:
+        return low not in _w.INVARIANT_NOUNS
+    if low in _w.INVARIANT_NOUNS or low in ("police", "personnel", "staff", "cattle"):
+        return low in ("police", "personnel", "staff", "cattle")
+    return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s"))
+
+
+def _is_adverb(tok: Tok) -> bool:
+    low = tok.low
+    if low in _w.ADVERBS:
+        return True
+    return low.endswith("ly") and len(low) > 4 and low not in _ADVERB_LY_NOUNS and tok.text[0].islower()
+
+
+def _is_verbish(low: str) -> bool:
+    """A known inflected verb form, or an unknown -ed word (a participle)."""
+    if low in _verbs.NOT_VERBS:
+        return False
+    if _verbs.is_verb_form(low):
+        return True
+    return low.endswith("ed") and len(low) > 4
+
+
+def _event_family(lemma: str) -> str:
+    fam = _w.EVENT_FAMILIES.get(lemma, lemma)
+    return fam if fam in ("kill", "injure") else lemma
+
+
+def _change_family(lemma: str) -> str | None:
+    fam = _w.EVENT_FAMILIES.get(lemma)
+    return fam if fam in _w.CHANGE_FAMILIES else None
+
+
+def _noun_candidate(tok: Tok) -> bool:
+    if tok.kind != "w":
+        return False
+    low = tok.low
+    if low in _w.NP_STOP or _is_adverb(tok) or low.endswith("n't"):
+        return False
+    return True
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+def _tokens(text: str, w0: int, w1: int, span: tuple[int, int], others: list[tuple[int, int]]) -> list[Tok]:
+    marks = [(span[0], span[1], "T")]
+    for a, b in others:
+        if b <= w0 or a >= w1 or (a < span[1] and b > span[0]):
+            continue
+        marks.append((max(a, w0), min(b, w1), "F"))
+    marks.sort()
+    out: list[Tok] = []
+    pos = w0
+    for a, b, kind in marks:
+        if a < pos:  # overlapping figures: keep the first
+            if kind == "T":
+                while out and out[-1].end > a:
+                    out.pop()
+            else:
+                continue
+        for m in _TOKEN.finditer(text, pos, max(pos, a)):
+            s = m.group()
+            out.append(Tok(s, s.lower(), m.start(), m.end(), "w" if s[0].isalpha() else ("n" if s[0].isdigit() else "p")))
+        out.append(Tok(text[a:b], text[a:b].lower(), a, b, kind))
+        pos = max(pos, b)
+    for m in _TOKEN.finditer(text, pos, max(pos, w1)):
+        s = m.group()
+        out.append(Tok(s, s.lower(), m.start(), m.end(), "w" if s[0].isalpha() else ("n" if s[0].isdigit() else "p")))
+    return out
+
+
+def _is_boundary(tok: Tok) -> bool:
+    return (tok.kind == "p" and tok.text in _CLAUSE_PUNCT) or (tok.kind == "w" and tok.low in _CLAUSE_WORDS)
+
+
+def _clause(toks: list[Tok], t: int) -> tuple[int, int]:
+    c0 = t
+    while c0 > 0 and not _is_boundary(toks[c0 - 1]):
+        c0 -= 1
+    c1 = t + 1
+    while c1 < len(toks) and not _is_boundary(toks[c1]):
+        c1 += 1
+    return c0, c1
+
+
+# --------------------------------------------------------------------------- analysis
+
+
+class _Core(NamedTuple):
+    text: str | None
+    head: str | None
+    event: str | None
+    verb_toks: tuple[int, ...]  # token indices of the verb group(s) tied to the figure
+
+
+_NO_CORE = _Core(None, None, None, ())
+
+
+def _np_text(toks: list[Tok], i: int, j: int, field_text: str) -> str:
+    return field_text[toks[i].start : toks[j - 1].end]
+
+
+def _np_head(toks: list[Tok], i: int, j: int) -> str | None:
+    last = toks[j - 1].low
+    for suffix in ("'s", "’s"):
+        if last.endswith(suffix):
+            last = last[: -len(suffix)]
+    one = singular(last)
+    if j - 1 > i:
+        prev = singular(toks[j - 2].low)
+        both = f"{prev} {one}"
+        if both in _w.COMPOUNDS:
+            return _w.COMPOUNDS[both]
+    if one in _w.COMPOUNDS:
+        return _w.COMPOUNDS[one]
+    if one in _w.NON_HEAD_NOUNS:
+        return None
+    return one
+
+
+def _scan_right_np(toks: list[Tok], i: int) -> tuple[int, int] | None:
+    """Noun phrase starting at token ``i``: [i, j) or None."""
+    n = len(toks)
+    while i < n and toks[i].kind == "w" and toks[i].low in _NP_SKIP_START:
+        i += 1
+    k = i
+    while k < n and k - i < 6:
+        tok = toks[k]
+        if not _noun_candidate(tok):
+            break
+        low = tok.low
+        if _is_verbish(low) or (low.endswith("ing") and low not in _verbs.NOT_VERBS and len(low) > 5):
+            nxt = toks[k + 1] if k + 1 < n else None
+            if nxt is None or not _noun_candidate(nxt) or _is_verbish(nxt.low):
+                break
+            if low in _w.ATTRIBUTION_VERBS or _verbs.forms().get(low) in _w.LEVEL_VERBS:
+                break
+        if k > i and tok.text[0].isupper() and toks[k - 1].text[0].islower():
+            break  # "troops Russia" - a new name starts
+        k += 1
+        if _is_plural(low) and low not in _w.MODIFIER_PLURALS:
+            break
+        if low.endswith(("'s", "’s")):
+            continue
+    if k == i:
+        return None
+    return i, k
+
+
+def _verb_after(toks: list[Tok], k: int, end: int) -> tuple[str | None, list[int]]:
+    """Event of the verb group starting at token ``k`` (after a subject NP)."""
+    group: list[int] = []
+    lemmas: list[str] = []
+    while k < end and toks[k].kind == "w":
+        tok = toks[k]
+        low = tok.low
+        if low in _w.AUXILIARIES or low in _w.MODAL_VERBS or low in _w.NEGATIONS or low.endswith("n't") or _is_adverb(tok):
+            group.append(k)
+            k += 1
+            continue
+        if _is_verbish(low) or (group and low in _verbs.forms()):
+            if low in _w.ATTRIBUTION_VERBS:
+                break
+            group.append(k)
+            lemmas.append(_verbs.lemma(low))
+            k += 1
+            # coordination: "killed or wounded"
+            if k + 1 < end and toks[k].low in ("or", "and") and toks[k + 1].kind == "w" and _is_verbish(toks[k + 1].low):
+                group.append(k + 1)
+                lemmas.append(_verbs.lemma(toks[k + 1].low))
+            break
+        break
+    if not lemmas:
+        return None, group
+    if lemmas[0] in _w.LEVEL_VERBS or lemmas[0] in _w.COPULAS:
+        return None, group
+    fams = []
+    for lem in lemmas:
+        fam = _event_family(lem)
+        if fam not in fams:
+            fams.append(fam)
+    return " or ".join(fams), group
+
+
+def _left_analysis(toks: list[Tok], t: int, dimension: str, field_text: str) -> tuple[_Core, str | None, str | None]:
+    """Subject from the left of the figure.  Returns the core, the preposition and the verb lemma."""
+    k = t - 1
+    prep: str | None = None
+    if k >= 0 and toks[k].kind == "w" and toks[k].low in ("to", "at", "of", "by", "from", "around", "above", "below", "past", "near", "than", "over", "under", "on"):
+        prep = toks[k].low
+        k -= 1
+        if prep == "to" and k >= 1 and toks[k].kind == "F" and toks[k - 1].low == "from":
+            k -= 2
+    group: list[int] = []
+    main: str | None = None
+    if prep != "of":
+        while k >= 0 and toks[k].kind == "w":
+            tok = toks[k]
+            low = tok.low
+            left = toks[k - 1] if k >= 1 else None
+            if low in _w.AUXILIARIES or low in _w.MODAL_VERBS or low in _w.NEGATIONS or low.endswith("n't") or _is_adverb(tok):
+                group.append(k)
+            elif low == "to" and group:
+                group.append(k)
+            elif low in _w.MODAL_BEFORE_TO and group and toks[k + 1].low == "to":
+                group.append(k)
+            elif _is_verbish(low) or (
+                low in _verbs.forms()
+                and left is not None
+                and (left.low in ("to",) or left.low in _w.MODAL_VERBS or left.low in _w.AUXILIARIES or left.low.endswith("n't") or left.low in _w.NEGATIONS or (left.kind == "w" and left.low not in _w.DETERMINERS and not left.low.endswith(("'s", "’s")) and _noun_candidate(left) and not main))
+            ):
+                if low in _w.ATTRIBUTION_VERBS and main is None and low not in ("estimated", "reported", "recorded", "registered"):
+                    return _NO_CORE, prep, None  # "officials said 52": no subject on the left
+                group.append(k)
+                lem = _verbs.lemma(low)
+                if main is None or (main in _w.COPULAS and lem not in _w.COPULAS):
+                    main = main if (main is not None and main not in _w.COPULAS and main != "have") else lem
+            else:
+                break
+            k -= 1
+    # the noun phrase before the verb group (or before "of")
+    j = k + 1
+    i = j
+    while i - 1 >= 0 and j - i < 5:
+        tok = toks[i - 1]
+        if tok.kind != "w" or not _noun_candidate(tok) or tok.low.endswith(("'s", "’s")):
+            break
+        if _is_verbish(tok.low) and i == j:
+            break
+        i -= 1
+    verb_idx = tuple(sorted(group))
+    if main is not None and main in _w.HUMAN_OBJECT_VERBS and prep is None and dimension == "count":
+        return _Core(None, "person", _event_family(main), verb_idx), prep, main
+    if i == j:
+        return _Core(None, None, _left_event(main, prep), verb_idx), prep, main
+    head = _np_head(toks, i, j)
+    text = _np_text(toks, i, j, field_text)
+    if main is None and prep is None:
+        # adjacent noun ("Unemployment 4.1%", "a man aged 45"): only for measurements
+        if dimension == "count":
+            return _Core(None, None, None, verb_idx), prep, main
+    elif main is not None and prep is None and dimension == "count":
+        fam = _change_family(main)
+        if main not in _w.LEVEL_VERBS and main not in _w.COPULAS and fam is None:
+            # "the ministry reported 52": the left noun is the agent, not the thing counted
+            return _Core(None, None, _event_family(main) if main not in _w.ATTRIBUTION_VERBS else None, verb_idx), prep, main
+    elif prep in ("than", "over", "under", "above", "below", "past", "near", "around", "on") and main is None:
+        return _Core(None, None, None, verb_idx), prep, main
+    return _Core(text, head, _left_event(main, prep), verb_idx), prep, main
+
+
+def _left_event(main: str | None, prep: str | None) -> str | None:
+    if main is None or main in _w.COPULAS or main == "have":
+        return None
+    fam = _change_family(main)
+    if fam is not None:
+        if prep == "to":
+            return None
+        if prep == "from":
+            return f"{fam} from"
+        return fam
+    if main in _w.LEVEL_VERBS:
+        return None
+    if main in _w.ATTRIBUTION_VERBS:
+        return None
+    return _event_family(main)
+
+
+def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int = 0) -> _Core:
+    n = len(toks)
+    r = t + 1
+    # leftovers of the figure's own unit that the span did not cover
+    while r < n and toks[r].low in _UNIT_LEFTOVERS:
+        r += 1
+    if r + 1 < n and toks[r].text == "-" and toks[r + 1].kind == "w" and toks[r + 1].low.startswith(("year", "old")):
+        r += 2
+    # bracketed conversion "-15C (5F)": the subject of the figure it converts
+    if t >= 2 and toks[t - 1].text == "(" and toks[t - 2].kind == "F" and depth < 2:
+        return _core(toks, t - 2, dimension, field_text, depth + 1)
+    c0, c1 = _clause(toks, t)
+
+    # people adjective: "the 15 injured", "12 dead"
+    if r < n and toks[r].kind == "w" and toks[r].low in _w.PEOPLE_ADJECTIVES:
+        nxt = toks[r + 1] if r + 1 < n else None
+        if nxt is None or not _noun_candidate(nxt) or _is_verbish(nxt.low) or nxt.low in _w.PREPOSITIONS:
+            event = _w.PEOPLE_ADJECTIVES[toks[r].low]
+            group = [r]
+            if r + 2 < n and toks[r + 1].low in ("or", "and") and toks[r + 2].low in _w.PEOPLE_ADJECTIVES:
+                other = _w.PEOPLE_ADJECTIVES[toks[r + 2].low]
+                if other != event:
+                    event = f"{event} or {other}"
+                group.append(r + 2)
+            return _Core(toks[r].text, "person", event, tuple(group))
+
+    # "of the troops" / "of them"
+    np_range: tuple[int, int] | None = None
+    if r < n and toks[r].low == "of":
+        q = r + 1
+        while q < n and toks[q].low in ("the", "these", "those", "its", "their", "our", "all"):
+            q += 1
+        if q < n and toks[q].low in _w.ANAPHORS and toks[q].kind == "w":
+            ante = _antecedent(toks, t, dimension, field_text, depth)
+            event, group = _verb_after(toks, q + 1, c1)
+            if ante.head is not None:
+                return _Core(ante.text, ante.head, event or ante.event, tuple(group))
+            return _Core(None, None, event, tuple(group))
+        if q > r + 1 or dimension != "count":
+            np_range = _scan_right_np(toks, q)
+        else:
+            np_range = _scan_right_np(toks, q) if q < n and toks[q].kind == "w" else None
+    elif r < n:
+        np_range = _scan_right_np(toks, r)
+
+    if np_range is not None:
+        i, j = np_range
+        head = _np_head(toks, i, j)
+        change = _w.CHANGE_NOUNS.get(singular(toks[j - 1].low)) if j - i == 1 else None
+        if head is not None and change is None:
+            text = _np_text(toks, i, j, field_text)
+            event, group = _verb_after(toks, j, c1)
+            if event is None and not group:
+                left, _, _ = _left_analysis(toks, t, "measure", field_text)
+                event = left.event if left.event not in ("rise from", "fall from") else None
+                group = list(left.verb_toks)
+            return _Core(text, head, event, tuple(group))
+        if change is not None:
+            # "a 40% rise": the thing that rose is on the left if anywhere
+            left, _, _ = _left_analysis(toks, t, dimension, field_text)
+            if left.head is not None:
+                return _Core(left.text, left.head, change, left.verb_toks)
+            return _Core(toks[i].text, head, change, ())
+
+    left, prep, main = _left_analysis(toks, t, dimension, field_text)
+    if left.head is not None:
+        return left
+    # right side verb with no noun: "52 died" is handled above; "12 were killed"
+    event = left.event
+    group = list(left.verb_toks)
+    if event is None:
+        ev, grp = _verb_after(toks, r, c1)
+        if ev is not None:
+            event, group = ev, grp
+            if ev in ("kill", "injure", "kill or injure", "evacuate", "rescue", "arrest", "displace"):
+                return _Core(None, "person", event, tuple(group))
+    ante = _antecedent(toks, t, dimension, field_text, depth)
+    if ante.head is not None:
+        return _Core(ante.text, ante.head, event or ante.event, tuple(group))
+    if dimension not in ("count", "currency", "ratio"):
+        for q in range(max(0, t - 30), min(n, t + 30)):
+            noun = _w.DIMENSION_NOUNS.get(toks[q].low)
+            if noun is not None:
+                return _Core(toks[q].text, noun, event, tuple(group))
+    return _Core(None, None, event, tuple(group))
+
+
+def _antecedent(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int) -> _Core:
+    """The noun of the nearest earlier figure in the window ("3,000 of them")."""
+    if depth >= 1:
+        return _NO_CORE
+    for q in range(t - 1, max(-1, t - 40), -1):
+        tok = toks[q]
+        if tok.kind == "p" and tok.text in ".;":
+            break
+        if tok.kind == "F":
+            prev = _core(toks, q, dimension, field_text, depth + 1)
+            if prev.head is not None:
+                return prev
+    return _NO_CORE
+
+
+# --------------------------------------------------------------------------- qualifiers
+
+
+def _pick(cands: list[tuple[int, int, str]], toks: list[Tok], t: int, clause: tuple[int, int]) -> str | None:
+    """Best candidate (first token, last token, value): same clause, then not behind another
+    figure, then nearest (right side first on ties)."""
+    best: tuple[int, int, int, str] | None = None
+    for a, b, value in cands:
+        same = 0 if clause[0] <= a and b < clause[1] else 1
+        lo, hi = (b, t) if b < t else (t, a)
+        crossed = any(toks[q].kind == "F" for q in range(lo + 1, hi))
+        dist = (t - b) * 2 + 1 if b < t else (a - t) * 2
+        key = (same, int(crossed), dist, value)
+        if best is None or key[:3] < best[:3]:
+            best = key
+    return best[3] if best else None
+
+
+def _capitalised(tok: Tok) -> bool:
+    return tok.kind == "w" and tok.text[0].isupper()
+
+
+def _places(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    n = len(toks)
+    for k, tok in enumerate(toks):
+        if tok.kind != "w":
+            continue
+        if tok.low in _SCOPE_WORDS:
+            out.append((k, k, _SCOPE_WORDS[tok.low]))
+            continue
+        if tok.low not in _w.PLACE_PREPOSITIONS:
+            continue
+        if k >= 1 and toks[k - 1].low in _w.SOURCE_NOUNS:
+            continue  # "officials in Seoul": a source
+        if tok.low == "to" and k >= 1 and toks[k - 1].low == "according":
+            continue
+        q = k + 1
+        if q < n and toks[q].low == "the":
+            q += 1
+        p0 = q
+        while q < n and q - p0 < 5 and _capitalised(toks[q]) and toks[q].low not in _w.MONTHS and toks[q].low not in _w.WEEKDAYS:
+            q += 1
+        if q == p0:
+            continue
+        while q < n and toks[q].low in _w.PLACE_NOUNS:
+            q += 1
+        if q < n and toks[q].kind == "w" and toks[q].low in _w.ATTRIBUTION_VERBS:
+            continue
+        name = field_text[toks[p0].start : toks[q - 1].end]
+        out.append((k, q - 1, name))
+    return out
+
+
+def _is_year(tok: Tok) -> bool:
+    return tok.kind == "n" and len(tok.text) == 4 and tok.text[:2] in ("18", "19", "20")
+
+
+def _time_word(tok: Tok) -> bool:
+    low = tok.low
+    if tok.kind == "n":
+        return _is_year(tok)
+    if tok.kind != "w":
+        return False
+    if low in _w.MONTHS or low in _w.WEEKDAYS:
+        return tok.text[0].isupper() and len(low) > 3 or low in ("may",) and tok.text == "May"
+    return low in _w.TIME_NOUNS or low in _w.SEASONS
+
+
+def _times(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    n = len(toks)
+    k = 0
+    while k < n:
+        tok = toks[k]
+        start = k
+        q = k
+        if tok.kind == "w" and tok.low in _w.TIME_ADVERBS:
+            out.append((k, k, tok.text))
+            k += 1
+            continue
+        if tok.kind == "w" and tok.low in _w.TIME_PREPOSITIONS:
+            q += 1
+        keep_from = start if (q > start and tok.low in _w.TIME_KEPT_PREPOSITIONS) else q
+        if q < n and toks[q].low == "the":
+            q += 1
+            if keep_from == q - 1:
+                keep_from = q
+        while q < n and toks[q].kind == "w" and (toks[q].low in _w.TIME_LEADERS or toks[q].low in _w.TIME_DEICTICS):
+            q += 1
+        deictic = q > k and toks[q - 1].low in _w.TIME_DEICTICS
+        if q < n and _time_word(toks[q]) and (q > start or _is_year(toks[q]) or (toks[q].kind == "w" and toks[q].low in _w.MONTHS | _w.WEEKDAYS)):
+            generic = toks[q].kind == "w" and toks[q].low in _w.TIME_NOUNS
+            if generic and not deictic and not (q > start and toks[q - 1].low in _w.TIME_LEADERS):
+                k += 1
+                continue
+            e = q
+            # "March 2024", "the year to March", "first quarter of 2023"
+            while e + 1 < n and e - q < 4 and (_time_word(toks[e + 1]) or (toks[e + 1].kind == "n" and len(toks[e + 1].text) <= 2 and e == q) or (toks[e + 1].low in ("to", "of") and e + 2 < n and _time_word(toks[e + 2]))):
+                e += 1 if _time_word(toks[e + 1]) or toks[e + 1].kind == "n" else 2
+            # "a year ago", "a year earlier"
+            if e + 1 < n and toks[e + 1].low in ("ago", "earlier", "later", "before"):
+                e += 1
+            if keep_from == start and q > start and start + 1 < n and toks[start + 1].low == "the":
+                keep_from = start
+            first = keep_from if keep_from <= q else q
+            out.append((start, e, field_text[toks[first].start : toks[e].end]))
+            k = e + 1
+            continue
+        k += 1
+    return out
+
+
+def _attributions(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    n = len(toks)
+
+    def np_after(q: int) -> tuple[int, int] | None:
+        while q < n and toks[q].low in _w.DETERMINERS:
+            q += 1
+        p0 = q
+        while q < n and q - p0 < 6 and (
+            _noun_candidate(toks[q])
+            and not _is_verbish(toks[q].low)
+            or (toks[q].low in ("of", "for", "in") and q + 1 < n and _capitalised(toks[q + 1]) and q > p0)
+        ):
+            q += 1
+        return (p0, q) if q > p0 else None
+
+    for k, tok in enumerate(toks):
+        if tok.kind != "w":
+            continue
+        low = tok.low
+        if low == "according" and k + 1 < n and toks[k + 1].low == "to":
+            rng = np_after(k + 2)
+            if rng:
+                out.append((k, rng[1] - 1, field_text[toks[rng[0]].start : toks[rng[1] - 1].end]))
+            continue
+        if low.endswith(("'s", "’s")) and k + 1 < n and toks[k + 1].low in _ATTR_OWNED and _capitalised(tok):
+            out.append((k, k + 1, tok.text[:-2]))
+            continue
+        if low in ("by",) and k >= 1 and toks[k - 1].low in ("reported", "claimed", "estimated", "cited", "given", "released", "published", "compiled"):
+            rng = np_after(k + 1)
+            if rng:
+                out.append((k - 1, rng[1] - 1, field_text[toks[rng[0]].start : toks[rng[1] - 1].end]))
+            continue
+        if low not in _w.ATTRIBUTION_VERBS or low == "according":
+            continue
+        if low in ("estimated", "estimate", "estimates") and k + 1 < n and toks[k + 1].kind in "TFn":
+            pass
+        # source before the verb: "officials said", "Officials in Seoul said", "the group claimed"
+        q = k
+        while q - 1 >= 0 and k - q < 6:
+            prev = toks[q - 1]
+            if prev.kind == "w" and _noun_candidate(prev) and not _is_verbish(prev.low) and not prev.low.endswith(("'s", "’s")):
+                q -= 1
+            elif prev.kind == "w" and prev.low in ("in", "of", "for", "at") and q < k and _capitalised(toks[q]) and q - 2 >= 0 and _noun_candidate(toks[q - 2]):
+                q -= 1
+            else:
+                break
+        if q < k:
+            out.append((q, k, field_text[toks[q].start : toks[k - 1].end]))
+            continue
+        if q - 1 >= 0 and toks[q - 1].kind == "w" and toks[q - 1].low in ("he", "she", "they", "we", "it"):
+            out.append((q - 1, k, toks[q - 1].text))
+            continue
+        # inverted: ", said the ministry"
+        if k >= 1 and toks[k - 1].kind == "p" or k == 0:
+            rng = np_after(k + 1)
+            if rng:
+                out.append((k, rng[1] - 1, field_text[toks[rng[0]].start : toks[rng[1] - 1].end]))
+    return out
+
+
+def _modality(toks: list[Tok], t: int, clause: tuple[int, int]) -> str | None:
+    n = len(toks)
+    claimed = False
+    disputes: list[int] = []
+    unverified = False
+    for k, tok in enumerate(toks):
+        if tok.kind != "w":
+            continue
+        if tok.low in _w.CLAIM_WORDS:
+            claimed = True
+        if tok.low in _w.DISPUTE_WORDS:
+            disputes.append(k)
+        if tok.low in _UNVERIFIED and k >= 2 and toks[k - 1].low in ("be", "been") and (toks[k - 2].low in _w.NEGATIONS or toks[k - 2].low.endswith("n't")):
+            unverified = True
+    if disputes:
+        if claimed:
+            return "disputed"
+        for d in disputes:
+            if toks[d].low in ("unverified", "unconfirmed"):
+                return "unverified"
+            lo, hi = (t, d) if d > t else (d, t)
+            between = {toks[q].low for q in range(lo + 1, hi)}
+            if d > t and between & _DISPUTE_OBJECTS:
+                return "disputed"
+            if d < t and toks[d].low in ("denied", "denies", "disputed", "disputes", "rejected", "rejects", "refuted", "questioned", "dismissed") and between & _DISPUTE_OBJECTS:
+                return "disputed"
+    if unverified:
+        return "unverified"
+    best: tuple[int, str] | None = None
+    c0, c1 = clause
+    for k in range(c0, c1):
+        tok = toks[k]
+        if tok.kind != "w" or k == t:
+            continue
+        mod = _w.MODALITY_WORDS.get(tok.low)
+        if tok.low in _w.MODAL_BEFORE_TO and k + 1 < n and toks[k + 1].low == "to" and (k == 0 or toks[k - 1].low in _w.AUXILIARIES):
+            mod = "expected"
+        if mod is None:
+            continue
+        if tok.text == "May" and k > 0:
+            continue  # the month
+        if tok.low in ("can", "will", "target", "hope", "plan", "aim", "goal", "projects") and k >= 1 and toks[k - 1].low in _w.DETERMINERS:
+            if tok.low in ("can", "will", "hope", "projects"):
+                continue
+        if tok.low in _w.MODAL_VERBS and k + 1 < n and toks[k + 1].low in ("not", "n't") and k + 3 < n and toks[k + 3].low in _UNVERIFIED:
+            continue
+        dist = (t - k) * 2 + 1 if k < t else (k - t) * 2
+        if best is None or dist < best[0]:
+            best = (dist, mod)
+    if best is not None:
+        return best[1]
+    if claimed:
+        return "claimed"
+    return None
+
+
+def _negated(toks: list[Tok], verb_toks: Sequence[int], t: int) -> bool:
+    near = set(verb_toks)
+    # also the few words right before the figure ("did not rise 5%")
+    for q in range(max(0, t - 4), t):
+        near.add(q)
+    for q in sorted(near):
+        if q >= len(toks):
+            continue
+        tok = toks[q]
+        if tok.kind != "w":
+            continue
+        neg = tok.low in ("not", "never", "n't", "cannot", "nor") or tok.low.endswith("n't")
+        if not neg:
+            continue
+        nxt = toks[q + 1] if q + 1 < len(toks) else None
+        if nxt is not None and nxt.low in _w.HEDGE_AFTER_NEGATION:
+            continue
+        if nxt is not None and nxt.low in ("only", "just", "quite", "all", "yet") and q + 1 < t:
+            continue
+        if q < t and any(toks[x].kind in "FT" for x in range(q + 1, t)):
+            continue
+        if q < t and any(_is_boundary(toks[x]) for x in range(q + 1, t)):
+            continue
+        return True
+    return False
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def find_subject(
+    field_text: str,
+    *,
+    sentence: tuple[int, int],
+    span: tuple[int, int],
+    unit: str | None,
+    dimension: str,
+    figures: Sequence[tuple[int, int]] = (),
+) -> Subject:
+    """The subject and qualifiers of the figure at ``span`` in ``field_text``.
+
+    ``sentence`` is the sentence containing the figure, ``span`` the figure's surface (hedge and
+    unit included), ``figures`` the spans of the other figures (in text order), so that another
+    figure's noun is not taken.  Only a window of :data:`WINDOW` characters either side of the
+    figure is read, so the cost per figure is bounded.
+    """
+    size = len(field_text)
+    s0 = min(max(0, sentence[0]), size)
+    s1 = min(max(s0, sentence[1]), size)
+    a = min(max(0, span[0]), size)
+    b = min(max(a, span[1]), size)
+    s0, s1 = min(s0, a), max(s1, b)
+    w0 = max(s0, a - WINDOW)
+    w1 = min(s1, b + WINDOW)
+    others: list[tuple[int, int]] = []
+    if figures:
+        seq = figures if isinstance(figures, (list, tuple)) else tuple(figures)
+        lo = bisect_left(seq, w0 - 4 * WINDOW, key=lambda f: f[0])
+        for f in seq[lo:]:
+            if f[0] >= w1:
+                break
+            if f[1] > w0 and (f[0], f[1]) != (a, b):
+                others.append((f[0], f[1]))
+    toks = _tokens(field_text, w0, w1, (a, b), others)
+    t = next((i for i, tok in enumerate(toks) if tok.kind == "T"), -1)
+    if t < 0:
+        return Subject()
+    clause = _clause(toks, t)
+    core = _core(toks, t, dimension, field_text)
+    place = _pick(_places(toks, field_text), toks, t, clause)
+    time = _pick(_times(toks, field_text), toks, t, clause)
+    attribution = _pick(_attributions(toks, field_text), toks, t, clause)
+    if attribution is not None:
+        attribution = _strip_det(attribution)
+    return Subject(
+        text=core.text,
+        head=core.head,
+        place=place,
+        time=time,
+        attribution=attribution,
+        modality=_modality(toks, t, clause),
+        negated=_negated(toks, core.verb_toks, t),
+        event=core.event,
+    )
+
+
+_DET_RE = re.compile(r"^(?:the|a|an|its|their)\s+", re.IGNORECASE)
+
+
+def _strip_det(text: str) -> str:
+    return _DET_RE.sub("", text, count=1)
