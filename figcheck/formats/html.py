@@ -238,6 +238,7 @@ def _render_text(
                 classes += " fc-flagged-error"
         paragraphs[k].append(
             f'<span class="fc-wrap"><mark class="{classes}" id="{fid}" tabindex="0" '
+            f'data-field="{field_}" data-start="{start}" data-end="{end}" '
             f'aria-describedby="{fid}-tip">{_e(text[start:end])}</mark>'
             f"{_tooltip(fid + '-tip', mark, found)}</span>"
         )
