@@ -9,6 +9,7 @@ capitalised words of the text.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -94,7 +95,17 @@ def claim_key(q: Quantity) -> str:
     return q.subject.head or ""
 
 
+def slow_extract(text: str, *, title: str | None = None) -> list[Quantity]:
+    time.sleep(0.004)  # so a subprocess run lasts long enough to be killed midway
+    return extract(text, title=title)
+
+
 TOOLKIT = Toolkit(
     extract=extract, within=within, across=across, story_features=story_features, claim_key=claim_key
 )
-SPEC = "fake_toolkit:TOOLKIT"
+SLOW = Toolkit(
+    extract=slow_extract, within=within, across=across, story_features=story_features,
+    claim_key=claim_key,
+)
+SPEC = f"{__name__}:TOOLKIT"
+SLOW_SPEC = f"{__name__}:SLOW"
