@@ -51,13 +51,14 @@ UNITS = MappingProxyType({
     # length
     "kilometre": "length", "mile": "length", "metre": "length", "centimetre": "length",
     "millimetre": "length", "foot": "length", "inch": "length", "yard": "length",
+    "nautical mile": "length",
     # area
     "square kilometre": "area", "square mile": "area", "hectare": "area", "acre": "area",
     "square metre": "area", "square foot": "area",
     # volume
     "litre": "volume", "cubic kilometre": "volume", "gallon": "volume", "barrel": "volume", "cubic metre": "volume",
     # mass
-    "tonne": "mass", "kilogram": "mass", "gram": "mass", "milligram": "mass", "pound-mass": "mass",
+    "tonne": "mass", "kilogram": "mass", "gram": "mass", "milligram": "mass", "microgram": "mass", "pound-mass": "mass",
     # temperature
     "degree Celsius": "temperature", "degree fahrenheit": "temperature",
     # duration (also ages)
