@@ -145,22 +145,33 @@ class _Marks:
     """The figures of one document field to highlight, keyed by span."""
 
     spans: dict[tuple[int, int], Mark] = field(default_factory=dict)
+    _placed: list[tuple[int, int, Mark]] | None = None
+    _by_start: dict[int, int] = field(default_factory=dict)
 
     def add(self, start: int, end: int, mark: Mark, text: str, *, replace: bool) -> None:
         if not (0 <= start < end <= len(text)):
             return  # offsets that do not fit the text: skipped
         if replace or (start, end) not in self.spans:
             self.spans[(start, end)] = mark
+            self._placed = None
 
     def placed(self) -> list[tuple[int, int, Mark]]:
         """Non-overlapping spans in order (an overlapping later span is left out)."""
-        out: list[tuple[int, int, Mark]] = []
-        last_end = -1
-        for (start, end), mark in sorted(self.spans.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
-            if start >= last_end:
-                out.append((start, end, mark))
-                last_end = end
-        return out
+        if self._placed is None:
+            out: list[tuple[int, int, Mark]] = []
+            last_end = -1
+            for (start, end), mark in sorted(self.spans.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
+                if start >= last_end:
+                    out.append((start, end, mark))
+                    last_end = end
+            self._placed = out
+            self._by_start = {start: end for start, end, _ in out}
+        return self._placed
+
+    def end_of(self, start: int) -> int | None:
+        """End of the placed span starting at ``start``, if there is one."""
+        self.placed()
+        return self._by_start.get(start)
 
 
 def _tooltip(tip_id: str, mark: Mark, findings: list[tuple[int, Finding]]) -> str:
@@ -227,7 +238,7 @@ def _render_text(
 
     for start, end, mark in marks:
         k = bisect.bisect_right(starts, start) - 1
-        end = min(end, ends[k])
+        shown_end = min(end, ends[k])  # a figure never spans paragraphs; if one does, cut it
         flush(k, start)
         fid = _fig_id(doc_index, field_, start, end)
         found = flagged.get((field_, start, end), [])
@@ -239,10 +250,10 @@ def _render_text(
         paragraphs[k].append(
             f'<span class="fc-wrap"><mark class="{classes}" id="{fid}" tabindex="0" '
             f'data-field="{field_}" data-start="{start}" data-end="{end}" '
-            f'aria-describedby="{fid}-tip">{_e(text[start:end])}</mark>'
+            f'aria-describedby="{fid}-tip">{_e(text[start:shown_end])}</mark>'
             f"{_tooltip(fid + '-tip', mark, found)}</span>"
         )
-        cursor[k] = end
+        cursor[k] = shown_end
     for k in range(len(starts)):
         flush(k, ends[k], strip=True)
     return ["".join(p) for p in paragraphs if p]
@@ -267,7 +278,6 @@ def _index(run: CheckRun) -> _Index:
             index_of[doc.id] = len(docs)
             docs.append(doc)
     marks: dict[tuple[int, str], _Marks] = defaultdict(_Marks)
-    figures = 0
     for doc_id, quantities in run.quantities.items():
         di = index_of.get(doc_id)
         if di is None:
@@ -275,9 +285,7 @@ def _index(run: CheckRun) -> _Index:
         doc = docs[di]
         for q in quantities:
             text = (doc.title or "") if q.field == "title" else doc.text
-            before = len(marks[(di, q.field)].spans)
             marks[(di, q.field)].add(q.start, q.end, q, text, replace=True)
-            figures += len(marks[(di, q.field)].spans) - before
     flagged: dict[int, dict[tuple[str, int, int], list[tuple[int, Finding]]]] = defaultdict(
         lambda: defaultdict(list)
     )
@@ -294,20 +302,17 @@ def _index(run: CheckRun) -> _Index:
             flagged[di][(claim.field, claim.start, claim.end)].append((k, finding))
             if k not in findings_of_doc[di]:
                 findings_of_doc[di].append(k)
+    figures = sum(len(m.placed()) for m in marks.values())
     return _Index(docs, index_of, marks, flagged, findings_of_doc, figures)
 
 
 def _claim_target(ix: _Index, claim: Claim) -> str | None:
     di = ix.index_of.get(claim.doc)
-    if di is None:
+    spans = ix.marks.get((di, claim.field)) if di is not None else None
+    end = spans.end_of(claim.start) if spans is not None else None
+    if di is None or end is None:
         return None
-    spans = ix.marks.get((di, claim.field))
-    if spans is None:
-        return None
-    for start, end, _ in spans.placed():
-        if start == claim.start:
-            return _fig_id(di, claim.field, start, end)
-    return None
+    return _fig_id(di, claim.field, claim.start, end)
 
 
 def _finding_html(ix: _Index, k: int, finding: Finding) -> str:
@@ -361,9 +366,7 @@ def _doc_html(ix: _Index, di: int, run: CheckRun, level: int = 3) -> str:
             meta.append(f"{label} {value}")
     if doc.published:
         meta.append(doc.published.isoformat())
-    n_figs = len(ix.marks[(di, "title")].spans if (di, "title") in ix.marks else ()) + len(
-        ix.marks[(di, "text")].spans if (di, "text") in ix.marks else ()
-    )
+    n_figs = sum(len(ix.marks[(di, f)].placed()) for f in ("title", "text") if (di, f) in ix.marks)
     meta.append(f"{n_figs} figure{'s' if n_figs != 1 else ''}")
     meta_html = " · ".join(_e(m) for m in meta)
     if doc.url and re.match(r"https?://", doc.url):
@@ -454,7 +457,7 @@ def _doc_source(ix: _Index, doc_id: str) -> str | None:
 def _documents_table(ix: _Index) -> str:
     rows = []
     for di, doc in enumerate(ix.docs):
-        n = sum(len(ix.marks[(di, f)].spans) for f in ("title", "text") if (di, f) in ix.marks)
+        n = sum(len(ix.marks[(di, f)].placed()) for f in ("title", "text") if (di, f) in ix.marks)
         rows.append(
             f'<tr><td><a href="#doc-{di}">{_e(_label(doc, doc.id))}</a></td><td>{_e(doc.source or "")}</td>'
             f'<td>{_e(doc.published.isoformat() if doc.published else "")}</td><td>{_e(doc.story or "")}</td>'

@@ -1,0 +1,140 @@
+"""The HTML report without a browser: hostile and broken input renders a page and never raises.
+(The rendered-DOM behaviour is tested in Chromium by test_html_report.py.)"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from html.parser import HTMLParser
+
+import pytest
+from fc_html_stories import claim, make_run, quantity, story_run
+
+from figcheck.formats.html import render, render_summary
+from figcheck.model import CheckRun, Document, Finding, Interval, Quantity, Value
+
+
+class _Collect(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse(page: str) -> _Collect:
+    c = _Collect()
+    c.feed(page)
+    c.close()
+    return c
+
+
+def _q(doc: Document, start: int, end: int, text: str = "x") -> Quantity:
+    return Quantity(
+        start=start, end=end, text=text, value=Value(low=Decimal(1), high=Decimal(1)),
+        interval=Interval(low=Decimal(1), high=Decimal(1)),
+    )
+
+
+HOSTILE = '"><script>alert(1)</script><img src=x onerror=alert(2)>'
+
+# (what is broken, the run) grouped by origin: records from untrusted archives
+BROKEN_RUNS = [
+    pytest.param(
+        lambda: make_run(
+            [d := Document(id="a", text="Ten 10 and 20.")],
+            {"a": [_q(d, 4, 6), _q(d, 12, 99), _q(d, -1, 2), _q(d, 5, 5), _q(d, 5, 7)]},
+            [],
+        ),
+        1,
+        id="offsets-outside-text-or-overlapping",
+    ),
+    pytest.param(
+        lambda: make_run([Document(id=HOSTILE, text=HOSTILE, title=HOSTILE, source=HOSTILE,
+                                   url="javascript:alert(3)", story=HOSTILE, desk=HOSTILE)], {}, []),
+        0,
+        id="markup-in-every-field",
+    ),
+    pytest.param(
+        lambda: make_run([d := Document(id="s", text="lone \ud800 surrogate 5 and \udfff")],
+                         {"s": [_q(d, d.text.index("5"), d.text.index("5") + 1, "5")]}, []),
+        1,
+        id="lone-surrogates",
+    ),
+    pytest.param(lambda: make_run([], {"ghost": []}, []), 0, id="empty-run"),
+    pytest.param(
+        lambda: make_run(
+            [Document(id="dup", text="one 1"), Document(id="dup", text="two 2")],
+            {"dup": [_q(Document(id="dup", text=""), 4, 5, "1")], "elsewhere": [_q(Document(id="e", text=""), 0, 1)]},
+            [],
+        ),
+        1,
+        id="duplicate-and-unknown-doc-ids",
+    ),
+]
+
+
+@pytest.mark.parametrize("make, figures", BROKEN_RUNS)
+def test_broken_runs_render(make: object, figures: int) -> None:
+    run: CheckRun = make()  # type: ignore[operator]
+    page = render(run)
+    page.encode("utf-8")  # always encodable
+    parsed = parse(page)
+    assert [t for t, _ in parsed.tags].count("script") == 1
+    assert not any(t == "img" for t, _ in parsed.tags)
+    assert not any(k.startswith("on") for _, attrs in parsed.tags for k in attrs)
+    assert not any((attrs.get("href") or "").startswith("javascript:") for _, attrs in parsed.tags)
+    assert sum(1 for t, a in parsed.tags if t == "mark") == figures
+    assert HOSTILE not in page
+
+
+def test_hostile_text_is_shown_as_text() -> None:
+    run = make_run([Document(id="h", text=HOSTILE, title=HOSTILE)], {}, [])
+    assert "".join(parse(render(run, title=HOSTILE)).text).count(HOSTILE) >= 3  # title, h, text
+
+
+def test_claims_without_quantities_are_still_linked_and_unknown_documents_named() -> None:
+    run = story_run()
+    wire = run.documents[0]
+    q = quantity(wire, "$40 million", "40000000", unit="US dollar", dimension="currency")
+    ghost = claim(Document(id="gone", text=wire.text), q)
+    finding = Finding(
+        code="FC111", kind="contradiction", scope="cross", severity="warning", confidence=0.5,
+        message="m", claims=(claim(wire, q), ghost),
+    )
+    only_claims = CheckRun(report=run.report.model_copy(update={"findings": (finding,)}),
+                           documents=run.documents, quantities={})
+    page = render(only_claims)
+    tags = parse(page).tags
+    marks = [a for t, a in tags if t == "mark"]
+    assert [(m["data-start"], m["data-end"]) for m in marks] == [(str(q.start), str(q.end))]
+    links = [a for t, a in tags if t == "a" and a.get("data-figs")]
+    assert links and all(a["data-figs"] == marks[0]["id"] for a in links)
+    assert "(document not in this report)" in page
+
+
+def test_numbers_are_written_out() -> None:
+    doc = Document(id="n", text="A 1E+50 star and 0.000120 of 12,000,000.")
+    qs = [
+        Quantity(start=2, end=7, text="1E+50", value=Value(low=Decimal("1E+50"), high=Decimal("1E+50")),
+                 interval=Interval(low=Decimal("1E+50"), high=None)),
+        Quantity(start=17, end=25, text="0.000120", value=Value(low=Decimal("0.000120"), high=Decimal("0.000120")),
+                 interval=Interval(low=None, high=Decimal("0.0001205"))),
+        Quantity(start=29, end=39, text="12,000,000", value=Value(low=Decimal(12_000_000), high=Decimal(12_000_000)),
+                 interval=Interval(low=Decimal("11999950"), high=Decimal("12000050"))),
+    ]
+    text = "".join(parse(render(make_run([doc], {"n": qs}, []))).text)
+    assert "at least 1E+50" in text
+    assert "at most 0.0001205" in text
+    assert "11,999,950 to 12,000,050" in text
+
+
+def test_summary_page_accepts_any_rows() -> None:
+    page = render_summary([("By desk", [(None, 3), ("<b>x</b>", 0)])], title="t")  # type: ignore[list-item]
+    parsed = parse(page)
+    assert "<b>x</b>" in "".join(parsed.text)
+    assert not any(t == "b" for t, _ in parsed.tags)
