@@ -19,6 +19,7 @@ from figcheck.evaluation.check import (
     CheckScores,
     CorpusError,
     Story,
+    claim_options,
     corpus_records,
     cross_story_findings,
     gold_spans,
@@ -79,6 +80,24 @@ def test_claims_resolve_and_vocabulary(story: Story) -> None:
     for trap in story.traps:
         assert trap.code in CODE_KIND
         gold_spans(story, trap)
+
+
+def _boundary_ok(source: str, start: int, end: int) -> bool:
+    before = source[start - 1] if start else " "
+    after = source[end] if end < len(source) else " "
+    inside_number = before in ",." and start >= 2 and source[start - 2].isdigit()
+    return not before.isalnum() and not after.isdigit() and not inside_number
+
+
+@pytest.mark.parametrize("story", STORIES, ids=lambda s: s.story)
+def test_claims_are_whole_figures(story: Story) -> None:
+    """A claim surface never starts or ends inside a longer number ("28" inside "285")."""
+    for item in (*story.findings, *story.traps):
+        for options in claim_options(story, item):
+            for span in options:
+                doc = story.document(span.doc.split(":", 1)[1])
+                source = (doc.title or "") if span.field == "title" else doc.text
+                assert _boundary_ok(source, span.start, span.end), (span.text, span.start)
 
 
 def _code_of(story: Story, finding_index: int) -> str:

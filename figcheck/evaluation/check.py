@@ -67,11 +67,22 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class Mention(_Frozen):
+    """Another place in the same document that states the same figure (a restatement)."""
+
+    field: Literal["title", "text"] = "text"
+    text: str = Field(min_length=1)
+    occurrence: int = Field(default=1, ge=1)
+
+
 class GoldClaim(_Frozen):
     doc: str
     field: Literal["title", "text"] = "text"
     text: str = Field(min_length=1)
     occurrence: int = Field(default=1, ge=1)
+    alternatives: tuple[Mention, ...] = ()
+    """Restatements of the same figure in the same document ("rose to 52" ... "the 52 dead"); a
+    predicted claim on any of them satisfies this gold claim."""
 
 
 class GoldFinding(_Frozen):
@@ -159,6 +170,8 @@ class GoldItem:
     scope: str
     spans: tuple[Span, ...]
     note: str
+    options: tuple[tuple[Span, ...], ...] = ()
+    """Per gold claim, every acceptable span (the claim itself first, then its alternatives)."""
 
     def describe(self) -> str:
         claims = " / ".join(str(s) for s in self.spans)
@@ -193,23 +206,32 @@ def _occurrence_span(source: str, needle: str, occurrence: int) -> tuple[int, in
     return start, start + len(needle)
 
 
+def _resolve(story: Story, doc_id: str, mention: GoldClaim | Mention) -> Span:
+    try:
+        doc = story.document(doc_id)
+    except KeyError:
+        raise CorpusError(f"{story.path}: claim names unknown document {doc_id!r}") from None
+    source = (doc.title or "") if mention.field == "title" else doc.text
+    found = _occurrence_span(source, mention.text, mention.occurrence)
+    if found is None:
+        raise CorpusError(
+            f"{story.path}: {mention.text!r} occurrence {mention.occurrence} not found in "
+            f"{doc_id} {mention.field}"
+        )
+    return Span(story.global_id(doc_id), mention.field, found[0], found[1], mention.text)
+
+
+def claim_options(story: Story, finding: GoldFinding | Trap) -> tuple[tuple[Span, ...], ...]:
+    """Per claim, its span followed by the spans of its alternatives."""
+    return tuple(
+        (_resolve(story, c.doc, c), *(_resolve(story, c.doc, m) for m in c.alternatives))
+        for c in finding.claims
+    )
+
+
 def gold_spans(story: Story, finding: GoldFinding | Trap) -> tuple[Span, ...]:
     """Resolve a gold finding's claims to offsets; raises :class:`CorpusError` if one is missing."""
-    spans = []
-    for claim in finding.claims:
-        try:
-            doc = story.document(claim.doc)
-        except KeyError:
-            raise CorpusError(f"{story.path}: claim names unknown document {claim.doc!r}") from None
-        source = (doc.title or "") if claim.field == "title" else doc.text
-        found = _occurrence_span(source, claim.text, claim.occurrence)
-        if found is None:
-            raise CorpusError(
-                f"{story.path}: {claim.text!r} occurrence {claim.occurrence} not found in "
-                f"{claim.doc} {claim.field}"
-            )
-        spans.append(Span(story.global_id(claim.doc), claim.field, found[0], found[1], claim.text))
-    return tuple(spans)
+    return tuple(options[0] for options in claim_options(story, finding))
 
 
 def read_story(path: Path) -> Story:
@@ -229,7 +251,7 @@ def read_story(path: Path) -> Story:
     if len(set(ids)) != len(ids):
         raise CorpusError(f"{path}: duplicate document ids")
     for item in (*story.findings, *story.traps):
-        gold_spans(story, item)
+        claim_options(story, item)
     return story
 
 
@@ -290,7 +312,8 @@ def _pred_item(story: str, finding: Finding) -> PredItem:
 def matches(pred: PredItem, gold: GoldItem) -> bool:
     if pred.kind != gold.kind or pred.scope != gold.scope:
         return False
-    return all(any(g.overlaps(p) for p in pred.spans) for g in gold.spans)
+    options = gold.options or tuple((span,) for span in gold.spans)
+    return all(any(g.overlaps(p) for g in spans for p in pred.spans) for spans in options)
 
 
 @dataclass
@@ -372,9 +395,11 @@ def _slice(table: dict[str, PR], key: str) -> PR:
 
 def score_story(story: Story, predicted: Iterable[Finding], scores: CheckScores) -> None:
     """Match one story's predictions against its gold findings and add to ``scores``."""
-    gold = [
-        GoldItem(story.story, g.kind, g.scope, gold_spans(story, g), g.note) for g in story.findings
-    ]
+    gold = []
+    for g in story.findings:
+        options = claim_options(story, g)
+        spans = tuple(o[0] for o in options)
+        gold.append(GoldItem(story.story, g.kind, g.scope, spans, g.note, options))
     preds = [
         _pred_item(story.story, f) for f in predicted if f.kind not in UNSCORED_KINDS
     ]
