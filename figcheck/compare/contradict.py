@@ -11,6 +11,7 @@ with no earlier figure of the same fact (the conflict has then been reported alr
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,6 +29,22 @@ UPDATE_CONFIDENCE = 0.8
 HEADLINE_MISSING = 0.95
 # How far around a figure modal cues ("expected to reach") are looked for.
 _MODAL_BEFORE, _MODAL_AFTER = 80, 40
+
+
+_NOT_A_TOTAL_BEFORE = re.compile(
+    r"\b(?:another|additional|further|extra|new|average|averaging|median|per|every|each)"
+    r"\s+(?:of\s+)?$",
+    re.IGNORECASE,
+)
+_NOT_A_TOTAL_AFTER = re.compile(
+    r"(?:[ \t]+[\w-]+){0,3}?[ \t]+(?:new|more|additional|extra|further|other|per|each|apiece|"
+    r"a\s+(?:day|week|month|year|head|person)|an\s+hour|on\s+average|"
+    r"above|below|higher\s+than|lower\s+than|more\s+than|less\s+than|fewer\s+than|"
+    r"up\s+from|down\s+from)\b"
+    r"|\s*,?\s*(?:of|among)\s+(?:them|whom|those|these|which)\b",
+    re.IGNORECASE,
+)
+_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +83,12 @@ def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
         near = text[max(s, q.start - _MODAL_BEFORE): min(e, q.end + _MODAL_AFTER)]
         if facts.context_blocks(near) == "modal":
             continue
+        if _NOT_A_TOTAL_BEFORE.search(text, max(s, q.start - 12), q.start) or \
+                _NOT_A_TOTAL_AFTER.match(text, q.end, min(e, q.end + 40)):
+            continue  # "28 new cases", "16 of them", "$200,000 per plaintiff", "3.5C above"
+        if q.bound == "range" and (q.text.lower().startswith("from")
+                                   or _FROM_BEFORE.search(text, max(s, q.start - 8), q.start)):
+            continue  # "from 2,000 to 5,800": a change's endpoints, not a level
         out.append(
             Item(doc, q, (q.field, s), sent, facts.is_cumulative(q), facts.update_cue(sent))
         )
@@ -73,13 +96,17 @@ def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
 
 
 def _factor(a: Item, b: Item) -> float | None:
+    r = facts.ratio(a.q, b.q)
+    if r is not None and r > facts.MAX_RATIO:
+        return None
+    near = a.q.field == b.q.field and abs(a.q.paragraph - b.q.paragraph) <= 1
     if a.q.field == "title" or b.q.field == "title":
         # Rescore with the lenient headline factors by comparing qualifiers ourselves.
-        f = facts.same_fact(a.q, b.q)
+        f = facts.same_fact(a.q, b.q, near=False)
         if f is None:
             return None
         return min(1.0, f / _missing_product(a.q, b.q) * _headline_product(a.q, b.q))
-    return facts.same_fact(a.q, b.q)
+    return facts.same_fact(a.q, b.q, near=near)
 
 
 def _missing(a: Quantity, b: Quantity) -> list[float]:
@@ -126,6 +153,7 @@ def contradictions_within(
     buckets: dict[str, list[Item]] = defaultdict(list)
     for it in items_of(doc, quantities):
         buckets[facts.claim_key(it.q)].append(it)
+    restated = _restated_title_figures(doc, quantities)
     findings: list[Finding] = []
     for bucket in buckets.values():
         bucket.sort(key=lambda it: (it.q.field != "title", it.q.start))
@@ -152,6 +180,8 @@ def contradictions_within(
             if agrees or best is None:
                 continue
             prev, f = best
+            if prev.q.field == "title" and (prev.q.start, prev.q.end) in restated:
+                continue  # the body restates the headline figure (about something we misread)
             code = "FC102" if prev.q.field == "title" or it.q.field == "title" else "FC101"
             r = rule(code)
             findings.append(
@@ -164,6 +194,15 @@ def contradictions_within(
                 )
             )
     return findings
+
+
+def _restated_title_figures(doc: Document, quantities: Sequence[Quantity]
+                            ) -> set[tuple[int, int]]:
+    """Headline figures whose value the body states too (any subject, same unit family)."""
+    body = {(q.value.low, q.value.high, facts.unit_family(q)) for q in quantities
+            if q.field == "text"}
+    return {(q.start, q.end) for q in quantities if q.field == "title"
+            and (q.value.low, q.value.high, facts.unit_family(q)) in body}
 
 
 def _doc_order(doc: Document) -> tuple[_dt.date, str, str]:
@@ -180,6 +219,8 @@ def contradictions_across(
     index: dict[str, dict[int, list[Item]]] = defaultdict(lambda: defaultdict(list))
     for i, (doc, qs) in enumerate(docs):
         for it in items_of(doc, qs):
+            if it.q.field == "title":
+                continue  # headlines are checked against their own body (FC102)
             index[facts.claim_key(it.q)][i].append(it)
     findings: list[Finding] = []
     for per_doc in index.values():
@@ -200,8 +241,12 @@ def _pair_finding(left: list[Item], right: list[Item], tolerance: Decimal) -> Fi
     best: tuple[float, Item, Item] | None = None
     for a in left:
         for b in right:
-            f = facts.same_fact(a.q, b.q)
+            f = facts.same_fact(a.q, b.q, cross=True)
             if f is None:
+                continue
+            r = facts.ratio(a.q, b.q)
+            limit = facts.MAX_UPDATE_RATIO if a.cumulative and b.cumulative else facts.MAX_RATIO
+            if r is not None and r > limit:
                 continue
             if facts.compatible(a.q, b.q, tolerance):
                 return None

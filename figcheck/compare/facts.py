@@ -156,22 +156,91 @@ MISSING_EVENT = 0.85
 MISSING_PLACE = 0.7
 MISSING_TIME = 0.7
 MISSING_ATTRIBUTION = 0.95
+MISSING_MODIFIER = 0.65
+OTHER_ATTRIBUTION_FAR = 0.75
+"""Two different sources named for one fact, far apart in one article or in two documents."""
+OTHER_ATTRIBUTION_CROSS = 0.85
+
+GENERIC_HEADS = frozenset({"person", "people", "resident", "member", "thing", "time", "number",
+                           "figure", "total", "year", "day", "unit", "item"})
+"""Heads that say too little on their own: figures with them meet only with the same event."""
+
+_WORD = re.compile(r"[a-z][a-z'-]*")
+_MOD_STOP = frozenset(
+    """a an the this that these those its their his her our some about around nearly almost
+    more than over under fewer less least most up to as many much of and or per each every
+    other such all both only just roughly approximately estimated total overall""".split()
+)
 
 
-def same_fact(a: Quantity, b: Quantity) -> float | None:
-    """Confidence factor that ``a`` and ``b`` state the same fact, or ``None`` when they do not."""
+def _stem(w: str) -> str:
+    for suf in ("ised", "ized", "ed", "es", "e", "s"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            return w[: -len(suf)]
+    return w
+
+
+PARTICIPLE_EVENTS = CUMULATIVE_EVENTS | frozenset(EVENT_SYNONYMS.values()) | frozenset(
+    {"hospitalise", "hospitalize", "vaccinate", "deploy", "evacuate", "injure", "kill",
+     "displace", "register", "employ", "seize", "destroy", "damage", "sell", "export", "import"})
+"""Participles that stand for the event when a figure has no verb ("the 15 hospitalised")."""
+
+
+def event_of(q: Quantity) -> str | None:
+    """The figure's event, normalised: a change verb on a level figure ("rose to 4.1%") is no
+    event; with no verb, a participle in the subject ("the 15 hospitalised children") is one."""
+    e = norm_event(q.subject.event)
+    if e in ("rise", "fall") and q.direction is None:
+        e = None
+    if e is None:
+        for w in sorted(modifiers(q, raw=True)):
+            if w.endswith("ed") and len(w) > 4:
+                cand = norm_event(w[:-1] if w.endswith("ised") or w.endswith("ated") else w)
+                if cand in PARTICIPLE_EVENTS:
+                    return cand
+    return e
+
+
+def modifiers(q: Quantity, raw: bool = False) -> frozenset[str]:
+    """Lower-case words of the subject besides its head ("uninjured", "new", "hospitalised"):
+    they narrow what is counted.  Capitalised words (names, nationalities) are left out."""
+    text = q.subject.text or ""
+    head = set((norm_head(q.subject.head) or "").split())
+    words = []
+    for tok in text.split():
+        if not tok[:1].islower():
+            continue
+        for w in _WORD.findall(tok.lower()):
+            if w in _MOD_STOP or w in head or _stem(w) in {_stem(h) for h in head}:
+                continue
+            words.append(w)
+    if raw:
+        return frozenset(words)
+    ev = event_of(q) or ""
+    return frozenset(w for w in words if not ev or _stem(w)[:5] != _stem(ev)[:5])
+
+
+def same_fact(a: Quantity, b: Quantity, *, near: bool = True, cross: bool = False
+              ) -> float | None:
+    """Confidence factor that ``a`` and ``b`` state the same fact, or ``None`` when they do not.
+    ``near``: the figures are in the same or adjacent paragraphs of one article (where two named
+    sources with different figures are being juxtaposed); ``cross``: in different documents."""
     if claim_key(a) != claim_key(b) or not comparable(a) or not comparable(b):
         return None
     if a.direction != b.direction:
         return None  # a change vs a level, or a rise vs a fall
     factor = 1.0
-    ea, eb = norm_event(a.subject.event), norm_event(b.subject.event)
-    if ea and eb and ea != eb:
+    ea, eb = event_of(a), event_of(b)
+    if ea and eb and ea != eb and _stem(ea)[:5] != _stem(eb)[:5]:
         return None
     if (ea is None) != (eb is None):
         if _strong_event(ea or eb or ""):
             return None  # "rose from 40" (an old level) vs a plain level
+        if norm_head(a.subject.head) in GENERIC_HEADS:
+            return None
         factor *= MISSING_EVENT
+    elif ea is None and norm_head(a.subject.head) in GENERIC_HEADS:
+        return None
     for qa, qb, missing in (
         (a.subject.place, b.subject.place, MISSING_PLACE),
         (a.subject.time, b.subject.time, MISSING_TIME),
@@ -180,12 +249,37 @@ def same_fact(a: Quantity, b: Quantity) -> float | None:
         if f is None:
             return None
         factor *= f
+    ma, mb = modifiers(a), modifiers(b)
+    if ma and mb and ma != mb:
+        return None
+    if bool(ma) != bool(mb):
+        factor *= MISSING_MODIFIER
     aa, ab = norm_qualifier(a.subject.attribution), norm_qualifier(b.subject.attribution)
     if aa and ab and aa != ab:
-        return None  # two attributed sources disagreeing is reported disagreement, not an error
-    if (aa is None) != (ab is None):
+        if cross:
+            factor *= OTHER_ATTRIBUTION_CROSS
+        elif near:
+            return None  # "police said 5,000 ... organisers said 20,000": reported disagreement
+        else:
+            factor *= OTHER_ATTRIBUTION_FAR
+    elif (aa is None) != (ab is None):
         factor *= MISSING_ATTRIBUTION
     return factor
+
+
+MAX_RATIO = Decimal(3)
+"""Figures for one fact more than this many times apart are taken to be about different things
+(a subject the parser could not tell apart), not a contradiction."""
+MAX_UPDATE_RATIO = Decimal(10)
+
+
+def ratio(a: Quantity, b: Quantity) -> Decimal | None:
+    """How many times apart two figures' values are (>= 1), or None when not comparable."""
+    x = a.base.low if a.unit != b.unit and a.base and b.base else a.value.low
+    y = b.base.low if a.unit != b.unit and a.base and b.base else b.value.low
+    if x is None or y is None or x <= 0 or y <= 0:
+        return None
+    return max(x, y) / min(x, y)
 
 
 def context_blocks(sentence: str) -> str | None:
