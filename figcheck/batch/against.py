@@ -2,7 +2,7 @@
 
 For each draft: extract its quantities; find its stories in the database -- the draft's own
 ``story`` if it has one, otherwise the stories of the archived documents sharing the most story
-features with it (same thresholds and stop-feature rule as batch clustering, within
+features with it (same thresholds, weights and stop-feature rule as batch clustering, within
 ``config.story_window_days`` of the draft's date when it has one); load only those stories'
 claims whose ``claim_key`` the draft also has (an indexed lookup); and run the comparator's
 ``across`` on the draft plus those documents.  Only findings involving the draft are returned, so
@@ -37,27 +37,37 @@ def _candidate_stories(
         return [(draft.story, 0)] if row else []
     if not feats:
         return []
-    n_docs = conn.execute("SELECT max(doc_pk) FROM documents").fetchone()[0] or 0
-    limit = max(_stories.MIN_DF_CAP, int(n_docs * _stories.MAX_DF))
-    useful = []
+    n_docs = conn.execute("SELECT count(*) FROM documents").fetchone()[0] or 0
+    limit = _stories.df_limit(n_docs)
+    df: dict[str, int] = {}
     for f in sorted(feats):
-        n = conn.execute(
+        df[f] = conn.execute(
             "SELECT count(*) FROM (SELECT 1 FROM features WHERE feature=? LIMIT ?)", (f, limit + 1)
         ).fetchone()[0]
-        if 0 < n <= limit:
-            useful.append(f)
-    need = max(_stories.MIN_SHARED, _stories.MIN_SHARE * len(feats))
-    if len(useful) < need:
+    usable = [f for f in sorted(feats) if df[f] <= limit]
+    # the draft counts as one more document carrying each of its features
+    weights = _stories.Weights({f: n + 1 for f, n in df.items()}, n_docs + 1)
+    idf = {f: weights.idf(f) for f in usable}
+    own = sum(idf.values())
+    counts: dict[int, int] = {}
+    mass: dict[int, float] = {}
+    present = [f for f in usable if df[f] > 0]
+    if len(present) < _stories.MIN_SHARED or own <= 0:
         return []
-    marks = ",".join("?" * len(useful))
-    sql = (
-        f"SELECT f.doc_pk, count(*) AS n FROM features f WHERE f.feature IN ({marks})"
-        " GROUP BY f.doc_pk HAVING n >= ? ORDER BY n DESC, f.doc_pk DESC LIMIT 50"
-    )
-    scored = conn.execute(sql, (*useful, need)).fetchall()
+    marks = ",".join("?" * len(present))
+    for pk, f in conn.execute(
+        f"SELECT doc_pk, feature FROM features WHERE feature IN ({marks})", present
+    ):
+        counts[pk] = counts.get(pk, 0) + 1
+        mass[pk] = mass.get(pk, 0.0) + idf[f]
+    scored = sorted(
+        (pk for pk, n in counts.items()
+         if n >= _stories.MIN_SHARED and mass[pk] / own >= _stories.MIN_OVERLAP),
+        key=lambda pk: (-mass[pk], -pk),
+    )[:50]
     out: list[tuple[str | None, int]] = []
     seen: set[str | int] = set()
-    for pk, _n in scored:
+    for pk in scored:
         key, published = conn.execute(
             "SELECT story_key, published FROM documents WHERE doc_pk=?", (pk,)
         ).fetchone()
@@ -87,7 +97,7 @@ def against(
             if not qs:
                 continue
             keys = sorted({tk.key(q) for q in qs})
-            feats = frozenset(tk.story_features(draft, qs))
+            feats = frozenset(f for f in tk.story_features(draft, qs) if tk.linkable(f))
             marks = ",".join("?" * len(keys))
             members: dict[int, tuple[Document, list]] = {}
             for story_key, pk in _candidate_stories(conn, draft, feats, config.story_window_days):

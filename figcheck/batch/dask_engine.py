@@ -298,7 +298,7 @@ def run(
             drain(n_workers * 2)
         drain(0)
 
-        pipeline.prepare_stories(conn, config)
+        pipeline.prepare_stories(conn, config, toolkit)
         todo = pipeline.pending_stories(conn)
         if progress is not None:
             progress("stories", 0, len(todo))

@@ -100,7 +100,7 @@ def run(
             done += pipeline.commit_chunk(conn, results, stats)
             if progress is not None:
                 progress("documents", done, total)
-        pipeline.prepare_stories(conn, config)
+        pipeline.prepare_stories(conn, config, toolkit)
         pending = pipeline.pending_stories(conn)
         if progress is not None:
             progress("stories", 0, len(pending))

@@ -15,6 +15,7 @@ from typing import Any
 from ..config import Config
 from . import sources, stories
 from .store import get_meta, set_meta, transaction
+from .toolkit import DEFAULT, resolve
 
 ProgressFn = Callable[[str, int, int | None], None]
 """``progress(stage, done, total)``: stage is ``"documents"`` or ``"stories"``."""
@@ -164,20 +165,18 @@ def _insert_finding(
 # --- stories and the cross-source stage ----------------------------------------------------
 
 
-def prepare_stories(conn: sqlite3.Connection, config: Config) -> None:
+def prepare_stories(conn: sqlite3.Connection, config: Config, toolkit: str = DEFAULT) -> None:
     """(Re)assign every document's story unless that is already committed for the current
     documents; clears cross-source findings that belong to an earlier assignment."""
     state = get_meta(conn, "cross_state", "dirty")
     if state in ("stories", "clean") and get_meta(conn, "stories_config") == _story_config(config):
         return
     n_docs = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-    stop = stories.stop_features(
-        conn.execute(
-            "SELECT feature, count(*) FROM features GROUP BY feature HAVING count(*) > ?",
-            (stories.MIN_DF_CAP,),
-        ),
+    weights = stories.Weights(
+        dict(conn.execute("SELECT feature, count(*) FROM features GROUP BY feature HAVING count(*) > 1")),
         n_docs,
     )
+    linkable = resolve(toolkit).linkable
     read = conn.cursor()
     feat_cur = conn.cursor()
 
@@ -202,7 +201,7 @@ def prepare_stories(conn: sqlite3.Connection, config: Config) -> None:
         )
         conn.executemany(
             "INSERT INTO temp.story_assign(doc_pk, story_key) VALUES (?, ?)",
-            stories.assign(rows(), config, stop),
+            stories.assign(rows(), config, weights, linkable),
         )
         conn.execute(
             "UPDATE documents SET story_key=a.story_key FROM temp.story_assign AS a"

@@ -28,6 +28,8 @@ class Toolkit:
     across: Callable[[Sequence[tuple[Document, Sequence[Quantity]]], Config], list[Finding]]
     story_features: Callable[[Document, Sequence[Quantity]], frozenset[str]]
     claim_key: Callable[[Quantity], Any]
+    linkable: Callable[[str], bool] = lambda feature: True
+    """Which story features may put two documents in one story (all, unless the toolkit says)."""
 
     def key(self, q: Quantity) -> str:
         """``claim_key`` as a string, whatever type the comparator returns."""
@@ -45,7 +47,13 @@ def figcheck_toolkit() -> Toolkit:
         across=compare.across,
         story_features=compare.story_features,
         claim_key=compare.claim_key,
+        linkable=_entity_feature,
     )
+
+
+def _entity_feature(feature: str) -> bool:
+    # figcheck.compare.stories: "e:<entity>" features link stories, "h:<head>" ones do not
+    return not feature.startswith("h:")
 
 
 @functools.cache
