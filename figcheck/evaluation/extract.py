@@ -75,6 +75,7 @@ UNITS = MappingProxyType({
 ``count``; a factor ("doubled") has unit ``None`` and dimension ``ratio``."""
 
 DIMENSIONS = frozenset(UNITS.values()) | {"count"}
+UNITLESS_DIMENSIONS = frozenset({"count", "ratio"})
 
 
 UNIT_ALIASES = MappingProxyType({"united states dollar": "dollar"})
@@ -211,8 +212,8 @@ def _figure(article: str, fields: dict[str, str], rec: dict[str, Any], where: st
     if unit is not None and unit not in UNITS:
         raise CorpusError(f"{where}: unit {unit!r} is not in the documented vocabulary")
     dim = rec["dimension"]
-    expected = UNITS[unit] if unit is not None else None
-    if dim not in DIMENSIONS or (expected is not None and dim != expected):
+    allowed = {UNITS[unit]} if unit is not None else UNITLESS_DIMENSIONS
+    if dim not in allowed:
         raise CorpusError(f"{where}: dimension {dim!r} does not fit unit {unit!r}")
     head = rec["subject_head"]
     if head is not None and (not isinstance(head, str) or head != head.strip().lower() or not head):
