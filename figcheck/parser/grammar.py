@@ -119,6 +119,8 @@ class Ctx:
     """Look-backs never reach below this token index (end of the previous figure)."""
     draft: Draft | None = None
     """The figure the veto rules are judging."""
+    prev: Draft | None = None
+    """The last figure kept (for "6-3, 6-2" score lists and "rose 450 points, or 1.2%")."""
 
     def tok(self, k: int) -> Token | None:
         return self.toks[k] if 0 <= k < len(self.toks) else None
@@ -182,7 +184,13 @@ def _skip_clock(ctx: Ctx, i: int) -> Num | None:
         if ctx.low(j) == ":" and ctx.adj(j) and _is_num(ctx, j + 1):
             j += 2
         if ctx.low(j) in ("am", "pm") and ctx.near(j):
-            j += 1
+            return Num(i, j + 1, D(0), None, "skip")
+        if j == i + 5 and ctx.low(j) not in W.TIME_SUFFIX:
+            # race time h:mm:ss -> seconds
+            h, m_, s_ = (_dec(ctx.toks[k].text) for k in (i, i + 2, i + 4))
+            if h is not None and m_ is not None and s_ is not None and m_ < 60 and s_ < 60:
+                v = h * 3600 + m_ * 60 + s_
+                return Num(i, j, v, D(1), "hms", raw=v)
         return Num(i, j, D(0), None, "skip")
     v = _dec(digits_of(t.text))
     if v is None or v > 24 or "," in t.text:
@@ -224,7 +232,7 @@ def _skip_phone(ctx: Ctx, i: int) -> Num | None:
             break
     ctx.work += groups
     context = any(
-        ctx.low(k) in ("call", "phone", "telephone", "tel", "hotline", "helpline", "dial", "ring")
+        ctx.low(k) in ("call", "phone", "telephone", "tel", "hotline", "helpline", "dial", "ring", "text")
         for k in range(max(ctx.floor, i - 4), i)
     )
     if plus or lead0 or (groups >= 3 and len(t.text) >= 3) or (groups >= 2 and context):
@@ -390,16 +398,34 @@ def _words(ctx: Ctx, i: int) -> Num | None:
     # a dozen / a score of
     if low in ("a", "an") and ctx.low(i + 1) == "dozen":
         return Num(i, i + 2, D(12), None, "words", raw=D(12))
-    # a half / a third of / a quarter of
-    if low in ("a", "an", "one") and ctx.low(i + 1) in W.FRACTION_DENOMS and ctx.low(i + 2) == "of":
+    hedged = ctx.low(i - 1) == "by" or match_hedge_before(ctx, i) is not None
+    # a quarter of a percentage point
+    if (
+        low in ("a", "an", "one") and ctx.low(i + 1) in W.FRACTION_DENOMS and ctx.low(i + 2) == "of"
+        and ctx.low(i + 3) in ("a", "an") and match_unit(ctx, i + 4, after_number=False) is not None
+    ):
+        v = D(1) / W.FRACTION_DENOMS[ctx.low(i + 1)]
+        return Num(i, i + 4, v, None, "fraction", raw=v)
+    # a third of / a quarter of / (by) a quarter
+    if low in ("a", "an", "one") and ctx.low(i + 1) in W.FRACTION_DENOMS and (
+        ctx.low(i + 2) == "of" or hedged
+    ) and ctx.low(i + 1) not in ("half", "halves"):
         v = D(1) / W.FRACTION_DENOMS[ctx.low(i + 1)]
         return Num(i, i + 2, v, None, "fraction", raw=v)
-    # half a million / half of / half the
+    # "more than a year", "nearly a month": one unit, only with a hedge
+    if low in ("a", "an") and hedged and ctx.low(i - 1) != "by":
+        um = match_unit(ctx, i + 1, after_number=False)
+        if um is not None and um[0].dim != "currency":
+            return Num(i, i + 1, D(1), None, "a", raw=D(1))
+        return None
+    # half a million / half of / half the / half a cent / nearly half
     if low == "half":
         if ctx.low(i + 1) == "a" and ctx.low(i + 2) in W.SCALE_WORDS:
             v = W.SCALE_WORDS[ctx.low(i + 2)] / 2
             return Num(i, i + 3, v, None, "words", raw=v)
-        if ctx.low(i + 1) in ("of", "the", "an", "a", "their", "its", "all") and not (
+        if ctx.low(i + 1) in ("a", "an") and match_unit(ctx, i + 2, after_number=False) is not None:
+            return Num(i, i + 2, D("0.5"), None, "fraction", raw=D("0.5"))
+        if (ctx.low(i + 1) in ("of", "the", "an", "a", "their", "its", "all") or hedged) and not (
             ctx.low(i - 1) in ("first", "second", "the", "other", "a", "one")
         ):
             return Num(i, i + 1, D("0.5"), None, "fraction", raw=D("0.5"))
@@ -449,8 +475,8 @@ def _one_in_n(ctx: Ctx, i: int) -> Num | None:
     u = ctx.tok(k + 1)
     if u is None:
         return None
-    if u.kind == "num" and u.text.isdigit():
-        b: Decimal | None = D(u.text)
+    if u.kind == "num" and "." not in u.text:
+        b: Decimal | None = _dec(digits_of(u.text))
         end = k + 2
     elif u.low in W.UNITS_WORDS or u.low in W.TENS_WORDS:
         parsed = _cardinal(ctx, k + 1)
@@ -459,7 +485,7 @@ def _one_in_n(ctx: Ctx, i: int) -> Num | None:
         b, end, _ = parsed
     else:
         return None
-    if a is None or not b or a >= b or b > 1000:
+    if a is None or not b or a >= b or b > 1000000:
         return None
     # "one in 10 years" is not a ratio
     if ctx.low(end) in table().words and table().words[ctx.low(end)].dim == "duration":
@@ -578,23 +604,52 @@ def _score_context(ctx: Ctx, i: int, j: int) -> bool:
     return any(ctx.toks[k].low in W.SCORE_CONTEXT for k in range(lo, hi))
 
 
+_BY_UP = W.CHANGE_UP | frozenset("raised raise raises raising boosted lifted increased extended".split())
+_BY_DOWN = W.CHANGE_DOWN | frozenset("lost reduced cutting shortened lowered".split())
+_PARTICLE = frozenset(
+    "shot makes make made making set sets take takes took taken put puts broke break breaks "
+    "turned turn back cut wind shut stepped step backed pick picked sum summed paid pay pays end "
+    "ended ends close closed came come comes went go goes burn burned burnt tore torn bring "
+    "brought gear geared ramp ramped scale scaled top topped add added adds mount mounted locked "
+    "mark marked write wrote written was were is are be been being signed sign showed show "
+    "knocked knock held hold holds tied tie ties".split()
+)
+_LEVEL_HEDGES = frozenset({"below", "above", "under", "over", "up to", "beyond"})
+
+
 def _direction_before(ctx: Ctx, k: int) -> str | None:
-    """Change word just before token ``k``: "rose 6.5%", "fell by 300", "up 3%"."""
+    """Change word just before token ``k``: "rose 6.5%", "fell by 300", "up 3%", "cut risk by
+    20%" (after "by" the verb may be a few words back)."""
     s = k - 1
     steps = 0
+    by = False
     while s >= ctx.floor and steps < 3 and ctx.low(s) in W.CHANGE_GLUE:
+        by = by or ctx.low(s) == "by"
         s -= 1
         steps += 1
     if s < ctx.floor:
         return None
     w = ctx.low(s)
+    if by:
+        for t in range(s, max(ctx.floor - 1, s - 9), -1):
+            ctx.work += 1
+            x = ctx.low(t)
+            if x in (".", ";", ":", "!", "?") or ctx.tok(t) is None or ctx.toks[t].kind in ("num", "par"):
+                break
+            if x in _BY_UP:
+                return "up"
+            if x in _BY_DOWN:
+                return "down"
+        return None
     # "an increase of 5%", "a fall of 300"
     if w == "of" and s - 1 >= ctx.floor:
         n = ctx.low(s - 1)
-        if n in W.CHANGE_NOUN_UP:
+        if n in W.CHANGE_NOUN_UP and n not in ("above", "more", "higher"):
             return "up"
-        if n in W.CHANGE_NOUN_DOWN:
+        if n in W.CHANGE_NOUN_DOWN and n not in ("below", "fewer", "less", "lower"):
             return "down"
+        return None
+    if w in ("up", "down") and (s - 1 < ctx.floor or ctx.low(s - 1) in _PARTICLE):
         return None
     if w in W.CHANGE_UP:
         return "up"
@@ -606,6 +661,10 @@ def _direction_before(ctx: Ctx, k: int) -> str | None:
 def _direction_after(ctx: Ctx, j: int) -> str | None:
     k = j + (ctx.low(j) == "-" and ctx.adj(j))
     w = ctx.low(k)
+    if w in ("above", "below", "more", "fewer", "less") and ctx.low(k + 1) not in (
+        "than", "the", "their", "its", "a", "last", "in", "on", "pre", "average", "normal", "his", "her"
+    ):
+        return None
     if w in W.CHANGE_NOUN_UP:
         return "up"
     if w in W.CHANGE_NOUN_DOWN:
@@ -657,6 +716,62 @@ def _range_end(ctx: Ctx, first: Num, k: int, prefix: str, cur: Unit | None) -> t
     return second, m, u2
 
 
+_PASS_VERBS = frozenset(
+    "passes passed pass passing tops topped top exceeds exceeded exceed surpassed surpasses "
+    "surpass crossed crosses broke".split()
+)
+_UP_TO_VERBS = W.CHANGE_UP | frozenset("edged crept ticked moved went came shot".split())
+_BETWEEN_ADJ = frozenset("straight consecutive successive more further additional full whole extra".split())
+_FINANCE_NEXT = frozenset(
+    "note notes bond bonds gilt gilts yield yields treasury treasuries fixed mortgage swap "
+    "swaps deal".split()
+)
+_AGE_NOUNS = frozenset(
+    "children child kids kid babies baby those people adults pupils boys girls students "
+    "infants toddlers".split()
+)
+_POSSESSIVE = frozenset("their his her my our your its".split())
+
+
+def _is_age_apposition(ctx: Ctx, n: Num) -> bool:
+    """"Mark Dunne, 49, had ...": a bare 1-120 between commas after a capitalised name."""
+    if not n.plain or not (1 <= n.value <= 120) or n.neg_start is not None:
+        return False
+    if ctx.low(n.i - 1) != "," or ctx.low(n.j) not in (",", ".", ";", ")"):
+        return False
+    name = ctx.tok(n.i - 2)
+    if name is None or name.kind != "word" or not name.text[:1].isupper() or n.i - 2 < ctx.floor:
+        return False
+    return name.low not in W.MONTHS and name.low not in W.WEEKDAYS and name.low not in W.NOT_PRODUCT
+
+
+def _compound_duration(ctx: Ctx, d: Draft) -> None:
+    """"2 hours 4 minutes and 12 seconds" -> 7452 seconds; "six years and eight months" -> 80."""
+    for _ in range(3):
+        if d.unit is None or d.unit.dim != "duration" or d.range:
+            return
+        k = d.j
+        if ctx.low(k) in (",", "and") and ctx.near(k):
+            k += 1
+            if ctx.low(k) == "and":
+                k += 1
+        n2 = ctx.nums.get(k)
+        if n2 is None or n2.form not in ("digits", "words") or n2.scale != 1:
+            return
+        um = match_unit(ctx, n2.j)
+        if um is None or um[0].dim != "duration" or um[0].factor >= d.unit.factor:
+            return
+        ratio = d.unit.factor / um[0].factor
+        if ratio != ratio.to_integral_value():
+            return
+        d.low = d.low * ratio + n2.value
+        d.high = d.high * ratio + n2.value
+        d.p_low = d.p_high = n2.precision
+        d.unit = um[0]
+        d.nums = d.nums + (n2,)
+        d.j = um[1]
+
+
 def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
     n = ctx.nums.get(i)
     if n is None or n.form == "skip":
@@ -670,8 +785,12 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
     hedge = match_hedge_before(ctx, ustart)
     s = ustart
     bound, lean = "exact", "both"
+    hedge_key = ""
     if hedge is not None:
         (bound, lean), s = hedge
+        hedge_key = " ".join(ctx.toks[k].low for k in range(s, ustart))
+        if hedge_key == "up to" and ctx.low(s - 1) in _UP_TO_VERBS:  # "edged up to 3.9%": a level
+            bound, lean, s, hedge_key = "exact", "both", ustart, ""
     prefix = ""
     if ctx.low(s - 1) in ("between", "from") and s - 1 >= ctx.floor:
         prefix = ctx.low(s - 1)
@@ -679,74 +798,109 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
     if ctx.low(s - 1) in ("aged", "age") and s - 1 >= ctx.floor:
         age = True
         s -= 1
-    direction = _direction_before(ctx, s)
+    elif ctx.low(s - 1) == "of" and ctx.low(s - 2) == "age":
+        age = True
+    elif hedge_key in ("under", "over", "as young as", "as old as", "younger than", "older than") and (
+        ctx.low(s - 1) in _AGE_NOUNS or ctx.low(s - 1) == "aged"
+    ) and n.value <= 120 and (n.form == "words" or n.plain):
+        age = True
+    elif (
+        prefix == "" and ctx.low(s - 1) == "and" and ctx.prev is not None
+        and ctx.prev.j == s - 1 and ctx.prev.dimension == "duration" and ctx.prev.unit is not None
+        and ctx.prev.unit.name == "year" and n.plain
+    ):
+        age = True
+    if (
+        bound == "exact" and ctx.low(s - 1) in _PASS_VERBS and s - 1 >= ctx.floor
+    ):
+        bound = "lower"
+    direction = None if hedge_key in _LEVEL_HEDGES else _direction_before(ctx, s)
+    by = ctx.low(s - 1) == "by"
     j = n.j
     low, high = n.value, n.value
     p_low = p_high = n.precision
     nums: tuple[Num, ...] = (n,)
+    if n.form == "hms":
+        u = unit("second")
+    # a year span is not a figure: "2023-24", "1991-2020", "2020/21"
+    if (
+        n.plain and ctx.low(j) in ("-", "\u2013", "/") and ctx.adj(j) and _is_num(ctx, j + 1)
+        and ctx.adj(j + 1) and 1000 <= n.value <= 2200 and len(ctx.toks[j + 1].text) in (2, 4)
+        and u is None
+    ):
+        return Draft(i, j + 2, n.value, n.value, None, None, kind="skip", nums=(n,))
     # unit after the first number ("5km to 7km", "$5m")
     um = match_unit(ctx, j)
+    if um is None and ctx.low(j) in _BETWEEN_ADJ and ctx.near(j):
+        um2 = match_unit(ctx, j + 1)
+        if um2 is not None and um2[0].dim == "duration":
+            um = um2
     if um is not None and (u is None or um[0].dim == "currency" and u.dim != "currency"):
         if u is None:
             u = um[0]
         j = um[1]
     elif um is not None and u is not None and um[0].dim == "currency":
-        j = um[1]  # "$5 dollars"/"US$ 5 USD": swallow
+        j = um[1]  # "US$ 5 USD": swallow
     # range
     is_range = False
     kind = "figure"
     if prefix == "from" and _change_before_from(ctx, s - 1):
         prefix = "changefrom"
-    if prefix != "changefrom":
+    r = None
+    if prefix != "changefrom" and not ((direction or by) and ctx.low(j) == "to"):
         r = _range_end(ctx, n, j, prefix, u)
-        if r is not None:
-            second, m, u2 = r
-            first_v = n.value
-            if second.scale != 1 and n.scale == 1 and n.form == "digits" and n.raw <= second.raw:
-                first_v = n.value * second.scale
-                p_low = _precision(digits_of(ctx.toks[i].text), second.scale) if n.precision is not None else None
-            hyph = ctx.low(j) in ("-", "\u2013", "\u2014")
-            if hyph and n.plain and second.plain and n.value <= 1000 and second.value <= 1000 and _score_context(ctx, i, second.j):
-                kind = "score"
-                low, high = n.value, second.value
-                p_low = p_high = None
+    if r is not None:
+        second, m, u2 = r
+        first_v = n.value
+        if second.scale != 1 and n.scale == 1 and n.form == "digits" and n.raw <= second.raw:
+            first_v = n.value * second.scale
+            p_low = _precision(digits_of(ctx.toks[i].text), second.scale) if n.precision is not None else None
+        hyph = ctx.low(j) in ("-", "\u2013", "\u2014")
+        scoreish = (
+            hyph and n.plain and second.plain and n.value <= 1000 and second.value <= 1000
+            and u is None and match_unit(ctx, second.j) is None
+        )
+        if scoreish and (
+            (second.value < n.value and n.value <= 20)
+            or _score_context(ctx, i, second.j)
+            or (ctx.prev is not None and ctx.prev.kind == "score" and ctx.prev.j >= s - 2)
+        ):
+            kind = "score"
+            low, high = n.value, second.value
+            p_low = p_high = None
+            j = second.j
+            nums = (n, second)
+            direction = None
+        elif second.value >= first_v and (u2 is None or u is None or u2 == u):
+            um2 = match_unit(ctx, second.j)
+            if um2 is None or u is None or um2[0] == u or u.dim == "currency":
+                is_range = True
+                low, high = first_v, second.value
+                p_high = second.precision
                 j = second.j
                 nums = (n, second)
-            elif second.value >= first_v and (u2 is None or u is None or u2 == u):
-                um2 = match_unit(ctx, second.j)
-                if um2 is None or u is None or um2[0] == u or u.dim == "currency":
-                    is_range = True
-                    low, high = first_v, second.value
-                    p_high = second.precision
-                    j = second.j
-                    nums = (n, second)
-                    if u is None and u2 is not None:
-                        u = u2
-                    if um2 is not None and (u is None or u.dim == "currency" and um2[0].dim == "currency"):
-                        u = um2[0] if u is None else u
-                        j = um2[1]
-    if (
-        n.plain and ctx.low(j) in ("-", "\u2013", "/") and ctx.adj(j) and _is_num(ctx, j + 1)
-        and ctx.adj(j + 1) and not is_range and kind == "figure"
-        and 1000 <= n.value <= 2200 and len(ctx.toks[j + 1].text) in (2, 4)
-    ):
-        return Draft(i, j + 2, n.value, n.value, None, None, kind="skip", nums=(n, ctx.nums.get(j + 1, n)))
+                if u is None and u2 is not None:
+                    u = u2
+                if um2 is not None and (u is None or u.dim == "currency" and um2[0].dim == "currency"):
+                    u = um2[0] if u is None else u
+                    j = um2[1]
     # age: 45-year-old, 45 years old, 45 years of age
-    if u is not None and u.name == "year" and not is_range:
+    if u is not None and u.name == "year":
         if ctx.low(j) == "-" and ctx.low(j + 1) in ("old", "olds") and ctx.adj(j) and ctx.adj(j + 1):
             age = True
             j += 2
         elif ctx.low(j) == "old" and ctx.near(j):
             age = True
             j += 1
-        elif ctx.low(j) == "of" and ctx.low(j + 1) == "age":
+        elif ctx.low(j) == "of" and ctx.low(j + 1) == "age" and not is_range:
             age = True
             j += 2
-    elif u is not None and u.name == "year" and is_range and ctx.low(j) == "old":
+    if u is None and not age and not is_range and bound == "exact" and _is_age_apposition(ctx, n):
         age = True
-        j += 1
     if age and u is None:
         u = unit("year")
+    if u is not None and u.name == "year" and ctx.low(j) in _FINANCE_NEXT and ctx.low(n.j) == "-":
+        return Draft(i, j, n.value, n.value, None, None, kind="skip", nums=(n,))
     # suffix hedges
     suffix_key2 = ctx.low(j) + " " + ctx.low(j + 1)
     if bound == "exact":
@@ -762,10 +916,17 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
         elif ctx.low(j) == "plus" and ctx.near(j) and not _is_num(ctx, j + 1) and ctx.low(j + 1) not in W.UNITS_WORDS:
             bound, lean = "lower", "both"
             j += 1
+    # "more than three times", "0.78 times": a factor
+    if u is None and kind == "figure" and not is_range and ctx.low(j) == "times" and ctx.near(j):
+        return Draft(s, j + 1, low, high, None, None, kind="factor", bound=bound, lean=lean,
+                     direction=None, dimension="ratio", nums=nums)
     if direction is None and kind == "figure":
         direction = _direction_after(ctx, j)
-    # "5 points" as percentage points when the sentence talks in per cent
-    if u is None and ctx.low(j) in ("point", "points", "pts") and ctx.near(j) and _percent_near(ctx, i):
+    # "by a margin of 3 points", "0.5 points": percentage points when the text talks in per cent
+    if (
+        u is None and ctx.low(j) in ("point", "points", "pts") and ctx.near(j) and abs(n.value) <= 20
+        and _percent_near(ctx, i)
+    ):
         u = unit("percentage point")
         j += 1
     # pounds after a scale word are sterling: "5 million pounds"
@@ -773,10 +934,10 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
         u = unit("pound sterling")
     if n.weak and u is None and bound == "exact" and not is_range:
         return None
+    if n.form == "a" and bound == "exact":
+        return None
     if n.form == "ratio" and u is None:
         dim = "ratio"
-    elif age:
-        dim = "age"
     elif u is not None:
         dim = u.dim
     elif n.form == "fraction":
@@ -784,16 +945,16 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
     else:
         dim = "count"
     if is_range:
-        bound_out = "range" if bound in ("exact", "approximate") else bound
         if bound == "approximate":
-            bound_out = "range"
             lean = "approx"
-        bound = bound_out
+        bound = "range" if bound in ("exact", "approximate") else bound
     difference = bool(direction) or _warming_near(ctx, i, j)
-    return Draft(
+    d = Draft(
         s, j, low, high, p_low, p_high, kind=kind, bound=bound, lean=lean, direction=direction,
         unit=u, dimension=dim, range=is_range, nums=nums, difference=difference,
     )
+    _compound_duration(ctx, d)
+    return d
 
 
 def _percent_near(ctx: Ctx, i: int) -> bool:
@@ -837,24 +998,30 @@ def _figure_vague(ctx: Ctx, i: int) -> Draft | None:
         lo, hi = W.VAGUE[low]
         j = i + 1
     elif low == "a" and ctx.low(i + 1) == "few" and ctx.low(i + 2) in ("dozen", "hundred", "thousand", "million", "billion"):
-        f_lo, f_hi = W.FEW["few"]
         sc = D(12) if ctx.low(i + 2) == "dozen" else W.SCALE_WORDS[ctx.low(i + 2)]
-        lo, hi = f_lo * sc, f_hi * sc
+        lo, hi = _few_range(sc)
         j = i + 3
-    elif low in ("several", "many") and ctx.low(i + 1) in ("dozen", "hundred", "thousand", "million", "billion"):
-        f_lo, f_hi = W.FEW[low]
+    elif low in ("several", "many", "few") and ctx.low(i + 1) in ("dozen", "hundred", "thousand", "million", "billion"):
         sc = D(12) if ctx.low(i + 1) == "dozen" else W.SCALE_WORDS[ctx.low(i + 1)]
-        lo, hi = f_lo * sc, f_hi * sc
+        lo, hi = _few_range(sc)
         j = i + 2
     else:
         return None
     u = None
-    if ctx.low(j) == "of":
-        um = match_unit(ctx, j + 1, after_number=False)
-        if um is not None and um[0].dim == "currency":
-            u = um[0]
+    um = match_unit(ctx, j + 1 if ctx.low(j) == "of" else j, after_number=False)
+    if um is not None and um[0].dim in ("currency", "pound-mass") or um is not None and um[0].name == "pound-mass":
+        u = um[0] if um[0].name != "pound-mass" else unit("pound sterling")
+        if ctx.low(j) != "of":
+            j = um[1]
     s = i
     return Draft(s, j, lo, hi, None, None, bound="range", unit=u, dimension=u.dim if u else "count", range=True)
+
+
+def _few_range(scale: Decimal) -> tuple[Decimal, Decimal]:
+    """"a few hundred", "several thousand": like "hundreds of" (2 x scale to 10 x scale - 1)."""
+    if scale == 12:
+        return D(24), D(99)
+    return 2 * scale, 10 * scale - 1
 
 
 @FIGURE_RULES.register("factor", 30)
@@ -867,7 +1034,11 @@ def _figure_factor(ctx: Ctx, i: int) -> Draft | None:
     bound, lean, s = "exact", "both", i
     if hedge is not None:
         (bound, lean), s = hedge
-    return Draft(s, i + 1, v, v, None, None, kind="factor", bound=bound, lean=lean, direction=direction, dimension="ratio")
+    if ctx.low(i) in ("double", "triple", "quadruple", "halve") and ctx.low(i - 1) in ("a", "the", "of"):
+        return None
+    return Draft(s, i + 1, v, v, None, None, kind="factor", bound=bound, lean=lean,
+                 direction=direction if hedge is None or bound != "lower" or ctx.low(i) not in ("double", "triple") else None,
+                 dimension="ratio")
 
 
 # --------------------------------------------------------------------------- vetoes
@@ -901,6 +1072,22 @@ def _veto_decade(ctx: Ctx, k: int) -> str | None:
     return None
 
 
+@FIGURE_RULES.register("age_decade", 60)
+def _figure_age_decade(ctx: Ctx, i: int) -> Draft | None:
+    """"in their 70s" -> ages 70..79."""
+    n = ctx.nums.get(i)
+    if n is None or n.form != "digits" or not n.plain or ctx.low(n.j) != "s" or not ctx.adj(n.j):
+        return None
+    if ctx.low(i - 1) not in W_POSSESSIVE or not (10 <= n.value <= 110) or n.value % 10:
+        return None
+    s = i - 1 if ctx.low(i - 2) != "in" else i - 1
+    return Draft(s, n.j + 1, n.value, n.value + 9, None, None, bound="range", unit=unit("year"),
+                 dimension="duration", range=True, nums=(n,))
+
+
+W_POSSESSIVE = frozenset("their his her my our your its early mid late".split())
+
+
 @VETO_RULES.register("date", 90)
 def _veto_date(ctx: Ctx, k: int) -> str | None:
     d = _current(ctx)
@@ -924,9 +1111,15 @@ def _veto_date(ctx: Ctx, k: int) -> str | None:
 def _veto_glued(ctx: Ctx, k: int) -> str | None:
     """Letters glued to the digits: G7, 5G, COP28, H5N1, B-52, F-16, Covid-19, MH17."""
     d = _current(ctx)
-    if d is None or not d.nums:
+    if d is None or not d.nums or d.kind == "score":
         return None
     n = d.nums[0]
+    if n.form in ("words", "fraction") and d.unit is None and ctx.low(n.j) == "-" and ctx.adj(n.j):
+        w = ctx.tok(n.j + 1)
+        if w is not None and w.kind == "word" and ctx.adj(n.j + 1) and w.low not in ("strong", "plus", "odd"):
+            return "compound"  # "five-set epic", "two-bedroom flat"
+    if n.form == "words" and d.unit is None and n.value <= 2 and ctx.low(n.i - 1) in ("the", "both", "these", "those"):
+        return "pronoun"  # "the two sides"
     if n.form not in ("digits", "fraction"):
         return None
     cur = d.unit is not None and d.unit.dim == "currency"
@@ -949,7 +1142,7 @@ def _veto_glued(ctx: Ctx, k: int) -> str | None:
 @VETO_RULES.register("label", 80)
 def _veto_label(ctx: Ctx, k: int) -> str | None:
     d = _current(ctx)
-    if d is None or not d.nums:
+    if d is None or not d.nums or d.kind == "score":
         return None
     n = d.nums[0]
     if d.unit is not None or d.bound != "exact" or n.form != "digits" or n.scale != 1:
@@ -960,7 +1153,7 @@ def _veto_label(ctx: Ctx, k: int) -> str | None:
     bl = b.low
     if b.text == "." and n.i >= 2 and ctx.toks[n.i - 2].low in ("no", "nos", "p", "pp", "vol", "art", "sec", "para", "ch", "fig"):
         return "label"
-    if bl in W.LABELS and b.kind == "word":
+    if b.kind == "word" and (bl in W.LABELS or (bl.endswith("s") and bl[:-1] in W.LABELS)):
         return "label"
     if b.kind == "word" and any(c.isupper() for c in b.text) and bl not in W.NOT_PRODUCT and bl not in W.HEDGES and "'" not in b.text and "\u2019" not in b.text:
         # "Boeing 737", "iPhone 15", "Apollo 11", "Category 5"
@@ -1025,9 +1218,18 @@ def figures(ctx: Ctx) -> list[Draft]:
         if d is None:
             i += 1
             continue
-        if d.kind != "skip" and not _vetoed(ctx, d):
-            out.append(d)
         nxt = max(d.j, i + 1)
+        reason = None if d.kind == "skip" else _veto_reason(ctx, d)
+        if d.kind != "skip" and reason is None:
+            if (
+                d.direction is None and ctx.prev is not None and ctx.prev.direction is not None
+                and ctx.low(d.i - 1) == "or" and ctx.low(d.i - 2) == "," and ctx.prev.j == d.i - 2
+            ):
+                d.direction = ctx.prev.direction
+            out.append(d)
+            ctx.prev = d
+        elif reason in ("label", "model") and ctx.low(nxt) in ("and", "or", "to", "-", "\u2013", ",") and nxt + 1 in ctx.nums:
+            nxt = ctx.nums[nxt + 1].j  # "junctions 4 and 7"
         ctx.floor = nxt
         i = nxt
     return out
@@ -1036,9 +1238,9 @@ def figures(ctx: Ctx) -> list[Draft]:
 _FIGURE_WORDS = frozenset(W.FACTORS) | frozenset(W.VAGUE) | {"tens", "a", "several", "many"}
 
 
-def _vetoed(ctx: Ctx, d: Draft) -> bool:
+def _veto_reason(ctx: Ctx, d: Draft) -> str | None:
     ctx.draft = d
     try:
-        return VETO_RULES.first(ctx, d.i) is not None
+        return VETO_RULES.first(ctx, d.i)
     finally:
         ctx.draft = None

@@ -61,20 +61,23 @@ HEDGES = MappingProxyType(
             "over", "more than", "at least", "upwards of", "upward of", "in excess of",
             "above", "greater than", "exceeding", "no fewer than", "no less than",
             "not less than", "well over", "well above", "higher than", "north of",
-            "a minimum of", "at minimum", "well in excess of", "nearly more than",
+            "a minimum of", "at minimum", "well in excess of", "longer than", "or more than",
+            "older than", "as old as", "taller than", "nearly more than",
             "more than about", "some more than", "over and above", "+", ">",
             "larger than", "bigger than", "not fewer than", "at the least")},
         **{k: ("upper", "both") for k in (
             "under", "less than", "fewer than", "up to", "as many as", "as much as",
             "at most", "no more than", "just under", "below", "not more than",
             "a maximum of", "at the most", "well under", "well below", "lower than",
-            "not exceeding", "<", "smaller than", "just below", "only up to")},
+            "not exceeding", "<", "smaller than", "just below", "only up to", "within",
+            "within roughly", "within about", "as long as", "as high as", "as little as",
+            "shorter than", "younger than", "as young as", "as much as about")},
         **{k: ("approximate", "both") for k in (
             "about", "around", "approximately", "roughly", "some", "an estimated",
             "estimated", "close to", "~", "c.", "circa", "approx.", "approx", "around about",
             "in the region of", "an approximate", "a approximate", "more or less",
             "or so", "roughly about", "about some", "just about", "give or take",
-            "an average of", "on average", "averaging", "≈")},
+            "the equivalent of", "≈")},
         **{k: ("approximate", "below") for k in (
             "nearly", "almost", "just shy of", "not quite", "close on", "nigh on",
             "just short of", "a little under", "slightly under", "slightly less than",
@@ -91,7 +94,7 @@ HEDGE_MAX = 4  # longest hedge in tokens
 SUFFIX_HEDGES = MappingProxyType(
     {
         "or more": ("lower", "both"), "or above": ("lower", "both"), "and above": ("lower", "both"),
-        "and over": ("lower", "both"), "plus": ("lower", "both"), "+": ("lower", "both"),
+        "and over": ("lower", "both"), "or over": ("lower", "both"), "or older": ("lower", "both"), "plus": ("lower", "both"), "+": ("lower", "both"),
         "-plus": ("lower", "both"), "and up": ("lower", "both"), "or greater": ("lower", "both"),
         "or fewer": ("upper", "both"), "or less": ("upper", "both"), "or under": ("upper", "both"),
         "and under": ("upper", "both"), "or below": ("upper", "both"),
@@ -105,14 +108,15 @@ CHANGE_UP = frozenset(
     "rose rise rises rising risen climbed climb climbs climbing jumped jump jumps jumping "
     "increased increase increases increasing up gained gain gains gaining grew grow grows growing "
     "grown surged surge surges surging soared soar soars soaring rallied rally rallies "
-    "advanced spiked spike added adds boosted raised raises raising swelled widened expanded "
-    "leapt leaped leap leaps accelerated increment higher hike hiked hikes ballooned".split()
+    "advanced spiked spike added adds boosted swelled widened expanded lifted lifts lift "
+    "leapt leaped leap leaps accelerated increment higher hike hiked hikes ballooned edged "
+    "crept ticked".split()
 )
 CHANGE_DOWN = frozenset(
     "fell fall falls falling fallen dropped drop drops dropping slumped slump slumps slumping "
     "declined decline declines declining down decreased decrease decreases decreasing "
     "plunged plunge plunges plunging tumbled tumble tumbles slid slide slides sliding "
-    "shrank shrink shrinks shrunk contracted contract eased ease eases lost lose loses losing "
+    "shrank shrink shrinks shrunk contracted contract eased ease eases "
     "cut cuts cutting reduced reduce reduces reducing lowered slashed slash dipped dip dips "
     "sank sink sinks sunk plummeted plummet plummets retreated shed sheds lower narrowed "
     "crashed tanked slipped slip slips".split()
@@ -120,11 +124,11 @@ CHANGE_DOWN = frozenset(
 # a change noun after the figure: "a 40% rise", "a 3% fall", "5% higher"
 CHANGE_NOUN_UP = frozenset(
     "rise increase jump gain growth hike surge climb uplift boost improvement higher "
-    "uptick rises increases gains".split()
+    "uptick rises increases gains above more".split()
 )
 CHANGE_NOUN_DOWN = frozenset(
     "fall drop decline decrease cut reduction slump loss plunge dip lower contraction "
-    "falls drops declines cuts reductions slide".split()
+    "falls drops declines cuts reductions slide below fewer less".split()
 )
 CHANGE_GLUE = frozenset({"by", "a", "another", "further", "an", "additional", "extra"})
 
@@ -134,6 +138,8 @@ FACTORS = MappingProxyType(
         "tripled": (D(3), "up"), "trebled": (D(3), "up"), "tripling": (D(3), "up"),
         "triples": (D(3), "up"), "trebles": (D(3), "up"), "quadrupled": (D(4), "up"),
         "quadrupling": (D(4), "up"), "halved": (D("0.5"), "down"), "halving": (D("0.5"), "down"),
+        "triple": (D(3), "up"), "double": (D(2), "up"), "quadruple": (D(4), "up"),
+        "halve": (D("0.5"), "down"), "twice": (D(2), None), "thrice": (D(3), None),
     }
 )
 
@@ -174,25 +180,26 @@ ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th"})
 LABELS = frozenset(
     "no nos number section sections page pages row rows chapter chapters article articles room "
     "flight route platform gate seat paragraph clause item exhibit verse line bus channel "
-    "version season episode volume vol pp p phase stage level category grade tier figure table "
-    "act scene rule junction highway interstate lane unit apartment apt suite floor box "
-    "question amendment bill resolution proposition prop district ward precinct block lot "
-    "exit terminal pier berth bay court courtroom cell division squadron regiment battalion "
-    "brigade corps fleet group model mark mk no. id code tel telephone phone fax ext mobile "
-    "hotline helpline call dial text sms ref reference case docket file class form schedule "
-    "appendix annex part title psalm number. game round week day lap hole heat match stage "
-    "series track disc vol. sec. art. para. ch. fig. tab. covid sars mh".split()
+    "version season episode volume vol pp p phase stage level category grade tier "
+    "act scene rule junction highway interstate lane apartment apt suite floor "
+    "station stations junctions question amendment bill resolution proposition prop district ward precinct "
+    "exit terminal pier berth courtroom division squadron regiment battalion "
+    "brigade corps fleet model mark mk no. id code tel telephone phone fax ext mobile "
+    "hotline helpline dial sms ref reference docket schedule "
+    "appendix annex part psalm number. "
+    "track disc vol. sec. art. para. ch. fig. tab. covid sars mh".split()
 )
 STREET_TYPES = frozenset(
     "street st road rd avenue ave lane ln boulevard blvd drive dr way place pl court ct terrace "
-    "crescent close parkway square sq highway hwy row mews gardens grove walk hill".split()
+    "crescent close parkway square sq highway hwy row mews gardens grove walk hill wall quay wharf "
+    "embankment".split()
 )
 SCORE_CONTEXT = frozenset(
     "won win wins winning beat beats beating lost lose loses losing defeat defeated defeats "
     "victory victories draw drew drawn score scored scores scoreline lead led leading trailing "
     "trailed vote votes voted voting margin thrashing thrashed halftime half-time goals "
     "game match final ruling decision majority tie tied triumph triumphed edged routed "
-    "thumped hammered loss record split verdict".split()
+    "thumped hammered loss record split verdict sets set beating beaten draws".split()
 )
 # function words that may precede a number while being capitalised at a sentence start
 NOT_PRODUCT = frozenset(
