@@ -1,4 +1,4 @@
-"""Reading documents from files: .txt/.md (one article), .jsonl (one record a line), .json (a list
+"""Reading documents from files: .txt/.md/.html (one article), .jsonl (one record a line), .json (a list
 of records), their .gz/.zst variants, and ``-`` for standard input.
 
 Every problem is reported in one line naming the file (and line for records).  With
@@ -14,6 +14,7 @@ import gzip
 import io
 import json
 import os
+import re
 from collections.abc import Iterator
 from typing import IO, Any, Literal
 
@@ -150,6 +151,67 @@ def _records_from_lines(stream: IO[bytes], path: str) -> Iterator[Item]:
             yield RecordError(path=path, line=lineno, message=str(exc).split(": ", 1)[1])
 
 
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+_MD_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:[^\n]*\n){0,200}?---[ \t]*(?:\n|\Z)")
+_MD_BLOCK = re.compile(
+    r"^(?P<fence>[ \t]{0,3}(?:`{3,}|~{3,})[^\n]*$)"  # code fence lines (the content stays)
+    r"|^(?P<rule>[ \t]{0,3}(?:[-*_][ \t]*){3,}$)"  # horizontal rules
+    r"|^(?P<table>[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t]*)*\|?[ \t]*$)"
+    r"|^(?P<refdef>[ \t]{0,3}\[(?!\^)[^\]\n]{1,200}\]:[ \t]*\S[^\n]*$)"  # [id]: https://...
+    r"|^(?P<lead>[ \t]{0,3}(?:>[ \t]?){0,8}(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,9}[.)][ \t]+)?)",
+    re.MULTILINE,
+)
+_MD_INLINE = re.compile(
+    r"(?P<image>!\[[^\]\n]{0,300}\]\([^)\n]{0,1000}\))"  # images: alt text is no copy
+    r"|(?P<url>\]\([^)\n]{0,1000}\))"  # the "(url)" of a link (its text stays)
+    r"|(?P<footnote>\[\^[^\]\n]{1,50}\])"  # [^1]
+    r"|(?P<autolink><(?:https?|mailto|ftp):[^>\s]{1,2000}>)"
+    r"|(?P<bare>\b(?:https?|ftp)://[^\s<>()\[\]]{1,2000})"
+    r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]{0,30}(?:[ \t][^<>\n]{0,500})?/?>)"
+    r"|(?P<marks>\*{1,3}|_{2,3}|`+|~~|\\(?=[!-/:-@\[-`{-~])|\[|\]|\|)"
+)
+
+_MD_MARKER_LINE = re.compile(r"^[ \t]*figcheck:[^\n]*$", re.MULTILINE)
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] != "\n":
+            chars[i] = " "
+
+
+def markdown_plain(text: str) -> str:
+    """``text`` with Markdown markup replaced by spaces: the same length and line breaks, so every
+    offset still points into the file, but list numbers ("1."), link targets, image references,
+    footnote marks, HTML tags, YAML front matter and emphasis marks are no longer read as copy.
+    HTML comments stay (inline suppressions live there).  Linear time."""
+    chars = list(text)
+    m = _MD_FRONT_MATTER.match(text)
+    if m:
+        _blank(chars, 0, m.end())
+    for m in _MD_BLOCK.finditer(text):
+        _blank(chars, m.start(), m.end())
+    for m in _MD_INLINE.finditer(text):
+        _blank(chars, m.start(), m.end())
+    pos = 0
+    while True:  # HTML comments are no copy, but figcheck directives stay for suppress.py
+        start = text.find("<!--", pos)
+        if start < 0:
+            break
+        end = text.find("-->", start + 4)
+        end = len(text) if end < 0 else end + 3
+        if text[start + 4:end].lstrip().startswith("figcheck:"):
+            chars[start:end] = text[start:end]
+        else:
+            _blank(chars, start, end)
+        pos = end
+    for m in _MD_MARKER_LINE.finditer(text):  # plain-text suppression markers stay too
+        chars[m.start():m.end()] = text[m.start():m.end()]
+    return "".join(chars)
+
+
 def iter_items(path: str, *, stdin: IO[bytes] | None = None, stdin_filename: str | None = None) -> Iterator[Item]:
     """Yield every document (or per-record error) in ``path``.
 
@@ -183,8 +245,16 @@ def iter_items(path: str, *, stdin: IO[bytes] | None = None, stdin_filename: str
             return
         if len(text) > MAX_DOCUMENT_CHARS:
             raise InputError(f"{name}: {len(text):,} characters, over {MAX_DOCUMENT_CHARS:,}")
+        if suffix in HTML_SUFFIXES:
+            from .htmltext import html_to_text
+
+            page = html_to_text(text)
+            yield Document(id=name, text=page.text, title=page.title, origin=name)
+            return
         title, body = split_title(text)
         text_line = 1 + text[: len(text) - len(body)].count("\n")  # body is a suffix of text
+        if suffix in MARKDOWN_SUFFIXES:
+            body = markdown_plain(body)
         yield Document(id=name, text=body, title=title, origin=name, text_line=text_line)
     finally:
         if path != "-":

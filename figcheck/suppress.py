@@ -51,6 +51,9 @@ class Directive:
     covers: tuple[int, int] | None
     """Text range covered; None for the whole document."""
     line: int
+    """1-based line of the text the directive is on."""
+    file_line: int | None = None
+    """Its line in the source file, when the text is not the file (HTML)."""
 
     def matches(self, code: str) -> bool:
         return not self.codes or any(code.startswith(c) for c in self.codes)
@@ -103,47 +106,87 @@ def _next_paragraph(text: str, pos: int) -> tuple[int, int]:
     return i, _paragraph_at(text, i)[1]
 
 
+@dataclass(frozen=True)
+class _Event:
+    verb: str
+    codes: tuple[str, ...]
+    start: int
+    end: int
+    alone: bool
+    """On a line of its own (covers the next paragraph) or inside one (covers that one)."""
+    line: int
+    file_line: int | None = None
+
+
+def _build(text: str, events: Sequence[_Event]) -> tuple[Directive, ...]:
+    directives: list[Directive] = []
+    open_ranges: list[_Event] = []
+
+    def close(codes: tuple[str, ...], upto: int) -> None:
+        keep = []
+        for ev in open_ranges:
+            if not codes or not ev.codes or set(ev.codes) & set(codes):
+                directives.append(Directive("disable", ev.codes, ev.start, ev.end, (ev.end, upto),
+                                            ev.line, ev.file_line))
+            else:
+                keep.append(ev)
+        open_ranges[:] = keep
+
+    for ev in events:
+        if ev.verb in ("ignore-file", "disable-file"):
+            directives.append(Directive("ignore-file", ev.codes, ev.start, ev.end, None, ev.line,
+                                        ev.file_line))
+        elif ev.verb == "ignore":
+            covers = (_next_paragraph(text, _line_bounds(text, ev.start, ev.end)[1])
+                      if ev.alone else _paragraph_at(text, ev.start))
+            directives.append(Directive("ignore", ev.codes, ev.start, ev.end, covers, ev.line,
+                                        ev.file_line))
+        elif ev.verb == "disable":
+            open_ranges.append(ev)
+        else:  # enable
+            close(ev.codes, ev.start)
+    close((), len(text))
+    directives.sort(key=lambda d: d.start)
+    return tuple(directives)
+
+
 def scan(text: str) -> Scan:
     """Find the directives in ``text`` and blank them out."""
-    found: list[tuple[re.Match[str], str]] = []
+    events: list[_Event] = []
     for m in DIRECTIVE.finditer(text):
         ls, le = _line_bounds(text, m.start(), m.end())
         alone = not (text[ls:m.start()].strip() or text[m.end():le].strip())
         if m.group("open") is None and not alone:
             continue  # a bare marker counts only as a line of its own
-        found.append((m, "alone" if alone else "inline"))
-    chars = list(text) if found else []
-    directives: list[Directive] = []
-    open_ranges: list[tuple[tuple[str, ...], int, int, int, int]] = []  # codes, start, end, at, line
-
-    def close(codes: tuple[str, ...], upto: int) -> None:
-        keep = []
-        for rng in open_ranges:
-            if not codes or set(rng[0]) & set(codes) or not rng[0]:
-                directives.append(Directive("disable", rng[0], rng[1], rng[2], (rng[3], upto),
-                                            rng[4]))
-            else:
-                keep.append(rng)
-        open_ranges[:] = keep
-
-    for m, where in found:
-        for i in range(m.start(), m.end()):
+        events.append(_Event(m.group("verb"), _codes(m.group("codes")), m.start(), m.end(), alone,
+                             text.count("\n", 0, m.start()) + 1))
+    if not events:
+        return Scan((), text)
+    chars = list(text)
+    for ev in events:
+        for i in range(ev.start, ev.end):
             chars[i] = " "
-        verb, codes = m.group("verb"), _codes(m.group("codes"))
-        line = text.count("\n", 0, m.start()) + 1
-        if verb in ("ignore-file", "disable-file"):
-            directives.append(Directive("ignore-file", codes, m.start(), m.end(), None, line))
-        elif verb == "ignore":
-            covers = (_next_paragraph(text, _line_bounds(text, m.start(), m.end())[1])
-                      if where == "alone" else _paragraph_at(text, m.start()))
-            directives.append(Directive("ignore", codes, m.start(), m.end(), covers, line))
-        elif verb == "disable":
-            open_ranges.append((codes, m.start(), m.end(), m.end(), line))
-        else:  # enable
-            close(codes, m.start())
-    close((), len(text))
-    directives.sort(key=lambda d: d.start)
-    return Scan(tuple(directives), "".join(chars) if found else text)
+    return Scan(_build(text, events), "".join(chars))
+
+
+_COMMENT_DIRECTIVE = re.compile(
+    r"[ \t\r\n]*figcheck:[ \t]*(?P<verb>ignore-file|disable-file|ignore|disable|enable)"
+    r"(?:\[(?P<codes>[A-Za-z0-9, \t]*)\])?[ \t\r\n]*"
+)
+
+
+def from_comments(text: str, comments: Iterable[tuple[str, int, int]]) -> tuple[Directive, ...]:
+    """Directives from HTML comments taken out of the text: ``(content, text offset, source
+    line)`` each, the offset being where the comment sits (the start of the next paragraph when it
+    stands between paragraphs), as :mod:`figcheck.htmltext` reports them."""
+    events = []
+    for content, offset, line in comments:
+        m = _COMMENT_DIRECTIVE.fullmatch(content)
+        if m is None:
+            continue
+        events.append(_Event(m.group("verb"), _codes(m.group("codes")), offset, offset,
+                             alone=False, line=text.count("\n", 0, offset) + 1, file_line=line))
+    return _build(text, events)
 
 
 def prepare(doc: Document) -> tuple[Document, tuple[Directive, ...]]:
@@ -164,6 +207,8 @@ def _pseudo_claim(doc: Document, d: Directive, original: str) -> Claim:
 
 
 def _where(doc: Document, d: Directive) -> str:
+    if d.file_line is not None:
+        return f"Line {d.file_line}"
     if doc.text_line is not None:  # a file: its own line numbers
         return f"Line {doc.text_line + d.line - 1}"
     return f"Line {d.line} of the text"

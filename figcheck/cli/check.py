@@ -163,6 +163,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], stdin_filename: str | None
           against: str | None, config_path: str | None, isolated: bool, no_color: bool) -> None:
     """Flag figures that contradict each other within each document and between documents."""
     from .. import suppress
+    from ..formats.location import html_page
     from ..model import CheckRun, Report
     from . import configfile
 
@@ -194,6 +195,10 @@ def check(ctx: click.Context, paths: tuple[str, ...], stdin_filename: str | None
     prepared, directives = [], {}
     for doc in originals:
         clean, ds = suppress.prepare(doc)
+        page = html_page(doc.origin or "") if doc.text_line is None else None
+        if page is not None and page.comments:
+            ds = ds + suppress.from_comments(doc.text, [(c.text, c.offset, c.line)
+                                                        for c in page.comments])
         prepared.append(clean)
         if ds:
             directives[doc.id] = ds

@@ -54,11 +54,11 @@ def _fmt(x: object) -> str:
 
 
 def _number(x: object) -> str:
-    """Decimals without exponent noise: 1E+4 -> 10000."""
+    """Decimals without exponent or trailing-zero noise: 8500.00 -> 8500, 1E+4 -> 10000."""
     from decimal import Decimal
 
     if isinstance(x, Decimal):
-        return f"{x:f}" if x == x.to_integral_value() or abs(x) >= 1 else f"{x:f}"
+        return format(x.normalize(), "f")
     return _fmt(x)
 
 
@@ -79,8 +79,8 @@ def _table(doc: Document, quantities: Sequence[Quantity]) -> str:
             value += " ↑" if q.direction == "up" else " ↓"
         lo = "-∞" if q.interval.low is None else _number(q.interval.low)
         hi = "∞" if q.interval.high is None else _number(q.interval.high)
-        subject = q.subject.head or q.subject.text or ""
-        quals = [f"{k}={v}" for k, v in (("place", q.subject.place), ("time", q.subject.time),
+        subject = " ".join((q.subject.head or q.subject.text or "").split())
+        quals = [f"{k}={' '.join(v.split())}" for k, v in (("place", q.subject.place), ("time", q.subject.time),
                                            ("by", q.subject.attribution),
                                            ("modality", q.subject.modality)) if v]
         if q.subject.negated:

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import functools
+import os
 from collections.abc import Mapping
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..model import Claim, Document, Finding
+
+if TYPE_CHECKING:
+    from ..htmltext import HtmlText
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
 class Location(NamedTuple):
@@ -31,6 +38,35 @@ def split_origin(origin: str) -> tuple[str, int | None]:
     return origin, None
 
 
+def html_page(origin: str) -> HtmlText | None:
+    """The parsed HTML file ``origin`` (for mapping text offsets back to source lines), or None
+    when ``origin`` is not a readable .html file.  Cached per file version."""
+    logical = origin[:-3] if origin.endswith(".gz") else origin
+    if not logical.lower().endswith(HTML_SUFFIXES):
+        return None
+    try:
+        st = os.stat(origin)
+    except OSError:
+        return None
+    return _parse_html(origin, st.st_mtime_ns, st.st_size)
+
+
+@functools.lru_cache(maxsize=64)
+def _parse_html(path: str, mtime_ns: int, size: int) -> HtmlText | None:
+    import gzip
+
+    from ..htmltext import html_to_text
+
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+        if path.endswith(".gz"):
+            data = gzip.decompress(data)
+        return html_to_text(data.decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, EOFError):
+        return None
+
+
 def locate(claim: Claim, doc: Document | None) -> Location:
     """Map a claim's offsets back to its file.
 
@@ -41,6 +77,10 @@ def locate(claim: Claim, doc: Document | None) -> Location:
     if doc is None:
         return Location(claim.doc, 1, 1, 1, 1)
     origin = doc.origin or doc.id
+    if doc.text_line is None and (page := html_page(origin)) is not None:
+        l0, c0 = page.position(claim.start, claim.field)
+        l1, c1 = page.position(max(claim.end - 1, claim.start), claim.field)
+        return Location(origin, l0, c0, l1, c1 + (1 if claim.end > claim.start else 0))
     if doc.text_line is None:
         path, line = split_origin(origin)
         line = line or 1

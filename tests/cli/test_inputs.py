@@ -1,0 +1,112 @@
+"""Input formats the CLI reads: Markdown markup blanked without moving offsets, HTML articles."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from figcheck.inputs import markdown_plain, read_documents
+
+
+@pytest.mark.parametrize(
+    ("markdown", "gone", "kept"),
+    [
+        pytest.param("1. About 12 people\n2) 15 more", ["1.", "2)"], ["12 people", "15 more"],
+                     id="ordered-list-numbers"),
+        pytest.param("## 2023 in review", ["##"], ["2023 in review"], id="subheading-marks"),
+        pytest.param("See [the report](https://x.org/2024/11/123).", ["https", "123", "(", "["],
+                     ["the report"], id="link-target"),
+        pytest.param("![chart of 55 deaths](img/77.png) text", ["55", "77"], ["text"], id="image"),
+        pytest.param("**12,000** troops and _some_ __40%__", ["**", "__"],
+                     ["12,000", "troops", "40%"], id="emphasis"),
+        pytest.param("It rose 5%[^3].\n\n[^3]: Source 9 says.", ["[^3]"],
+                     ["5%", "Source 9 says."], id="footnotes"),
+        pytest.param("---\ndate: 2024-11-04\nwords: 350\n---\nBody 7.", ["2024", "350"],
+                     ["Body 7."], id="front-matter"),
+        pytest.param("a <span class='n'>5 people</span> b", ["span", "class"], ["5 people"],
+                     id="inline-html"),
+        pytest.param("x <!-- 99 draft note --> y", ["99"], ["x", "y"], id="comment"),
+        pytest.param("<!-- figcheck: ignore[FC101] -->\n12", [], ["<!-- figcheck: ignore[FC101] -->"],
+                     id="directive-kept"),
+        pytest.param("figcheck: ignore[FC205]\nIt is 5 miles", [], ["figcheck: ignore[FC205]"],
+                     id="marker-line-kept"),
+        pytest.param("| Year | Dead |\n|---|--:|\n| 2020 | 52 |", ["|", "--:"], ["2020", "52"],
+                     id="table"),
+        pytest.param("Visit https://bbc.co.uk/news/12345 today", ["12345"], ["Visit", "today"],
+                     id="bare-url"),
+    ],
+)
+def test_markdown_plain(markdown: str, gone: list[str], kept: list[str]) -> None:
+    plain = markdown_plain(markdown)
+    assert len(plain) == len(markdown)
+    assert [i for i, c in enumerate(plain) if c == "\n"] == [
+        i for i, c in enumerate(markdown) if c == "\n"]
+    for g in gone:
+        assert g not in plain
+    for k in kept:
+        assert k in plain
+        assert plain.index(k) == markdown.index(k)  # offsets unchanged
+
+
+@pytest.mark.parametrize("unit", ["<!--", "[", "](((", "<a ", "1. ", "-", "http://", "---\n", "![x]("])
+def test_markdown_plain_linear_on_adversarial_input(unit: str) -> None:
+    small, big = unit * 2_000, unit * 40_000
+    t0 = time.perf_counter()
+    markdown_plain(small)
+    t_small = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    markdown_plain(big)
+    t_big = time.perf_counter() - t0
+    assert t_big < max(40 * t_small * 4, 0.5)  # 20x the input, well under 160x the time
+
+
+def test_markdown_file_keeps_offsets(tmp_path: Path) -> None:
+    src = "# Title 12\n\n1. **About 5,000** people [marched](http://x/2024).\n"
+    path = tmp_path / "a.md"
+    path.write_text(src, encoding="utf-8")
+    [doc] = read_documents([str(path)])
+    assert doc.title == "Title 12" and doc.text_line == 3
+    i = doc.text.index("About 5,000")
+    assert src.splitlines()[2][i:i + 11] == "About 5,000"
+    assert "2024" not in doc.text and "1." not in doc.text
+    txt = tmp_path / "a.txt"
+    txt.write_text("1. kept as written", encoding="utf-8")
+    assert next(iter(read_documents([str(txt)]))).text == "1. kept as written"
+
+
+def test_html_article(tmp_path: Path) -> None:
+    page = tmp_path / "story.html"
+    page.write_text(
+        "<html><head><title>Site</title><script>var n = 12345;</script></head><body>"
+        "<nav>Home 1 2 3</nav><article><h1>12,000 troops</h1>\n"
+        "<p>More than <b>10,000</b> troops.</p>\n<p>About 3,000 hurt.</p></article></body></html>",
+        encoding="utf-8")
+    [doc] = read_documents([str(page)])
+    assert doc.title == "12,000 troops"
+    assert "10,000 troops" in doc.text and "3,000" in doc.text
+    assert "12345" not in doc.text and "Home" not in doc.text
+    assert doc.origin == str(page)
+
+
+def test_html_locations_and_suppressions(run_cli, fake_comparator, tmp_path: Path) -> None:
+    from .fakes import Spec
+
+    fake_comparator([Spec("FC101", (("12 people", "text", 1), ("15 injured", "text", 1))),
+                     Spec("FC205", (("5 miles", "text", 1), ("12 km", "text", 1)))])
+    page = tmp_path / "story.html"
+    page.write_text(
+        "<html><body><article>\n"
+        "<p>Some 12 people\nwere hurt.</p>\n"
+        "<p>The 15 injured were treated.</p>\n"
+        "<!-- figcheck: ignore[FC205] -->\n"
+        "<p>It is 5 miles (12 km).</p>\n"
+        "<!-- figcheck: ignore[FC204] -->\n"
+        "<p>Nothing.</p>\n"
+        "</article></body></html>\n", encoding="utf-8")
+    result = run_cli("check", "--fail-on", "info", str(page))
+    assert result.stdout.splitlines() == [
+        f"{page}:2:9: FC101 12 people vs 15 injured [“12 people” (2:9) vs “15 injured” (4:8)]",
+        f"{page}:8:4: FC301 Line 7: this figcheck suppression (FC204) suppressed nothing.",
+    ]
