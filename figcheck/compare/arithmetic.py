@@ -22,6 +22,10 @@ from .facts import base_interval_of, interval_of, unit_family
 from .rules import get as rule
 from .text import cap, field_text, phrase, sentence_span, where
 
+SHARE_HEADS = frozenset({"turnout", "share", "proportion", "percentage", "rate", "majority",
+                         "participation", "coverage", "uptake", "efficacy", "approval"})
+"""A percentage in the next sentence is taken as the share only with one of these heads."""
+
 ARITHMETIC_CONFIDENCE = 0.85
 ADJACENT_CONFIDENCE = 0.65
 
@@ -219,6 +223,7 @@ def _near_change_word(s: Sentence, q: Quantity) -> bool:
 
 
 _OF_AFTER = re.compile(r"^\s*of\b", re.IGNORECASE)
+_LEVEL_BEFORE = re.compile(r"\b(?:to|at|from|of|was|is|stood at|reached|hit)\s*$", re.IGNORECASE)
 
 
 def _states_change(s: Sentence, p: Quantity, ch: Change) -> bool:
@@ -226,6 +231,8 @@ def _states_change(s: Sentence, p: Quantity, ch: Change) -> bool:
     from"), looking only at words outside the change's own span."""
     if _OF_AFTER.match(s.text, p.end, s.end):
         return False  # "40% of shops"
+    if _LEVEL_BEFORE.search(s.text, max(s.start, p.start - 8), p.start):
+        return False  # "cut rates to 4.25%": a level, not the change
     if p.direction is not None:
         return True
     if p.start >= ch.end:
@@ -347,7 +354,7 @@ def check_factor(s: Sentence, _: list[Sentence], tolerance: Decimal) -> list[Fin
 # -- FC202 -----------------------------------------------------------------------------------------
 
 _OF_BETWEEN = re.compile(
-    r"^\s*(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+|an?\s+|some\s+|about\s+|around\s+)?$",
+    r"^\s*(?:out\s+)?of\s+(?:(?:the|a|an|total|some|about|around|its|their|[A-Z]?[a-z]+'s?)\s+){0,3}$",
     re.IGNORECASE,
 )
 
@@ -389,7 +396,8 @@ def check_share(s: Sentence, neighbours: list[Sentence], tolerance: Decimal) -> 
         cands = _share_candidates(s, {(part.start, part.end), (whole.start, whole.end)})
         conf = ARITHMETIC_CONFIDENCE
         if not cands:
-            near = [c for n in neighbours for c in _share_candidates(n, set())]
+            near = [c for n in neighbours for c in _share_candidates(n, set())
+                    if (c.subject.head or "") in SHARE_HEADS]
             if len(near) != 1:
                 continue
             cands, conf = near, ADJACENT_CONFIDENCE

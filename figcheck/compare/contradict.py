@@ -45,6 +45,10 @@ _NOT_A_TOTAL_AFTER = re.compile(
     re.IGNORECASE,
 )
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+_BRACKET_BEFORE = re.compile(
+    r"\(\s*(?:about|around|approximately|roughly|some|nearly|almost|c\.|or|up to)?\s*$",
+    re.IGNORECASE)
+_OF_THE_START = re.compile(r"(?:of|among)\s+(?:the|those|these|its|their|all)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +90,11 @@ def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
         if _NOT_A_TOTAL_BEFORE.search(text, max(s, q.start - 12), q.start) or \
                 _NOT_A_TOTAL_AFTER.match(text, q.end, min(e, q.end + 40)):
             continue  # "28 new cases", "16 of them", "$200,000 per plaintiff", "3.5C above"
+        if _BRACKET_BEFORE.search(text, max(s, q.start - 16), q.start):
+            continue  # "30 inches (76 cm)": the conversion is checked by FC205, not here
+        if _OF_THE_START.match(text, s, q.start) and any(
+                p.field == q.field and s <= p.start < q.start for p in quantities):
+            continue  # "Of the 1,200 flights cancelled, 700 were domestic": a part
         if q.bound == "range" and (q.text.lower().startswith("from")
                                    or _FROM_BEFORE.search(text, max(s, q.start - 8), q.start)):
             continue  # "from 2,000 to 5,800": a change's endpoints, not a level
@@ -106,6 +115,10 @@ def _factor(a: Item, b: Item) -> float | None:
         if f is None:
             return None
         return min(1.0, f / _missing_product(a.q, b.q) * _headline_product(a.q, b.q))
+    if a.q.field == b.q.field and a.q.paragraph == b.q.paragraph:
+        ea, eb = facts.event_of(a.q), facts.event_of(b.q)
+        if not (ea and ea == eb):
+            return None  # one paragraph naming two figures for one noun: usually two measures
     return facts.same_fact(a.q, b.q, near=near)
 
 
@@ -119,6 +132,8 @@ def _missing(a: Quantity, b: Quantity) -> list[float]:
          facts.MISSING_TIME),
         (facts.norm_qualifier(a.subject.attribution), facts.norm_qualifier(b.subject.attribution),
          facts.MISSING_ATTRIBUTION),
+        (bool(facts.modifiers(a)) or None, bool(facts.modifiers(b)) or None,
+         facts.MISSING_MODIFIER),
     )
     for x, y, m in pairs:
         if (x is None) != (y is None):
@@ -157,8 +172,14 @@ def contradictions_within(
     findings: list[Finding] = []
     for bucket in buckets.values():
         bucket.sort(key=lambda it: (it.q.field != "title", it.q.start))
+        body = [it for it in bucket if it.q.field != "title"]
+        for t in bucket:
+            if t.q.field == "title" and (t.q.start, t.q.end) not in restated:
+                pair = _headline_conflict(t, body, tolerance)
+                if pair is not None:
+                    findings.append(_within_finding(doc, t, *pair))
         seen: list[Item] = []
-        for it in bucket:
+        for it in body:
             best: tuple[Item, float] | None = None
             agrees = False
             for prev in seen:
@@ -179,21 +200,42 @@ def contradictions_within(
             seen.append(it)
             if agrees or best is None:
                 continue
-            prev, f = best
-            if prev.q.field == "title" and (prev.q.start, prev.q.end) in restated:
-                continue  # the body restates the headline figure (about something we misread)
-            code = "FC102" if prev.q.field == "title" or it.q.field == "title" else "FC101"
-            r = rule(code)
-            findings.append(
-                Finding(
-                    code=code, kind=r.kind, scope=r.scope, severity=r.severity,
-                    confidence=round(BASE_CONFIDENCE * f, 3),
-                    message=r.render(a_where=cap(where(prev.q)), a=phrase(prev.q),
-                                     b_where=where(it.q), b=phrase(it.q)),
-                    claims=(to_claim(doc, prev.q), to_claim(doc, it.q)),
-                )
-            )
+            findings.append(_within_finding(doc, best[0], it, best[1]))
     return findings
+
+
+def _headline_conflict(t: Item, body: list[Item], tolerance: Decimal
+                       ) -> tuple[Item, float] | None:
+    """A headline figure against the body: silent when any body figure of the fact agrees,
+    else one finding against the first body figure of the fact (the lead it summarises)."""
+    first: tuple[Item, float] | None = None
+    for it in body:
+        if facts.modifiers(it.q) and not facts.modifiers(t.q):
+            continue  # "core inflation" in the body is not the headline's inflation
+        f = _factor(t, it)
+        if f is None:
+            continue
+        if facts.compatible(t.q, it.q, tolerance):
+            return None
+        if first is None:
+            if not facts.conflicts(t.q, it.q, tolerance):
+                return None
+            if it.cumulative and it.update_cue:
+                return None
+            first = (it, f)
+    return first
+
+
+def _within_finding(doc: Document, a: Item, b: Item, f: float) -> Finding:
+    code = "FC102" if a.q.field == "title" or b.q.field == "title" else "FC101"
+    r = rule(code)
+    return Finding(
+        code=code, kind=r.kind, scope=r.scope, severity=r.severity,
+        confidence=round(BASE_CONFIDENCE * f, 3),
+        message=r.render(a_where=cap(where(a.q)), a=phrase(a.q), b_where=where(b.q),
+                         b=phrase(b.q)),
+        claims=(to_claim(doc, a.q), to_claim(doc, b.q)),
+    )
 
 
 def _restated_title_figures(doc: Document, quantities: Sequence[Quantity]

@@ -72,7 +72,8 @@ _DISPUTE_CUES = re.compile(
 _MODAL_CUES = re.compile(
     r"\b(?:expected|expects|forecast|forecasts|projected|projects|predicted|predicts|"
     r"could|(?-i:may)|might|would|will|target|targets|aims?|plans?|planned|hopes?|"
-    r"likely|anticipated|budgeted|proposed|seeks?|seeking|wants?)\b",
+    r"likely|anticipated|budgeted|proposed|seeks?|seeking|wants?|warned|warns|warning|"
+    r"threatens?|threatened|risk|risks|set to|due to|on course)\b",
     re.IGNORECASE,
 )
 
@@ -201,19 +202,35 @@ def event_of(q: Quantity) -> str | None:
     return e
 
 
+NARROWING = frozenset(
+    """new core underlying services service food energy goods annual monthly weekly quarterly
+    average median minor serious seriously critical critically remaining additional extra
+    uninjured unharmed domestic international foreign net gross adult private public full-time
+    part-time fresh further overseas rural urban junior senior youth female male women men
+    permanent temporary regional national local""".split()
+)
+"""Subject words that narrow what is counted ("the 15 new cases", "core inflation")."""
+
+
 def modifiers(q: Quantity, raw: bool = False) -> frozenset[str]:
-    """Lower-case words of the subject besides its head ("uninjured", "new", "hospitalised"):
-    they narrow what is counted.  Capitalised words (names, nationalities) are left out."""
+    """Words of the subject besides its head that narrow what is counted: participles
+    ("uninjured", "hospitalised") and the words in :data:`NARROWING`.  Capitalised words (names,
+    nationalities) are left out, except a capitalised first word followed by a lower-case one
+    ("Core inflation")."""
     text = q.subject.text or ""
     head = set((norm_head(q.subject.head) or "").split())
+    head_stems = {_stem(h) for h in head}
+    toks = text.split()
     words = []
-    for tok in text.split():
+    for i, tok in enumerate(toks):
         if not tok[:1].islower():
-            continue
-        for w in _WORD.findall(tok.lower()):
-            if w in _MOD_STOP or w in head or _stem(w) in {_stem(h) for h in head}:
+            if not (i == 0 and len(toks) > 1 and toks[1][:1].islower()):
                 continue
-            words.append(w)
+        for w in _WORD.findall(tok.lower()):
+            if w in _MOD_STOP or w in head or _stem(w) in head_stems:
+                continue
+            if raw or w in NARROWING or (w.endswith("ed") and len(w) > 4):
+                words.append(w)
     if raw:
         return frozenset(words)
     ev = event_of(q) or ""
@@ -253,7 +270,7 @@ def same_fact(a: Quantity, b: Quantity, *, near: bool = True, cross: bool = Fals
     if ma and mb and ma != mb:
         return None
     if bool(ma) != bool(mb):
-        factor *= MISSING_MODIFIER
+        return None  # "148 passengers" vs "60 uninjured passengers": a subset
     aa, ab = norm_qualifier(a.subject.attribution), norm_qualifier(b.subject.attribution)
     if aa and ab and aa != ab:
         if cross:
@@ -267,10 +284,10 @@ def same_fact(a: Quantity, b: Quantity, *, near: bool = True, cross: bool = Fals
     return factor
 
 
-MAX_RATIO = Decimal(3)
+MAX_RATIO = Decimal("2.5")
 """Figures for one fact more than this many times apart are taken to be about different things
 (a subject the parser could not tell apart), not a contradiction."""
-MAX_UPDATE_RATIO = Decimal(10)
+MAX_UPDATE_RATIO = Decimal(4)
 
 
 def ratio(a: Quantity, b: Quantity) -> Decimal | None:
