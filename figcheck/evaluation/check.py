@@ -334,9 +334,11 @@ class PR:
         return self.tp_gold / self.gold if self.gold else 1.0
 
     def line(self, label: str) -> str:
+        precision = f"{self.precision:6.3f}" if self.predicted else "   n/a"
+        recall = f"{self.recall:6.3f}" if self.gold else "   n/a"
         return (
-            f"{label:<16} precision {self.precision:6.3f} ({self.tp_pred}/{self.predicted})"
-            f"  recall {self.recall:6.3f} ({self.tp_gold}/{self.gold})"
+            f"{label:<20} precision {precision} ({self.tp_pred}/{self.predicted})"
+            f"  recall {recall} ({self.tp_gold}/{self.gold})"
         )
 
 
@@ -349,6 +351,8 @@ class CheckScores:
     by_kind: dict[str, PR] = field(default_factory=dict)
     false_positives: list[PredItem] = field(default_factory=list)
     misses: list[GoldItem] = field(default_factory=list)
+    trap_hits: list[PredItem] = field(default_factory=list)
+    """False positives that land on a documented trap (a subset of ``false_positives``)."""
     cross_story: list[PredItem] = field(default_factory=list)
     """Findings of the all-in-one run whose claims span more than one gold story."""
     all_in_one_findings: int = 0
@@ -374,6 +378,10 @@ class CheckScores:
         lines += [self.by_scope[k].line(f"scope {k}") for k in sorted(self.by_scope)]
         lines += [self.by_kind[k].line(f"kind {k}") for k in sorted(self.by_kind)]
         lines.append(
+            f"false positives on documented traps: {len(self.trap_hits)} of "
+            f"{len(self.false_positives)}"
+        )
+        lines.append(
             f"cross-story findings (all {self.documents} documents in one run, no story field): "
             f"{self.cross_story_findings} of {self.all_in_one_findings} findings (target 0)"
         )
@@ -385,7 +393,11 @@ class CheckScores:
             ):
                 if items:
                     lines.append(f"{title} ({len(items)}):")
-                    lines += [f"  {item.story}: {item.describe()}" for item in items]
+                    lines += [
+                        f"  {item.story}: {'[trap] ' if item in self.trap_hits else ''}"
+                        f"{item.describe()}"
+                        for item in items
+                    ]
         return "\n".join(lines)
 
 
@@ -403,6 +415,7 @@ def score_story(story: Story, predicted: Iterable[Finding], scores: CheckScores)
     preds = [
         _pred_item(story.story, f) for f in predicted if f.kind not in UNSCORED_KINDS
     ]
+    traps = [(*CODE_KIND[t.code], gold_spans(story, t)) for t in story.traps if t.code in CODE_KIND]
     # One-to-one matching; gold findings with fewer candidate predictions are served first.
     candidates = {i: [j for j, p in enumerate(preds) if matches(p, g)] for i, g in enumerate(gold)}
     used: set[int] = set()
@@ -427,6 +440,15 @@ def score_story(story: Story, predicted: Iterable[Finding], scores: CheckScores)
             pr.tp_pred += hit
         if not hit:
             scores.false_positives.append(p)
+            if any(_hits_trap(p, trap) for trap in traps):
+                scores.trap_hits.append(p)
+
+
+def _hits_trap(pred: PredItem, trap: tuple[str, str, tuple[Span, ...]]) -> bool:
+    kind, scope, spans = trap
+    return (pred.kind, pred.scope) == (kind, scope) and all(
+        any(s.overlaps(p) for p in pred.spans) for s in spans
+    )
 
 
 def cross_story_findings(stories: Sequence[Story], findings: Iterable[Finding]) -> list[PredItem]:
