@@ -87,7 +87,8 @@ _CLAUSE_PUNCT = frozenset(",;:—–()[]\"“”")
 _CLAUSE_WORDS = frozenset("and but while whereas although though because".split())
 _ADVERB_LY_NOUNS = frozenset(
     "family supply assembly monopoly anomaly reply rally ally bully jelly belly holly lily"
-    " italy july fly ply emily".split()
+    " italy july fly ply emily early daily weekly monthly yearly quarterly hourly nightly"
+    " elderly likely unlikely friendly costly deadly lonely orderly".split()
 )
 _NP_SKIP_START = frozenset("more fewer less other additional extra further new".split())
 _UNIT_LEFTOVERS = frozenset("% percent per cent percentage point points".split())
@@ -257,33 +258,175 @@ def _np_head(toks: list[Tok], i: int, j: int) -> str | None:
     return one
 
 
+def _is_past_form(low: str) -> bool:
+    """A past tense / past participle (not an -s or -ing form, which are often nouns)."""
+    if low in _verbs.NOT_VERBS:
+        return False
+    base = _verbs.forms().get(low)
+    if base is not None:
+        return low != base and not low.endswith(("s", "ing")) or low in _verbs.ALWAYS_VERBS
+    return low.endswith("ed") and len(low) > 4
+
+
 def _scan_right_np(toks: list[Tok], i: int) -> tuple[int, int] | None:
-    """Noun phrase starting at token ``i``: [i, j) or None."""
+    """Noun phrase starting at token ``i``: [i, j) or None.  The head is its last token."""
     n = len(toks)
     while i < n and toks[i].kind == "w" and toks[i].low in _NP_SKIP_START:
         i += 1
     k = i
-    while k < n and k - i < 6:
+    last_word = -1
+    while k < n and k - i < 8:
         tok = toks[k]
-        if not _noun_candidate(tok):
+        if tok.kind in "np" and k > i and (tok.kind == "n" or tok.text == "-") and (
+            _capitalised(toks[k - 1]) or toks[k - 1].kind == "n" or toks[k - 1].text == "-"
+        ):
+            k += 1  # model names inside the phrase: "Boeing 737 MAX jets", "CL-415 planes"
+            continue
+        if not _noun_candidate(tok) and not (k > i and tok.text[:1].isupper() and (_capitalised(toks[k - 1]) or toks[k - 1].kind == "n")):
             break
         low = tok.low
-        if _is_verbish(low) or (low.endswith("ing") and low not in _verbs.NOT_VERBS and len(low) > 5):
+        if low in _NOT_NP_WORDS:
+            break
+        if low in _COMPARATIVES and (k + 1 >= n or not _noun_candidate(toks[k + 1]) or toks[k + 1].low in _COMPARATIVES):
+            break
+        if k > i and low.endswith("s") and _verbs.is_verb_form(low) and _verbs.forms()[low] not in _NOUNY_VERBS and not _is_plural(toks[k - 1].low) and toks[k - 1].kind == "w" and not toks[k - 1].text[:1].isupper():
+            break  # "laptop starts", "route carries"
+        if _is_past_form(low) or (low.endswith("ing") and low not in _verbs.NOT_VERBS and len(low) > 5):
             nxt = toks[k + 1] if k + 1 < n else None
-            if nxt is None or not _noun_candidate(nxt) or _is_verbish(nxt.low):
+            if nxt is None or not _noun_candidate(nxt) or _is_past_form(nxt.low):
+                if low.endswith("ing") and i >= 1 and toks[i - 1].low in ("of", "in", "for"):
+                    return i, k + 1
                 break
-            if low in _w.ATTRIBUTION_VERBS or _verbs.forms().get(low) in _w.LEVEL_VERBS:
-                break
-        if k > i and tok.text[0].isupper() and toks[k - 1].text[0].islower():
+        if k > i and tok.text[0].isupper() and toks[k - 1].kind == "w" and toks[k - 1].text[0].islower():
             break  # "troops Russia" - a new name starts
         k += 1
+        last_word = k
         if _is_plural(low) and low not in _w.MODIFIER_PLURALS:
             break
-        if low.endswith(("'s", "’s")):
-            continue
-    if k == i:
+    if last_word < 0:
         return None
-    return i, k
+    return i, last_word
+
+
+_HOP_PREPS = frozenset("of for from on among near with".split())
+# These only hop over a place: "food prices in Veresk", "cases in the northern region".
+_PLACE_HOP_PREPS = frozenset("in at to across along off inside outside throughout around".split())
+_NOT_NP_WORDS = frozenset(
+    "short worth due able likely close similar equal alive ashore aboard overall apiece each"
+    " respectively aside away tall wide long high deep".split()
+)
+# Verbs whose -s form is more often a plural noun ("libel damages", "member states").
+_NOUNY_VERBS = frozenset(
+    "damage cost vote count house export import fund claim charge fine report record test ship"
+    " rise fall drop cut increase decrease gain loss jump surge plan target aim hope pay offer"
+    " order return supply attack strike march visit protest shelter rally watch deal total"
+    " number amount average peak top level estimate forecast project budget score win run"
+    " trade release state need sale saving earning bond share stock rate price".split()
+)
+_QUANTITY_NOUNS = frozenset(
+    "number numbers total amount amounts level levels proportion percentage majority half third"
+    " quarter fifth rest group groups lot lots dozens hundreds thousands millions tens".split()
+)
+_RELATIVE = frozenset("which who that whose".split())
+
+
+def _collect_left(toks: list[Tok], j: int, *, allow_verbish: bool = False) -> int:
+    """Start index of the noun words ending just before ``j`` (possessives included)."""
+    i = j
+    while i - 1 >= 0 and j - i < 6:
+        tok = toks[i - 1]
+        if tok.kind != "w" or not _noun_candidate(tok) or tok.low in _NOT_NP_WORDS:
+            break
+        if not allow_verbish and _is_past_form(tok.low) and i == j:
+            break
+        if i < j and _is_past_form(tok.low) and not allow_verbish:
+            break
+        i -= 1
+    return i
+
+
+def _left_np(toks: list[Tok], j: int, max_hops: int = 5) -> tuple[int, int] | None:
+    """The subject noun phrase ending before token ``j``, hopping back over prepositional
+    phrases ("food prices in Veresk", "the price of a litre of unleaded"), "aged 21" and
+    parenthetical clauses (", which strips out energy and food,")."""
+    # ", which ... ," / ", watched closely by the central bank," parenthetical
+    if j - 1 >= 0 and toks[j - 1].text == ",":
+        q = j - 2
+        while q >= 0 and j - q < 20 and toks[q].text not in ",.;:":
+            q -= 1
+        if q >= 0 and toks[q].text == ",":
+            j = q
+        else:
+            return None
+    # "the Dart spacecraft, which cost": the noun before the relative pronoun
+    if j - 1 >= 0 and toks[j - 1].low in _RELATIVE and toks[j - 1].kind == "w":
+        j -= 1
+        if j - 1 >= 0 and toks[j - 1].text == ",":
+            j -= 1
+    if j - 2 >= 0 and toks[j - 2].low in _w.TIME_DEICTICS and toks[j - 1].low in _w.TIME_NOUNS:
+        j -= 2
+    i = _collect_left(toks, j)
+    if i == j:
+        return None
+    best = (i, j)
+    hops = 0
+    while hops < max_hops:
+        hops += 1
+        q = i - 1
+        # skip "aged 21 and over" between a noun and the verb group
+        if q >= 0 and toks[q].kind == "F" and q - 1 >= 0 and toks[q - 1].low == "aged":
+            i2 = _collect_left(toks, q - 1)
+            if i2 < q - 1:
+                return i2, q - 1
+            break
+        if q >= 0 and toks[q].kind == "w" and toks[q].low in _w.DETERMINERS:
+            q -= 1
+        if q >= 0 and toks[q].kind == "F":
+            q -= 1
+        if q >= 0 and toks[q].kind == "w" and toks[q].low in _w.DETERMINERS:
+            q -= 1
+        if q < 1 or toks[q].kind != "w":
+            break
+        prep = toks[q].low
+        if prep in _PLACE_HOP_PREPS:
+            if not (_proper(toks, i) or toks[j - 1].low in _w.PLACE_NOUNS or toks[j - 1].low in _PLACEISH):
+                break
+        elif prep not in _HOP_PREPS:
+            break
+        j2 = q
+        i2 = _collect_left(toks, j2)
+        if i2 == j2:
+            if j2 - 1 >= 0 and toks[j2 - 1].kind == "F":  # "the death toll from six weeks of fighting"
+                i = j2 - 1
+                continue
+            break
+        if _proper(toks, j2 - 1) and not _proper(toks, i):
+            break  # "values Northair at a premium": a name is not the subject
+        if prep == "of" and _np_core_head(toks, i2, j2) in _QUANTITY_NOUNS:
+            i = i2
+            continue  # "the number of patients": keep the counted noun
+        best = (i2, j2)
+        i, j = i2, j2
+    return best
+
+
+_PLACEISH = frozenset(
+    "country world city capital alliance nation ocean sea coast line route area zone site court"
+    " championship championships scene front plant factory school hospital station airport"
+    " road roads street".split()
+)
+
+
+def _np_core_head(toks: list[Tok], i: int, j: int) -> str:
+    return singular(toks[j - 1].low)
+
+
+def _trim_possessive(toks: list[Tok], i: int, j: int) -> int:
+    """Drop possessive owners from the front: "the country's unemployment rate"."""
+    for q in range(j - 2, i - 1, -1):
+        if toks[q].low.endswith(("'s", "’s")):
+            return q + 1
+    return i
 
 
 def _verb_after(toks: list[Tok], k: int, end: int) -> tuple[str | None, list[int]]:
@@ -297,7 +440,10 @@ def _verb_after(toks: list[Tok], k: int, end: int) -> tuple[str | None, list[int
             group.append(k)
             k += 1
             continue
-        if _is_verbish(low) or (group and low in _verbs.forms()):
+        prev = toks[k - 1].low if k >= 1 else ""
+        if _is_past_form(low) or (_verbs.is_verb_form(low) and not low.endswith("ing")) or (
+            group and low in _verbs.forms() and (prev in _w.MODAL_VERBS or prev in ("do", "does", "did", "to") or prev in _w.NEGATIONS or prev.endswith("n't"))
+        ):
             if low in _w.ATTRIBUTION_VERBS:
                 break
             group.append(k)
@@ -321,69 +467,99 @@ def _verb_after(toks: list[Tok], k: int, end: int) -> tuple[str | None, list[int
     return " or ".join(fams), group
 
 
+_LEFT_PREPS = frozenset(
+    "to at of by from around above below past near than over under on worth aged".split()
+)
+_PARTICLES = frozenset("up down back out off".split())
+_INFINITIVE_GOVERNORS = _w.MODAL_BEFORE_TO | frozenset(
+    "expected forecast projected predicted likely unlikely planned plans plan aims aim hopes"
+    " hoped hope want wants wanted needs need seeks sought intends intended due set"
+    " going able".split()
+)
+
+
+def _base_ok(left: Tok | None) -> bool:
+    """May a bare verb base after ``left`` be a verb ("will reach", "prices rise")?"""
+    if left is None or left.kind != "w":
+        return False
+    low = left.low
+    return (
+        low == "to"
+        or low in _w.MODAL_VERBS
+        or low in ("do", "does", "did")
+        or low in _w.NEGATIONS
+        or low.endswith("n't")
+        or _is_adverb(left)
+        or (_noun_candidate(left) and _is_plural(low))
+    )
+
+
 def _left_analysis(toks: list[Tok], t: int, dimension: str, field_text: str) -> tuple[_Core, str | None, str | None]:
     """Subject from the left of the figure.  Returns the core, the preposition and the verb lemma."""
     k = t - 1
+    if k >= 1 and toks[k].kind == "w" and toks[k].low in ("the", "a", "an") and toks[k - 1].low == "than":
+        k -= 1
     prep: str | None = None
-    if k >= 0 and toks[k].kind == "w" and toks[k].low in ("to", "at", "of", "by", "from", "around", "above", "below", "past", "near", "than", "over", "under", "on"):
+    if k >= 0 and toks[k].kind == "w" and toks[k].low in _LEFT_PREPS:
         prep = toks[k].low
         k -= 1
-        if prep == "to" and k >= 1 and toks[k].kind == "F" and toks[k - 1].low == "from":
-            k -= 2
+        # "rose 0.2% to $34.75", "from 40 to 50", "by 9p to 138.4p", "up to 3.9% from 3.8%"
+        if prep in ("to", "from") and k >= 0 and toks[k].kind == "F":
+            k -= 1
+            if k >= 0 and toks[k].low in ("from", "to", "by"):
+                k -= 1
+        if k >= 0 and toks[k].text == ",":
+            k -= 1
     group: list[int] = []
     main: str | None = None
-    if prep != "of":
+    if prep not in ("of", "worth", "aged"):
         while k >= 0 and toks[k].kind == "w":
             tok = toks[k]
             low = tok.low
             left = toks[k - 1] if k >= 1 else None
-            if low in _w.AUXILIARIES or low in _w.MODAL_VERBS or low in _w.NEGATIONS or low.endswith("n't") or _is_adverb(tok):
+            if low in _w.AUXILIARIES or low in _w.MODAL_VERBS or low in _w.NEGATIONS or low.endswith("n't") or _is_adverb(tok) or low == "little":
+                group.append(k)
+            elif low in _w.COPULAS and (main is not None or group):
                 group.append(k)
             elif low == "to" and group:
                 group.append(k)
-            elif low in _w.MODAL_BEFORE_TO and group and toks[k + 1].low == "to":
+            elif low in _INFINITIVE_GOVERNORS and group and toks[k + 1].low == "to":
                 group.append(k)
-            elif _is_verbish(low) or (
-                low in _verbs.forms()
-                and left is not None
-                and (left.low in ("to",) or left.low in _w.MODAL_VERBS or left.low in _w.AUXILIARIES or left.low.endswith("n't") or left.low in _w.NEGATIONS or (left.kind == "w" and left.low not in _w.DETERMINERS and not left.low.endswith(("'s", "’s")) and _noun_candidate(left) and not main))
+            elif low in _PARTICLES and main is None and not group and left is not None and (left.low in _verbs.forms() or _is_past_form(left.low)):
+                group.append(k)
+            elif main is None and (
+                _is_past_form(low)
+                or (_verbs.is_verb_form(low) and low.endswith("s") and left is not None and (_noun_candidate(left) or left.low in _RELATIVE))
+                or (low.endswith("ing") and _verbs.is_verb_form(low) and left is not None and _noun_candidate(left) and not _is_past_form(left.low))
+                or (low in _verbs.forms() and _base_ok(left))
             ):
-                if low in _w.ATTRIBUTION_VERBS and main is None and low not in ("estimated", "reported", "recorded", "registered"):
+                if low in _w.ATTRIBUTION_VERBS and low not in ("estimated", "reported", "recorded", "registered", "added"):
                     return _NO_CORE, prep, None  # "officials said 52": no subject on the left
                 group.append(k)
-                lem = _verbs.lemma(low)
-                if main is None or (main in _w.COPULAS and lem not in _w.COPULAS):
-                    main = main if (main is not None and main not in _w.COPULAS and main != "have") else lem
+                main = _verbs.lemma(low)
             else:
                 break
             k -= 1
-    # the noun phrase before the verb group (or before "of")
-    j = k + 1
-    i = j
-    while i - 1 >= 0 and j - i < 5:
-        tok = toks[i - 1]
-        if tok.kind != "w" or not _noun_candidate(tok) or tok.low.endswith(("'s", "’s")):
-            break
-        if _is_verbish(tok.low) and i == j:
-            break
-        i -= 1
     verb_idx = tuple(sorted(group))
     if main is not None and main in _w.HUMAN_OBJECT_VERBS and prep is None and dimension == "count":
         return _Core(None, "person", _event_family(main), verb_idx), prep, main
-    if i == j:
+    np = _left_np(toks, k + 1)
+    if np is None:
         return _Core(None, None, _left_event(main, prep), verb_idx), prep, main
+    i, j = np
+    i = _trim_possessive(toks, i, j)
     head = _np_head(toks, i, j)
     text = _np_text(toks, i, j, field_text)
-    if main is None and prep is None:
-        # adjacent noun ("Unemployment 4.1%", "a man aged 45"): only for measurements
+    if not group and prep is None:
+        # adjacent noun ("Unemployment 4.1%", "an asteroid about 340 metres wide"): measures only
         if dimension == "count":
             return _Core(None, None, None, verb_idx), prep, main
     elif main is not None and prep is None and dimension == "count":
         fam = _change_family(main)
         if main not in _w.LEVEL_VERBS and main not in _w.COPULAS and fam is None:
             # "the ministry reported 52": the left noun is the agent, not the thing counted
-            return _Core(None, None, _event_family(main) if main not in _w.ATTRIBUTION_VERBS else None, verb_idx), prep, main
-    elif prep in ("than", "over", "under", "above", "below", "past", "near", "around", "on") and main is None:
+            return _Core(None, None, _left_event(main, prep), verb_idx), prep, main
+    elif prep in ("than", "over", "under", "above", "below", "past", "near", "around", "on") and not group:
         return _Core(None, None, None, verb_idx), prep, main
     return _Core(text, head, _left_event(main, prep), verb_idx), prep, main
 
@@ -405,23 +581,62 @@ def _left_event(main: str | None, prep: str | None) -> str | None:
     return _event_family(main)
 
 
+_NUMBER_WORDS = frozenset(
+    "dozen hundred thousand million billion trillion half third quarter fifth double times twice"
+    " treble triple tenth".split()
+)
+_NUMBER_WORDS_ALL = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
+    " sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
+    " hundred hundreds thousand thousands million millions billion billions trillion dozen"
+    " dozens half halves third thirds quarter quarters fifth fifths tenth tenths bn m k"
+    " per cent percent point points over under more than less fewer about around nearly"
+    " almost some least most up to and or".split()
+)
+_COMPARATIVES = frozenset(
+    "higher lower more less bigger smaller larger greater warmer colder hotter cooler longer"
+    " shorter older younger faster slower cheaper dearer fewer worse better above below ahead"
+    " behind up down".split()
+)
+_MEASURE_ADJECTIVES = _COMPARATIVES | frozenset(
+    "wide long high deep tall thick across away deep broad old tall in_diameter".split()
+)
+
+
 def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int = 0) -> _Core:
     n = len(toks)
     r = t + 1
     # leftovers of the figure's own unit that the span did not cover
-    while r < n and toks[r].low in _UNIT_LEFTOVERS:
-        r += 1
+    if dimension == "ratio":
+        while r < n and toks[r].low in _UNIT_LEFTOVERS and not (toks[r].low == "per" and (r + 1 >= n or toks[r + 1].low != "cent")):
+            r += 1
     if r + 1 < n and toks[r].text == "-" and toks[r + 1].kind == "w" and toks[r + 1].low.startswith(("year", "old")):
         r += 2
+    if r < n and toks[r].text in "\"“‘" and r + 1 < n and toks[r + 1].kind == "w":
+        r += 1
+    # a bracketed conversion right after the figure: "$4.6bn (£3.6bn) merger", "42.2km (26.2-mile) route"
+    if r + 2 < n and toks[r].text == "(" and toks[r + 1].kind == "F" and toks[r + 2].text == ")":
+        r += 3
     # bracketed conversion "-15C (5F)": the subject of the figure it converts
     if t >= 2 and toks[t - 1].text == "(" and toks[t - 2].kind == "F" and depth < 2:
         return _core(toks, t - 2, dimension, field_text, depth + 1)
     c0, c1 = _clause(toks, t)
 
+    # the figure's own surface ends in its noun: "160 pages"
+    parts = toks[t].text.split()
+    tail = parts[-1].rpartition("-")[2] if parts else ""
+    if dimension == "count" and tail.isalpha() and (len(parts) > 1 or "-" in parts[-1]) and tail.lower() not in _NUMBER_WORDS_ALL:
+        last = tail.lower()
+        if last not in _w.NP_STOP and len(last) > 2 and last not in _w.PEOPLE_ADJECTIVES:
+            head = singular(last)
+            if head not in _NUMBER_WORDS:
+                event, group = _verb_after(toks, r, c1)
+                return _Core(tail, head, event, tuple(group))
+
     # people adjective: "the 15 injured", "12 dead"
     if r < n and toks[r].kind == "w" and toks[r].low in _w.PEOPLE_ADJECTIVES:
         nxt = toks[r + 1] if r + 1 < n else None
-        if nxt is None or not _noun_candidate(nxt) or _is_verbish(nxt.low) or nxt.low in _w.PREPOSITIONS:
+        if nxt is None or not _noun_candidate(nxt) or _is_past_form(nxt.low) or nxt.low in _w.PREPOSITIONS:
             event = _w.PEOPLE_ADJECTIVES[toks[r].low]
             group = [r]
             if r + 2 < n and toks[r + 1].low in ("or", "and") and toks[r + 2].low in _w.PEOPLE_ADJECTIVES:
@@ -431,24 +646,55 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
                 group.append(r + 2)
             return _Core(toks[r].text, "person", event, tuple(group))
 
-    # "of the troops" / "of them"
+    # a measurement followed by its adjective: "340 metres wide", "1.5 metres deep"
+    if r < n and toks[r].kind == "w" and (toks[r].low in _COMPARATIVES or (dimension != "count" and toks[r].low in _MEASURE_ADJECTIVES)):
+        left, _, _ = _left_analysis(toks, t, dimension, field_text)
+        if left.head is not None or dimension != "count":
+            return left
+
+    # "a crowd of 82,314", "mortgage rates of more than 5% deterred buyers", "the age of four":
+    # the noun before "of" unless it is a quantity noun ("a total of 52 people")
+    if t >= 2 and toks[t - 1].low == "of" and toks[t - 2].kind == "w":
+        first = toks[r] if r < n else None
+        if first is None or first.kind != "w" or not _noun_candidate(first) or _is_past_form(first.low) or first.low in _COMPARATIVES:
+            lnp = _left_np(toks, t - 1, 0)
+            if lnp is not None:
+                i, j = lnp
+                i = _trim_possessive(toks, i, j)
+                head = _np_head(toks, i, j)
+                if head is not None and head not in _QUANTITY_NOUNS:
+                    left, _, _ = _left_analysis(toks, i, dimension, field_text)
+                    return _Core(_np_text(toks, i, j, field_text), head, left.event, left.verb_toks)
     np_range: tuple[int, int] | None = None
     if r < n and toks[r].low == "of":
+        # "of the troops", "of them", "11 of 15 drones", "23 of the 32 members"
         q = r + 1
-        while q < n and toks[q].low in ("the", "these", "those", "its", "their", "our", "all"):
+        while q < n and toks[q].low in ("the", "these", "those", "its", "their", "our", "all", "his", "her"):
             q += 1
+        if q < n and toks[q].kind == "F":
+            q += 1
+            while q < n and toks[q].low in ("the", "these", "those", "its", "their", "our"):
+                q += 1
         if q < n and toks[q].low in _w.ANAPHORS and toks[q].kind == "w":
             ante = _antecedent(toks, t, dimension, field_text, depth)
             event, group = _verb_after(toks, q + 1, c1)
             if ante.head is not None:
                 return _Core(ante.text, ante.head, event or ante.event, tuple(group))
             return _Core(None, None, event, tuple(group))
-        if q > r + 1 or dimension != "count":
-            np_range = _scan_right_np(toks, q)
-        else:
-            np_range = _scan_right_np(toks, q) if q < n and toks[q].kind == "w" else None
+        np_range = _scan_right_np(toks, q)
+    elif r + 1 < n and toks[r].low == "in" and dimension == "currency" and toks[r + 1].kind == "w" and not _capitalised(toks[r + 1]):
+        # "$12.5m in funding", "£40bn in taxes"
+        if not _time_word(toks[r + 1]) and toks[r + 1].low not in _w.DETERMINERS:
+            np_range = _scan_right_np(toks, r + 1)
+            if np_range is not None and toks[np_range[1] - 1].low.endswith("ing"):
+                np_range = None
     elif r < n:
         np_range = _scan_right_np(toks, r)
+        if np_range is not None and dimension not in ("count", "currency") and t >= 1:
+            prev = toks[t - 1]
+            attributive = prev.kind == "w" and (prev.low in _w.DETERMINERS or prev.low.endswith(("'s", "’s")) or prev.low in ("of", "with", "and", "by"))
+            if not attributive and not _is_plural(toks[np_range[1] - 1].low):
+                np_range = None
 
     if np_range is not None:
         i, j = np_range
@@ -462,6 +708,14 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
                 event = left.event if left.event not in ("rise from", "fall from") else None
                 group = list(left.verb_toks)
             return _Core(text, head, event, tuple(group))
+        if change is not None and j + 1 < n and toks[j].low in ("in", "of") and toks[j + 1].kind == "w":
+            # "a 22% drop in coal use"
+            inner = _scan_right_np(toks, j + 1)
+            if inner is not None:
+                ii, jj = inner
+                head2 = _np_head(toks, ii, jj)
+                if head2 is not None:
+                    return _Core(_np_text(toks, ii, jj, field_text), head2, change, ())
         if change is not None:
             # "a 40% rise": the thing that rose is on the left if anywhere
             left, _, _ = _left_analysis(toks, t, dimension, field_text)
@@ -527,6 +781,13 @@ def _pick(cands: list[tuple[int, int, str]], toks: list[Tok], t: int, clause: tu
 
 def _capitalised(tok: Tok) -> bool:
     return tok.kind == "w" and tok.text[0].isupper()
+
+
+def _proper(toks: list[Tok], q: int) -> bool:
+    """Capitalised and not merely the first word of the sentence."""
+    if not _capitalised(toks[q]):
+        return False
+    return q > 0 and toks[q - 1].text not in ".!?\"“‘'("
 
 
 def _places(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:

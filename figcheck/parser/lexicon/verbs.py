@@ -35,7 +35,8 @@ BASE_VERBS = wordset(
     strike protest march gather rally queue wait miss vanish disappear go come see find
     open close launch fly drive sail swim walk ride climb expand widen narrow lengthen
     shorten extend pass exceed outnumber account comprise include involve contain use
-    consume generate emit house shelter feed treat admit discharge lay"""
+    consume generate emit house shelter feed treat admit discharge lay start breathe begin
+    end finish require allow let serve face hold"""
 )
 
 # Irregular forms -> base.
@@ -121,6 +122,12 @@ def _stressed_last(base: str) -> bool:
     return vowels <= 1 or base in _DOUBLING_LONG
 
 
+# Verb forms that are verbs even where the bare base would be read as a noun.
+ALWAYS_VERBS = wordset(
+    "is are was were be been am has had have do does did said hit cut cost hurt shed spread set put quit beat forecast let"
+)
+
+
 @cache
 def forms() -> Mapping[str, str]:
     """Every known inflected form (and base) -> base.  Built once, on first use."""
@@ -137,12 +144,9 @@ def is_verb_form(word: str) -> bool:
     """True for a known inflected verb form (not the bare base, which is often a noun too:
     "rise", "cut", "increase")."""
     base = forms().get(word)
-    return base is not None and (word != base or word in _ALWAYS_VERBS)
+    return base is not None and (word != base or word in ALWAYS_VERBS)
 
 
-_ALWAYS_VERBS = wordset(
-    "is are was were be been am has had have do does did said hit cut cost hurt shed spread set put quit beat forecast let"
-)
 
 
 def lemma(word: str) -> str:

@@ -70,7 +70,7 @@ NP_STOP = (
 
 # Plural nouns that commonly modify another noun ("arms deal", "sales figures").
 MODIFIER_PLURALS = wordset(
-    """arms sales savings goods customs earnings arts sports news means species series
+    """arms sales savings goods customs earnings arts sports news means species series earnings
     services communications operations affairs works emissions weapons jobs rights claims
     resources assets parks systems"""
 )
@@ -97,7 +97,7 @@ IRREGULAR_PLURALS = pairs(
 # Nouns that end in -s in the singular or do not change in the plural.
 INVARIANT_NOUNS = wordset(
     """series species news sheep fish deer aircraft spacecraft hovercraft personnel staff
-    police cattle livestock offspring headquarters means economics politics physics
+    earnings police cattle livestock offspring headquarters means economics politics physics
     athletics mathematics statistics measles diabetes mumps rabies herpes lens gas bus
     status virus census bonus campus focus corpus crisis analysis basis thesis diagnosis
     chassis bias atlas canvas iris boss class glass grass mass pass loss cross press
@@ -113,7 +113,7 @@ INVARIANT_NOUNS = wordset(
 COMPOUNDS = pairs(
     """death_toll=death_toll toll=death_toll interest_rate=interest_rate
     base_rate=interest_rate bank_rate=interest_rate policy_rate=interest_rate
-    unemployment_rate=unemployment jobless_rate=unemployment unemployment=unemployment
+    unemployment_rate=unemployment_rate jobless_rate=unemployment_rate unemployment=unemployment
     inflation_rate=inflation inflation=inflation growth_rate=growth
     birth_rate=birth_rate mortality_rate=mortality_rate fertility_rate=fertility_rate
     crime_rate=crime_rate tax_rate=tax_rate exchange_rate=exchange_rate
@@ -130,11 +130,21 @@ COMPOUNDS = pairs(
     aid_worker=aid_worker health_worker=health_worker civil_servant=civil_servant
     prime_minister=prime_minister head_count=headcount headcount=headcount
     price_tag=price share_price=share_price stock_price=share_price
-    oil_price=oil_price gas_price=gas_price petrol_price=petrol_price
+    member_state=member_state fire_engine=fire_engine fun_run=fun_run trading_day=trading_day
+    journey_time=journey_time prize_money=prize_money pension_scheme=pension_scheme
+    tax_rise=tax_rise mortgage_rate=mortgage_rate defence_spending=defence_spending
+    defense_spending=defence_spending wheat_harvest=wheat_harvest farm_income=farm_income
+    bread_price=bread_price fuel_price=fuel_price knife_crime=knife_crime
+    storm_surge=storm_surge rainfall_total=rainfall_total wind_farm=wind_farm
+    coal_use=coal_use climate_finance=climate_finance heat_pump=heat_pump peat_bog=peat_bog
+    sea_ice=sea_ice oxygen_level=oxygen_level body_weight=body_weight pass_rate=pass_rate
+    tuition_fee=tuition_fee match_point=match_point pay_offer=pay_offer crude_oil=crude_oil
+    district_capital=district_capital gross_margin=gross_margin mass_index=body_mass_index
+    patrol_boat=patrol_boat barley_production=barley_production dioxide_level=nitrogen_dioxide_level
     sea_level=sea_level wind_speed=wind_speed speed_limit=speed_limit
     gross_domestic_product=gdp gdp=gdp economic_growth=growth economy=economy
     casualty_figure=casualty body_count=death_toll injury_toll=injury_toll
-    jobless_claim=jobless_claim retail_sale=retail_sales sale=sales"""
+    jobless_claim=jobless_claim """
 )
 
 # Participles and adjectives that stand for people when used as nouns ("the 15 injured",
@@ -276,12 +286,11 @@ DIMENSION_NOUNS = pairs(
 
 # Nouns that are never the subject head on their own (units, time words, etc.).
 NON_HEAD_NOUNS = (
-    TIME_NOUNS
-    | MONTHS
+    MONTHS
     | WEEKDAYS
     | wordset(
-        """percent cent point points times time figure figures number numbers total
-        amount level lot lots kind sort type way part rest"""
+        """percent cent times time number numbers total amount lot lots kind sort type way
+        part rest"""
     )
 )
 
