@@ -22,12 +22,13 @@ from figcheck.evaluation.check import (
     claim_options,
     corpus_records,
     cross_story_findings,
+    evaluate_check,
     gold_spans,
     load_stories,
     read_story,
     score_story,
 )
-from figcheck.model import Claim, Finding, Interval, Value
+from figcheck.model import Claim, Document, Finding, Interval, Report, Value
 
 STORIES = load_stories()
 ALLOWED = {("contradiction", "within"), ("contradiction", "cross"), ("update", "cross")} | {
@@ -234,3 +235,60 @@ def test_bad_story_file_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "x.json").write_text("[1, 2", encoding="utf-8")
     with pytest.raises(CorpusError, match="x.json"):
         read_story(tmp_path / "x.json")
+
+
+# --- evaluate_check end to end, with checkers built by hand -------------------------------------
+
+
+def _oracle(documents: list[Document], config: object) -> Report:
+    """Returns exactly the gold findings of the stories the documents belong to (and, with no
+    story field, nothing)."""
+    findings: list[Finding] = []
+    stories = {d.story for d in documents}
+    for story in STORIES:
+        if story.story in stories:
+            findings += [_gold_as_prediction(story, i) for i in range(len(story.findings))]
+    return Report(findings=tuple(findings))
+
+
+def _mixer(documents: list[Document], config: object) -> Report:
+    """Pairs the first figure-like word of every two consecutive documents (crosses stories when
+    the documents come from all of them)."""
+    by_id = {s.global_id(d.id): (s, d.id) for s in STORIES for d in s.documents}
+    claims = []
+    for doc in documents:
+        story, local = by_id[doc.id]
+        claims.append(_claim(story, local, "text", doc.text.split()[0]))
+    pairs = [
+        _finding("FC111", "contradiction", "cross", a, b) for a, b in zip(claims, claims[1:])
+    ]
+    return Report(findings=tuple(pairs))
+
+
+def test_evaluate_check_with_a_perfect_checker() -> None:
+    scores = evaluate_check(checker=_oracle)
+    gold = sum(len(s.findings) for s in STORIES)
+    assert scores.overall.gold == scores.overall.predicted == scores.overall.tp_gold == gold
+    assert scores.precision == scores.recall == 1.0
+    assert scores.cross_story_findings == 0
+    assert sum(pr.gold for pr in scores.by_kind.values()) == gold
+    assert sum(pr.gold for pr in scores.by_scope.values()) == gold
+
+
+def test_evaluate_check_counts_cross_story_findings() -> None:
+    scores = evaluate_check(checker=_mixer)
+    boundaries = len(STORIES) - 1
+    assert scores.cross_story_findings == boundaries
+    assert scores.precision < 1.0
+    assert f"{boundaries} of" in scores.format(details=False)
+
+
+def test_evaluate_check_on_figcheck_is_consistent() -> None:
+    """The real comparator: only the bookkeeping is asserted (the lead ratchets the targets)."""
+    scores = evaluate_check()
+    assert scores.stories == len(STORIES)
+    assert scores.overall.tp_pred <= scores.overall.predicted
+    assert scores.overall.tp_gold <= scores.overall.gold
+    assert len(scores.false_positives) == scores.overall.predicted - scores.overall.tp_pred
+    assert len(scores.misses) == scores.overall.gold - scores.overall.tp_gold
+    assert set(scores.trap_hits) <= set(scores.false_positives)

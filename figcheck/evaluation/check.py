@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -34,7 +34,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..config import Config
-from ..model import Document, Finding
+from ..model import Document, Finding, Report
 
 GoldKind = Literal[
     "contradiction", "update", "percent-change", "share", "parts-total", "factor", "conversion"
@@ -462,19 +462,31 @@ def cross_story_findings(stories: Sequence[Story], findings: Iterable[Finding]) 
     return out
 
 
-def evaluate_check(
-    corpus_dir: str | Path | None = None, config: Config | None = None
-) -> CheckScores:
-    """Score :func:`figcheck.check` on the gold stories (see the module docstring)."""
+Checker = Callable[[list[Document], Config | None], Report]
+
+
+def _default_checker(documents: list[Document], config: Config | None) -> Report:
     from .. import check
 
+    return check(documents, config=config)
+
+
+def evaluate_check(
+    corpus_dir: str | Path | None = None,
+    config: Config | None = None,
+    *,
+    checker: Checker | None = None,
+) -> CheckScores:
+    """Score :func:`figcheck.check` (or ``checker``, called as ``checker(documents, config)``)
+    on the gold stories (see the module docstring)."""
+    check = checker or _default_checker
     stories = load_stories(corpus_dir)
     scores = CheckScores(stories=len(stories), documents=sum(len(s.documents) for s in stories))
     for story in stories:
-        report = check(story.to_documents(include_story=True), config=config)
+        report = check(story.to_documents(include_story=True), config)
         score_story(story, report.findings, scores)
     everything = [d for s in stories for d in s.to_documents(include_story=False)]
-    report = check(everything, config=config)
+    report = check(everything, config)
     scores.all_in_one_findings = len(report.findings)
     scores.cross_story = cross_story_findings(stories, report.findings)
     return scores
