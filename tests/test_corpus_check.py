@@ -6,6 +6,7 @@ matching logic with findings built by hand.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections import Counter
 from decimal import Decimal
@@ -46,7 +47,14 @@ def test_corpus_size() -> None:
 def test_desks_and_document_counts() -> None:
     desks = {s.desk for s in STORIES}
     for desk in (
-        "conflict", "disasters", "economy", "elections", "health", "courts", "sport", "transport",
+        "conflict",
+        "disasters",
+        "economy",
+        "elections",
+        "health",
+        "courts",
+        "sport",
+        "transport",
         "science",
     ):
         assert desk in desks, desk
@@ -150,14 +158,25 @@ def _claim(story: Story, doc: str, field: str, needle: str, occurrence: int = 1)
     assert start >= 0
     value = Value(low=Decimal(1), high=Decimal(1))
     return Claim(
-        doc=story.global_id(doc), field=field, start=start, end=start + len(needle), text=needle,
-        value=value, bound="exact", interval=Interval(low=Decimal(1), high=Decimal(1)),
+        doc=story.global_id(doc),
+        field=field,
+        start=start,
+        end=start + len(needle),
+        text=needle,
+        value=value,
+        bound="exact",
+        interval=Interval(low=Decimal(1), high=Decimal(1)),
     )
 
 
 def _finding(code: str, kind: str, scope: str, *claims: Claim) -> Finding:
     return Finding(
-        code=code, kind=kind, scope=scope, severity="warning", confidence=0.9, message="m",
+        code=code,
+        kind=kind,
+        scope=scope,
+        severity="warning",
+        confidence=0.9,
+        message="m",
         claims=claims,
     )
 
@@ -214,12 +233,16 @@ def test_scorer_update_only_matches_update() -> None:
 def test_cross_story_detection() -> None:
     a, b = STORIES[0], STORIES[1]
     mixed = _finding(
-        "FC111", "contradiction", "cross",
+        "FC111",
+        "contradiction",
+        "cross",
         _claim(a, a.documents[0].id, "text", a.documents[0].text.split()[0]),
         _claim(b, b.documents[0].id, "text", b.documents[0].text.split()[0]),
     )
     same = _finding(
-        "FC101", "contradiction", "within",
+        "FC101",
+        "contradiction",
+        "within",
         _claim(a, a.documents[0].id, "text", a.documents[0].text.split()[0]),
     )
     assert len(cross_story_findings(STORIES, [mixed, same])) == 1
@@ -260,7 +283,7 @@ def _mixer(documents: list[Document], config: object) -> Report:
         story, local = by_id[doc.id]
         claims.append(_claim(story, local, "text", doc.text.split()[0]))
     pairs = [
-        _finding("FC111", "contradiction", "cross", a, b) for a, b in zip(claims, claims[1:])
+        _finding("FC111", "contradiction", "cross", a, b) for a, b in itertools.pairwise(claims)
     ]
     return Report(findings=tuple(pairs))
 

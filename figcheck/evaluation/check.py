@@ -250,7 +250,8 @@ def read_story(path: Path) -> Story:
     ids = [d.id for d in story.documents]
     if len(set(ids)) != len(ids):
         raise CorpusError(f"{path}: duplicate document ids")
-    for item in (*story.findings, *story.traps):
+    items: list[GoldFinding | Trap] = [*story.findings, *story.traps]
+    for item in items:
         claim_options(story, item)
     return story
 
@@ -292,8 +293,7 @@ def write_records(path: str | Path, include_story: bool = True) -> int:
     """Write :func:`corpus_records` as JSONL to ``path``; returns the number of records."""
     records = corpus_records(include_story)
     with open(path, "w", encoding="utf-8") as out:
-        for record in records:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
     return len(records)
 
 
@@ -371,8 +371,10 @@ class CheckScores:
 
     def format(self, *, details: bool = True) -> str:
         lines = [
-            f"check corpus: {self.stories} stories, {self.documents} documents, "
-            f"{self.overall.gold} gold findings, {self.overall.predicted} predicted",
+            (
+                f"check corpus: {self.stories} stories, {self.documents} documents, "
+                f"{self.overall.gold} gold findings, {self.overall.predicted} predicted"
+            ),
             self.overall.line("overall"),
         ]
         lines += [self.by_scope[k].line(f"scope {k}") for k in sorted(self.by_scope)]
@@ -407,14 +409,14 @@ def _slice(table: dict[str, PR], key: str) -> PR:
 
 def score_story(story: Story, predicted: Iterable[Finding], scores: CheckScores) -> None:
     """Match one story's predictions against its gold findings and add to ``scores``."""
-    gold = []
-    for g in story.findings:
-        options = claim_options(story, g)
+    gold: list[GoldItem] = []
+    for finding in story.findings:
+        options = claim_options(story, finding)
         spans = tuple(o[0] for o in options)
-        gold.append(GoldItem(story.story, g.kind, g.scope, spans, g.note, options))
-    preds = [
-        _pred_item(story.story, f) for f in predicted if f.kind not in UNSCORED_KINDS
-    ]
+        gold.append(
+            GoldItem(story.story, finding.kind, finding.scope, spans, finding.note, options)
+        )
+    preds = [_pred_item(story.story, f) for f in predicted if f.kind not in UNSCORED_KINDS]
     traps = [(*CODE_KIND[t.code], gold_spans(story, t)) for t in story.traps if t.code in CODE_KIND]
     # One-to-one matching; gold findings with fewer candidate predictions are served first.
     candidates = {i: [j for j, p in enumerate(preds) if matches(p, g)] for i, g in enumerate(gold)}
@@ -428,14 +430,22 @@ def score_story(story: Story, predicted: Iterable[Finding], scores: CheckScores)
                 break
     for i, g in enumerate(gold):
         hit = i in matched_gold
-        for pr in (scores.overall, _slice(scores.by_scope, g.scope), _slice(scores.by_kind, g.kind)):
+        for pr in (
+            scores.overall,
+            _slice(scores.by_scope, g.scope),
+            _slice(scores.by_kind, g.kind),
+        ):
             pr.gold += 1
             pr.tp_gold += hit
         if not hit:
             scores.misses.append(g)
     for j, p in enumerate(preds):
         hit = j in used
-        for pr in (scores.overall, _slice(scores.by_scope, p.scope), _slice(scores.by_kind, p.kind)):
+        for pr in (
+            scores.overall,
+            _slice(scores.by_scope, p.scope),
+            _slice(scores.by_kind, p.kind),
+        ):
             pr.predicted += 1
             pr.tp_pred += hit
         if not hit:
@@ -510,8 +520,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.export_jsonl:
             records = corpus_records(not args.no_story, args.corpus)
             with open(args.export_jsonl, "w", encoding="utf-8") as out:
-                for record in records:
-                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                out.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
             print(f"wrote {len(records)} records to {args.export_jsonl}")
             return 0
         scores = evaluate_check(args.corpus)
