@@ -128,7 +128,7 @@ def summary(findings: list[Finding], n_docs: int) -> str:
             f"document{'s' if n_docs != 1 else ''}.")
 
 
-@click.command(epilog=EXAMPLES)
+@click.command(epilog=EXAMPLES, short_help="Flag figures that contradict each other.")
 @input_options
 @click.option("-f", "--format", "fmt", default="text", show_default=True, metavar="FORMAT",
               help="text, json, jsonl, github, sarif or html (and any registered format).")

@@ -19,7 +19,7 @@ variants, and - for standard input.  The JSON layout is published by 'figcheck s
 """
 
 
-@click.command(epilog=EXAMPLES)
+@click.command(epilog=EXAMPLES, short_help="Every figure as a typed quantity (value, unit, subject).")
 @input_options
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "jsonl"]),
               default="text", show_default=True, help="Output format.")

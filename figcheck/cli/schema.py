@@ -36,7 +36,7 @@ def schemas() -> dict[str, dict[str, Any]]:
     return out
 
 
-@click.command(epilog=EXAMPLES)
+@click.command(epilog=EXAMPLES, short_help="JSON Schema of the extract and check output.")
 @click.argument("which", type=click.Choice(["all", "extract", "check"]), default="all")
 @click.pass_context
 def schema(ctx: click.Context, which: str) -> None:

@@ -29,7 +29,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-@click.command("show-config", epilog=EXAMPLES)
+@click.command("show-config", epilog=EXAMPLES, short_help="Merged settings and where each came from.")
 @click.argument("path", required=False, default=".", metavar="[PATH]")
 @click.option("--config", "config_path", metavar="PATH", help="Read settings from PATH.")
 @click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
