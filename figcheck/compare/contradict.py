@@ -37,14 +37,36 @@ _NOT_A_TOTAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_TOTAL_AFTER = re.compile(
-    r"(?:[ \t]+[\w-]+){0,3}?[ \t]+(?:new|more|additional|extra|further|other|per|each|apiece|"
-    r"a\s+(?:day|week|month|year|head|person)|an\s+hour|on\s+average|"
-    r"above|below|higher\s+than|lower\s+than|more\s+than|less\s+than|fewer\s+than|"
-    r"up\s+from|down\s+from)\b"
+    r"[ \t]+(?:new|more|additional|extra|further|other|apiece|each)\b"
+    r"|(?:[ \t]+[\w-]+){0,2}?[ \t]+(?:per|a\s+(?:day|week|month|year|head|person)|an\s+hour|"
+    r"on\s+average)\b"
+    r"|(?:[ \t]+[\w-]+)?[ \t]+(?:above|below|higher\s+than|lower\s+than|more\s+than|"
+    r"less\s+than|fewer\s+than|up\s+from|down\s+from)\b"
     r"|\s*,?\s*(?:of|among)\s+(?:them|whom|those|these|which)\b",
     re.IGNORECASE,
 )
+_EVENT_AFTER = re.compile(
+    r"(?:[ \t]+(?:people|persons|civilians|others|of\s+them))?(?:[ \t]+(?:were|was|are|have|"
+    r"has|had|been|being|now|reportedly|confirmed))*[ \t]+(?P<ev>dead|killed|died|injured|"
+    r"wounded|hurt|missing|arrested|evacuated|hospitali[sz]ed|rescued|displaced|destroyed)\b",
+    re.IGNORECASE,
+)
+_EVENT_BEFORE = re.compile(
+    r"\b(?P<ev>evacuation|deaths?|arrests?|injur(?:y|ies)|rescue|destruction|displacement)"
+    r"\s+of\s+$",
+    re.IGNORECASE,
+)
+_EVENT_WORDS = {
+    "dead": "kill", "killed": "kill", "died": "kill", "deaths": "kill", "death": "kill",
+    "injured": "injure", "wounded": "injure", "hurt": "injure", "injury": "injure",
+    "injuries": "injure", "missing": "miss", "arrested": "arrest", "arrest": "arrest",
+    "arrests": "arrest", "evacuated": "evacuate", "evacuation": "evacuate",
+    "hospitalised": "hospitalise", "hospitalized": "hospitalise", "rescued": "rescue",
+    "rescue": "rescue", "displaced": "displace", "displacement": "displace",
+    "destroyed": "destroy", "destruction": "destroy",
+}
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")
 _BRACKET_BEFORE = re.compile(
     r"\(\s*(?:about|around|approximately|roughly|some|nearly|almost|c\.|or|up to)?\s*$",
     re.IGNORECASE)
@@ -84,7 +106,9 @@ def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
         sent = text[s:e]
         if facts.context_blocks(sent) == "disputed":
             continue
-        near = text[max(s, q.start - _MODAL_BEFORE): min(e, q.end + _MODAL_AFTER)]
+        clause_end = min(e, q.end + _MODAL_AFTER)
+        stop = _CLAUSE_END.search(text, q.end, clause_end)
+        near = text[max(s, q.start - _MODAL_BEFORE): stop.start() if stop else clause_end]
         if facts.context_blocks(near) == "modal":
             continue
         if _NOT_A_TOTAL_BEFORE.search(text, max(s, q.start - 12), q.start) or \
@@ -98,6 +122,14 @@ def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
         if q.bound == "range" and (q.text.lower().startswith("from")
                                    or _FROM_BEFORE.search(text, max(s, q.start - 8), q.start)):
             continue  # "from 2,000 to 5,800": a change's endpoints, not a level
+        if facts.event_of(q) is None:
+            m = _EVENT_AFTER.match(text, q.end, min(e, q.end + 50)) or _EVENT_BEFORE.search(
+                text, max(s, q.start - 20), q.start)
+            if m:
+                ev = _EVENT_WORDS.get(m.group("ev").lower())
+                if ev:
+                    q = q.model_copy(update={"subject": q.subject.model_copy(
+                        update={"event": ev})})
         out.append(
             Item(doc, q, (q.field, s), sent, facts.is_cumulative(q), facts.update_cue(sent))
         )

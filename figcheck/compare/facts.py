@@ -47,7 +47,8 @@ CUMULATIVE_HEADS = frozenset(
 )
 CUMULATIVE_EVENTS = frozenset(
     {"kill", "injure", "arrest", "evacuate", "displace", "infect", "hospitalise", "hospitalize",
-     "rescue", "confirm", "recover", "detain", "charge", "flee"}
+     "rescue", "confirm", "recover", "detain", "charge", "flee", "destroy", "damage", "burn",
+     "miss", "die"}
 )
 
 _QUAL_LEAD = re.compile(
@@ -155,7 +156,7 @@ def _qual_factor(a: str | None, b: str | None, missing: float) -> float | None:
 # How much a qualifier given on one side only lowers confidence (1.0 = not at all).
 MISSING_EVENT = 0.85
 MISSING_PLACE = 0.7
-MISSING_TIME = 0.7
+MISSING_TIME = 0.85
 MISSING_ATTRIBUTION = 0.95
 MISSING_MODIFIER = 0.65
 OTHER_ATTRIBUTION_FAR = 0.75
@@ -212,6 +213,11 @@ NARROWING = frozenset(
 """Subject words that narrow what is counted ("the 15 new cases", "core inflation")."""
 
 
+NON_NARROWING = frozenset({"confirmed", "reported", "recorded", "registered", "estimated",
+                           "known", "documented", "verified", "official", "combined",
+                           "needed", "required", "expected", "projected", "affected"})
+
+
 def modifiers(q: Quantity, raw: bool = False) -> frozenset[str]:
     """Words of the subject besides its head that narrow what is counted: participles
     ("uninjured", "hospitalised") and the words in :data:`NARROWING`.  Capitalised words (names,
@@ -229,7 +235,8 @@ def modifiers(q: Quantity, raw: bool = False) -> frozenset[str]:
         for w in _WORD.findall(tok.lower()):
             if w in _MOD_STOP or w in head or _stem(w) in head_stems:
                 continue
-            if raw or w in NARROWING or (w.endswith("ed") and len(w) > 4):
+            if raw or w in NARROWING or (w.endswith("ed") and len(w) > 4
+                                          and w not in NON_NARROWING):
                 words.append(w)
     if raw:
         return frozenset(words)
