@@ -258,13 +258,16 @@ def _np_head(toks: list[Tok], i: int, j: int) -> str | None:
     return one
 
 
-def _is_past_form(low: str) -> bool:
-    """A past tense / past participle (not an -s or -ing form, which are often nouns)."""
+def _is_past_form(low: str, *, ambiguous: bool = False) -> bool:
+    """A past tense / past participle (not an -s or -ing form, which are often nouns).  Forms
+    equal to their base ("hit", "cost", "cut") count only when ``ambiguous`` is set."""
     if low in _verbs.NOT_VERBS:
         return False
     base = _verbs.forms().get(low)
     if base is not None:
-        return low != base and not low.endswith(("s", "ing")) or low in _verbs.ALWAYS_VERBS
+        if low == base:
+            return ambiguous and low in _verbs.ALWAYS_VERBS
+        return not low.endswith(("s", "ing")) or low in _verbs.ALWAYS_VERBS
     return low.endswith("ed") and len(low) > 4
 
 
@@ -285,13 +288,13 @@ def _scan_right_np(toks: list[Tok], i: int) -> tuple[int, int] | None:
         if not _noun_candidate(tok) and not (k > i and tok.text[:1].isupper() and (_capitalised(toks[k - 1]) or toks[k - 1].kind == "n")):
             break
         low = tok.low
-        if low in _NOT_NP_WORDS:
+        if low in _NOT_NP_WORDS or (k > i and low in _verbs.ALWAYS_VERBS):
             break
         if low in _COMPARATIVES and (k + 1 >= n or not _noun_candidate(toks[k + 1]) or toks[k + 1].low in _COMPARATIVES):
             break
         if k > i and low.endswith("s") and _verbs.is_verb_form(low) and _verbs.forms()[low] not in _NOUNY_VERBS and not _is_plural(toks[k - 1].low) and toks[k - 1].kind == "w" and not toks[k - 1].text[:1].isupper():
             break  # "laptop starts", "route carries"
-        if _is_past_form(low) or (low.endswith("ing") and low not in _verbs.NOT_VERBS and len(low) > 5):
+        if _is_past_form(low) or (low.endswith("ing") and tok.text[0].islower() and low not in _verbs.NOT_VERBS and len(low) > 5):
             nxt = toks[k + 1] if k + 1 < n else None
             if nxt is None or not _noun_candidate(nxt) or _is_past_form(nxt.low):
                 if low.endswith("ing") and i >= 1 and toks[i - 1].low in ("of", "in", "for"):
@@ -468,7 +471,7 @@ def _verb_after(toks: list[Tok], k: int, end: int) -> tuple[str | None, list[int
 
 
 _LEFT_PREPS = frozenset(
-    "to at of by from around above below past near than over under on worth aged".split()
+    "to at of by from around above below past near than over under on worth aged for".split()
 )
 _PARTICLES = frozenset("up down back out off".split())
 _INFINITIVE_GOVERNORS = _w.MODAL_BEFORE_TO | frozenset(
@@ -512,7 +515,7 @@ def _left_analysis(toks: list[Tok], t: int, dimension: str, field_text: str) -> 
             k -= 1
     group: list[int] = []
     main: str | None = None
-    if prep not in ("of", "worth", "aged"):
+    if prep not in ("of", "aged"):
         while k >= 0 and toks[k].kind == "w":
             tok = toks[k]
             low = tok.low
@@ -528,7 +531,7 @@ def _left_analysis(toks: list[Tok], t: int, dimension: str, field_text: str) -> 
             elif low in _PARTICLES and main is None and not group and left is not None and (left.low in _verbs.forms() or _is_past_form(left.low)):
                 group.append(k)
             elif main is None and (
-                _is_past_form(low)
+                _is_past_form(low, ambiguous=True)
                 or (_verbs.is_verb_form(low) and low.endswith("s") and left is not None and (_noun_candidate(left) or left.low in _RELATIVE))
                 or (low.endswith("ing") and _verbs.is_verb_form(low) and left is not None and _noun_candidate(left) and not _is_past_form(left.low))
                 or (low in _verbs.forms() and _base_ok(left))
@@ -590,7 +593,7 @@ _NUMBER_WORDS_ALL = frozenset(
     " sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
     " hundred hundreds thousand thousands million millions billion billions trillion dozen"
     " dozens half halves third thirds quarter quarters fifth fifths tenth tenths bn m k"
-    " per cent percent point points over under more than less fewer about around nearly"
+    " per cent percent over under more than less fewer about around nearly"
     " almost some least most up to and or".split()
 )
 _COMPARATIVES = frozenset(
@@ -615,7 +618,7 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
     if r < n and toks[r].text in "\"“‘" and r + 1 < n and toks[r + 1].kind == "w":
         r += 1
     # a bracketed conversion right after the figure: "$4.6bn (£3.6bn) merger", "42.2km (26.2-mile) route"
-    if r + 2 < n and toks[r].text == "(" and toks[r + 1].kind == "F" and toks[r + 2].text == ")":
+    if r + 2 < n and toks[r].text == "(" and toks[r + 1].kind in "FT" and toks[r + 2].text == ")":
         r += 3
     # bracketed conversion "-15C (5F)": the subject of the figure it converts
     if t >= 2 and toks[t - 1].text == "(" and toks[t - 2].kind == "F" and depth < 2:
@@ -686,7 +689,7 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
         # "$12.5m in funding", "£40bn in taxes"
         if not _time_word(toks[r + 1]) and toks[r + 1].low not in _w.DETERMINERS:
             np_range = _scan_right_np(toks, r + 1)
-            if np_range is not None and toks[np_range[1] - 1].low.endswith("ing"):
+            if np_range is not None and (toks[np_range[0]].low in ("early", "late", "morning", "afternoon", "evening", "overnight") or toks[np_range[1] - 1].low == "trading"):
                 np_range = None
     elif r < n:
         np_range = _scan_right_np(toks, r)

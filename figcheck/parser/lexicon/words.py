@@ -132,7 +132,7 @@ COMPOUNDS = pairs(
     price_tag=price share_price=share_price stock_price=share_price
     member_state=member_state fire_engine=fire_engine fun_run=fun_run trading_day=trading_day
     journey_time=journey_time prize_money=prize_money pension_scheme=pension_scheme
-    tax_rise=tax_rise mortgage_rate=mortgage_rate defence_spending=defence_spending
+    mortgage_rate=mortgage_rate defence_spending=defence_spending
     defense_spending=defence_spending wheat_harvest=wheat_harvest farm_income=farm_income
     bread_price=bread_price fuel_price=fuel_price knife_crime=knife_crime
     storm_surge=storm_surge rainfall_total=rainfall_total wind_farm=wind_farm
