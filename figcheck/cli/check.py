@@ -60,21 +60,10 @@ def _split_codes(values: tuple[str, ...]) -> list[str]:
 
 
 def compute(docs: list[Document], config: Config) -> CheckRun:
-    """Run the comparator (and parser) on ``docs``."""
-    from ..model import CheckRun
+    """Run the parser and comparator on ``docs`` (:func:`figcheck.compare.run`)."""
+    from ..compare import run
 
-    try:
-        from ..compare import run as _run  # type: ignore[attr-defined]
-    except ImportError:
-        _run = None
-    if _run is not None:
-        result: CheckRun = _run(docs, config=config)
-        return result
-    from .. import check as _check, extract as _extract
-
-    report = _check(docs, config=config)
-    quantities = {d.id: tuple(_extract(d.text, title=d.title)) for d in docs}
-    return CheckRun(report=report, documents=tuple(docs), quantities=quantities)
+    return run(docs, config=config)
 
 
 def postprocess(findings: list[Finding], config: Config) -> list[Finding]:
@@ -245,7 +234,7 @@ def _against(db: str, docs: list[Document], config: Config) -> list[Finding]:
     if not os.path.exists(db):
         fail(f"{db}: no such database (build one with 'figcheck batch ARCHIVE --db {db}')")
     try:
-        from ..batch import against  # type: ignore[attr-defined]
+        from ..batch import against
     except ImportError:
         fail("--against needs figcheck.batch.against, which this installation lacks")
     try:
