@@ -578,13 +578,12 @@ def evaluate_extract(
     run = extractor if extractor is not None else _default_extractor()
     total = ExtractScores()
     for article in load_corpus(corpus_dir):
+        error: str | None = None
         try:
             preds = list(run(article.text, title=article.title))
         except Exception as exc:  # noqa: BLE001 - a crashing extractor is scored, not fatal
             preds = []
             error = f"{article.name}: extractor raised {type(exc).__name__}: {exc}"
-        else:
-            error = None
         s = score_article(article, preds)
         if error:
             s.errors.append(error)
