@@ -207,10 +207,20 @@ _RELEVANT: dict[str, Callable[[Quantity], bool]] = {
 }
 
 
-def _matches_value(q: Quantity, e: Expected) -> bool:
+def _close(a: Decimal, b: Decimal) -> bool:
+    """Equal, allowing for the peers' float rounding of non-terminating fractions (2/3)."""
+    return a == b or abs(a - b) <= Decimal("1e-9") * max(Decimal(1), abs(b))
+
+
+def _matches_value(q: Quantity, e: Expected, judge: str) -> bool:
     if e.value is None:
         return False
-    return q.value.low == e.value and q.value.high == e.value
+    if _close(q.value.low, e.value) and _close(q.value.high, e.value):
+        return True
+    # quantulum3 writes a range as its midpoint ("3 to 4 L" -> 3.5 litre)
+    return judge == "quantulum3" and q.bound == "range" and _close(
+        (q.value.low + q.value.high) / 2, e.value
+    )
 
 
 def _ends(q: Quantity) -> tuple[Decimal | None, Decimal | None]:
@@ -224,6 +234,14 @@ def _ends(q: Quantity) -> tuple[Decimal | None, Decimal | None]:
 def judge_case(case: PeerCase, quantities: Sequence[Quantity]) -> Verdict:
     """Judge one case given figcheck's quantities for ``case.input``."""
     convention = CONVENTIONS.get(case.id)
+    unit_only = frozenset(
+        e.text for e in case.expected if e.value is None and e.low is None and e.high is None
+    )
+    if unit_only and case.judge != "ordinal":
+        # A unit named without a number ("convert celsius to fahrenheit", "a small percent") is
+        # no figure to figcheck; Recognizers-Text reports it with an empty value.
+        reason = "a unit named without a number is not a figure"
+        convention = (reason, unit_only | (convention[1] if convention else frozenset()))
     if convention is not None:
         not_figures = [e for e in case.expected if e.text in convention[1]]
         hits = [q.text for q in quantities for e in not_figures if _overlaps(q, e)]
@@ -246,7 +264,7 @@ def judge_case(case: PeerCase, quantities: Sequence[Quantity]) -> Verdict:
             if case.judge == "range":
                 ok = _ends(q) == (e.low, e.high)
             else:
-                ok = _matches_value(q, e) and (
+                ok = _matches_value(q, e, case.judge) and (
                     case.judge in {"number", "percent"} or _unit_ok(e.unit, q)
                 )
             if ok:
@@ -302,12 +320,23 @@ def run_case(case: PeerCase) -> Verdict:
     return judge_case(case, extract(case.input))
 
 
+def convention_for(case: PeerCase) -> str | None:
+    """Why figcheck judges ``case`` by its own convention, or None."""
+    if case.id in CONVENTIONS:
+        return CONVENTIONS[case.id][0]
+    if case.judge != "ordinal" and any(
+        e.value is None and e.low is None and e.high is None for e in case.expected
+    ):
+        return "a unit named without a number is not a figure"
+    return None
+
+
 def evaluate_peers(peers_dir: Path | None = None) -> PeerScores:
     suites: dict[str, SuiteScore] = {}
     for case in load_cases(peers_dir):
         score = suites.setdefault(case.suite, SuiteScore(case.suite))
         score.cases += 1
-        score.conventions += case.id in CONVENTIONS
+        score.conventions += convention_for(case) is not None
         verdict = run_case(case)
         if verdict.passed:
             score.passed += 1
