@@ -23,11 +23,38 @@ def fail(message: str) -> NoReturn:
     raise click.exceptions.Exit(EXIT_ERROR)
 
 
+INPUT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".jsonl", ".ndjson",
+                  ".json")
+"""What a directory given as PATH contributes (also gzip/zstd-compressed)."""
+
+
+def expand(paths: tuple[str, ...]) -> tuple[str, ...]:
+    """Directories become the input files under them (recursively, sorted, hidden ones skipped);
+    other paths stay as given."""
+    out: list[str] = []
+    for path in paths:
+        if path == "-" or not os.path.isdir(path):
+            out.append(path)
+            continue
+        found = []
+        for root, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in files:
+                logical = name.removesuffix(".gz").removesuffix(".zst").lower()
+                if not name.startswith(".") and logical.endswith(INPUT_SUFFIXES):
+                    found.append(os.path.join(root, name))
+        if not found:
+            fail(f"{path}: directory has no .txt, .md, .html, .jsonl or .json files")
+        out.extend(sorted(found))
+    return tuple(out)
+
+
 def read_all(paths: tuple[str, ...], stdin_filename: str | None) -> list[Document]:
     """Every document in ``paths`` (``-`` is stdin); any input problem exits 2 with one line."""
     from ..inputs import InputError, read_documents
     from ..model import Document
 
+    paths = expand(paths)
     stdin = click.get_binary_stream("stdin") if "-" in paths else None
     if list(paths).count("-") > 1:
         fail("'-' (standard input) can be given only once")

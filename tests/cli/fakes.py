@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from figcheck.compare.rules import get
-from figcheck.model import CheckRun, Claim, Document, Finding, Interval, Report, Value
+from figcheck.model import (CheckRun, Claim, Document, DocumentSummary, Finding, Interval, Report,
+                            Value)
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,10 @@ def make_compute(specs: Sequence[Spec]):  # type: ignore[no-untyped-def]
                 claims = [claim(doc, n, f, k) for n, f, k in spec.needles]
                 if all(c is not None for c in claims):
                     found.append(finding(spec.code, claims, spec.message, spec.confidence))  # type: ignore[arg-type]
-        return CheckRun(report=Report(findings=tuple(found)), documents=tuple(docs))
+        summaries = tuple(DocumentSummary(id=d.id, title=d.title, source=d.source,
+                                          published=d.published, story=d.story) for d in docs)
+        return CheckRun(report=Report(documents=summaries, findings=tuple(found)),
+                        documents=tuple(docs))
 
     return compute
 

@@ -86,11 +86,25 @@ def test_input_errors(run_cli, fake_comparator, tmp_path: Path, monkeypatch, com
     assert "Traceback" not in result.stderr
 
 
-def test_directory_is_an_input_error(run_cli, fake_comparator, tmp_path: Path) -> None:
+def test_directory_without_inputs_is_an_error(run_cli, fake_comparator, tmp_path: Path) -> None:
     fake_comparator()
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
     result = run_cli("check", str(tmp_path))
     assert result.exit_code == 2
-    assert "is a directory" in result.stderr
+    assert "directory has no .txt, .md" in result.stderr
+
+
+def test_directory_is_walked(run_cli, fake_comparator, tmp_path: Path, troops: Path) -> None:
+    fake_comparator()
+    copy = tmp_path / "copy"
+    (copy / "b" / ".git").mkdir(parents=True)
+    (copy / "b" / "z.md").write_text(troops.read_text(encoding="utf-8"), encoding="utf-8")
+    (copy / "b" / ".git" / "x.md").write_text(troops.read_text(encoding="utf-8"), encoding="utf-8")
+    (copy / "a.txt.gz").write_bytes(gzip.compress(b"Nothing to see."))
+    (copy / "image.png").write_bytes(b"\x89PNG")
+    result = run_cli("check", "--format", "json", str(copy))
+    ids = [d["id"] for d in json.loads(result.stdout)["documents"]]
+    assert ids == [str(copy / "a.txt.gz"), str(copy / "b" / "z.md")]
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "jsonl"])
