@@ -200,6 +200,12 @@ def test_bad_gold_is_reported_with_file_and_line(tmp_path: Path) -> None:
     (tmp_path / "misc-bad.gold.jsonl").write_text("{not json\n", encoding="utf-8")
     with pytest.raises(CorpusError, match="malformed JSON"):
         read_article(tmp_path / "misc-bad.md")
+    (tmp_path / "misc-bad.gold.jsonl").write_bytes(b"\xff\xfe{}\n")
+    with pytest.raises(CorpusError, match="cannot read"):
+        read_article(tmp_path / "misc-bad.md")
+    (tmp_path / "misc-bad.gold.jsonl").unlink()
+    with pytest.raises(CorpusError, match="missing gold file"):
+        read_article(tmp_path / "misc-bad.md")
 
 
 # -- the scorer -------------------------------------------------------------------------------

@@ -266,7 +266,11 @@ def read_article(md_path: Path) -> Article:
         raise CorpusError(f"{gold_path}: missing gold file")
     figures: list[GoldFigure] = []
     traps: list[Trap] = []
-    for lineno, line in enumerate(gold_path.read_text(encoding="utf-8").splitlines(), 1):
+    try:
+        gold_text = gold_path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CorpusError(f"{gold_path}: cannot read ({exc})") from None
+    for lineno, line in enumerate(gold_text.splitlines(), 1):
         if not line.strip():
             continue
         where = f"{gold_path}:{lineno}"
