@@ -66,6 +66,7 @@ _EVENT_WORDS = {
     "destroyed": "destroy", "destruction": "destroy",
 }
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")
 _BRACKET_BEFORE = re.compile(
     r"\(\s*(?:about|around|approximately|roughly|some|nearly|almost|c\.|or|up to)?\s*$",
@@ -79,6 +80,8 @@ class Item:
     q: Quantity
     sentence: tuple[str, int]
     """(field, sentence start offset): figures in one sentence are never compared."""
+    years: frozenset[str]
+    """Years the sentence names ("in 2007 ... killed 500"): a dated, historical figure."""
     context: str
     cumulative: bool
     update_cue: bool
@@ -131,7 +134,8 @@ def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
                     q = q.model_copy(update={"subject": q.subject.model_copy(
                         update={"event": ev})})
         out.append(
-            Item(doc, q, (q.field, s), sent, facts.is_cumulative(q), facts.update_cue(sent))
+            Item(doc, q, (q.field, s), frozenset(_YEAR.findall(sent)), sent,
+                 facts.is_cumulative(q), facts.update_cue(sent))
         )
     return out
 
@@ -312,30 +316,54 @@ def contradictions_across(
 
 
 def _pair_finding(left: list[Item], right: list[Item], tolerance: Decimal) -> Finding | None:
-    best: tuple[float, Item, Item] | None = None
+    """``left`` is from the earlier (or first in canonical order) document.  A figure that agrees
+    with some figure of the other document is not reported; among the remaining conflicting
+    pairs the closest in value is (two versions of one figure)."""
+    conflicts: list[tuple[Decimal, float, Item, Item]] = []
+    agreeing: set[int] = set()
+    update: tuple[float, Item, Item] | None = None
+    repeated = False
     for a in left:
         for b in right:
             f = facts.same_fact(a.q, b.q, cross=True)
             if f is None:
                 continue
+            if a.years != b.years and (a.years or b.years):
+                continue  # dated figures: "in 2007 ... killed 500" vs "in 2001 ... 145"
             r = facts.ratio(a.q, b.q)
-            limit = facts.MAX_UPDATE_RATIO if a.cumulative and b.cumulative else facts.MAX_RATIO
-            if r is not None and r > limit:
+            cumulative = a.cumulative or b.cumulative
+            da, db = a.doc.published, b.doc.published
+            if cumulative and da is not None and db is not None and da != db:
+                if r is not None and r > facts.MAX_UPDATE_RATIO or a.years or b.years:
+                    continue
+                if a.q.value == b.q.value:
+                    repeated = True
+                elif (b.q.value.low > a.q.value.high or facts.conflicts(a.q, b.q, tolerance)) \
+                        and (update is None or f > update[0]):
+                    update = (f, a, b)
                 continue
             if facts.compatible(a.q, b.q, tolerance):
-                return None
-            if facts.conflicts(a.q, b.q, tolerance) and (best is None or f > best[0]):
-                best = (f, a, b)
-    if best is None:
-        return None
-    f, a, b = best
-    da, db = a.doc.published, b.doc.published
-    if a.cumulative and b.cumulative and da is not None and db is not None and da != db:
+                agreeing.update((id(a), id(b)))
+                continue
+            if r is not None and r > facts.MAX_RATIO:
+                continue
+            if facts.conflicts(a.q, b.q, tolerance):
+                conflicts.append((r or Decimal(1), f, a, b))
+    live = [c for c in conflicts if id(c[2]) not in agreeing and id(c[3]) not in agreeing]
+    conflict = None
+    if live:
+        _, f, a, b = min(live, key=lambda c: (c[0], -c[1], c[2].q.start, c[3].q.start))
+        conflict = (f, a, b)
+    if conflict is not None:
+        f, a, b = conflict
+        r = rule("FC111")
+        conf = CROSS_CONFIDENCE * f
+    elif update is not None and not repeated:
+        f, a, b = update
         r = rule("FC121")
         conf = UPDATE_CONFIDENCE * f
     else:
-        r = rule("FC111")
-        conf = CROSS_CONFIDENCE * f
+        return None
     return Finding(
         code=r.code, kind=r.kind, scope=r.scope, severity=r.severity,
         confidence=round(conf, 3),

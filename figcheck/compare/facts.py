@@ -34,6 +34,8 @@ EVENT_SYNONYMS: MappingProxyType[str, str] = MappingProxyType(
         "deployed": "deploy", "send": "deploy", "station": "deploy",
         "evacuated": "evacuate",
         "arrested": "arrest", "detain": "arrest",
+        "find": "seize", "found": "seize", "discover": "seize", "intercept": "seize",
+        "recover": "seize", "confiscate": "seize", "hide": "seize", "smuggle": "seize",
         "rescued": "rescue",
     }
 )
@@ -74,7 +76,8 @@ _MODAL_CUES = re.compile(
     r"\b(?:expected|expects|forecast|forecasts|projected|projects|predicted|predicts|"
     r"could|(?-i:may)|might|would|will|target|targets|aims?|plans?|planned|hopes?|"
     r"likely|anticipated|budgeted|proposed|seeks?|seeking|wants?|warned|warns|warning|"
-    r"threatens?|threatened|risk|risks|set to|due to|on course)\b",
+    r"threatens?|threatened|risk|risks|set to|due to|on course|on track|poised|projection|"
+    r"projections)\b",
     re.IGNORECASE,
 )
 
@@ -134,10 +137,6 @@ def is_cumulative(q: Quantity) -> bool:
     return head in CUMULATIVE_HEADS or (norm_event(q.subject.event) or "") in CUMULATIVE_EVENTS
 
 
-STRONG_EVENTS = frozenset({"rise", "fall", "rise from", "fall from", "change", "grow", "shrink"})
-"""Events that never meet a figure with no event: changes and old levels ("rose from 40")."""
-
-
 def _strong_event(e: str) -> bool:
     return e in STRONG_EVENTS or e.endswith(" from")
 
@@ -153,12 +152,37 @@ def _qual_factor(a: str | None, b: str | None, missing: float) -> float | None:
     return None
 
 
+STRONG_EVENTS = frozenset({"rise", "fall", "rise from", "fall from", "change", "grow", "shrink"})
+"""Events that never meet a figure with no event: changes and old levels ("rose from 40")."""
+
+
 # How much a qualifier given on one side only lowers confidence (1.0 = not at all).
 MISSING_EVENT = 0.85
 MISSING_PLACE = 0.7
 MISSING_TIME = 0.85
 MISSING_ATTRIBUTION = 0.95
 MISSING_MODIFIER = 0.65
+# Between documents each reporter words a fact differently: qualifiers missing on one side say
+# less, and relative times ("on Tuesday", "yesterday") are not compared at all.
+MISSING_EVENT_CROSS = 0.9
+MISSING_PLACE_CROSS = 0.85
+MISSING_TIME_CROSS = 0.95
+OTHER_EVENT_CROSS = 0.75
+KEY_EVENTS = CUMULATIVE_EVENTS | STRONG_EVENTS | frozenset({"deploy", "vote", "win", "lose"})
+"""Events that tell facts apart even between documents (killed vs deployed; won vs lost)."""
+_RELATIVE_TIME = re.compile(
+    r"^(?:(?:early|late|on|this|last|next|by|from|since|until)\s+)*(?:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|today|tonight|yesterday|tomorrow|morning|afternoon|evening|"
+    r"night|week|weekend|day|hours?)(?:\s+(?:morning|afternoon|evening|night))?$",
+    re.IGNORECASE,
+)
+
+
+def _absolute_time(t: str | None) -> str | None:
+    n = norm_qualifier(t)
+    if n is None or _RELATIVE_TIME.match(n):
+        return None
+    return n
 OTHER_ATTRIBUTION_FAR = 0.75
 """Two different sources named for one fact, far apart in one article or in two documents."""
 OTHER_ATTRIBUTION_CROSS = 0.85
@@ -262,12 +286,15 @@ def same_fact(a: Quantity, b: Quantity, *, near: bool = True, cross: bool = Fals
             return None  # "rose from 40" (an old level) vs a plain level
         if norm_head(a.subject.head) in GENERIC_HEADS:
             return None
-        factor *= MISSING_EVENT
+        factor *= MISSING_EVENT_CROSS if cross else MISSING_EVENT
     elif ea is None and norm_head(a.subject.head) in GENERIC_HEADS:
         return None
+    ta, tb = a.subject.time, b.subject.time
+    if cross:
+        ta, tb = _absolute_time(ta), _absolute_time(tb)
     for qa, qb, missing in (
-        (a.subject.place, b.subject.place, MISSING_PLACE),
-        (a.subject.time, b.subject.time, MISSING_TIME),
+        (a.subject.place, b.subject.place, MISSING_PLACE_CROSS if cross else MISSING_PLACE),
+        (ta, tb, MISSING_TIME_CROSS if cross else MISSING_TIME),
     ):
         f = _qual_factor(qa, qb, missing)
         if f is None:
@@ -282,11 +309,12 @@ def same_fact(a: Quantity, b: Quantity, *, near: bool = True, cross: bool = Fals
     if aa and ab and aa != ab:
         if cross:
             factor *= OTHER_ATTRIBUTION_CROSS
+            return factor
         elif near:
             return None  # "police said 5,000 ... organisers said 20,000": reported disagreement
         else:
             factor *= OTHER_ATTRIBUTION_FAR
-    elif (aa is None) != (ab is None):
+    elif (aa is None) != (ab is None) and not cross:
         factor *= MISSING_ATTRIBUTION
     return factor
 
