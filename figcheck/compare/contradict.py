@@ -42,7 +42,8 @@ _NOT_A_TOTAL_AFTER = re.compile(
     r"on\s+average)\b"
     r"|(?:[ \t]+[\w-]+)?[ \t]+(?:above|below|higher\s+than|lower\s+than|more\s+than|"
     r"less\s+than|fewer\s+than|up\s+from|down\s+from)\b"
-    r"|\s*,?\s*(?:of|among)\s+(?:them|whom|those|these|which)\b",
+    r"|\s*,?\s*(?:of|among)\s+(?:them|whom|those|these|which)\b"
+    r"|(?:[ \t]+[\w-]+)?[ \t]+(?:needed|required|necessary|short\s+of)\b",
     re.IGNORECASE,
 )
 _EVENT_AFTER = re.compile(
@@ -296,9 +297,10 @@ def contradictions_across(
     docs = sorted(group, key=lambda pair: _doc_order(pair[0]))
     index: dict[str, dict[int, list[Item]]] = defaultdict(lambda: defaultdict(list))
     for i, (doc, qs) in enumerate(docs):
+        restated = _restated_title_figures(doc, qs)
         for it in items_of(doc, qs):
-            if it.q.field == "title":
-                continue  # headlines are checked against their own body (FC102)
+            if it.q.field == "title" and (it.q.start, it.q.end) in restated:
+                continue  # the body's own statement of the figure stands for it
             index[facts.claim_key(it.q)][i].append(it)
     findings: list[Finding] = []
     for per_doc in index.values():

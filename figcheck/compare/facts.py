@@ -141,14 +141,21 @@ def _strong_event(e: str) -> bool:
     return e in STRONG_EVENTS or e.endswith(" from")
 
 
+_QUAL_STOP = frozenset({"since", "by", "until", "from", "to", "in", "on", "at", "of", "the",
+                        "region", "area", "province", "county", "district", "city", "state"})
+
+
 def _qual_factor(a: str | None, b: str | None, missing: float) -> float | None:
     na, nb = norm_qualifier(a), norm_qualifier(b)
     if na is None and nb is None:
         return 1.0
     if na is None or nb is None:
         return missing
-    if na == nb or na in nb.split() or nb in na.split():
+    if na == nb:
         return 1.0
+    ta, tb = set(na.split()) - _QUAL_STOP, set(nb.split()) - _QUAL_STOP
+    if ta and tb and (ta <= tb or tb <= ta):
+        return 1.0  # "October 2024" / "since October"; "Kursk" / "Kursk region"
     return None
 
 
@@ -239,7 +246,7 @@ NARROWING = frozenset(
 
 NON_NARROWING = frozenset({"confirmed", "reported", "recorded", "registered", "estimated",
                            "known", "documented", "verified", "official", "combined",
-                           "needed", "required", "expected", "projected", "affected"})
+                           "expected", "projected", "affected"})
 
 
 def modifiers(q: Quantity, raw: bool = False) -> frozenset[str]:
