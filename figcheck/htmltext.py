@@ -26,6 +26,7 @@ tokenizer reads them.  The work is linear in the size of the page.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 import html as _html
 import re
 from dataclasses import dataclass, field
@@ -168,6 +169,9 @@ class _Extractor(HTMLParser):
         self.src = source
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         self.stack: list[str] = []
+        self.open: Counter[str] = Counter()
+        """How many elements of each name are open (skipped ones prefixed with NUL), so no step
+        scans the stack: deep or broken nesting stays linear."""
         self.skip = 0
         self.pre = 0
         self.in_title = False
@@ -207,8 +211,8 @@ class _Extractor(HTMLParser):
         if self.skip:
             return None
         if self.cur is None:
-            scope = (1 if "article" in self.stack else 0) | (2 if "main" in self.stack else 0)
-            self.cur = _Para(scope=scope, h1="h1" in self.stack, source=src)
+            scope = (1 if self.open["article"] else 0) | (2 if self.open["main"] else 0)
+            self.cur = _Para(scope=scope, h1=self.open["h1"] > 0, source=src)
             self.paras.append(self.cur)
         return self.cur
 
@@ -225,6 +229,10 @@ class _Extractor(HTMLParser):
         if not chunk:
             return
         if self.pre and para is not self.title_para:
+            if not para.length:  # a paragraph never starts with a line break
+                stripped = chunk.lstrip("\r\n")
+                start += len(chunk) - len(stripped)
+                chunk = stripped
             para.add(chunk, start)
             return
         for m in _NOT_WS.finditer(chunk):
@@ -270,13 +278,14 @@ class _Extractor(HTMLParser):
             self._void(tag, here)
             return
         if tag == "title" and not self.title_para.length:
-            opened = [n for n in self.stack if n.startswith("\x00")]
-            self.in_title = all(n == "\x00head" for n in opened)
+            self.in_title = self.skip == self.open["\x00head"]  # skipped for <head> only
         if self.skip or tag in SKIP_ELEMENTS or self._hidden(attrs):
             self.skip += 1
             self.stack.append("\x00" + tag)  # an element inside (or opening) skipped content
+            self.open["\x00" + tag] += 1
             return
         self.stack.append(tag)
+        self.open[tag] += 1
         if tag == "pre":
             self.pre += 1
         if tag in BLOCK_ELEMENTS:
@@ -313,12 +322,13 @@ class _Extractor(HTMLParser):
             if tag == "br":  # browsers read "</br>" as <br>
                 self._void(tag, here)
             return
-        for i in range(len(self.stack) - 1, -1, -1):  # the matching open element, if any
-            if self.stack[i].lstrip("\x00") == tag:
-                break
-        else:
+        if not (self.open[tag] or self.open["\x00" + tag]):
             return  # a stray end tag: ignored, as browsers do
+        i = len(self.stack) - 1  # the innermost matching open element (popping pays for the walk)
+        while self.stack[i].lstrip("\x00") != tag:
+            i -= 1
         for name in reversed(self.stack[i:]):
+            self.open[name] -= 1
             if name.startswith("\x00"):
                 self.skip -= 1
             elif not self.skip:
@@ -343,6 +353,15 @@ class _Extractor(HTMLParser):
     def unknown_decl(self, data: str) -> None:
         self._flush(self._here())
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """``<![...`` that is not a known marked section: read as a bogus comment up to ``>``
+        (as browsers do) instead of the stdlib's AssertionError."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            j = self.rawdata.find(">", i + 3)
+            return -1 if j < 0 else j + 1
+
     def close(self) -> None:
         super().close()
         self._flush(len(self.src))
@@ -355,8 +374,28 @@ def _trim(para: _Para) -> tuple[str, list[int], list[int]]:
     return stripped, para.starts, para.sources
 
 
+_UNCLOSABLE = re.compile(r"<[A-Za-z/!?]")
+
+
+def _readable_prefix(html: str) -> str:
+    """The page up to its first construct that can never be closed: a tag with no ``>`` anywhere
+    after it, or a comment with no ``-->`` after it.  Browsers show nothing from there on (the
+    rest is inside the unfinished tag or comment), and cutting it off keeps the tokenizer linear:
+    older :mod:`html.parser` versions rescan the whole rest of the page for each such ``<``."""
+    limit = len(html)
+    m = _UNCLOSABLE.search(html, html.rfind(">") + 1)
+    if m:
+        limit = m.start()
+    last_close = html.rfind("-->")
+    k = html.find("<!--", last_close + 3 if last_close >= 0 else 0, limit)
+    if k >= 0:
+        limit = k
+    return html[:limit]
+
+
 def html_to_text(html: str) -> HtmlText:
     """Title, article text and source mapping of an HTML page (see the module docstring)."""
+    html = _readable_prefix(html)
     parser = _Extractor(html)
     try:
         parser.feed(html)
