@@ -353,7 +353,7 @@ class _Extractor(HTMLParser):
     def unknown_decl(self, data: str) -> None:
         self._flush(self._here())
 
-    def parse_marked_section(self, i: int, report: int = 1) -> int:
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
         """``<![...`` that is not a known marked section: read as a bogus comment up to ``>``
         (as browsers do) instead of the stdlib's AssertionError."""
         try:
@@ -418,11 +418,11 @@ def html_to_text(html: str) -> HtmlText:
     title: str | None = None
     title_map = _Map((), ())
     if title_para is not None:
-        t, starts, sources = _trim(title_para)
+        t, t_starts, t_sources = _trim(title_para)
         t = t.replace("\n", " ")
         if t.strip():
             title = t
-            title_map = _Map(tuple(starts), tuple(sources))
+            title_map = _Map(tuple(t_starts), tuple(t_sources))
 
     out: list[str] = []
     starts: list[int] = []

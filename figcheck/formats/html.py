@@ -33,7 +33,7 @@ from ..model import CheckRun, Claim, Document, Finding, Interval, Quantity, Subj
 
 __all__ = ["render", "render_summary"]
 
-SEVERITIES = ("error", "warning", "info")
+SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -410,7 +410,7 @@ def _table(caption: str, rows: Sequence[tuple[str, int]], headers: tuple[str, st
 
 def _stats(run: CheckRun, ix: _Index) -> str:
     findings = run.report.findings
-    by_sev = Counter(f.severity for f in findings)
+    by_sev: Counter[str] = Counter(f.severity for f in findings)
     n_docs = max(len(ix.docs), len(run.report.documents))
     items = [
         f'<li data-stat="documents"><b>{n_docs:,}</b> document{"s" if n_docs != 1 else ""}</li>',
@@ -435,7 +435,7 @@ def _summary_tables(run: CheckRun, ix: _Index) -> str:
             ("code", "findings"),
         )
     )
-    by_sev = Counter(f.severity for f in findings)
+    by_sev: Counter[str] = Counter(f.severity for f in findings)
     tables.append(
         _table("Findings by severity", [(s, by_sev[s]) for s in SEVERITIES if by_sev[s]], ("severity", "findings"))
     )
@@ -478,7 +478,7 @@ def _order(ix: _Index) -> list[tuple[str | None, list[int]]]:
     groups: dict[str, list[int]] = {}
     for di, doc in enumerate(ix.docs):
         groups.setdefault(doc.story or "", []).append(di)
-    out = []
+    out: list[tuple[str | None, list[int]]] = []
     for story, members in groups.items():
         members.sort(key=lambda di: (ix.docs[di].published or _dt.date.min, di))
         out.append((story, members))
