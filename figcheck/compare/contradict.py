@@ -68,6 +68,16 @@ _EVENT_WORDS = {
 }
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_SINCE_BEFORE = re.compile(r"\b(?:since|from|as of|starting)\b[^.]{0,14}$", re.IGNORECASE)
+
+
+def _dating_years(sentence: str) -> frozenset[str]:
+    """Years that date a sentence's figures ("in 2007"), not the start of a running count
+    ("since 1 October 2024")."""
+    return frozenset(
+        m.group(0) for m in _YEAR.finditer(sentence)
+        if not _SINCE_BEFORE.search(sentence, max(0, m.start() - 24), m.start())
+    )
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")
 _BRACKET_BEFORE = re.compile(
     r"\(\s*(?:about|around|approximately|roughly|some|nearly|almost|c\.|or|up to)?\s*$",
@@ -135,7 +145,7 @@ def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
                     q = q.model_copy(update={"subject": q.subject.model_copy(
                         update={"event": ev})})
         out.append(
-            Item(doc, q, (q.field, s), frozenset(_YEAR.findall(sent)), sent,
+            Item(doc, q, (q.field, s), _dating_years(sent), sent,
                  facts.is_cumulative(q), facts.update_cue(sent))
         )
     return out
@@ -330,7 +340,7 @@ def _pair_finding(left: list[Item], right: list[Item], tolerance: Decimal) -> Fi
             f = facts.same_fact(a.q, b.q, cross=True)
             if f is None:
                 continue
-            if a.years != b.years and (a.years or b.years):
+            if a.years and b.years and not a.years & b.years:
                 continue  # dated figures: "in 2007 ... killed 500" vs "in 2001 ... 145"
             r = facts.ratio(a.q, b.q)
             cumulative = a.cumulative or b.cumulative
@@ -351,7 +361,11 @@ def _pair_finding(left: list[Item], right: list[Item], tolerance: Decimal) -> Fi
                 continue
             if facts.conflicts(a.q, b.q, tolerance):
                 conflicts.append((r or Decimal(1), f, a, b))
-    live = [c for c in conflicts if id(c[2]) not in agreeing and id(c[3]) not in agreeing]
+    # A figure agreeing with the other document is not reported -- except a headline, which
+    # disagrees on its own even when its body agrees with the other document.
+    live = [c for c in conflicts
+            if (id(c[2]) not in agreeing or c[3].q.field == "title")
+            and (id(c[3]) not in agreeing or c[2].q.field == "title")]
     conflict = None
     if live:
         _, f, a, b = min(live, key=lambda c: (c[0], -c[1], c[2].q.start, c[3].q.start))

@@ -61,7 +61,37 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("group", "codes"), CASES)
+# --- origin: traps met in the check corpus ---------------------------------------------------------
+CORPUS = [
+    pytest.param(two("In 2007 a quake near Pisco killed more than 500 people.",
+                     [fig("more than 500", head="person", event="kill")],
+                     "In 2001 a quake killed 145 people.",
+                     [fig("145", head="person", event="kill")], date_b="2024-03-05"),
+                 [], id="dated-historical-figures"),
+    pytest.param(two("A ferry sank, leaving at least 40 people dead.",
+                     [fig("at least 40", head="person")],
+                     "Officials said 35 people were confirmed dead.", [fig("35", head="person")]),
+                 ["FC111"], id="event-from-following-word"),
+    pytest.param(two("The wildfire destroyed at least 17 homes.",
+                     [fig("at least 17", head="home", event="destroy")],
+                     "The fire has destroyed 46 homes.", [fig("46", head="home", event="destroy")],
+                     date_b="2024-03-05"),
+                 ["FC121"], id="update-from-lower-bound"),
+    pytest.param(two("Labor won 94 of the 150 seats.", [fig("94", head="seat"),
+                                                      fig("150", head="seat")],
+                     "Labor won 86 seats in the 150-seat house.",
+                     [fig("86", head="seat"), fig("150", head="seat")]),
+                 ["FC111"], id="agreement-elsewhere-does-not-hide-conflict"),
+    pytest.param(two("Since 1 October 2024 there have been 18 confirmed cases.",
+                     [fig("18", head="case", time="since 1 October 2024")],
+                     "Since October there have been 20 confirmed cases.",
+                     [fig("20", head="case", time="Since October")], date_b="2025-01-20",
+                     date_a="2025-01-17"),
+                 ["FC121"], id="running-count-since-a-year"),
+]
+
+
+@pytest.mark.parametrize(("group", "codes"), CASES + CORPUS)
 def test_across(group: list, codes: list[str]) -> None:
     found = across(group, Config())
     assert [f.code for f in found] == codes

@@ -152,7 +152,64 @@ HOUSE = [
 ]
 
 
-@pytest.mark.parametrize(("text", "figs", "title", "codes"), ISSUE_CONFLICTS + ISSUE_QUIET + HOUSE)
+# --- origin: traps met in the check corpus (corpus/check) -------------------------------------------
+CORPUS = [
+    pytest.param(
+        "Lufthansa cancelled 1,200 flights over two days.\n\n"
+        "Of the 1,200 flights cancelled, 700 were domestic.",
+        [fig("1,200", head="flight"), fig("1,200", occurrence=2, head="flight"),
+         fig("700", head="flight")], None, [], id="of-the-part",
+    ),
+    pytest.param(
+        "Forecasters warned of rain.\n\nUp to 30 inches (76 cm) of rain fell.\n\n"
+        "In all, 38 cm of rain fell in the hills.",
+        [fig("76 cm", head="rain"), fig("38 cm", head="rain")], None, [],
+        id="bracketed-conversion-not-compared",
+    ),
+    pytest.param(
+        "Texas has 90 cases.\n\nOfficials reported 28 new cases on Tuesday.",
+        [fig("90", head="case"), fig("28", head="case")], None, [], id="new-is-an-increment",
+    ),
+    pytest.param(
+        "The plaintiffs won $4.5 million in damages.\n\n"
+        "That is an average of $200,000 per plaintiff in damages.",
+        [fig("$4.5 million", head="damage"), fig("$200,000", head="damage")], None, [],
+        id="per-is-a-rate",
+    ),
+    pytest.param(
+        "The Liberals won 169 seats.\n\nWith 172 seats needed for a majority, talks began.",
+        [fig("169", head="seat", event="win"), fig("172", head="seat")], None, [],
+        id="needed-is-a-threshold",
+    ),
+    pytest.param(
+        "The train had 148 passengers on board.\n\n"
+        "A shelter took in about 60 uninjured passengers.",
+        [fig("148", head="passenger"), fig("about 60", head="passenger",
+                                           text="uninjured passengers")], None, [],
+        id="narrowing-modifier",
+    ),
+    pytest.param(
+        "More than 1,100 firefighters fought the blaze.\n\nTwo firefighters were hurt.",
+        [fig("More than 1,100", head="firefighter"), fig("Two", head="firefighter",
+                                                         value=("2", "2"))], None, [],
+        id="far-apart-values",
+    ),
+    pytest.param(
+        "Labor won 94 seats. The Coalition was on track for 43 seats.",
+        [fig("94", head="seat"), fig("43", head="seat")], None, [], id="same-paragraph",
+    ),
+    pytest.param(
+        "Twelve children were hospitalised last week.\n\nA school closed.\n\nNo more.\n\n"
+        "Doctors said the 15 hospitalised children were recovering.",
+        [fig("Twelve", head="child", event="hospitalise", value=("12", "12")),
+         fig("15", head="child", text="hospitalised children")], None, ["FC101"],
+        id="participle-as-event",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "figs", "title", "codes"),
+                         ISSUE_CONFLICTS + ISSUE_QUIET + HOUSE + CORPUS)
 def test_within(text: str, figs: list, title: str | None, codes: list[str]) -> None:
     d, qs = doc(text, *figs, title=title)
     found = within(d, qs, Config())
