@@ -24,6 +24,7 @@ from figcheck.evaluation.check import (
     corpus_records,
     cross_story_findings,
     evaluate_check,
+    gold_code,
     gold_spans,
     load_stories,
     read_story,
@@ -110,13 +111,7 @@ def test_claims_are_whole_figures(story: Story) -> None:
 
 
 def _code_of(story: Story, finding_index: int) -> str:
-    finding = story.findings[finding_index]
-    if finding.kind == "contradiction":
-        if finding.scope == "cross":
-            return "FC111"
-        fields = {c.field for c in finding.claims}
-        return "FC102" if "title" in fields else "FC101"
-    return next(code for code, (kind, _) in CODE_KIND.items() if kind == finding.kind)
+    return gold_code(story.findings[finding_index])
 
 
 def test_every_code_has_gold_and_trap() -> None:
@@ -315,3 +310,21 @@ def test_evaluate_check_on_figcheck_is_consistent() -> None:
     assert len(scores.false_positives) == scores.overall.predicted - scores.overall.tp_pred
     assert len(scores.misses) == scores.overall.gold - scores.overall.tp_gold
     assert set(scores.trap_hits) <= set(scores.false_positives)
+
+
+def test_matching_is_maximal() -> None:
+    """A prediction matching two gold findings goes where it leaves the other gold matchable."""
+    story = next(s for s in STORIES if s.story == "kursk-troops")
+    both = _finding(
+        "FC111",
+        "contradiction",
+        "cross",
+        _claim(story, "broadcaster", "text", "fewer than 300"),
+        _claim(story, "wire", "text", "about 340"),
+        _claim(story, "ministry", "text", "340"),
+    )
+    only_wire = _gold_as_prediction(story, 0)
+    scores = CheckScores()
+    score_story(story, [both, only_wire], scores)
+    assert scores.overall.tp_gold == 2
+    assert scores.by_code["FC111"].tp_gold == 2

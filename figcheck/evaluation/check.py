@@ -172,6 +172,8 @@ class GoldItem:
     note: str
     options: tuple[tuple[Span, ...], ...] = ()
     """Per gold claim, every acceptable span (the claim itself first, then its alternatives)."""
+    code: str = ""
+    """The finding code the gold finding corresponds to (see :func:`gold_code`)."""
 
     def describe(self) -> str:
         claims = " / ".join(str(s) for s in self.spans)
@@ -190,6 +192,16 @@ class PredItem:
     def describe(self) -> str:
         claims = " / ".join(str(s) for s in self.spans)
         return f"{self.code} {self.kind}/{self.scope}: {claims} -- {self.message}"
+
+
+def gold_code(finding: GoldFinding) -> str:
+    """The code of the lead's table a gold finding stands for: a contradiction is ``FC111``
+    across documents, ``FC102`` when one claim is in a title, else ``FC101``."""
+    if finding.kind == "contradiction":
+        if finding.scope == "cross":
+            return "FC111"
+        return "FC102" if any(c.field == "title" for c in finding.claims) else "FC101"
+    return next(code for code, (kind, _) in CODE_KIND.items() if kind == finding.kind)
 
 
 def default_corpus_dir() -> Path:
@@ -349,6 +361,8 @@ class CheckScores:
     overall: PR = field(default_factory=PR)
     by_scope: dict[str, PR] = field(default_factory=dict)
     by_kind: dict[str, PR] = field(default_factory=dict)
+    by_code: dict[str, PR] = field(default_factory=dict)
+    """Gold findings by :func:`gold_code`, predictions by their own code."""
     false_positives: list[PredItem] = field(default_factory=list)
     misses: list[GoldItem] = field(default_factory=list)
     trap_hits: list[PredItem] = field(default_factory=list)
@@ -379,6 +393,7 @@ class CheckScores:
         ]
         lines += [self.by_scope[k].line(f"scope {k}") for k in sorted(self.by_scope)]
         lines += [self.by_kind[k].line(f"kind {k}") for k in sorted(self.by_kind)]
+        lines += [self.by_code[k].line(f"code {k}") for k in sorted(self.by_code)]
         lines.append(
             f"false positives on documented traps: {len(self.trap_hits)} of "
             f"{len(self.false_positives)}"
@@ -414,26 +429,29 @@ def score_story(story: Story, predicted: Iterable[Finding], scores: CheckScores)
         options = claim_options(story, finding)
         spans = tuple(o[0] for o in options)
         gold.append(
-            GoldItem(story.story, finding.kind, finding.scope, spans, finding.note, options)
+            GoldItem(
+                story.story,
+                finding.kind,
+                finding.scope,
+                spans,
+                finding.note,
+                options,
+                gold_code(finding),
+            )
         )
     preds = [_pred_item(story.story, f) for f in predicted if f.kind not in UNSCORED_KINDS]
     traps = [(*CODE_KIND[t.code], gold_spans(story, t)) for t in story.traps if t.code in CODE_KIND]
-    # One-to-one matching; gold findings with fewer candidate predictions are served first.
-    candidates = {i: [j for j, p in enumerate(preds) if matches(p, g)] for i, g in enumerate(gold)}
-    used: set[int] = set()
-    matched_gold: set[int] = set()
-    for i in sorted(candidates, key=lambda i: len(candidates[i])):
-        for j in candidates[i]:
-            if j not in used:
-                used.add(j)
-                matched_gold.add(i)
-                break
+    candidates = [[j for j, p in enumerate(preds) if matches(p, g)] for g in gold]
+    pairing = _max_matching(candidates)
+    used = set(pairing.values())
+    matched_gold = set(pairing)
     for i, g in enumerate(gold):
         hit = i in matched_gold
         for pr in (
             scores.overall,
             _slice(scores.by_scope, g.scope),
             _slice(scores.by_kind, g.kind),
+            _slice(scores.by_code, g.code),
         ):
             pr.gold += 1
             pr.tp_gold += hit
@@ -445,6 +463,7 @@ def score_story(story: Story, predicted: Iterable[Finding], scores: CheckScores)
             scores.overall,
             _slice(scores.by_scope, p.scope),
             _slice(scores.by_kind, p.kind),
+            _slice(scores.by_code, p.code),
         ):
             pr.predicted += 1
             pr.tp_pred += hit
@@ -452,6 +471,26 @@ def score_story(story: Story, predicted: Iterable[Finding], scores: CheckScores)
             scores.false_positives.append(p)
             if any(_hits_trap(p, trap) for trap in traps):
                 scores.trap_hits.append(p)
+
+
+def _max_matching(candidates: list[list[int]]) -> dict[int, int]:
+    """Maximum one-to-one matching of gold index -> prediction index (augmenting paths; the
+    per-story graphs are tiny)."""
+    owner: dict[int, int] = {}
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in candidates[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in owner or augment(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    for i in range(len(candidates)):
+        augment(i, set())
+    return {i: j for j, i in owner.items()}
 
 
 def _hits_trap(pred: PredItem, trap: tuple[str, str, tuple[Span, ...]]) -> bool:
