@@ -173,6 +173,8 @@ def _change_family(lemma: str) -> str | None:
 def _noun_candidate(tok: Tok) -> bool:
     if tok.kind != "w":
         return False
+    if len(tok.text) >= 2 and tok.text.isupper():
+        return True  # acronyms: "US", "NHS", "ONS"
     low = tok.low
     if low in _w.NP_STOP or _is_adverb(tok) or low.endswith("n't"):
         return False
@@ -341,7 +343,8 @@ def _collect_left(toks: list[Tok], j: int, *, allow_verbish: bool = False) -> in
         if tok.kind != "w" or not _noun_candidate(tok) or tok.low in _NOT_NP_WORDS:
             break
         if not allow_verbish and _is_past_form(tok.low) and i == j:
-            break
+            if not (j - 2 >= 0 and toks[j - 2].low in ("of", "the", "a", "an")):
+                break
         if i < j and _is_past_form(tok.low) and not allow_verbish:
             break
         i -= 1
@@ -439,10 +442,13 @@ def _verb_after(toks: list[Tok], k: int, end: int) -> tuple[str | None, list[int
     while k < end and toks[k].kind == "w":
         tok = toks[k]
         low = tok.low
-        if low in _w.AUXILIARIES or low in _w.MODAL_VERBS or low in _w.NEGATIONS or low.endswith("n't") or _is_adverb(tok):
+        if low in _w.AUXILIARIES or low in _w.MODAL_VERBS or low in _w.NEGATIONS or low.endswith("n't") or _is_adverb(tok) or low in _w.COPULAS:
             group.append(k)
             k += 1
             continue
+        if group and low in _w.PEOPLE_ADJECTIVES and not _is_past_form(low):
+            group.append(k)
+            return _w.PEOPLE_ADJECTIVES[low], group  # "30 remain missing", "12 were dead"
         prev = toks[k - 1].low if k >= 1 else ""
         if _is_past_form(low) or (_verbs.is_verb_form(low) and not low.endswith("ing")) or (
             group and low in _verbs.forms() and (prev in _w.MODAL_VERBS or prev in ("do", "does", "did", "to") or prev in _w.NEGATIONS or prev.endswith("n't"))
@@ -530,10 +536,10 @@ def _left_analysis(toks: list[Tok], t: int, dimension: str, field_text: str) -> 
                 group.append(k)
             elif low in _PARTICLES and main is None and not group and left is not None and (left.low in _verbs.forms() or _is_past_form(left.low)):
                 group.append(k)
-            elif main is None and (
+            elif main is None and prep != "worth" and (
                 _is_past_form(low, ambiguous=True)
                 or (_verbs.is_verb_form(low) and low.endswith("s") and left is not None and (_noun_candidate(left) or left.low in _RELATIVE))
-                or (low.endswith("ing") and _verbs.is_verb_form(low) and left is not None and _noun_candidate(left) and not _is_past_form(left.low))
+                or (low.endswith("ing") and _verbs.is_verb_form(low) and left is not None and ((_noun_candidate(left) and not _is_past_form(left.low)) or left.low in _w.AUXILIARIES))
                 or (low in _verbs.forms() and _base_ok(left))
             ):
                 if low in _w.ATTRIBUTION_VERBS and low not in ("estimated", "reported", "recorded", "registered", "added"):
@@ -571,7 +577,7 @@ def _left_event(main: str | None, prep: str | None) -> str | None:
     if main is None or main in _w.COPULAS or main == "have":
         return None
     fam = _change_family(main)
-    if fam is not None:
+    if fam is not None and prep != "object":
         if prep == "to":
             return None
         if prep == "from":
@@ -601,6 +607,7 @@ _COMPARATIVES = frozenset(
     " shorter older younger faster slower cheaper dearer fewer worse better above below ahead"
     " behind up down".split()
 )
+_PEOPLE_EVENTS = frozenset(_w.PEOPLE_ADJECTIVES.values()) | {"kill or injure"}
 _MEASURE_ADJECTIVES = _COMPARATIVES | frozenset(
     "wide long high deep tall thick across away deep broad old tall in_diameter".split()
 )
@@ -678,6 +685,8 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
             q += 1
             while q < n and toks[q].low in ("the", "these", "those", "its", "their", "our"):
                 q += 1
+        if q < n and toks[q].kind == "w" and toks[q].low in _w.PEOPLE_ADJECTIVES and (q + 1 >= n or not _noun_candidate(toks[q + 1]) or _is_past_form(toks[q + 1].low)):
+            return _Core(toks[q].text, "person", _w.PEOPLE_ADJECTIVES[toks[q].low], (q,))
         if q < n and toks[q].low in _w.ANAPHORS and toks[q].kind == "w":
             ante = _antecedent(toks, t, dimension, field_text, depth)
             event, group = _verb_after(toks, q + 1, c1)
@@ -694,7 +703,10 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
     elif r < n:
         np_range = _scan_right_np(toks, r)
         if np_range is not None and dimension not in ("count", "currency") and t >= 1:
-            prev = toks[t - 1]
+            q = t - 1
+            while q > 0 and t - q < 4 and _noun_candidate(toks[q]) and not _is_past_form(toks[q].low) and not _verbs.is_verb_form(toks[q].low):
+                q -= 1
+            prev = toks[q]
             attributive = prev.kind == "w" and (prev.low in _w.DETERMINERS or prev.low.endswith(("'s", "’s")) or prev.low in ("of", "with", "and", "by"))
             if not attributive and not _is_plural(toks[np_range[1] - 1].low):
                 np_range = None
@@ -702,13 +714,17 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
     if np_range is not None:
         i, j = np_range
         head = _np_head(toks, i, j)
-        change = _w.CHANGE_NOUNS.get(singular(toks[j - 1].low)) if j - i == 1 else None
+        change = _w.CHANGE_NOUNS.get(singular(toks[j - 1].low)) if j - i == 1 and i == r else None
         if head is not None and change is None:
             text = _np_text(toks, i, j, field_text)
             event, group = _verb_after(toks, j, c1)
             if event is None and not group:
-                left, _, _ = _left_analysis(toks, t, "measure", field_text)
-                event = left.event if left.event not in ("rise from", "fall from") else None
+                left, prep, main = _left_analysis(toks, t, "measure", field_text)
+                if prep is None and main is not None:
+                    # the figure is the object: "will cut 500 jobs" -> "cut", not a fall
+                    event = _left_event(main, "object")
+                else:
+                    event = left.event if left.event not in ("rise from", "fall from") else None
                 group = list(left.verb_toks)
             return _Core(text, head, event, tuple(group))
         if change is not None and j + 1 < n and toks[j].low in ("in", "of") and toks[j + 1].kind == "w":
@@ -736,7 +752,7 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
         ev, grp = _verb_after(toks, r, c1)
         if ev is not None:
             event, group = ev, grp
-            if ev in ("kill", "injure", "kill or injure", "evacuate", "rescue", "arrest", "displace"):
+            if ev in _PEOPLE_EVENTS:
                 return _Core(None, "person", event, tuple(group))
     ante = _antecedent(toks, t, dimension, field_text, depth)
     if ante.head is not None:
@@ -776,6 +792,10 @@ def _pick(cands: list[tuple[int, int, str]], toks: list[Tok], t: int, clause: tu
         lo, hi = (b, t) if b < t else (t, a)
         crossed = any(toks[q].kind == "F" for q in range(lo + 1, hi))
         dist = (t - b) * 2 + 1 if b < t else (a - t) * 2
+        if same == 1:
+            o0, o1 = _clause(toks, a)
+            if any(toks[q].kind == "F" for q in range(o0, o1)):
+                continue  # another clause with a figure of its own: not this figure's
         key = (same, int(crossed), dist, value)
         if best is None or key[:3] < best[:3]:
             best = key
@@ -816,6 +836,8 @@ def _places(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
             q += 1
         if q == p0:
             continue
+        if q + 1 < n and toks[q].kind == "w" and toks[q].text[0].islower() and toks[q + 1].low in _w.PLACE_NOUNS and toks[q].low not in _w.NP_STOP:
+            q += 1
         while q < n and toks[q].low in _w.PLACE_NOUNS:
             q += 1
         if q < n and toks[q].kind == "w" and toks[q].low in _w.ATTRIBUTION_VERBS:
@@ -864,7 +886,8 @@ def _times(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
         deictic = q > k and toks[q - 1].low in _w.TIME_DEICTICS
         if q < n and _time_word(toks[q]) and (q > start or _is_year(toks[q]) or (toks[q].kind == "w" and toks[q].low in _w.MONTHS | _w.WEEKDAYS)):
             generic = toks[q].kind == "w" and toks[q].low in _w.TIME_NOUNS
-            if generic and not deictic and not (q > start and toks[q - 1].low in _w.TIME_LEADERS):
+            to_month = q + 2 < n and toks[q + 1].low in ("to", "ending", "ended") and _time_word(toks[q + 2]) and q > start and toks[q - 1].low == "the"
+            if generic and not deictic and not to_month and not (q > start and toks[q - 1].low in _w.TIME_LEADERS):
                 k += 1
                 continue
             e = q
@@ -957,8 +980,10 @@ def _modality(toks: list[Tok], t: int, clause: tuple[int, int]) -> str | None:
             claimed = True
         if tok.low in _w.DISPUTE_WORDS:
             disputes.append(k)
-        if tok.low in _UNVERIFIED and k >= 2 and toks[k - 1].low in ("be", "been") and (toks[k - 2].low in _w.NEGATIONS or toks[k - 2].low.endswith("n't")):
-            unverified = True
+        if tok.low in _UNVERIFIED and k >= 2:
+            back = [toks[q].low for q in range(max(0, k - 4), k)]
+            if ("be" in back or "been" in back) and any(b in _w.NEGATIONS or b.endswith("n't") for b in back):
+                unverified = True
     if disputes:
         if claimed:
             return "disputed"
@@ -1022,7 +1047,7 @@ def _negated(toks: list[Tok], verb_toks: Sequence[int], t: int) -> bool:
             continue
         if q < t and any(toks[x].kind in "FT" for x in range(q + 1, t)):
             continue
-        if q < t and any(_is_boundary(toks[x]) for x in range(q + 1, t)):
+        if q < t and any(_is_boundary(toks[x]) or toks[x].low in _w.WH_WORDS or toks[x].low in _w.ATTRIBUTION_VERBS for x in range(q + 1, t)):
             continue
         return True
     return False
@@ -1076,11 +1101,11 @@ def find_subject(
     if attribution is not None:
         attribution = _strip_det(attribution)
     return Subject(
-        text=core.text,
+        text=_squash(core.text),
         head=core.head,
-        place=place,
-        time=time,
-        attribution=attribution,
+        place=_squash(place),
+        time=_squash(time),
+        attribution=_squash(attribution),
         modality=_modality(toks, t, clause),
         negated=_negated(toks, core.verb_toks, t),
         event=core.event,
@@ -1088,6 +1113,11 @@ def find_subject(
 
 
 _DET_RE = re.compile(r"^(?:the|a|an|its|their)\s+", re.IGNORECASE)
+
+
+def _squash(text: str | None) -> str | None:
+    """Collapse runs of whitespace (line breaks in hard-wrapped copy) to single spaces."""
+    return None if text is None else " ".join(text.split())
 
 
 def _strip_det(text: str) -> str:

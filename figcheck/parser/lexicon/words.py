@@ -33,6 +33,7 @@ AUXILIARIES = wordset(
     gets getting become became becomes"""
 )
 
+
 COPULAS = wordset("be is are was were been being am remain remains remained stay stays stayed")
 
 MODAL_VERBS = wordset("may might could would should will shall can must 'll")
@@ -59,6 +60,7 @@ NP_STOP = (
     | PREPOSITIONS
     | CONJUNCTIONS
     | AUXILIARIES
+    | COPULAS
     | MODAL_VERBS
     | NEGATIONS
     | WH_WORDS
@@ -246,7 +248,7 @@ PLACE_NOUNS = wordset(
     """region province state county city district oblast area border coast island islands
     valley river sea ocean peninsula strip bank basin mountains desert town village capital
     territory territories prefecture governorate department municipality borough
-    metropolitan airport port"""
+    metropolitan airport port station"""
 )
 
 MONTHS = wordset(
