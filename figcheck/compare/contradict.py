@@ -43,6 +43,8 @@ _NOT_A_TOTAL_AFTER = re.compile(
     r"|(?:[ \t]+[\w-]+)?[ \t]+(?:above|below|higher\s+than|lower\s+than|more\s+than|"
     r"less\s+than|fewer\s+than|up\s+from|down\s+from)\b"
     r"|\s*,?\s*(?:of|among)\s+(?:them|whom|those|these|which)\b"
+    r"|[ \t]+of[ \t]+(?:the|those|these|its|their)\b(?![ \t]+(?:[\d.,]+|some|about|around|"
+    r"nearly|almost|roughly)\b)"
     r"|(?:[ \t]+[\w-]+)?[ \t]+(?:needed|required|necessary|short\s+of)\b",
     re.IGNORECASE,
 )
@@ -136,6 +138,12 @@ def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
         if q.bound == "range" and (q.text.lower().startswith("from")
                                    or _FROM_BEFORE.search(text, max(s, q.start - 8), q.start)):
             continue  # "from 2,000 to 5,800": a change's endpoints, not a level
+        att = facts.norm_qualifier(q.subject.attribution)
+        if att and doc.source and set(att.split()) <= set(
+                facts.norm_qualifier(doc.source.lower()).split()):  # type: ignore[union-attr]
+            # "the agency said" in the agency's own release: the document's own voice
+            q = q.model_copy(update={"subject": q.subject.model_copy(
+                update={"attribution": None})})
         if facts.event_of(q) is None:
             m = _EVENT_AFTER.match(text, q.end, min(e, q.end + 50)) or _EVENT_BEFORE.search(
                 text, max(s, q.start - 20), q.start)
@@ -340,7 +348,7 @@ def _pair_finding(left: list[Item], right: list[Item], tolerance: Decimal) -> Fi
             f = facts.same_fact(a.q, b.q, cross=True)
             if f is None:
                 continue
-            if a.years and b.years and not a.years & b.years:
+            if a.years != b.years and (a.years or b.years) and not a.years & b.years:
                 continue  # dated figures: "in 2007 ... killed 500" vs "in 2001 ... 145"
             r = facts.ratio(a.q, b.q)
             cumulative = a.cumulative or b.cumulative
@@ -348,12 +356,13 @@ def _pair_finding(left: list[Item], right: list[Item], tolerance: Decimal) -> Fi
             if cumulative and da is not None and db is not None and da != db:
                 if r is not None and r > facts.MAX_UPDATE_RATIO or a.years or b.years:
                     continue
+                later, earlier = (b, a) if db > da else (a, b)
                 if a.q.value == b.q.value:
                     repeated = True
-                elif (b.q.value.low > a.q.value.high or facts.conflicts(a.q, b.q, tolerance)) \
-                        and (update is None or f > update[0]):
-                    update = (f, a, b)
-                continue
+                elif later.q.value.low > earlier.q.value.high and (
+                        update is None or f > update[0]):
+                    update = (f, earlier, later)
+                continue  # a later, lower running count: a revision or another event; quiet
             if facts.compatible(a.q, b.q, tolerance):
                 agreeing.update((id(a), id(b)))
                 continue
@@ -364,8 +373,8 @@ def _pair_finding(left: list[Item], right: list[Item], tolerance: Decimal) -> Fi
     # A figure agreeing with the other document is not reported -- except a headline, which
     # disagrees on its own even when its body agrees with the other document.
     live = [c for c in conflicts
-            if (id(c[2]) not in agreeing or c[3].q.field == "title")
-            and (id(c[3]) not in agreeing or c[2].q.field == "title")]
+            if id(c[2]) not in agreeing or id(c[3]) not in agreeing
+            or "title" in (c[2].q.field, c[3].q.field)]
     conflict = None
     if live:
         _, f, a, b = min(live, key=lambda c: (c[0], -c[1], c[2].q.start, c[3].q.start))

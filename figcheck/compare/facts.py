@@ -322,6 +322,8 @@ def same_fact(a: Quantity, b: Quantity, *, near: bool = True, cross: bool = Fals
         else:
             factor *= OTHER_ATTRIBUTION_FAR
     elif (aa is None) != (ab is None) and not cross:
+        if near:
+            return None  # "30 were killed, sources said ... the army said 15": juxtaposed
         factor *= MISSING_ATTRIBUTION
     return factor
 
