@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from fc_html_stories import claim, make_run, quantity, story_run
 
 from figcheck.formats.html import render, render_summary
@@ -138,3 +141,77 @@ def test_summary_page_accepts_any_rows() -> None:
     parsed = parse(page)
     assert "<b>x</b>" in "".join(parsed.text)
     assert not any(t == "b" for t, _ in parsed.tags)
+
+
+# ---- property: the article text survives escaping and highlighting exactly ----------------------
+class _ArticleText(HTMLParser):
+    """Text of each ``.fc-text`` paragraph, without tooltips, and the marked spans' texts."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.paragraphs: list[str] = []
+        self.marked: list[str] = []
+        self.depth_text = 0
+        self.depth_tip = 0
+        self.in_mark = False
+        self.stack: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        cls = dict(attrs).get("class") or ""
+        self.stack.append(cls)
+        if "fc-text" in cls.split():
+            self.depth_text += 1
+        if "fc-tip" in cls.split():
+            self.depth_tip += 1
+        if tag == "p" and self.depth_text:
+            self.paragraphs.append("")
+        if tag == "mark" and self.depth_text:
+            self.in_mark = True
+            self.marked.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        cls = self.stack.pop() if self.stack else ""
+        if "fc-text" in cls.split():
+            self.depth_text -= 1
+        if "fc-tip" in cls.split():
+            self.depth_tip -= 1
+        if tag == "mark":
+            self.in_mark = False
+
+    def handle_data(self, data: str) -> None:
+        if self.depth_text and not self.depth_tip and self.paragraphs:
+            self.paragraphs[-1] += data
+            if self.in_mark:
+                self.marked[-1] += data
+
+
+_text = st.lists(
+    st.sampled_from(list("ab 1,.<>&\"'\n\t") + ["\n\n", "</p>", "&amp;", "é", "\u00a0", "\ud800"]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_text, st.lists(st.tuples(st.integers(0, 60), st.integers(1, 8)), max_size=6))
+def test_any_text_and_spans_render_faithfully(text: str, raw_spans: list[tuple[int, int]]) -> None:
+    doc = Document(id="p", text=text)
+    spans: list[tuple[int, int]] = []
+    for start, length in sorted(raw_spans):
+        end = min(start + length, len(text))
+        # figures start and end on a visible character and never span paragraphs
+        if (
+            start < end
+            and not text[start].isspace()
+            and not text[end - 1].isspace()
+            and not re.search(r"\n[ \t\r\f\v]*\n", text[start:end])
+            and all(end <= s or start >= e for s, e in spans)
+        ):
+            spans.append((start, end))
+    run = make_run([doc], {"p": [_q(doc, s, e, text[s:e]) for s, e in spans]}, [])
+    got = _ArticleText()
+    got.feed(render(run))
+    got.close()
+    shown = text.replace("\ud800", "\ufffd")  # lone surrogates cannot be written as UTF-8
+    expected = [p.rstrip() for p in re.split(r"\n[ \t\r\f\v]*\n\s*", shown)]
+    assert got.paragraphs == [p for p in expected if p]
+    assert sorted(got.marked) == sorted(shown[s:e] for s, e in spans)
