@@ -384,15 +384,20 @@ def _share_candidates(s: Sentence, exclude: set[tuple[int, int]]) -> list[Quanti
     ]
 
 
-def check_share(s: Sentence, neighbours: list[Sentence], tolerance: Decimal) -> list[Finding]:
-    out: list[Finding] = []
+_PCT_OF_BETWEEN = re.compile(r"^\s*of\s+(?:(?:the|a|an|its|their|all)\s+)?$", re.IGNORECASE)
+_OR_RESTATED = re.compile(r",\s*or\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$",
+                          re.IGNORECASE)
+_OF_THESE_START = re.compile(r"(?:of|among)\s+(?:these|them|those)\b", re.IGNORECASE)
+_OPEN_PAREN = re.compile(r"^\s*\(\s*$")
+_CLOSE_PAREN = re.compile(r"^\s*\)")
+
+
+def _share_triples(s: Sentence, neighbours: list[Sentence]
+                   ) -> list[tuple[Quantity, Quantity, Quantity, float]]:
+    """(part, whole, stated percentage, confidence) for every share the sentence states."""
+    out: list[tuple[Quantity, Quantity, Quantity, float]] = []
+    qs = s.quantities
     for part, whole in _shares(s):
-        pi, wi = interval_of(part, tolerance), interval_of(whole, tolerance)
-        r = _ratio(pi, wi)
-        if r is None:
-            continue
-        assert r.low is not None and r.high is not None
-        actual = Interval(low=r.low * 100, high=r.high * 100)
         cands = _share_candidates(s, {(part.start, part.end), (whole.start, whole.end)})
         conf = ARITHMETIC_CONFIDENCE
         if not cands:
@@ -402,6 +407,40 @@ def check_share(s: Sentence, neighbours: list[Sentence], tolerance: Decimal) -> 
                 continue
             cands, conf = near, ADJACENT_CONFIDENCE
         p = min(cands, key=lambda p: abs(p.start - part.start))
+        out.append((part, whole, p, conf))
+    # "40% of the 80,000 approvals, or 24,000"
+    for i, p in enumerate(qs[:-2]):
+        whole, part = qs[i + 1], qs[i + 2]
+        if not (_is_percent(p) and p.kind == "figure" and p.direction is None):
+            continue
+        if not (_countish(whole) and _countish(part) and part.value.low <= whole.value.low):
+            continue
+        between = s.text[whole.end:part.start]
+        if _PCT_OF_BETWEEN.match(s.text[p.end:whole.start]) and len(between) <= 80 and \
+                _OR_RESTATED.search(between):
+            out.append((part, whole, p, ARITHMETIC_CONFIDENCE))
+    # "The trial enrolled 8,058 infants. Of these, 4,037 (60%) received the vaccine."
+    if _OF_THESE_START.match(s.text, s.start):
+        prev = [n for n in neighbours if n.start < s.start]
+        wholes = [q for n in prev for q in n.quantities if _countish(q)]
+        for part, p in zip(qs, qs[1:]):
+            if len(wholes) != 1 or not _countish(part) or not _is_percent(p):
+                continue
+            if _OPEN_PAREN.match(s.text[part.end:p.start]) and _CLOSE_PAREN.match(
+                    s.text[p.end:p.end + 3]) and part.value.low <= wholes[0].value.low:
+                out.append((part, wholes[0], p, ADJACENT_CONFIDENCE))
+    return out
+
+
+def check_share(s: Sentence, neighbours: list[Sentence], tolerance: Decimal) -> list[Finding]:
+    out: list[Finding] = []
+    for part, whole, p, conf in _share_triples(s, neighbours):
+        pi, wi = interval_of(part, tolerance), interval_of(whole, tolerance)
+        r = _ratio(pi, wi)
+        if r is None or p.value.low != p.value.high:
+            continue
+        assert r.low is not None and r.high is not None
+        actual = Interval(low=r.low * 100, high=r.high * 100)
         stated = _widen(interval_of(p, tolerance),
                         PERCENT_SLACK_POINTS + abs(p.value.low) * PERCENT_SLACK_REL)
         if stated.overlaps(actual):
@@ -627,7 +666,7 @@ def arithmetic_within(
             n for n in (sents[idx - 1] if idx else None, sents[idx + 1] if idx + 1 < len(sents)
                         else None)
             if n is not None and n.text is s.text and n.paragraph == s.paragraph
-            and _adjacent(s, n) and len(_shares(n)) == 0
+            and _adjacent(s, n)
         ]
         used: set[tuple[str, int, int]] = set()
         for _, _code, check in CHECKS:

@@ -31,6 +31,22 @@ ISSUE = [
                  id="celsius-fahrenheit"),
 ]
 
+# --- origin: check corpus phrasings ---------------------------------------------------------------
+CORPUS = [
+    pytest.param("Buyers made up 40% of the 80,000 approvals, or 24,000 buyers, it said.",
+                 [fig("40%", unit=PCT), fig("80,000"), fig("24,000")], ["FC202"],
+                 id="share-or-restated"),
+    pytest.param("Buyers made up 30% of the 80,000 approvals, or 24,000 buyers, it said.",
+                 [fig("30%", unit=PCT), fig("80,000"), fig("24,000")], [],
+                 id="share-or-restated-right"),
+    pytest.param("The trial enrolled 8,058 infants. Of these, 4,037 (60%) received the vaccine.",
+                 [fig("8,058"), fig("4,037"), fig("60%", unit=PCT)], ["FC202"],
+                 id="share-of-these-previous-sentence"),
+    pytest.param("The trial enrolled 8,058 infants. Of these, 4,037 (50%) received the vaccine.",
+                 [fig("8,058"), fig("4,037"), fig("50%", unit=PCT)], [],
+                 id="share-of-these-right"),
+]
+
 # --- origin: traps that must not fire -------------------------------------------------------------
 QUIET = [
     pytest.param("Sales rose from 40 to 50, a 25% rise.",
@@ -81,7 +97,7 @@ QUIET = [
 ]
 
 
-@pytest.mark.parametrize(("text", "figs", "codes"), ISSUE + QUIET)
+@pytest.mark.parametrize(("text", "figs", "codes"), ISSUE + CORPUS + QUIET)
 def test_arithmetic(text: str, figs: list, codes: list[str]) -> None:
     d, qs = doc(text, *figs)
     found = within(d, qs, Config())
