@@ -26,11 +26,14 @@ tokenizer reads them.  The work is linear in the size of the page.
 from __future__ import annotations
 
 import bisect
+import datetime as _dt
 from collections import Counter
 import html as _html
 import re
 from dataclasses import dataclass, field
+from collections.abc import Mapping
 from html.parser import HTMLParser
+from types import MappingProxyType
 from typing import Literal
 
 __all__ = ["HtmlComment", "HtmlText", "html_to_text", "SKIP_ELEMENTS", "BLOCK_ELEMENTS"]
@@ -64,6 +67,23 @@ VOID_ELEMENTS = frozenset(
     }
 )
 
+META_KEYS: Mapping[str, str] = MappingProxyType({
+    "article:published_time": "published",
+    "og:published_time": "published",
+    "datepublished": "published",
+    "pubdate": "published",
+    "publishdate": "published",
+    "date": "published",
+    "dc.date": "published",
+    "dc.date.issued": "published",
+    "dcterms.date": "published",
+    "dcterms.created": "published",
+    "og:site_name": "site",
+    "og:url": "url",
+})
+"""``<meta>`` names (``property``, ``name`` or ``itemprop``, lower case) -> what they state."""
+
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 _WS = re.compile(r"[ \t\n\r\f]+")
 _NOT_WS = re.compile(r"[^ \t\n\r\f]+")
 _CHARREF = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
@@ -103,6 +123,13 @@ class HtmlText:
     title: str | None
     text: str
     comments: tuple[HtmlComment, ...] = ()
+    published: _dt.date | None = None
+    """Publication date from ``<meta property="article:published_time">`` (or ``og:``/Dublin Core/
+    ``date`` variants), else the first ``<time datetime>`` in the article."""
+    site: str | None = None
+    """``<meta property="og:site_name">``: the publication, for ``Document.source``."""
+    url: str | None = None
+    """``<link rel="canonical">``, else ``<meta property="og:url">``."""
     _text_map: _Map = field(default=_Map((), ()), repr=False)
     _title_map: _Map = field(default=_Map((), ()), repr=False)
     _line_starts: tuple[int, ...] = field(default=(0,), repr=False)
@@ -181,6 +208,8 @@ class _Extractor(HTMLParser):
         self.comments: list[tuple[str, int, int]] = []
         """(content, index of the paragraph it belongs to or precedes, source offset)."""
         self.pending: tuple[int, str] | None = None
+        self.meta: dict[str, str] = {}
+        """First value of each metadata key this page states (see :data:`META_KEYS`)."""
 
     # -- positions ---------------------------------------------------------------------------
     def _here(self) -> int:
@@ -260,7 +289,20 @@ class _Extractor(HTMLParser):
                 return True
             if name == "aria-hidden" and (value or "").strip().lower() == "true":
                 return True
+            if name == "style" and _DISPLAY_NONE.search(value or ""):
+                return True
         return False
+
+    def _metadata(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: (v or "").strip() for k, v in attrs}
+        if tag == "meta":
+            key = META_KEYS.get((a.get("property") or a.get("name") or a.get("itemprop") or "").lower())
+            if key and a.get("content"):
+                self.meta.setdefault(key, a["content"])
+        elif tag == "link" and "canonical" in a.get("rel", "").lower().split() and a.get("href"):
+            self.meta.setdefault("canonical", a["href"])
+        elif tag == "time" and a.get("datetime") and not self.skip and self.open["article"]:
+            self.meta.setdefault("time", a["datetime"])
 
     # -- tokenizer callbacks -------------------------------------------------------------------
     def handle_data(self, data: str) -> None:
@@ -274,6 +316,8 @@ class _Extractor(HTMLParser):
         here = self._here()
         self._flush(here)
         self.in_title = False  # a title holds text only: any tag ends an unclosed one
+        if tag in ("meta", "link", "time"):
+            self._metadata(tag, attrs)
         if tag in VOID_ELEMENTS:
             self._void(tag, here)
             return
@@ -297,6 +341,8 @@ class _Extractor(HTMLParser):
         here = self._here()
         self._flush(here)
         self.in_title = False
+        if tag in ("meta", "link"):
+            self._metadata(tag, attrs)
         if tag in VOID_ELEMENTS:
             self._void(tag, here)
         elif tag in BLOCK_ELEMENTS and not self.skip:
@@ -372,6 +418,15 @@ def _trim(para: _Para) -> tuple[str, list[int], list[int]]:
     text = "".join(para.chars)
     stripped = text.rstrip("\n")
     return stripped, para.starts, para.sources
+
+
+def _date(value: str | None) -> _dt.date | None:
+    if not value:
+        return None
+    try:
+        return _dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
 
 
 _UNCLOSABLE = re.compile(r"<[A-Za-z/!?]")
@@ -455,7 +510,11 @@ def html_to_text(html: str) -> HtmlText:
         line = bisect.bisect_right(parser.line_starts, src)
         comments.append(HtmlComment(data, offset, line, src - parser.line_starts[line - 1] + 1))
 
+    meta = parser.meta
     return HtmlText(
+        published=_date(meta.get("published") or meta.get("time")),
+        site=meta.get("site") or None,
+        url=meta.get("canonical") or meta.get("url") or None,
         title=title,
         text="".join(out),
         comments=tuple(comments),

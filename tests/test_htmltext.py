@@ -59,6 +59,7 @@ EXAMPLES_NEWS_PAGES = [
     ),
     pytest.param(
         '<p>Seen: 4</p><p hidden>Unseen: 5</p><div aria-hidden="true">6</div>'
+        '<span style="color:red; display : none">7</span>'
         "<noscript>7</noscript><template><p>8</p></template><p>Seen 9</p>",
         None,
         "Seen: 4\n\nSeen 9",
@@ -122,6 +123,34 @@ def test_comments_keep_their_place() -> None:
         (" figcheck: ignore[FC101] ", len("1 a\n\n")),
         ("x", len("1 a\n\n2 b\n\n")),
     ]
+
+
+# (page, published, site, url): what a page says about itself, for Document fields
+METADATA = [
+    pytest.param(
+        '<head><meta property="og:site_name" content="The Daily">'
+        '<meta property="article:published_time" content="2024-03-01T10:00:00+01:00">'
+        '<link rel="canonical" href="https://daily.example/a"><meta property="og:url" content="u2">'
+        "</head><article><time datetime=\"2023-01-01\">x</time><p>1</p></article>",
+        "2024-03-01", "The Daily", "https://daily.example/a", id="open-graph",
+    ),
+    pytest.param(
+        '<meta name="DC.date" content="2022-12-31"><p>1</p>', "2022-12-31", None, None,
+        id="dublin-core",
+    ),
+    pytest.param(
+        '<nav><time datetime="2020-01-01">x</time></nav><article><time datetime="2021-05-06T08:00">'
+        'x</time></article><meta property="og:url" content="https://e.example/b">',
+        "2021-05-06", None, "https://e.example/b", id="time-in-article-not-in-nav",
+    ),
+    pytest.param('<meta name="date" content="yesterday"><p>1</p>', None, None, None, id="bad-date"),
+]
+
+
+@pytest.mark.parametrize("page, published, site, url", METADATA)
+def test_metadata(page: str, published: str | None, site: str | None, url: str | None) -> None:
+    got = html_to_text(page)
+    assert (str(got.published) if got.published else None, got.site, got.url) == (published, site, url)
 
 
 def test_crlf_source_lines() -> None:
