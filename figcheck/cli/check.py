@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail, input_options, output_stream, \
-    read_all, use_colour
+from .common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail, input_options, internal_error, \
+    output_stream, read_all, use_colour
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -195,6 +195,8 @@ def check(ctx: click.Context, paths: tuple[str, ...], stdin_filename: str | None
         run = compute(prepared, config)
     except ImportError as exc:
         fail(f"the comparator is not available ({exc})")
+    except Exception as exc:  # noqa: BLE001 - never a traceback for the user
+        internal_error("checking", exc)
     findings = list(run.report.findings)
     if against:
         findings.extend(_against(against, prepared, config))

@@ -17,6 +17,14 @@ F = TypeVar("F", bound=Callable[..., Any])
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
+def internal_error(stage: str, exc: BaseException) -> NoReturn:
+    """A bug in figcheck itself: one line (exit 2), or the traceback with FIGCHECK_DEBUG=1."""
+    if os.environ.get("FIGCHECK_DEBUG"):
+        raise exc
+    fail(f"internal error while {stage}: {type(exc).__name__}: {exc} "
+         "(please report it; FIGCHECK_DEBUG=1 shows the traceback)")
+
+
 def fail(message: str) -> NoReturn:
     """Print ``figcheck: error: message`` on stderr and exit with code 2."""
     click.echo(f"figcheck: error: {message}", err=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import EXIT_CLEAN, fail, input_options, output_stream, read_all
+from .common import EXIT_CLEAN, fail, input_options, internal_error, output_stream, read_all
 
 EXAMPLES = """\b
 Examples:
@@ -37,6 +37,8 @@ def extract(ctx: click.Context, paths: tuple[str, ...], stdin_filename: str | No
         results = [(d, _extract(d.text, title=d.title)) for d in docs]
     except ImportError as exc:
         fail(f"the figure parser is not available ({exc})")
+    except Exception as exc:  # noqa: BLE001 - never a traceback for the user
+        internal_error("extracting figures", exc)
     with output_stream(output_file) as out:
         out.write(render(results, fmt))  # type: ignore[arg-type]
     ctx.exit(EXIT_CLEAN)
