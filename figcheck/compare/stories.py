@@ -32,7 +32,7 @@ from .facts import norm_head
 
 MAX_POSTING = 200
 MIN_SHARED = 2
-MIN_OVERLAP = 0.3
+MIN_OVERLAP = 0.2
 
 _CAP_PHRASE = re.compile(r"[A-Z][\w'\u2019-]*(?:[ \t]+(?:of[ \t]+|de[ \t]+|the[ \t]+)?[A-Z][\w'\u2019-]*){0,3}")
 _SENT_START = re.compile(r"(?:^|[.!?:;\"\u201c\u201d]\s+|\n\s*|\(\s*|-\s+)$")
