@@ -156,10 +156,10 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 _MD_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:[^\n]*\n){0,200}?---[ \t]*(?:\n|\Z)")
 _MD_BLOCK = re.compile(
-    r"^(?P<fence>[ \t]{0,3}(?:`{3,}|~{3,})[^\n]*$)"  # code fence lines (the content stays)
-    r"|^(?P<rule>[ \t]{0,3}(?:[-*_][ \t]*){3,}$)"  # horizontal rules
-    r"|^(?P<table>[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t]*)*\|?[ \t]*$)"
-    r"|^(?P<refdef>[ \t]{0,3}\[(?!\^)[^\]\n]{1,200}\]:[ \t]*\S[^\n]*$)"  # [id]: https://...
+    r"^(?P<fence>[ \t]{0,3}(?:`{3,}|~{3,})[^\n]*\r?$)"  # code fence lines (the content stays)
+    r"|^(?P<rule>[ \t]{0,3}(?:[-*_][ \t]*){3,}\r?$)"  # horizontal rules
+    r"|^(?P<table>[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t]*)*\|?[ \t]*\r?$)"
+    r"|^(?P<refdef>[ \t]{0,3}\[(?!\^)[^\]\n]{1,200}\]:[ \t]*\S[^\n]*\r?$)"  # [id]: https://...
     r"|^(?P<lead>[ \t]{0,3}(?:>[ \t]?){0,8}(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,9}[.)][ \t]+)?)",
     re.MULTILINE,
 )
@@ -249,7 +249,10 @@ def iter_items(path: str, *, stdin: IO[bytes] | None = None, stdin_filename: str
             from .htmltext import html_to_text
 
             page = html_to_text(text)
-            yield Document(id=name, text=page.text, title=page.title, origin=name)
+            yield Document(
+                id=name, text=page.text, title=page.title, origin=name,
+                source=page.site, published=page.published, url=page.url,
+            )
             return
         title, body = split_title(text)
         text_line = 1 + text[: len(text) - len(body)].count("\n")  # body is a suffix of text
