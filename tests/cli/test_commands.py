@@ -343,3 +343,14 @@ def test_rules_lists_every_code(run_cli) -> None:
     assert [r["code"] for r in json.loads(run_cli("rules", "FC2", "--format", "json").stdout)] == [
         r.code for r in RULES if r.code.startswith("FC2")]
     assert run_cli("rules", "FC9").exit_code == 2
+
+
+# --- eval --------------------------------------------------------------------------------------
+
+def test_eval_prints_the_evaluations_own_report(run_cli) -> None:
+    from figcheck.evaluation import evaluate_extract
+
+    result = run_cli("eval", "extract", "--brief")
+    assert result.exit_code == 0
+    assert result.stdout.rstrip("\n") == evaluate_extract().format(verbose=False).rstrip("\n")
+    assert run_cli("eval", "extract", "--corpus", "/no/such/dir").exit_code == 2
