@@ -136,6 +136,31 @@ def singular(word: str) -> str:
     return word
 
 
+_ADJ_SUFFIXES = ("al", "ary", "ous", "ive", "ic", "ful", "less", "ern", "ish", "ese", "able", "ible", "ed", "ing", "est", "er")
+
+
+def _is_noun_modifier(tok: Tok, common: bool = True) -> bool:
+    """A common noun before a measure word ("food" price, not "average" price); ``common`` is
+    False when the word is capitalised mid-sentence (a name)."""
+    low = tok.low
+    if not (tok.text[0].islower() or common) or low in _w.MODIFIER_ADJECTIVES or low in _w.NP_STOP:
+        return False
+    if low.endswith(("'s", "’s")) or "-" in low:
+        return False
+    if any(low.endswith(x) and len(low) - len(x) >= 3 for x in _ADJ_SUFFIXES) and low not in _NOUNISH_ADJ_ENDINGS:
+        return False
+    return True
+
+
+# Nouns that happen to end like adjectives.
+_NOUNISH_ADJ_ENDINGS = frozenset(
+    "rental fuel petrol diesel mortgage tuition interest water oil gas power transfer energy"
+    " trading shipping housing building spending parking funding borrowing lending polling"
+    " voting pass rainfall computer fertiliser fertilizer timber paper sugar rubber copper"
+    " silver steel hospital dental medical rail".split()
+)
+
+
 def _is_plural(low: str) -> bool:
     if low in _w.IRREGULAR_PLURALS:
         return low not in _w.INVARIANT_NOUNS
@@ -253,6 +278,9 @@ def _np_head(toks: list[Tok], i: int, j: int) -> str | None:
         both = f"{prev} {one}"
         if both in _w.COMPOUNDS:
             return _w.COMPOUNDS[both]
+        ptok = toks[j - 2]
+        if one in _w.MEASURE_WORDS and ptok.kind == "w" and _is_noun_modifier(ptok, j - 2 == 0 or not _proper(toks, j - 2)):
+            return both
     if one in _w.COMPOUNDS:
         return _w.COMPOUNDS[one]
     if one in _w.NON_HEAD_NOUNS:
@@ -509,7 +537,11 @@ def _left_analysis(toks: list[Tok], t: int, dimension: str, field_text: str) -> 
     if k >= 1 and toks[k].kind == "w" and toks[k].low in ("the", "a", "an") and toks[k - 1].low == "than":
         k -= 1
     prep: str | None = None
-    if k >= 0 and toks[k].kind == "w" and toks[k].low in _LEFT_PREPS:
+    if k >= 0 and toks[k].kind == "w" and toks[k].low == "between":
+        k -= 1  # the parser left "between" out of the range's surface
+        if k >= 0 and not (toks[k].kind == "w" and toks[k].low in _LEFT_PREPS):
+            prep = "at"
+    if prep is None and k >= 0 and toks[k].kind == "w" and toks[k].low in _LEFT_PREPS:
         prep = toks[k].low
         k -= 1
         # "rose 0.2% to $34.75", "from 40 to 50", "by 9p to 138.4p", "up to 3.9% from 3.8%"
@@ -620,7 +652,7 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
     if dimension == "ratio":
         while r < n and toks[r].low in _UNIT_LEFTOVERS and not (toks[r].low == "per" and (r + 1 >= n or toks[r + 1].low != "cent")):
             r += 1
-    if r + 1 < n and toks[r].text == "-" and toks[r + 1].kind == "w" and toks[r + 1].low.startswith(("year", "old")):
+    if r + 1 < n and toks[r].text == "-" and toks[r + 1].kind == "w" and (toks[r + 1].low.startswith(("year", "old")) or toks[r + 1].low in _MEASURE_ADJECTIVES):
         r += 2
     if r < n and toks[r].text in "\"“‘" and r + 1 < n and toks[r + 1].kind == "w":
         r += 1
@@ -642,6 +674,21 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
             if head not in _NUMBER_WORDS:
                 event, group = _verb_after(toks, r, c1)
                 return _Core(tail, head, event, tuple(group))
+
+    # "His deputy, aged 38", "workers aged 21 and over": the noun before "aged"
+    q = t - 1
+    if toks[t].low.startswith("aged") or (q >= 0 and toks[q].low == "aged"):
+        if not toks[t].low.startswith("aged"):
+            q -= 1
+        while q >= 0 and (toks[q].low in ("all", "both", "each", "those", ",") ):
+            q -= 1
+        lnp = _left_np(toks, q + 1, 0) if q >= 0 else None
+        if lnp is not None:
+            i, j = lnp
+            i = _trim_possessive(toks, i, j)
+            head = _np_head(toks, i, j)
+            if head is not None:
+                return _Core(_np_text(toks, i, j, field_text), head, None, ())
 
     # people adjective: "the 15 injured", "12 dead"
     if r < n and toks[r].kind == "w" and toks[r].low in _w.PEOPLE_ADJECTIVES:
@@ -686,7 +733,12 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
             while q < n and toks[q].low in ("the", "these", "those", "its", "their", "our"):
                 q += 1
         if q < n and toks[q].kind == "w" and toks[q].low in _w.PEOPLE_ADJECTIVES and (q + 1 >= n or not _noun_candidate(toks[q + 1]) or _is_past_form(toks[q + 1].low)):
-            return _Core(toks[q].text, "person", _w.PEOPLE_ADJECTIVES[toks[q].low], (q,))
+            event = _w.PEOPLE_ADJECTIVES[toks[q].low]
+            if q + 2 < n and toks[q + 1].low in ("were", "are", "was", "is"):
+                pred = _scan_right_np(toks, q + 2)  # "347 of the dead were children"
+                if pred is not None and _is_plural(toks[pred[1] - 1].low):
+                    return _Core(_np_text(toks, pred[0], pred[1], field_text), _np_head(toks, pred[0], pred[1]), event, (q,))
+            return _Core(toks[q].text, "person", event, (q,))
         if q < n and toks[q].low in _w.ANAPHORS and toks[q].kind == "w":
             ante = _antecedent(toks, t, dimension, field_text, depth)
             event, group = _verb_after(toks, q + 1, c1)
@@ -704,10 +756,10 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
         np_range = _scan_right_np(toks, r)
         if np_range is not None and dimension not in ("count", "currency") and t >= 1:
             q = t - 1
-            while q > 0 and t - q < 4 and _noun_candidate(toks[q]) and not _is_past_form(toks[q].low) and not _verbs.is_verb_form(toks[q].low):
+            while q > 0 and t - q < 4 and ((_noun_candidate(toks[q]) and not _is_past_form(toks[q].low) and not _verbs.is_verb_form(toks[q].low)) or toks[q].low in _NP_SKIP_START):
                 q -= 1
             prev = toks[q]
-            attributive = prev.kind == "w" and (prev.low in _w.DETERMINERS or prev.low.endswith(("'s", "’s")) or prev.low in ("of", "with", "and", "by"))
+            attributive = prev.kind == "w" and (prev.low in _w.DETERMINERS or prev.low.endswith(("'s", "’s")) or prev.low in ("of", "with", "and", "by", "one"))
             if not attributive and not _is_plural(toks[np_range[1] - 1].low):
                 np_range = None
 

@@ -111,42 +111,39 @@ INVARIANT_NOUNS = wordset(
     glasgow wales mars venus uranus"""
 )
 
-# Bigrams (already singular) kept as one head, with optional aliases on the right.
+# Lexicalised compounds (already singular) kept as one head, with aliases on the right.
+# Measure words (below) keep their noun modifier by rule; these are the other compounds.
 COMPOUNDS = pairs(
-    """death_toll=death_toll toll=death_toll interest_rate=interest_rate
+    """death_toll=death_toll toll=death_toll body_count=death_toll
     base_rate=interest_rate bank_rate=interest_rate policy_rate=interest_rate
-    unemployment_rate=unemployment_rate jobless_rate=unemployment_rate unemployment=unemployment
-    inflation_rate=inflation inflation=inflation growth_rate=growth
-    birth_rate=birth_rate mortality_rate=mortality_rate fertility_rate=fertility_rate
-    crime_rate=crime_rate tax_rate=tax_rate exchange_rate=exchange_rate
-    poverty_rate=poverty_rate infection_rate=infection_rate vacancy_rate=vacancy_rate
-    employment_rate=employment_rate participation_rate=participation_rate
-    approval_rating=approval_rating market_share=share vote_share=share
-    voter_turnout=turnout turnout=turnout market_value=market_value
-    market_capitalisation=market_value market_capitalization=market_value
-    budget_deficit=deficit trade_deficit=trade_deficit trade_surplus=trade_surplus
-    national_debt=debt public_debt=debt prison_sentence=sentence jail_sentence=sentence
-    jail_term=sentence prison_term=sentence life_expectancy=life_expectancy
-    minimum_wage=minimum_wage house_price=house_price asylum_seeker=asylum_seeker
-    polling_station=polling_station police_officer=police_officer
+    voter_turnout=turnout market_share=share vote_share=share
+    minimum_wage=minimum_wage trade_surplus=trade_surplus trade_deficit=trade_deficit
+    knife_crime=knife_crime sea_ice=sea_ice heat_pump=heat_pump fire_engine=fire_engine
+    wind_farm=wind_farm match_point=match_point member_state=member_state
+    crude_oil=crude_oil storm_surge=storm_surge climate_finance=climate_finance
+    life_expectancy=life_expectancy approval_rating=approval_rating
+    asylum_seeker=asylum_seeker polling_station=polling_station police_officer=police_officer
     aid_worker=aid_worker health_worker=health_worker civil_servant=civil_servant
-    prime_minister=prime_minister head_count=headcount headcount=headcount
-    price_tag=price share_price=share_price stock_price=share_price
-    member_state=member_state fire_engine=fire_engine fun_run=fun_run trading_day=trading_day
-    journey_time=journey_time prize_money=prize_money pension_scheme=pension_scheme
-    mortgage_rate=mortgage_rate defence_spending=defence_spending
-    defense_spending=defence_spending wheat_harvest=wheat_harvest farm_income=farm_income
-    bread_price=bread_price fuel_price=fuel_price knife_crime=knife_crime
-    storm_surge=storm_surge rainfall_total=rainfall_total wind_farm=wind_farm
-    coal_use=coal_use climate_finance=climate_finance heat_pump=heat_pump peat_bog=peat_bog
-    sea_ice=sea_ice oxygen_level=oxygen_level body_weight=body_weight pass_rate=pass_rate
-    tuition_fee=tuition_fee match_point=match_point pay_offer=pay_offer crude_oil=crude_oil
-    district_capital=district_capital gross_margin=gross_margin mass_index=body_mass_index
-    patrol_boat=patrol_boat barley_production=barley_production dioxide_level=nitrogen_dioxide_level
-    sea_level=sea_level wind_speed=wind_speed speed_limit=speed_limit
-    gross_domestic_product=gdp gdp=gdp economic_growth=growth economy=economy
-    casualty_figure=casualty body_count=death_toll injury_toll=injury_toll
-    jobless_claim=jobless_claim """
+    prime_minister=prime_minister budget_deficit=budget_deficit
+    gross_domestic_product=gdp mass_index=body_mass_index dioxide_level=nitrogen_dioxide_level
+    gross_margin=gross_margin"""
+)
+
+# Generic measure words keep the noun before them ("food price", "mortgage rate", "sea level",
+# "coal use", "journey time", "defence spending"), but not an adjective ("average price").
+MEASURE_WORDS = wordset(
+    """rate level price toll total use time spending money weight index production income
+    margin fee"""
+)
+
+# Modifiers that are adjectives, not nouns, before a measure word.
+MODIFIER_ADJECTIVES = wordset(
+    """average annual monthly weekly daily hourly yearly quarterly total overall new old high
+    low higher lower real core headline current official national local global regional
+    public private minimum maximum basic standard typical median mean net gross full top
+    record peak overall initial final latest previous former further extra additional
+    underlying effective nominal actual estimated expected projected combined total
+    military federal"""
 )
 
 # Participles and adjectives that stand for people when used as nouns ("the 15 injured",
