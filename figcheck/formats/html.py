@@ -345,7 +345,8 @@ def _finding_html(ix: _Index, k: int, finding: Finding) -> str:
             items.append(f'<li>{text} <span class="fc-muted">(document not in this report)</span></li>')
     meta = f"{_e(finding.kind)} · {_e(finding.scope)} · confidence {finding.confidence:.2f}"
     return (
-        f'<li class="fc-finding fc-severity-{sev}" id="finding-{k + 1}" data-code="{_e(finding.code)}">'
+        f'<li class="fc-finding fc-severity-{sev}" id="finding-{k + 1}" data-code="{_e(finding.code)}" '
+        f'data-severity="{_e(finding.severity)}">'
         f'{head} <span class="fc-muted">{meta}</span><ul class="fc-claims">{"".join(items)}</ul></li>'
     )
 
@@ -485,6 +486,27 @@ def _order(ix: _Index) -> list[tuple[str | None, list[int]]]:
     return out
 
 
+def _filter_bar(findings: Sequence[Finding]) -> str:
+    """Checkboxes that show or hide findings by severity and code (shown only when JS runs)."""
+    by_sev: Counter[str] = Counter(f.severity for f in findings)
+    by_code: Counter[str] = Counter(f.code for f in findings)
+    boxes = [
+        f'<label><input type="checkbox" checked data-filter="severity" value="{_e(sev)}"> '
+        f"{_e(sev)} ({by_sev[sev]:,})</label>"
+        for sev in SEVERITIES
+        if by_sev[sev]
+    ]
+    boxes += [
+        f'<label><input type="checkbox" checked data-filter="code" value="{_e(code)}"> '
+        f"{_e(code)} ({n:,})</label>"
+        for code, n in sorted(by_code.items())
+    ]
+    return (
+        '<fieldset class="fc-filter" hidden><legend>Show findings</legend>'
+        f'{" ".join(boxes)} <span class="fc-muted" aria-live="polite" data-shown></span></fieldset>'
+    )
+
+
 def _run_sections(run: CheckRun, with_stats: bool = True) -> list[str]:
     ix = _index(run)
     parts = []
@@ -497,6 +519,7 @@ def _run_sections(run: CheckRun, with_stats: bool = True) -> list[str]:
         parts.append("</section>")
     parts.append('<section id="findings" aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2>')
     if run.report.findings:
+        parts.append(_filter_bar(run.report.findings))
         parts.append('<ol class="fc-findings">')
         parts.extend(_finding_html(ix, k, f) for k, f in enumerate(run.report.findings))
         parts.append("</ol>")

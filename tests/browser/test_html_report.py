@@ -177,6 +177,19 @@ def test_story_set_report_in_chromium(open_report: Any, tmp_path: Path) -> None:
     page.keyboard.press("Enter")
     assert page.locator("mark.fc-target").count() == len(cross.claims)
 
+    # the filter shows and hides findings by severity and by code
+    findings = page.locator("li.fc-finding")
+    for kind, value in [("severity", f.severity) for f in run.report.findings] + [
+        ("code", f.code) for f in run.report.findings
+    ]:
+        box = page.locator(f'.fc-filter input[data-filter="{kind}"][value="{value}"]')
+        box.uncheck()
+        visible = [f for f in run.report.findings if getattr(f, kind) != value]
+        assert findings.locator("visible=true").count() == len(visible)
+        assert page.inner_text(".fc-filter [data-shown]") == f"{len(visible)} of {len(run.report.findings)} shown"
+        box.check()
+        assert findings.locator("visible=true").count() == len(run.report.findings)
+
     # the story's <script> is text, nothing in it ran, no markup from the story became elements
     assert page.evaluate("window.__pwned") is None
     assert page.title() == "Border desk check"

@@ -40,5 +40,26 @@
       if (document.activeElement && document.activeElement.blur) { document.activeElement.blur(); }
     }
   });
+  // Show or hide findings by severity and code.
+  function applyFilter() {
+    var off = {};
+    document.querySelectorAll(".fc-filter input[data-filter]").forEach(function (box) {
+      if (!box.checked) { off[box.getAttribute("data-filter") + ":" + box.value] = true; }
+    });
+    var shown = 0, all = 0;
+    document.querySelectorAll("li.fc-finding").forEach(function (item) {
+      var hide = off["severity:" + item.getAttribute("data-severity")] || off["code:" + item.getAttribute("data-code")];
+      item.hidden = !!hide;
+      all += 1;
+      if (!hide) { shown += 1; }
+    });
+    document.querySelectorAll(".fc-filter [data-shown]").forEach(function (el) {
+      el.textContent = shown === all ? "" : shown + " of " + all + " shown";
+    });
+  }
+  document.querySelectorAll(".fc-filter").forEach(function (bar) {
+    bar.hidden = false;
+    bar.addEventListener("change", applyFilter);
+  });
   document.documentElement.classList.add("fc-js");
 })();
