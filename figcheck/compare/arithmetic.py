@@ -20,7 +20,7 @@ from ..model import Document, Finding, Interval, Quantity
 from .contradict import to_claim
 from .facts import base_interval_of, interval_of, unit_family
 from .rules import get as rule
-from .text import cap, field_text, phrase, sentence_span, where
+from .text import FieldIndex, cap, field_text, phrase, where
 
 SHARE_HEADS = frozenset({"turnout", "share", "proportion", "percentage", "rate", "majority",
                          "participation", "coverage", "uptake", "efficacy", "approval"})
@@ -634,11 +634,14 @@ used by a later check of the same sentence."""
 def sentences(doc: Document, quantities: Sequence[Quantity]) -> list[Sentence]:
     by_key: dict[tuple[str, int], list[Quantity]] = {}
     spans: dict[tuple[str, int], tuple[int, int]] = {}
+    indexes: dict[str, FieldIndex] = {}
     for q in quantities:
         text = (doc.title or "") if q.field == "title" else doc.text
         if not (0 <= q.start <= q.end <= len(text)):
             continue
-        s, e = sentence_span(text, q.start, q.end)
+        if q.field not in indexes:
+            indexes[q.field] = FieldIndex(text)
+        s, e = indexes[q.field].sentence(q.start, q.end)
         by_key.setdefault((q.field, s), []).append(q)
         spans[(q.field, s)] = (s, e)
     out = []

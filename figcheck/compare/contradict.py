@@ -20,7 +20,7 @@ from decimal import Decimal
 from ..model import Claim, Document, Finding, Quantity
 from . import facts
 from .rules import get as rule
-from .text import cap, field_text, phrase, sentence_span, where
+from .text import CueIndex, CueScan, FieldIndex, cap, field_text, phrase, where
 
 BASE_CONFIDENCE = 0.9
 CROSS_CONFIDENCE = 0.85
@@ -112,21 +112,27 @@ def to_claim(doc: Document, q: Quantity) -> Claim:
 def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
     """The document's figures that can take part in a contradiction, with their context."""
     out: list[Item] = []
+    indexes: dict[str, tuple[FieldIndex, CueIndex, CueIndex, CueIndex]] = {}
     for q in quantities:
         if not facts.comparable(q):
             continue
         text = field_text(doc, q)
         if not (0 <= q.start <= q.end <= len(text)):
             continue
-        s, e = sentence_span(text, q.start, q.end)
-        sent = text[s:e]
-        if facts.context_blocks(sent) == "disputed":
+        if q.field not in indexes:
+            scan = CueScan(text)
+            indexes[q.field] = (FieldIndex(text), CueIndex(scan, facts.DISPUTE_PHRASES),
+                                CueIndex(scan, facts.MODAL_PHRASES),
+                                CueIndex(scan, facts.UPDATE_PHRASES))
+        fidx, disputes, modals, updates = indexes[q.field]
+        s, e = fidx.sentence(q.start, q.end)
+        if disputes.within(s, e):
             continue
         clause_end = min(e, q.end + _MODAL_AFTER)
         stop = _CLAUSE_END.search(text, q.end, clause_end)
-        near = text[max(s, q.start - _MODAL_BEFORE): stop.start() if stop else clause_end]
-        if facts.context_blocks(near) == "modal":
+        if modals.within(max(s, q.start - _MODAL_BEFORE), stop.start() if stop else clause_end):
             continue
+        sent = text[s:e]
         if _NOT_A_TOTAL_BEFORE.search(text, max(s, q.start - 12), q.start) or \
                 _NOT_A_TOTAL_AFTER.match(text, q.end, min(e, q.end + 40)):
             continue  # "28 new cases", "16 of them", "$200,000 per plaintiff", "3.5C above"
@@ -154,7 +160,7 @@ def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
                         update={"event": ev})})
         out.append(
             Item(doc, q, (q.field, s), _dating_years(sent), sent,
-                 facts.is_cumulative(q), facts.update_cue(sent))
+                 facts.is_cumulative(q), updates.within(s, e))
         )
     return out
 

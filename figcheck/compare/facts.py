@@ -60,25 +60,25 @@ _QUAL_LEAD = re.compile(
 _QUAL_PUNCT = re.compile(r"[^\w\s-]+")
 _WS = re.compile(r"\s+")
 
-_UPDATE_CUES = re.compile(
-    r"\b(?:earlier|initially|initial|previously|previous|originally|at first|first reported|"
-    r"had risen|has risen|risen|revised|raised|updated|up from|down from|so far|"
-    r"preliminary|provisional|by then|until)\b",
-    re.IGNORECASE,
+# Cue phrases looked for around a figure (lower case; matched word by word, see
+# :class:`figcheck.compare.text.CueScan`).  "may" counts only in lower case ("in May" is a month).
+UPDATE_PHRASES = (
+    "earlier", "initially", "initial", "previously", "previous", "originally", "at first",
+    "first reported", "had risen", "has risen", "risen", "revised", "raised", "updated",
+    "up from", "down from", "so far", "preliminary", "provisional", "by then", "until",
 )
-_DISPUTE_CUES = re.compile(
-    r"\b(?:claimed|claims|claim|rejected|disputed|disputes|denied|denies|dismissed|"
-    r"could not be (?:independently )?verified|unverified|unconfirmed|alleged|allegedly|"
-    r"exaggerated|inflated)\b",
-    re.IGNORECASE,
+DISPUTE_PHRASES = (
+    "claimed", "claims", "claim", "rejected", "disputed", "disputes", "denied", "denies",
+    "dismissed", "could not be verified", "could not be independently verified", "unverified",
+    "unconfirmed", "alleged", "allegedly", "exaggerated", "inflated",
 )
-_MODAL_CUES = re.compile(
-    r"\b(?:expected|expects|forecast|forecasts|projected|projects|predicted|predicts|"
-    r"could|(?-i:may)|might|would|will|target|targets|aims?|plans?|planned|hopes?|"
-    r"likely|anticipated|budgeted|proposed|seeks?|seeking|wants?|warned|warns|warning|"
-    r"threatens?|threatened|risk|risks|set to|due to|on course|on track|poised|projection|"
-    r"projections)\b",
-    re.IGNORECASE,
+MODAL_PHRASES = (
+    "expected", "expects", "forecast", "forecasts", "projected", "projects", "predicted",
+    "predicts", "could", "may", "might", "would", "will", "target", "targets", "aim", "aims",
+    "plan", "plans", "planned", "hope", "hopes", "likely", "anticipated", "budgeted", "proposed",
+    "seek", "seeks", "seeking", "want", "wants", "warned", "warns", "warning", "threaten",
+    "threatens", "threatened", "risk", "risks", "set to", "due to", "on course", "on track",
+    "poised", "projection", "projections",
 )
 
 
@@ -344,17 +344,22 @@ def ratio(a: Quantity, b: Quantity) -> Decimal | None:
 
 
 def context_blocks(sentence: str) -> str | None:
-    """Why the sentence around a figure makes it unsafe to compare (a disputed or modal claim, an
-    earlier/provisional figure), or ``None``."""
-    if _DISPUTE_CUES.search(sentence):
+    """Why the sentence around a figure makes it unsafe to compare (a disputed or modal claim),
+    or ``None``."""
+    from .text import CueScan
+
+    scan = CueScan(sentence)
+    if scan.any(DISPUTE_PHRASES):
         return "disputed"
-    if _MODAL_CUES.search(sentence):
+    if scan.any(MODAL_PHRASES):
         return "modal"
     return None
 
 
 def update_cue(sentence: str) -> bool:
-    return _UPDATE_CUES.search(sentence) is not None
+    from .text import CueScan
+
+    return CueScan(sentence).any(UPDATE_PHRASES)
 
 
 # -- intervals -------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ windows with linear regular expressions."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from ..model import Document, Quantity
 
@@ -32,6 +33,78 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     while s < e and text[s].isspace():
         s += 1
     return s, e
+
+
+class FieldIndex:
+    """Sentence bounds of one field, found in one linear pass, looked up by bisection."""
+
+    __slots__ = ("text", "_starts")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts = [0] + [m.end() for m in _SENT_END.finditer(text)]
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        i = bisect_right(self._starts, start) - 1
+        s = self._starts[max(i, 0)]
+        j = bisect_left(self._starts, end)
+        e = self._starts[j] if j < len(self._starts) else len(self.text)
+        while s < e and self.text[s].isspace():
+            s += 1
+        return s, e
+
+
+_TOKEN = re.compile(r"[A-Za-z]+")
+
+
+class CueScan:
+    """The words of a text found in one linear pass; :meth:`starts` gives where any of a set of
+    cue phrases occurs (word by word, so long phrase lists cost a dictionary look-up per word)."""
+
+    __slots__ = ("_pos", "_low", "_raw")
+
+    def __init__(self, text: str) -> None:
+        self._pos: list[int] = []
+        self._low: list[str] = []
+        self._raw: list[str] = []
+        for m in _TOKEN.finditer(text):
+            self._pos.append(m.start())
+            w = m.group(0)
+            self._raw.append(w)
+            self._low.append(w.lower())
+
+    def starts(self, phrases: tuple[str, ...]) -> list[int]:
+        first: dict[str, list[list[str]]] = {}
+        for p in phrases:
+            words = p.split()
+            first.setdefault(words[0], []).append(words[1:])
+        out = []
+        low = self._low
+        for i, w in enumerate(low):
+            rests = first.get(w)
+            if rests is None or (w == "may" and self._raw[i] != "may"):
+                continue
+            for rest in rests:
+                if low[i + 1:i + 1 + len(rest)] == rest:
+                    out.append(self._pos[i])
+                    break
+        return out
+
+    def any(self, phrases: tuple[str, ...]) -> bool:
+        return bool(self.starts(phrases))
+
+
+class CueIndex:
+    """Where cue phrases occur in a text, to ask whether a span contains one."""
+
+    __slots__ = ("_starts",)
+
+    def __init__(self, scan: CueScan, phrases: tuple[str, ...]) -> None:
+        self._starts = scan.starts(phrases)
+
+    def within(self, lo: int, hi: int) -> bool:
+        i = bisect_left(self._starts, lo)
+        return i < len(self._starts) and self._starts[i] < hi
 
 
 def sentence_of(doc: Document, q: Quantity) -> str:
