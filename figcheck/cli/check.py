@@ -235,9 +235,16 @@ def _against(db: str, docs: list[Document], config: Config) -> list[Finding]:
 
     if not os.path.exists(db):
         fail(f"{db}: no such database (build one with 'figcheck batch ARCHIVE --db {db}')")
+    import types
+
     try:
-        from ..batch import against
+        from .. import batch
     except ImportError:
+        fail("--against needs figcheck.batch, which this installation lacks")
+    against = getattr(batch, "against", None)
+    if isinstance(against, types.ModuleType):  # the submodule shadowing the function
+        against = getattr(against, "against", None)
+    if not callable(against):
         fail("--against needs figcheck.batch.against, which this installation lacks")
     try:
         found: list[Finding] = list(against(db, docs, config))

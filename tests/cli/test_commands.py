@@ -279,9 +279,7 @@ def test_against_adds_archive_findings(run_cli, fake_comparator, troops: Path, t
 
     import figcheck
 
-    monkeypatch.setitem(__import__("sys").modules, "figcheck.batch",
-                        types.SimpleNamespace(against=against))
-    monkeypatch.setattr(figcheck, "batch", None, raising=False)
+    monkeypatch.setattr(figcheck, "batch", types.SimpleNamespace(against=against), raising=False)
     result = run_cli("check", "--against", str(db), str(troops))
     assert result.exit_code == 1
     assert "FC111 The draft says 10,000; Wire said 8,000." in result.stdout

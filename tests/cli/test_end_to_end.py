@@ -121,3 +121,29 @@ def test_story_records_match_the_library(run_cli, tmp_path: Path) -> None:
             assert line.startswith(f"{feed}:")
             assert int(line[len(str(feed)) + 1:].split(":", 1)[0]) <= len(story.documents)
     assert cross_total > 0
+
+
+def test_against_a_real_batch_database(run_cli, tmp_path: Path) -> None:
+    from figcheck.evaluation.check import load_stories
+
+    [story] = [s for s in load_stories() if s.story == "kursk-troops"]
+    archive = tmp_path / "archive.jsonl"
+    archive.write_text("".join(
+        json.dumps({"id": f"{story.story}:{d.id}", "text": d.text, "title": d.title,
+                    "source": d.source, "published": d.published.isoformat(),
+                    "story": story.story}) + "\n" for d in story.documents), encoding="utf-8")
+    db = tmp_path / "archive.db"
+    built = run_cli("batch", str(archive), "--db", str(db), "--jobs", "1")
+    assert built.exit_code == 0, built.output
+    wire = story.document("wire")
+    assert "10,000 to 12,000" in wire.text
+    draft = tmp_path / "draft.md"
+    draft.write_text(wire.text.replace("10,000 to 12,000", "5,000 to 6,000"), encoding="utf-8")
+    result = run_cli("check", "--select", "FC111", str(draft), "--against", str(db))
+    assert result.exit_code == 1, result.output
+    lines = result.stdout.splitlines()
+    assert any("“5,000 to 6,000”" in line and "(kursk-troops:" in line for line in lines), lines
+    clean = tmp_path / "clean.md"
+    clean.write_text(wire.text, encoding="utf-8")
+    again = run_cli("check", "--select", "FC111", str(clean), "--against", str(db))
+    assert again.exit_code == 0, again.stderr
