@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from typing import Any
 
@@ -11,6 +11,11 @@ from ..model import Interval, Quantity, Subject, Value
 from .grammar import Ctx, Draft, figures, numbers
 from .segment import Sentence, segment
 from .tokenize import tokenize
+
+
+_NEIGHBOURS = 8
+_REACH = 150
+_MAX_FIGURES = 40
 
 
 def _find_subject() -> Any:
@@ -62,6 +67,8 @@ def _quantities(text: str, field: str, find_subject: Any) -> list[Quantity]:
     starts = [s.start for s in sents]
     toks = ctx.toks
     spans = [(toks[d.i].start, toks[d.j - 1].end) for d in drafts]
+    span_starts = [sp[0] for sp in spans]
+    idx = {sp[0]: k for k, sp in enumerate(spans)}
 
     def sentence_of(pos: int) -> Sentence:
         k = bisect_right(starts, pos) - 1
@@ -85,11 +92,19 @@ def _quantities(text: str, field: str, find_subject: Any) -> list[Quantity]:
         elif d.dimension == "ratio" and d.kind != "factor":
             base_unit, base = "ratio", interval
         subject = Subject()
-        if find_subject is not None:
-            others = [sp for sp in spans if sp != (a, b) and sent.start <= sp[0] < sent.end]
+        n_in_sentence = bisect_left(span_starts, sent.end) - bisect_left(span_starts, sent.start)
+        # a "sentence" with more than _MAX_FIGURES figures is a table or junk, not prose: no subject
+        if find_subject is not None and n_in_sentence <= _MAX_FIGURES:
+            # the other figures of the sentence, nearest first, at most _NEIGHBOURS each side;
+            # and the sentence clipped to _REACH characters around the figure (linear time)
+            k = idx[a]
+            lo_k = max(bisect_left(span_starts, sent.start), k - _NEIGHBOURS)
+            hi_k = min(bisect_left(span_starts, sent.end), k + _NEIGHBOURS + 1)
+            others = [spans[x] for x in range(lo_k, hi_k) if x != k]
+            s0, s1 = max(sent.start, a - _REACH), min(sent.end, b + _REACH)
             try:
                 subject = find_subject(
-                    text, sentence=(sent.start, sent.end), span=(a, b),
+                    text, sentence=(s0, s1), span=(a, b),
                     unit=u.name if u else None, dimension=d.dimension or "count", figures=others,
                 )
             except Exception:  # noqa: BLE001 - a subject bug must not lose the figure

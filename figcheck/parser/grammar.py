@@ -220,6 +220,17 @@ def _skip_phone(ctx: Ctx, i: int) -> Num | None:
         return None
     plus = ctx.low(i - 1) == "+" and ctx.adj(i)
     lead0 = len(t.text) >= 3 and t.text[0] == "0"
+    nxt = ctx.tok(i + 1)
+    if not (plus or lead0) and (
+        nxt is None or not (nxt.kind == "num" or nxt.text in ("-", ".") and ctx.adj(i + 1))
+    ):
+        return None
+    context = any(
+        ctx.low(k) in ("call", "phone", "telephone", "tel", "hotline", "helpline", "dial", "ring", "text")
+        for k in range(max(ctx.floor, i - 4), i)
+    )
+    if not (plus or lead0 or context or len(t.text) >= 3):
+        return None
     # count digit groups joined by space, hyphen or dot
     j = i + 1
     groups = 1
@@ -231,10 +242,6 @@ def _skip_phone(ctx: Ctx, i: int) -> Num | None:
         else:
             break
     ctx.work += groups
-    context = any(
-        ctx.low(k) in ("call", "phone", "telephone", "tel", "hotline", "helpline", "dial", "ring", "text")
-        for k in range(max(ctx.floor, i - 4), i)
-    )
     if plus or lead0 or (groups >= 3 and len(t.text) >= 3) or (groups >= 2 and context):
         return Num(i, j, D(0), None, "skip")
     return None
@@ -340,7 +347,7 @@ def _cardinal(ctx: Ctx, i: int) -> tuple[Decimal, int, bool] | None:
     j = i
     seen = False
     last = ""
-    limit = min(len(ctx.toks), i + 16)
+    limit = min(len(ctx.toks), i + 40)
     while j < limit:
         ctx.work += 1
         t = ctx.toks[j]
@@ -500,12 +507,14 @@ def numbers(ctx: Ctx) -> None:
     i = 0
     while i < n:
         t = toks[i]
-        if t.kind == "num" or (t.kind == "word" and (t.low in _NUMBER_STARTERS or t.text in W.UNICODE_FRACTIONS)):
-            ctx.floor = i if not ctx.nums else max(ctx.floor, 0)
+        if t.kind == "par":
+            ctx.floor = i + 1
+        elif t.kind == "num" or (t.kind == "word" and (t.low in _NUMBER_STARTERS or t.text in W.UNICODE_FRACTIONS)):
             m = NUMBER_RULES.first(ctx, i)
             if m is not None:
                 ctx.nums[i] = m
                 i = max(m.j, i + 1)
+                ctx.floor = i
                 continue
         i += 1
     ctx.floor = 0
@@ -532,7 +541,9 @@ def match_unit(ctx: Ctx, k: int, *, after_number: bool = True) -> tuple[Unit, in
     if ctx.low(k) == "-" and ctx.adj(k) and ctx.tok(k + 1) is not None and ctx.adj(k + 1):
         k += 1
     t = ctx.tok(k)
-    if t is None or t.kind == "par" or not ctx.near(k) and not (ctx.gap(k).strip() == "" and len(ctx.gap(k)) <= 2 and "\n" not in ctx.gap(k)):
+    if t is None or (t.low not in tab.starts and t.text not in tab.starts):
+        return None
+    if t.kind == "par" or not ctx.near(k) and not (ctx.gap(k).strip() == "" and len(ctx.gap(k)) <= 2 and "\n" not in ctx.gap(k)):
         return None
     best: tuple[Unit, int] | None = None
     hi = min(len(ctx.toks), k + 5)
@@ -611,7 +622,7 @@ _PARTICLE = frozenset(
     "turned turn back cut wind shut stepped step backed pick picked sum summed paid pay pays end "
     "ended ends close closed came come comes went go goes burn burned burnt tore torn bring "
     "brought gear geared ramp ramped scale scaled top topped add added adds mount mounted locked "
-    "mark marked write wrote written was were is are be been being signed sign showed show "
+    "mark marked write wrote written signed sign showed show "
     "knocked knock held hold holds tied tie ties".split()
 )
 _LEVEL_HEDGES = frozenset({"below", "above", "under", "over", "up to", "beyond"})
@@ -1067,7 +1078,7 @@ def _veto_decade(ctx: Ctx, k: int) -> str | None:
     if d is None:
         return None
     n = d.nums[0] if d.nums else None
-    if n is not None and n.form == "digits" and ctx.low(n.j) in ("s", "'s") and ctx.adj(n.j):
+    if n is not None and d.unit is None and n.form == "digits" and ctx.low(n.j) in ("s", "'s") and ctx.adj(n.j):
         return "decade"
     return None
 

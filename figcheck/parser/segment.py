@@ -21,6 +21,8 @@ _ABBREV = frozenset(
     .split()
 )
 
+_NUMBER_ABBREV = frozenset("no nos nr p pp art sec para ch fig figs vol cl".split())
+
 # one bounded candidate per match: terminal punctuation, closers, whitespace
 _BREAK = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)|\n[ \t]*\n|\n")
 _BULLET = frozenset("-*\u2022#>0123456789")
@@ -96,7 +98,11 @@ def segment(text: str) -> list[Sentence]:
         if tok[0] == ".":
             word = _prev_word(text, m.start())
             core = word.rstrip(".").lower()
-            if core in _ABBREV or ("." in word and len(core.replace(".", "")) <= 3):
+            quoted = len(tok.rstrip("\"'\u201d\u2019)]")) < len(tok)
+            if not quoted and (
+                (core in _ABBREV and (core not in _NUMBER_ABBREV or nxt.isdigit()))
+                or ("." in word and len(core.replace(".", "")) <= 3)
+            ):
                 continue
             if len(word) == 1 and word.isupper():  # initial: "John F. Kennedy"
                 continue

@@ -33,6 +33,8 @@ class UnitTable(NamedTuple):
     tight: MappingProxyType[str, Unit]
     by_name: MappingProxyType[str, Unit]
     max_tokens: int
+    starts: frozenset[str]
+    """First token (as written and lower-cased) of every surface: a cheap pre-check."""
 
 
 @cache
@@ -51,12 +53,21 @@ def table() -> UnitTable:
             symbols.setdefault(s, u)
         for s in e["tight"]:
             tight.setdefault(s, u)
+    from .tokenize import tokenize
+
+    starts: set[str] = set()
+    for surface in (*words, *symbols, *tight):
+        toks = tokenize(surface)
+        if toks:
+            starts.add(toks[0].text)
+            starts.add(toks[0].low)
     return UnitTable(
         MappingProxyType(words),
         MappingProxyType(symbols),
         MappingProxyType(tight),
         MappingProxyType(by_name),
         6,
+        frozenset(starts),
     )
 
 
