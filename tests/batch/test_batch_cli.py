@@ -83,3 +83,30 @@ def test_report_html(built: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     page = out.read_text()
     assert page.startswith("<!DOCTYPE html>") and "FC902" in page
+
+
+class _Tty:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def write(self, s: str) -> None:
+        self.parts.append(s)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_progress_bar_on_a_terminal_shows_done_rate_and_eta() -> None:
+    from figcheck.cli.batch import ProgressView
+
+    out = _Tty()
+    view = ProgressView(out, tty=True)  # type: ignore[arg-type]
+    view("documents", 0, 1000)
+    view.last = 0.0  # as if the refresh interval had passed
+    view("documents", 250, 1000)
+    view("documents", 1000, 1000)
+    view.end()
+    text = "".join(out.parts)
+    assert "\r" in text and text.endswith("\n")
+    assert "[######" in text and "250/1,000 (25%)" in text and "ETA" in text
+    assert "docs/s" in text and "1,000/1,000 (100%)" in text
