@@ -4,6 +4,9 @@ on the rendered DOM, keyboard and mouse behaviour, escaping, and a screenshot in
 from __future__ import annotations
 
 import datetime as _dt
+import json
+import subprocess
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
@@ -244,6 +247,58 @@ def test_report_from_the_comparator(open_report: Any, tmp_path: Path) -> None:
         _click_marks_both(report, run, finding, link.locator("a.fc-finding-link"))
     _assert_page_is_self_contained(report)
     report.page.screenshot(path=str(tmp_path / "comparator.png"), full_page=True)
+
+
+WIRE_PAGE = """<!doctype html>
+<html><head><title>Troops - Wire</title>
+<meta property="og:site_name" content="Wire">
+<meta property="article:published_time" content="2024-03-01T09:00:00Z">
+<script>window.__pwned = "<p>99 red balloons</p>";</script></head>
+<body><nav><a href="/">Home</a> <a href="/top10">Top 10</a></nav>
+<article>
+<h1>12,000 troops deployed to the border</h1>
+<p>More than 10,000 troops were deployed to the border on Monday, officials said.</p>
+<p>The ministry later said 9,000 troops were deployed to the border.</p>
+<p>A reader wrote &lt;script&gt;window.__pwned=1&lt;/script&gt; about the 3 tanks.</p>
+</article>
+<footer>&copy; 2024 Wire</footer>
+</body></html>
+"""
+
+HERALD_MD = "# Border build-up\n\nSome 6,000 troops were deployed to the border on **Monday**.\n"
+
+
+def test_cli_writes_the_report(open_report: Any, tmp_path: Path) -> None:
+    """``figcheck check --format html -o`` end to end, from an HTML page and a Markdown story."""
+    (tmp_path / "wire.html").write_text(WIRE_PAGE, encoding="utf-8")
+    (tmp_path / "herald.md").write_text(HERALD_MD, encoding="utf-8")
+    inputs = ["wire.html", "herald.md"]
+
+    def figcheck(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "figcheck", *args], cwd=tmp_path, capture_output=True,
+            text=True, timeout=120,
+        )
+
+    checked = figcheck("check", "--format", "html", "-o", "report.html", *inputs)
+    assert checked.returncode in (0, 1), checked.stderr
+    extracted = figcheck("extract", "--format", "json", *inputs)
+    assert extracted.returncode == 0, extracted.stderr
+    per_doc = {d["id"]: d["quantities"] for d in json.loads(extracted.stdout)["documents"]}
+
+    report = open_report((tmp_path / "report.html").read_text(encoding="utf-8"), "opened.html")
+    page = report.page
+    for doc_id, quantities in per_doc.items():
+        marks = page.locator(f'article[data-doc-id="{doc_id}"] mark.fc-fig')
+        assert marks.all_inner_texts() == [q["text"] for q in quantities], doc_id
+    wire = page.locator('article[data-doc-id="wire.html"]')
+    assert wire.locator("h3, h4").first.inner_text() == "12,000 troops deployed to the border"
+    assert "Wire" in wire.locator(".fc-meta").first.inner_text()
+    assert "<script>window.__pwned=1</script>" in wire.locator(".fc-text").inner_text()
+    assert "99 red balloons" not in page.inner_text("body")
+    assert page.evaluate("window.__pwned") is None
+    _assert_page_is_self_contained(report)
+    page.screenshot(path=str(tmp_path / "cli-report.png"), full_page=True)
 
 
 def _many(n_stories: int) -> CheckRun:
