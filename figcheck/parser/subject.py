@@ -11,18 +11,28 @@ Conventions (the comparator keys on ``(head, event, unit/dimension, place, time)
     "approximately 10,000 to 12,000 North Korean troops" -> "North Korean troops";
     "the death toll rose to 52" -> "death toll"; "the 15 injured" -> "injured".
 ``head``
-    Lower case, singular, adjectives and nationalities dropped, lexicalised compounds kept
-    ("death toll", "interest rate"); a few aliases so rewordings meet: "unemployment rate" and
-    "jobless rate" -> "unemployment", "inflation rate" -> "inflation", "voter turnout" ->
-    "turnout", "market share"/"vote share" -> "share", a bare "toll" -> "death toll".
+    Lower case, singular, adjectives and nationalities dropped; the last noun of the phrase, as
+    in ``corpus/README.md``: "North Korean troops" -> "troop", "people" -> "person", "children"
+    -> "child".  Generic measure words (rate, level, price, toll, total, use, time, spending,
+    money, weight, index, production, income, margin, fee) keep a noun modifier ("food price",
+    "mortgage rate", "sea level", "coal use", "journey time") but not an adjective ("average
+    price" -> "price"); lexicalised compounds are kept whole ("minimum wage", "trade surplus",
+    "heat pump", "member state"...: ``lexicon.words.COMPOUNDS``), with a few aliases so
+    rewordings meet ("toll" -> "death toll", "base rate" -> "interest rate", "voter turnout" ->
+    "turnout", "vote share"/"market share" -> "share").  "X of Y" partitives count Y ("11 of 15
+    drones" -> "drone", "3,000 of the troops" -> "troop"), unless X is a measure ("a crowd of
+    82,314" -> "crowd", "a cost of $1.2bn" -> "cost").  A prepositional phrase after the noun is
+    skipped ("food prices in Veresk had risen 35%" -> "food price").
     People: "people" -> "person"; a figure standing for people through an adjective or
     participle ("the 15 injured", "12 dead", "30 missing") gets head ``"person"`` and the
     implied event, so "12 people were injured" and "the 15 injured" both give
     ``head="person", event="injure"``.  A bare number as the object of a verb whose object is
     people ("the blast killed 12", "police arrested 40") is ``"person"`` too.  A bare count with
     no noun ("the 12,000 first reported", "3,000 of them") borrows the noun of the nearest
-    earlier figure in the sentence.  A measurement with no noun of its own takes its
-    dimension's noun from the sentence ("temperature" for "heat"/"temperatures") else None.
+    earlier figure in the sentence; a bracketed conversion ("-15C (5F)") shares the subject of
+    the figure it converts.  A measurement with no noun of its own takes the thing measured from
+    the sentence ("temperatures hit 40C" -> "temperature", "an asteroid 340 metres wide" ->
+    "asteroid") or its dimension's noun ("heat" -> "temperature") else None.
 ``event``
     The lemma of the verb tying figure and subject ("10,000 troops deployed" -> "deploy").
     Families are merged so rewordings meet: die/dead/killed/perish -> ``"kill"``;
@@ -185,7 +195,9 @@ def _is_verbish(low: str) -> bool:
     return low.endswith("ed") and len(low) > 4
 
 
-def _event_family(lemma: str) -> str:
+def _event_family(lemma: str) -> str | None:
+    if lemma in _w.NEUTRAL_VERBS:
+        return None
     fam = _w.EVENT_FAMILIES.get(lemma, lemma)
     return fam if fam in ("kill", "injure") else lemma
 
@@ -343,7 +355,7 @@ def _scan_right_np(toks: list[Tok], i: int) -> tuple[int, int] | None:
 
 _HOP_PREPS = frozenset("of for from on among near with".split())
 # These only hop over a place: "food prices in Veresk", "cases in the northern region".
-_PLACE_HOP_PREPS = frozenset("in at to across along off inside outside throughout around".split())
+_PLACE_HOP_PREPS = frozenset("in at to across along off inside outside throughout around above below beyond".split())
 _NOT_NP_WORDS = frozenset(
     "short worth due able likely close similar equal alive ashore aboard overall apiece each"
     " respectively aside away tall wide long high deep".split()
@@ -370,6 +382,8 @@ def _collect_left(toks: list[Tok], j: int, *, allow_verbish: bool = False) -> in
         tok = toks[i - 1]
         if tok.kind != "w" or not _noun_candidate(tok) or tok.low in _NOT_NP_WORDS:
             break
+        if i < j and tok.low.endswith("s") and _verbs.is_verb_form(tok.low) and _verbs.forms()[tok.low] not in _NOUNY_VERBS:
+            break  # "The Statement includes savings": the verb ends the phrase
         if not allow_verbish and _is_past_form(tok.low) and i == j:
             if not (j - 2 >= 0 and toks[j - 2].low in ("of", "the", "a", "an")):
                 break
@@ -421,6 +435,14 @@ def _left_np(toks: list[Tok], j: int, max_hops: int = 5) -> tuple[int, int] | No
             q -= 1
         if q < 1 or toks[q].kind != "w":
             break
+        if _is_past_form(toks[q].low) and q >= 1 and _noun_candidate(toks[q - 1]) and not _is_past_form(toks[q - 1].low) and toks[q + 1].low in _w.PREPOSITIONS:
+            # reduced relative: "the number of people killed in Monday's earthquake"
+            i2 = _collect_left(toks, q)
+            if i2 < q:
+                best = (i2, q)
+                i, j = i2, q
+                continue
+            break
         prep = toks[q].low
         if prep in _PLACE_HOP_PREPS:
             if not (_proper(toks, i) or toks[j - 1].low in _w.PLACE_NOUNS or toks[j - 1].low in _PLACEISH):
@@ -447,7 +469,7 @@ def _left_np(toks: list[Tok], j: int, max_hops: int = 5) -> tuple[int, int] | No
 _PLACEISH = frozenset(
     "country world city capital alliance nation ocean sea coast line route area zone site court"
     " championship championships scene front plant factory school hospital station airport"
-    " road roads street".split()
+    " road roads street hill hills mountains valley".split()
 )
 
 
@@ -496,12 +518,15 @@ def _verb_after(toks: list[Tok], k: int, end: int) -> tuple[str | None, list[int
         return None, group
     if lemmas[0] in _w.LEVEL_VERBS or lemmas[0] in _w.COPULAS:
         return None, group
-    fams = []
+    if k < end and toks[k].kind == "w" and toks[k].low in _w.PEOPLE_ADJECTIVES and lemmas[-1] in ("fall", "become", "get", "go", "turn", "be"):
+        group.append(k)
+        return _w.PEOPLE_ADJECTIVES[toks[k].low], group  # "42 people have fallen ill"
+    fams: list[str] = []
     for lem in lemmas:
         fam = _event_family(lem)
-        if fam not in fams:
+        if fam is not None and fam not in fams:
             fams.append(fam)
-    return " or ".join(fams), group
+    return (" or ".join(fams) or None), group
 
 
 _LEFT_PREPS = frozenset(
@@ -619,7 +644,7 @@ def _left_event(main: str | None, prep: str | None) -> str | None:
         return None
     if main in _w.ATTRIBUTION_VERBS:
         return None
-    return _event_family(main)
+    return _event_family(main)  # None for neutral verbs ("suffered", "recorded")
 
 
 _NUMBER_WORDS = frozenset(
@@ -770,6 +795,10 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
         if head is not None and change is None:
             text = _np_text(toks, i, j, field_text)
             event, group = _verb_after(toks, j, c1)
+            for q in range(i, j - 1):
+                if toks[q].low in _w.PEOPLE_ADJECTIVES:
+                    event, group = _w.PEOPLE_ADJECTIVES[toks[q].low], [q]  # "32 wounded soldiers"
+                    break
             if event is None and not group:
                 left, prep, main = _left_analysis(toks, t, "measure", field_text)
                 if prep is None and main is not None:
@@ -883,9 +912,17 @@ def _places(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
         q = k + 1
         if q < n and toks[q].low == "the":
             q += 1
+        elif tok.low == "on":
+            continue  # "on Tuesday", "on Twitter"; "on the Driffield farm" is a place
         p0 = q
-        while q < n and q - p0 < 5 and _capitalised(toks[q]) and toks[q].low not in _w.MONTHS and toks[q].low not in _w.WEEKDAYS:
+        while q < n and q - p0 < 6 and _capitalised(toks[q]) and _bare(toks[q].low) not in _w.MONTHS and _bare(toks[q].low) not in _w.WEEKDAYS:
+            if q + 1 < n and toks[q + 1].kind == "n" and toks[q + 1].start == toks[q].end:
+                break  # "B1249", "A38": a road number, not a name
             q += 1
+            if q + 1 < n and toks[q].low == "of" and _capitalised(toks[q + 1]):
+                q += 1  # "Port of Southampton", "Gulf of Mexico"
+        if q > p0 and toks[q - 1].low == "of":
+            q -= 1
         if q == p0:
             continue
         if q + 1 < n and toks[q].kind == "w" and toks[q].text[0].islower() and toks[q + 1].low in _w.PLACE_NOUNS and toks[q].low not in _w.NP_STOP:
@@ -897,6 +934,11 @@ def _places(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
         name = field_text[toks[p0].start : toks[q - 1].end]
         out.append((k, q - 1, name))
     return out
+
+
+def _bare(low: str) -> str:
+    """Without a possessive ending."""
+    return low[:-2] if low.endswith(("'s", "’s")) else low
 
 
 def _is_year(tok: Tok) -> bool:
@@ -998,16 +1040,22 @@ def _attributions(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]
             pass
         # source before the verb: "officials said", "Officials in Seoul said", "the group claimed"
         q = k
-        while q - 1 >= 0 and k - q < 6:
+        # skip a time phrase between source and verb: "Reeves on Wednesday announced"
+        if q - 2 >= 0 and _time_word(toks[q - 1]) and toks[q - 2].low in _w.TIME_PREPOSITIONS:
+            q -= 2
+        if q - 1 >= 0 and toks[q - 1].kind == "w" and toks[q - 1].low in _w.TIME_ADVERBS:
+            q -= 1
+        k_src = q
+        while q - 1 >= 0 and k_src - q < 6:
             prev = toks[q - 1]
             if prev.kind == "w" and _noun_candidate(prev) and not _is_verbish(prev.low) and not prev.low.endswith(("'s", "’s")):
                 q -= 1
-            elif prev.kind == "w" and prev.low in ("in", "of", "for", "at") and q < k and _capitalised(toks[q]) and q - 2 >= 0 and _noun_candidate(toks[q - 2]):
+            elif prev.kind == "w" and prev.low in ("in", "of", "for", "at") and q < k_src and _capitalised(toks[q]) and q - 2 >= 0 and _noun_candidate(toks[q - 2]):
                 q -= 1
             else:
                 break
-        if q < k:
-            out.append((q, k, field_text[toks[q].start : toks[k - 1].end]))
+        if q < k_src:
+            out.append((q, k, field_text[toks[q].start : toks[k_src - 1].end]))
             continue
         if q - 1 >= 0 and toks[q - 1].kind == "w" and toks[q - 1].low in ("he", "she", "they", "we", "it"):
             out.append((q - 1, k, toks[q - 1].text))

@@ -169,7 +169,8 @@ HUMAN_OBJECT_VERBS = wordset(
 # ("temperatures hit 40C", "the death toll rose to 52" on its "to" end, "turnout was 62%").
 LEVEL_VERBS = wordset(
     """be remain stay stand hit reach total top exceed near approach amount number come
-    sit hover peak average equal register record stood"""
+    sit hover peak average equal register record stood account represent comprise make
+    include"""
 )
 
 # Event families: several verbs, one event, so rewordings meet.
@@ -186,6 +187,13 @@ EVENT_FAMILIES = pairs(
 )
 
 CHANGE_FAMILIES = wordset("rise fall")
+
+# Verbs that tie a figure to its noun without saying what happened to it: no event.
+NEUTRAL_VERBS = wordset(
+    """have hold see suffer record register report count number include comprise represent
+    account contain involve list show reveal confirm estimate put give get find receive
+    feature mark log note tally"""
+)
 
 # Words after which "to" introduces a level and "from" the previous level.
 ATTRIBUTION_VERBS = wordset(
@@ -237,7 +245,7 @@ MODALITY_WORDS = pairs(
 MODAL_BEFORE_TO = wordset("set due poised slated tipped bound going")
 
 PLACE_PREPOSITIONS = wordset(
-    """in at near across throughout inside outside around within from to into off"""
+    """in at near across throughout inside outside around within from to into off on"""
 )
 
 # Lower-case geographic nouns that may follow a capitalised name ("Kursk region").
