@@ -90,6 +90,8 @@ def test_claims_resolve_and_vocabulary(story: Story) -> None:
     for trap in story.traps:
         assert trap.code in CODE_KIND
         gold_spans(story, trap)
+        scope = CODE_KIND[trap.code][1]
+        assert (scope == "within") == (len({c.doc for c in trap.claims}) == 1), trap.note
 
 
 def _boundary_ok(source: str, start: int, end: int) -> bool:
