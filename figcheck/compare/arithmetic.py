@@ -281,7 +281,7 @@ def check_percent_change(s: Sentence, _: list[Sentence], tolerance: Decimal) -> 
             actual_desc = f"{_fmt((ch.b - ch.a) / ch.a * 100) if ch.a else '?'}%"
         out.append(_finding("FC201", s, (*ch.quantities, p), ARITHMETIC_CONFIDENCE,
                             change=p.text.strip(), a=ch.a_text, b=ch.b_text,
-                            actual=f"a change of {actual_desc}"))
+                            actual=actual_desc))
     return out
 
 
@@ -347,7 +347,8 @@ def check_factor(s: Sentence, _: list[Sentence], tolerance: Decimal) -> list[Fin
         actual = ch.b / ch.a if ch.a else None
         out.append(_finding("FC204", s, qs, ARITHMETIC_CONFIDENCE, factor=m.group(0).strip(),
                             a=ch.a_text, b=ch.b_text,
-                            actual=f"x{_fmt(actual, 2)}" if actual is not None else "different"))
+                            actual=f"a factor of {_fmt(actual, 2)}" if actual is not None
+                            else "a different factor"))
     return out
 
 
@@ -612,7 +613,12 @@ def _convert_into(qa: Quantity, qb: Quantity) -> str:
     if sa is None or sb is None or sb[0] == 0:
         return ""
     v = (qa.value.low * sa[0] + sa[1] - sb[1]) / sb[0]
-    return f"about {_fmt(v, 1)} {qb.unit or ''}".rstrip()
+    places = 0 if abs(v) >= 20 else 1
+    m = _DIGITS.search(qb.text)
+    if m is None:
+        return f"about {_fmt(v, places)} {qb.unit or ''}".rstrip()
+    start = m.start() - (1 if m.start() > 0 and qb.text[m.start() - 1] == "-" else 0)
+    return f"about {qb.text[:start]}{_fmt(v, places)}{qb.text[m.end():]}".strip()
 
 
 # -- registry --------------------------------------------------------------------------------------

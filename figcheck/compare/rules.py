@@ -60,7 +60,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "FC201", "percent-change-mismatch", "percent-change", "within", "warning",
-        "{where} says {change} from {a} to {b}, but that is {actual}.",
+        "{where} gives {change} for the change from {a} to {b}; it is {actual}.",
         "A stated percentage (or percentage-point) change does not match its endpoints, allowing "
         "for the precision each figure is stated with.",
         '"rose from 40 to 50, a 40% rise" (it is 25%)',
@@ -79,13 +79,13 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "FC204", "factor-mismatch", "factor", "within", "warning",
-        "{where} says {factor} from {a} to {b}, but that is {actual}.",
+        "{where} says {factor} from {a} to {b}; that is {actual}.",
         '"doubled", "tripled", "halved" (or "n-fold") do not match the figures given.',
         '"doubled from 40 to 60" (x1.5)',
     ),
     Rule(
         "FC205", "conversion-mismatch", "conversion", "within", "warning",
-        "{where} converts {a} to {b}, but {a} is {actual}.",
+        "{where} converts {a} to {b}; {a} is {actual}.",
         "A bracketed unit conversion disagrees with the figure it converts.",
         '"5 miles (12 km)" (8 km); "40C (140F)" (104F)',
     ),

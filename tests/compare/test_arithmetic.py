@@ -112,11 +112,21 @@ def test_messages_name_the_arithmetic() -> None:
     d, qs = doc("Sales rose from 40 to 50, a 40% rise.", fig("40"), fig("50"),
                 fig("40%", unit=PCT))
     (f,) = within(d, qs, Config())
-    assert f.message == "Paragraph 1 says 40% from 40 to 50, but that is a change of 25%."
+    assert f.message == "Paragraph 1 gives 40% for the change from 40 to 50; it is 25%."
     d, qs = doc("The 120 victims included 80 adults and 55 children.", fig("120", head="victim",
                 text="victims"), fig("80"), fig("55"))
     (f,) = within(d, qs, Config())
     assert "add up to 135" in f.message and "120 victims" in f.message
+    d, qs = doc("The trail runs 5 miles (12 km).", fig("5 miles", unit="mile"),
+                fig("12 km", unit="kilometre"))
+    (f,) = within(d, qs, Config())
+    assert f.message == "Paragraph 1 converts 5 miles to 12 km; 5 miles is about 8 km."
+    d, qs = doc("It hit 40C (140F).", fig("40C", unit="celsius"), fig("140F", unit="fahrenheit"))
+    (f,) = within(d, qs, Config())
+    assert f.message.endswith("40C is about 104F.")
+    d, qs = doc("Sales doubled from 40 to 60.", fig("40"), fig("60"))
+    (f,) = within(d, qs, Config())
+    assert f.message == "Paragraph 1 says doubled from 40 to 60; that is a factor of 1.5."
 
 
 def test_select_and_ignore_apply() -> None:
