@@ -427,6 +427,8 @@ def _stats(run: CheckRun, ix: _Index) -> str:
 
 def _summary_tables(run: CheckRun, ix: _Index) -> str:
     findings = run.report.findings
+    if not findings:
+        return ""
     tables = []
     by_code = Counter((f.code, f.kind) for f in findings)
     tables.append(
