@@ -192,7 +192,7 @@ CHANGE_FAMILIES = wordset("rise fall")
 NEUTRAL_VERBS = wordset(
     """have hold see suffer record register report count number include comprise represent
     account contain involve list show reveal confirm estimate put give get find receive
-    feature mark log note tally"""
+    feature mark log note tally carry host house accommodate seat"""
 )
 
 # Words after which "to" introduces a level and "from" the previous level.
