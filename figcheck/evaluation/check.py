@@ -18,6 +18,10 @@ Two measurements:
    ``story`` field; every finding whose claims come from more than one gold story is counted
    (target: 0).
 
+Scores are also broken down by finding code (gold contradictions are ``FC102`` when a claim is in
+a title, ``FC111`` across documents, else ``FC101``), and false positives that land on a
+documented trap (``traps`` in the story file) are labelled.
+
 Document ids are made unique across the corpus as ``<story>:<doc id>``.
 """
 
@@ -25,10 +29,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -43,17 +48,19 @@ GoldScope = Literal["within", "cross"]
 GOLD_KINDS: tuple[str, ...] = GoldKind.__args__  # type: ignore[attr-defined]
 GOLD_SCOPES: tuple[str, ...] = GoldScope.__args__  # type: ignore[attr-defined]
 
-CODE_KIND: dict[str, tuple[str, str]] = {
-    "FC101": ("contradiction", "within"),
-    "FC102": ("contradiction", "within"),
-    "FC111": ("contradiction", "cross"),
-    "FC121": ("update", "cross"),
-    "FC201": ("percent-change", "within"),
-    "FC202": ("share", "within"),
-    "FC203": ("parts-total", "within"),
-    "FC204": ("factor", "within"),
-    "FC205": ("conversion", "within"),
-}
+CODE_KIND: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "FC101": ("contradiction", "within"),
+        "FC102": ("contradiction", "within"),
+        "FC111": ("contradiction", "cross"),
+        "FC121": ("update", "cross"),
+        "FC201": ("percent-change", "within"),
+        "FC202": ("share", "within"),
+        "FC203": ("parts-total", "within"),
+        "FC204": ("factor", "within"),
+        "FC205": ("conversion", "within"),
+    }
+)
 """The lead's fixed table: finding code -> (gold kind, scope).  ``FC301`` (meta) is not scored."""
 
 UNSCORED_KINDS = frozenset({"meta"})
