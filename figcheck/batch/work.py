@@ -53,7 +53,18 @@ def document(t: DocTuple) -> Document:
 def entry(input_id: int, ordinal: int, item: Document | RecordError) -> Entry:
     if isinstance(item, RecordError):
         return ("err", input_id, ordinal, item.path, item.line, item.message)
-    return ("doc", input_id, ordinal, doc_tuple(item))
+    t = doc_tuple(item)
+    for value in t:
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:  # a lone surrogate from a JSON "\ud800" escape
+                origin = item.origin or item.id
+                line = _origin_line(origin)
+                path = origin.rsplit(":", 1)[0] if line is not None else origin
+                return ("err", input_id, ordinal, path, line,
+                        f"invalid Unicode in a field (unpaired surrogate at {exc.start})")
+    return ("doc", input_id, ordinal, t)
 
 
 def quantity_row(idx: int, q: Quantity, key: str) -> tuple[Any, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import sys
 import time
 from typing import IO, Any
@@ -153,6 +154,8 @@ def batch(paths: tuple[str, ...], db_path: str, jobs: int | None, engine: str,
         sys.exit(143 if isinstance(exc, _Terminated) else 130)
     except DatabaseError as exc:
         fail(str(exc))
+    except sqlite3.Error as exc:  # disk full, database locked by another run ...
+        fail(f"{db_path}: {exc}; everything committed so far is kept, rerun to continue")
     except ImportError as exc:
         hint = "; the dask engine needs pip install 'figcheck[dask]'" if engine == "dask" else ""
         fail(f"cannot run: a component is missing ({exc}){hint}")

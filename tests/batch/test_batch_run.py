@@ -58,6 +58,7 @@ BAD_LINES = [
     pytest.param(json.dumps({"id": "p", "text": "1 a", "published": "yesterday"}).encode(),
                  "ISO date", id="bad-date"),
     pytest.param(json.dumps([1, 2]).encode(), "expected an object", id="not-an-object"),
+    pytest.param(b'{"id": "s", "text": "5 cats \\ud800 here"}', "unpaired surrogate", id="lone-surrogate"),
     pytest.param(json.dumps({"id": "e", "text": "EXPLODE 3 cats"}).encode(),
                  "figcheck failed on this document", id="parser-failure"),
 ]
