@@ -12,6 +12,7 @@ from .common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail, input_options, 
 
 if TYPE_CHECKING:
     from ..config import Config
+    from ..suppress import Directive
     from ..model import CheckRun, Document, Finding
 
 EXAMPLES = """\b
@@ -95,7 +96,7 @@ def _order(findings: list[Finding], docs: list[Document]) -> list[Finding]:
     return sorted(findings, key=key)
 
 
-def statistics(findings: list[Finding]) -> str:
+def statistics_table(findings: list[Finding]) -> str:
     from ..compare.rules import BY_CODE
 
     counts = Counter(f.code for f in findings)
@@ -151,46 +152,26 @@ def check(ctx: click.Context, paths: tuple[str, ...], stdin_filename: str | None
           severity: tuple[str, ...], tolerance: float | None, stories: str | None,
           against: str | None, config_path: str | None, isolated: bool, no_color: bool) -> None:
     """Flag figures that contradict each other within each document and between documents."""
-    from .. import suppress
-    from ..formats.location import html_page
     from ..model import CheckRun, Report
-    from . import configfile
 
     formats = _format_names()
     if fmt not in formats:
         raise click.BadParameter(f"{fmt!r} is not one of {', '.join(formats)}",
                                  param_hint="'--format'")
-    overrides: dict[str, tuple[Any, str]] = {}
-    try:
-        cli_values: dict[str, tuple[Any, str]] = {
-            "select": (_split_codes(select), "--select") if select else None,  # type: ignore[dict-item]
-            "ignore": (_split_codes(ignore), "--ignore") if ignore else None,  # type: ignore[dict-item]
-            "severity": (_parse_severity(severity), "--severity") if severity else None,  # type: ignore[dict-item]
-            "fail_on": (fail_on, "--fail-on") if fail_on else None,  # type: ignore[dict-item]
-            "tolerance": (str(tolerance), "--tolerance") if tolerance is not None else None,  # type: ignore[dict-item]
-            "stories": (stories, "--stories") if stories else None,  # type: ignore[dict-item]
-        }
-        for key, item in cli_values.items():
-            if item is not None:
-                value = configfile.normalise({key: item[0]}, item[1])[key]
-                overrides[key] = (value, item[1])
-        resolved = configfile.resolve(configfile.start_dir(paths), config_path=config_path,
-                                      isolated=isolated, overrides=overrides)
-    except configfile.ConfigError as exc:
-        fail(str(exc))
-    config = resolved.config
+    given: list[tuple[str, Any, str]] = [
+        (key, value, label) for key, value, label in (
+            ("select", _split_codes(select), "--select"),
+            ("ignore", _split_codes(ignore), "--ignore"),
+            ("severity", _parse_severity(severity), "--severity"),
+            ("fail_on", fail_on, "--fail-on"),
+            ("tolerance", None if tolerance is None else str(tolerance), "--tolerance"),
+            ("stories", stories, "--stories"),
+        ) if value
+    ]
+    config = _resolve_config(paths, given, config_path, isolated)
 
     originals = read_all(paths, stdin_filename)
-    prepared, directives = [], {}
-    for doc in originals:
-        clean, ds = suppress.prepare(doc)
-        page = html_page(doc.origin or "") if doc.text_line is None else None
-        if page is not None and page.comments:
-            ds = ds + suppress.from_comments(doc.text, [(c.text, c.offset, c.line)
-                                                        for c in page.comments])
-        prepared.append(clean)
-        if ds:
-            directives[doc.id] = ds
+    prepared, directives = _prepare(originals)
     try:
         run = compute(prepared, config)
     except ImportError as exc:
@@ -200,11 +181,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], stdin_filename: str | None
     findings = list(run.report.findings)
     if against:
         findings.extend(_against(against, prepared, config))
-    findings = postprocess(findings, config)
-    findings = suppress.apply(findings, directives, {d.id: d for d in originals},
-                              selected=config.select, ignored=config.ignore)
-    findings = postprocess(findings, config)  # severity overrides for FC301 too
-    findings = _order(findings, originals)
+    findings = finalise(findings, config, directives, originals)
     report = Report(schema_version=run.report.schema_version, documents=run.report.documents,
                     findings=tuple(findings))
     # Formats show the documents as read (directives visible), with the final findings.
@@ -215,11 +192,11 @@ def check(ctx: click.Context, paths: tuple[str, ...], stdin_filename: str | None
     with output_stream(output_file) as out:
         colour = fmt == "text" and output_file is None and use_colour(out, no_color)
         if statistics and fmt == "text":
-            out.write(statistics_text(findings))
+            out.write(statistics_table(findings))
         else:
             out.write(render(fmt, run, color=colour))
     if statistics and fmt != "text":
-        click.echo(statistics_text(findings), nl=False, err=True)
+        click.echo(statistics_table(findings), nl=False, err=True)
     if not quiet:
         click.echo(summary(findings, len(originals)), err=True)
     threshold = SEVERITY_RANK[config.fail_on]
@@ -227,7 +204,51 @@ def check(ctx: click.Context, paths: tuple[str, ...], stdin_filename: str | None
     ctx.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
 
 
-statistics_text = statistics
+def _resolve_config(paths: tuple[str, ...], given: list[tuple[str, Any, str]],
+                    config_path: str | None, isolated: bool) -> Config:
+    """Defaults < configuration file < command-line options (``given``: key, value, option)."""
+    from . import configfile
+
+    try:
+        overrides = {key: (configfile.normalise({key: value}, label)[key], label)
+                     for key, value, label in given}
+        resolved = configfile.resolve(configfile.start_dir(paths), config_path=config_path,
+                                      isolated=isolated, overrides=overrides)
+    except configfile.ConfigError as exc:
+        fail(str(exc))
+    return resolved.config
+
+
+def _prepare(docs: list[Document]) -> tuple[list[Document], dict[str, tuple[Directive, ...]]]:
+    """Documents with suppression directives blanked, and the directives per document (from the
+    text itself, or from the comments of an HTML page)."""
+    from .. import suppress
+    from ..formats.location import html_page
+
+    prepared, directives = [], {}
+    for doc in docs:
+        clean, found = suppress.prepare(doc)
+        page = html_page(doc.origin or "") if doc.text_line is None else None
+        if page is not None and page.comments:
+            found = found + suppress.from_comments(
+                doc.text, [(c.text, c.offset, c.line) for c in page.comments])
+        prepared.append(clean)
+        if found:
+            directives[doc.id] = found
+    return prepared, directives
+
+
+def finalise(findings: list[Finding], config: Config,
+             directives: dict[str, tuple[Directive, ...]],
+             originals: list[Document]) -> list[Finding]:
+    """Selection, severities and confidence; suppressions (and FC301 for unused ones); order."""
+    from .. import suppress
+
+    findings = postprocess(findings, config)
+    findings = suppress.apply(findings, directives, {d.id: d for d in originals},
+                              selected=config.select, ignored=config.ignore)
+    findings = postprocess(findings, config)  # severity overrides for FC301 too
+    return _order(findings, originals)
 
 
 def _against(db: str, docs: list[Document], config: Config) -> list[Finding]:
