@@ -87,7 +87,8 @@ _CHANGE_WORDS = re.compile(
     r"\b(?:rise|rises|rose|risen|rising|increase[sd]?|increasing|jump(?:ed|s)?|climb(?:ed|s)?|"
     r"grew|grow(?:n|th|s)?|gain(?:ed|s)?|up|fell|fall(?:en|s|ing)?|drop(?:ped|s)?|decline[sd]?|"
     r"declining|decrease[sd]?|slump(?:ed|s)?|down|cut|cuts|plunge[sd]?|soar(?:ed|s)?|surge[sd]?|"
-    r"higher|lower|more|less|fewer|shrank|shrunk|boost(?:ed)?|reduction|reduced|hike[sd]?)\b",
+    r"higher|lower|more|less|fewer|shrank|shrunk|boost(?:ed)?|reduction|reduced|hike[sd]?|"
+    r"overrun|overspend|premium|markup|discount|cheaper|dearer)\b",
     re.IGNORECASE,
 )
 _FACTOR_WORDS = re.compile(
@@ -498,7 +499,7 @@ def check_parts_total(s: Sentence, _: list[Sentence], tolerance: Decimal) -> lis
                 if not _OF_THE_BEFORE.search(lead):
                     continue
             exhaustive = cue in _EXHAUSTIVE
-            if _PART_STOP.search(s.text, m.end(), after[0].start):
+            if _PART_STOP.search(s.text, total.end + m.end(), after[0].start):
                 continue
         else:
             lead = s.text[max(s.start, total.start - 14):total.start]
@@ -559,7 +560,7 @@ def check_conversion(s: Sentence, _: list[Sentence], tolerance: Decimal) -> list
             continue
         if not (_OPEN.match(s.text[qa.end:qb.start]) and _CLOSE.match(s.text[qb.end:qb.end + 5])):
             continue
-        ba, bb = base_interval_of(qa, tolerance), base_interval_of(qb, tolerance)
+        ba, bb = _stated_base(qa), _stated_base(qb)
         if ba is None or bb is None:
             continue
         if _conversion_ok(qa, qb, ba, bb):
@@ -572,6 +573,33 @@ def check_conversion(s: Sentence, _: list[Sentence], tolerance: Decimal) -> list
                             b=qb.text.strip(),
                             actual=actual if actual else ("different" if mid_b is None else "")))
     return out
+
+
+def _affine(q: Quantity) -> tuple[Decimal, Decimal] | None:
+    """(factor, offset) with base = own * factor + offset, from the stored interval/base pair;
+    from one end when the other is open (units without an offset only)."""
+    full = _scale(q)
+    if full is not None:
+        return full
+    iv, b = q.interval, q.base
+    if b is None or q.dimension == "temperature":
+        return None
+    for x, y in ((iv.low, b.low), (iv.high, b.high)):
+        if x is not None and y is not None and x != 0:
+            return y / x, Decimal(0)
+    return None
+
+
+def _stated_base(q: Quantity) -> Interval | None:
+    """The figure's own value (its stated precision, but not its hedge: in "within 1.5 million
+    km (600,000 miles)" the bracket converts 1.5 million) in base units."""
+    aff = _affine(q)
+    if aff is None:
+        return None
+    bound = "range" if q.value.low != q.value.high else "exact"
+    iv = normalise(q.value.low, q.value.high, bound, q.precision)
+    assert iv.low is not None and iv.high is not None
+    return Interval(low=iv.low * aff[0] + aff[1], high=iv.high * aff[0] + aff[1])
 
 
 def _slack(q: Quantity, iv: Interval) -> Decimal:
@@ -609,7 +637,7 @@ def _delta_ok(qa: Quantity, qb: Quantity) -> bool:
 
 
 def _convert_into(qa: Quantity, qb: Quantity) -> str:
-    sa, sb = _scale(qa), _scale(qb)
+    sa, sb = _affine(qa), _affine(qb)
     if sa is None or sb is None or sb[0] == 0:
         return ""
     v = (qa.value.low * sa[0] + sa[1] - sb[1]) / sb[0]

@@ -59,6 +59,32 @@ _EVENT_BEFORE = re.compile(
     r"\s+of\s+$",
     re.IGNORECASE,
 )
+_VERB_BEFORE = re.compile(r"\b(?P<verb>[a-z]{3,}(?:ed|ing)|lost|cut|shed|won|sold|made|built|"
+                          r"paid|spent|hit)\s+$")
+_NEUTRAL_VERBS = frozenset(
+    """reported reporting recorded recording confirmed confirming registered counted counting
+    estimated estimating totalled totaled totalling reached reaching hit stood standing said
+    numbered numbering listed including included exceeded exceeding topped topping surpassed
+    passed nearly approximately roughly involved involving affected affecting using used
+    during according accounting following being having""".split()
+)
+_IRREGULAR = {"lost": "lose", "cut": "cut", "shed": "shed", "won": "win", "sold": "sell",
+              "made": "make", "built": "build", "paid": "pay", "spent": "spend", "hit": "hit"}
+
+
+def _lemma(verb: str) -> str:
+    """A crude lemma, good enough to compare two verbs of one text ("added" / "adding")."""
+    if verb in _IRREGULAR:
+        return _IRREGULAR[verb]
+    for suf in ("ing", "ed"):
+        if verb.endswith(suf):
+            stem = verb[: -len(suf)]
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
+                stem = stem[:-1]  # "stopped" -> "stop"
+            return stem
+    return verb
+
+
 _EVENT_WORDS = {
     "dead": "kill", "killed": "kill", "died": "kill", "deaths": "kill", "death": "kill",
     "injured": "injure", "wounded": "injure", "hurt": "injure", "injury": "injure",
@@ -153,11 +179,13 @@ def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
         if facts.event_of(q) is None:
             m = _EVENT_AFTER.match(text, q.end, min(e, q.end + 50)) or _EVENT_BEFORE.search(
                 text, max(s, q.start - 20), q.start)
-            if m:
-                ev = _EVENT_WORDS.get(m.group("ev").lower())
-                if ev:
-                    q = q.model_copy(update={"subject": q.subject.model_copy(
-                        update={"event": ev})})
+            ev = _EVENT_WORDS.get(m.group("ev").lower()) if m else None
+            if ev is None:
+                v = _VERB_BEFORE.search(text, max(s, q.start - 20), q.start)
+                if v and v.group("verb").lower() not in _NEUTRAL_VERBS:
+                    ev = facts.norm_event(_lemma(v.group("verb").lower()))
+            if ev:
+                q = q.model_copy(update={"subject": q.subject.model_copy(update={"event": ev})})
         out.append(
             Item(doc, q, (q.field, s), _dating_years(sent), sent,
                  facts.is_cumulative(q), updates.within(s, e))
@@ -363,12 +391,16 @@ def _pair_finding(left: list[Item], right: list[Item], tolerance: Decimal) -> Fi
                 if r is not None and r > facts.MAX_UPDATE_RATIO or a.years or b.years:
                     continue
                 later, earlier = (b, a) if db > da else (a, b)
+                if a.update_cue or b.update_cue:
+                    continue  # "two weeks after an ambush in which 12 died": another event
                 if a.q.value == b.q.value:
                     repeated = True
-                elif later.q.value.low > earlier.q.value.high and (
-                        update is None or f > update[0]):
-                    update = (f, earlier, later)
-                continue  # a later, lower running count: a revision or another event; quiet
+                    continue
+                if later.q.value.low > earlier.q.value.high:
+                    if update is None or f > update[0]:
+                        update = (f, earlier, later)
+                    continue
+                # a later report lower than an earlier one is no update: compare as a conflict
             if facts.compatible(a.q, b.q, tolerance):
                 agreeing.update((id(a), id(b)))
                 continue

@@ -65,7 +65,9 @@ _WS = re.compile(r"\s+")
 UPDATE_PHRASES = (
     "earlier", "initially", "initial", "previously", "previous", "originally", "at first",
     "first reported", "had risen", "has risen", "risen", "revised", "raised", "updated",
-    "up from", "down from", "so far", "preliminary", "provisional", "by then", "until",
+    "up from", "down from", "so far", "preliminary", "provisional", "by then", "until", "ago",
+    "days after", "weeks after", "months after", "years after", "days before", "weeks before",
+    "months before", "years before",
 )
 DISPUTE_PHRASES = (
     "claimed", "claims", "claim", "rejected", "disputed", "disputes", "denied", "denies",
