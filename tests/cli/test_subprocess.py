@@ -148,3 +148,24 @@ def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
     err = proc.stderr.read().decode()
     proc.wait(timeout=60)
     assert "Traceback" not in err
+
+
+def test_cold_start_imports_stay_light() -> None:
+    """The command line imports nothing heavy before it needs it (cold start under 0.3 s)."""
+    probe = (
+        "import sys, click\n"
+        "from figcheck.cli import cli\n"
+        "ctx = click.Context(cli)\n"
+        "for name in ('extract', 'check', 'schema', 'rules', 'show-config'):\n"
+        "    cli.get_command(ctx, name)\n"
+        "print('\\n'.join(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            env=env(), timeout=60)
+    assert result.returncode == 0, result.stderr
+    loaded = set(result.stdout.split())
+    heavy = {"figcheck.parser", "figcheck.compare.contradict", "figcheck.batch", "figcheck.htmltext",
+             "figcheck.formats.html", "figcheck.formats.sarif", "figcheck.evaluation", "dask",
+             "distributed", "pyarrow", "sqlite3", "jsonschema", "quantulum3", "zstandard",
+             "playwright", "hypothesis"}
+    assert not heavy & loaded, sorted(heavy & loaded)
