@@ -384,6 +384,8 @@ def _collect_left(toks: list[Tok], j: int, *, allow_verbish: bool = False) -> in
             break
         if i < j and tok.low.endswith("s") and _verbs.is_verb_form(tok.low) and _verbs.forms()[tok.low] not in _NOUNY_VERBS:
             break  # "The Statement includes savings": the verb ends the phrase
+        if i == j and tok.low.endswith("ing") and _verbs.is_verb_form(tok.low) and i - 2 >= 0 and toks[i - 2].text == ",":
+            break  # ", raising about £25bn": a participle, not a noun
         if not allow_verbish and _is_past_form(tok.low) and i == j:
             if not (j - 2 >= 0 and toks[j - 2].low in ("of", "the", "a", "an")):
                 break
@@ -413,6 +415,12 @@ def _left_np(toks: list[Tok], j: int, max_hops: int = 5) -> tuple[int, int] | No
             j -= 1
     if j - 2 >= 0 and toks[j - 2].low in _w.TIME_DEICTICS and toks[j - 1].low in _w.TIME_NOUNS:
         j -= 2
+    if j - 1 >= 1 and toks[j - 1].low in ("there", "here", "alone", "too", "also", "themselves", "itself"):
+        j -= 1  # "prices there fell 2.4%"
+    if j - 2 >= 0 and toks[j - 1].kind == "F" and toks[j - 2].low == "aged":
+        j -= 2  # "The minimum wage for workers aged 21 and over will rise 6.7%"
+    elif j - 2 >= 0 and toks[j - 1].kind == "F" and toks[j - 1].low.startswith(("under ", "over ", "aged ")):
+        j -= 1  # "malnutrition among children under five had doubled"
     i = _collect_left(toks, j)
     if i == j:
         return None
@@ -570,6 +578,11 @@ def _left_analysis(toks: list[Tok], t: int, dimension: str, field_text: str) -> 
         prep = toks[k].low
         k -= 1
         # "rose 0.2% to $34.75", "from 40 to 50", "by 9p to 138.4p", "up to 3.9% from 3.8%"
+        if prep == "than" and k >= 0 and toks[k].low in _COMPARATIVES:
+            k -= 1  # "objects larger than 140 metres"
+            prep = "than-adj"
+            if k >= 0 and (toks[k].low in _w.AUXILIARIES or toks[k].low in _w.COPULAS):
+                return _NO_CORE, "than", None  # "the estimate is lower than the 12,000"
         if prep in ("to", "from") and k >= 0 and toks[k].kind == "F":
             k -= 1
             if k >= 0 and toks[k].low in ("from", "to", "by"):
@@ -846,15 +859,37 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
     return _Core(None, None, event, tuple(group))
 
 
+_CURRENCY_MARKS = ("$", "£", "€", "¥", "₹", "dollar", "euro", "pound", "pence", "cent", "yen", "usd", "eur", "gbp")
+
+
+def _figure_kind(surface: str) -> str:
+    """A rough class of another figure from its surface alone: currency, ratio, count or
+    measure (any other unit), so a count never lends its noun to a sum of money."""
+    low = surface.lower()
+    if any(m in low for m in _CURRENCY_MARKS) or (low[-1:] == "p" and low[-2:-1].isdigit()):
+        return "currency"
+    if "%" in low or "per cent" in low or "percent" in low or "point" in low:
+        return "ratio"
+    last = low.split()[-1] if low.split() else ""
+    if last[-1:].isalpha() and last.rstrip("abcdefghijklmnopqrstuvwxyz/²³")[-1:].isdigit():
+        return "measure"  # "40C", "5km", "12mph"
+    words = low.split()
+    if len(words) > 1 and words[-1].isalpha() and words[-1] not in _NUMBER_WORDS_ALL:
+        return "measure"  # "5 miles", "10 tonnes"
+    return "count"
+
+
 def _antecedent(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int) -> _Core:
-    """The noun of the nearest earlier figure in the window ("3,000 of them")."""
+    """The noun of the nearest earlier figure of the same kind in the window ("3,000 of them",
+    "$40, up from $25")."""
     if depth >= 1:
         return _NO_CORE
+    kind = _figure_kind(toks[t].text) if dimension not in ("count", "currency", "ratio") else dimension
     for q in range(t - 1, max(-1, t - 40), -1):
         tok = toks[q]
         if tok.kind == "p" and tok.text in ".;":
             break
-        if tok.kind == "F":
+        if tok.kind == "F" and _figure_kind(tok.text) == kind:
             prev = _core(toks, q, dimension, field_text, depth + 1)
             if prev.head is not None:
                 return prev

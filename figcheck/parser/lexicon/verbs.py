@@ -161,7 +161,9 @@ def lemma(word: str) -> str:
     for suffix in ("ed", "ing"):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             stem = word[: -len(suffix)]
-            if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+            if stem.endswith("e") and suffix == "ed":
+                return stem + "e"  # "guaranteed", "agreed"
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsze":
                 return stem[:-1]
             if stem.endswith(("at", "iz", "is", "ur", "ag", "uc", "v", "c", "g", "u", "dl", "bl", "pl", "tl")):
                 return stem + "e"

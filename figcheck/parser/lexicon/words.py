@@ -179,7 +179,8 @@ EVENT_FAMILIES = pairs(
     injure=injure wound=injure hurt=injure
     rise=rise climb=rise jump=rise increase=rise grow=rise surge=rise soar=rise
     rocket=rise gain=rise advance=rise spike=rise swell=rise rally=rise leap=rise
-    balloon=rise mount=rise up=rise boost=rise raise=rise add=rise
+    balloon=rise mount=rise up=rise boost=rise raise=rise add=rise double=rise triple=rise
+    quadruple=rise treble=rise halve=fall
     fall=fall drop=fall decline=fall slump=fall plunge=fall sink=fall slide=fall
     decrease=fall shrink=fall tumble=fall dip=fall slip=fall ease=fall down=fall
     plummet=fall crash=fall contract=fall lower=fall reduce=fall cut=fall lose=fall
@@ -221,7 +222,7 @@ DISPUTE_WORDS = wordset(
     exaggerated inflated false unverified unconfirmed"""
 )
 
-CLAIM_WORDS = wordset("claim claims claimed claiming alleged allegedly alleges allege purportedly purported")
+CLAIM_WORDS = wordset("claimed claiming alleged allegedly alleges purportedly purported")
 
 # Modality markers (surface word -> modality).
 MODALITY_WORDS = pairs(
@@ -245,7 +246,7 @@ MODALITY_WORDS = pairs(
 MODAL_BEFORE_TO = wordset("set due poised slated tipped bound going")
 
 PLACE_PREPOSITIONS = wordset(
-    """in at near across throughout inside outside around within from to into off on"""
+    """in at near across throughout inside outside around within to into off on"""
 )
 
 # Lower-case geographic nouns that may follow a capitalised name ("Kursk region").
@@ -297,7 +298,7 @@ NON_HEAD_NOUNS = (
     | WEEKDAYS
     | wordset(
         """percent cent times time number numbers total amount lot lots kind sort type way
-        part rest"""
+        part rest today yesterday tomorrow tonight"""
     )
 )
 
