@@ -330,3 +330,14 @@ def test_matching_is_maximal() -> None:
     score_story(story, [both, only_wire], scores)
     assert scores.overall.tp_gold == 2
     assert scores.by_code["FC111"].tp_gold == 2
+
+
+def test_export_command_writes_jsonl(tmp_path: Path) -> None:
+    from figcheck.evaluation.check import main
+
+    out = tmp_path / "all.jsonl"
+    assert main(["--export-jsonl", str(out), "--no-story"]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == sum(len(s.documents) for s in STORIES)
+    assert "story" not in json.loads(lines[0])
+    assert main(["--export-jsonl", str(tmp_path / "missing" / "x.jsonl")]) == 2

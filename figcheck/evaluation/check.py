@@ -308,9 +308,11 @@ def corpus_records(
     return records
 
 
-def write_records(path: str | Path, include_story: bool = True) -> int:
+def write_records(
+    path: str | Path, include_story: bool = True, corpus_dir: str | Path | None = None
+) -> int:
     """Write :func:`corpus_records` as JSONL to ``path``; returns the number of records."""
-    records = corpus_records(include_story)
+    records = corpus_records(include_story, corpus_dir)
     with open(path, "w", encoding="utf-8") as out:
         out.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
     return len(records)
@@ -564,13 +566,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.export_jsonl:
-            records = corpus_records(not args.no_story, args.corpus)
-            with open(args.export_jsonl, "w", encoding="utf-8") as out:
-                out.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
-            print(f"wrote {len(records)} records to {args.export_jsonl}")
+            count = write_records(args.export_jsonl, not args.no_story, args.corpus)
+            print(f"wrote {count} records to {args.export_jsonl}")
             return 0
         scores = evaluate_check(args.corpus)
-    except CorpusError as exc:
+    except (CorpusError, OSError) as exc:
         print(f"error: {exc}")
         return 2
     print(scores.format(details=not args.brief))
