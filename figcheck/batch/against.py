@@ -16,7 +16,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from ..config import Config
-from ..model import Document, Finding
+from ..model import Document, Finding, Quantity
 from . import stories as _stories
 from .store import connect, quantity_from_json
 from .toolkit import DEFAULT, resolve
@@ -99,7 +99,7 @@ def against(
             keys = sorted({tk.key(q) for q in qs})
             feats = frozenset(f for f in tk.story_features(draft, qs) if tk.linkable(f))
             marks = ",".join("?" * len(keys))
-            members: dict[int, tuple[Document, list]] = {}
+            members: dict[int, tuple[Document, list[Quantity]]] = {}
             for story_key, pk in _candidate_stories(conn, draft, feats, config.story_window_days):
                 if story_key is not None:
                     pks = [

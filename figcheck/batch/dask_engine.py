@@ -47,8 +47,8 @@ def _bucket(story_key: str, n: int) -> int:
 
 def extract_partition(entries: list[tuple[Any, ...]], config: Config, toolkit: str, out: str) -> str:
     """Process one partition and write it as ``<out>.{docs,quantities,findings}.parquet``."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    import pyarrow as pa  # type: ignore[import-untyped]
+    import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
     results = process_chunk(entries, config, toolkit)
     docs: dict[str, list[Any]] = {k: [] for k in (
@@ -111,7 +111,7 @@ def extract_partition(entries: list[tuple[Any, ...]], config: Config, toolkit: s
 def shuffle_partition(part: str, stories_path: str, n_buckets: int, shuffle_dir: str) -> int:
     """Map side: this partition's documents and claims, tagged with story and bucket, written to
     ``shuffle_dir/<bucket>/``.  Returns the number of documents in a compared story."""
-    import pyarrow.compute as pc
+    import pyarrow.compute as pc  # type: ignore[import-untyped]
     import pyarrow.parquet as pq
 
     docs = pq.read_table(f"{part}.docs.parquet").filter(pc.field("kind") == "doc")
@@ -137,7 +137,7 @@ def shuffle_partition(part: str, stories_path: str, n_buckets: int, shuffle_dir:
             tmp = os.path.join(d, f"{name}.{kind}.parquet.tmp")
             pq.write_table(sub, tmp)
             os.replace(tmp, os.path.join(d, f"{name}.{kind}.parquet"))
-    return docs.num_rows
+    return int(docs.num_rows)
 
 
 def reduce_bucket(bucket_dir: str, config: Config, toolkit: str) -> list[tuple[str, list[Any]]]:
@@ -233,12 +233,13 @@ def _client(scheduler: str | None, jobs: int | None) -> tuple[Any, Any]:
     from distributed import Client, LocalCluster
 
     if scheduler:
-        return Client(scheduler), None
+        return Client(scheduler), None  # type: ignore[no-untyped-call]
     from .local import default_jobs
 
-    cluster = LocalCluster(n_workers=jobs or default_jobs(), threads_per_worker=1, processes=True,
-                           dashboard_address=None)
-    return Client(cluster), cluster
+    cluster = LocalCluster(  # type: ignore[no-untyped-call]
+        n_workers=jobs or default_jobs(), threads_per_worker=1, processes=True,
+        dashboard_address=None)
+    return Client(cluster), cluster  # type: ignore[no-untyped-call]
 
 
 def run(

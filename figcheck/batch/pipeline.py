@@ -112,7 +112,7 @@ def commit_chunk(conn: sqlite3.Connection, results: Sequence[tuple[Any, ...]], s
                 " story, desk, origin, n_quantities) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (input_id, item, t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], len(qrows)),
             )
-            pk = cur.lastrowid
+            pk = int(cur.lastrowid or 0)
             conn.executemany(
                 'INSERT INTO quantities(doc_pk, idx, field, start, "end", text, claim_key, head, unit,'
                 " dimension, low, high, json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import os
 from collections.abc import Iterator
+from typing import Any
 
 from ..inputs import InputError, Item, RecordError, read_documents
 
@@ -83,6 +84,7 @@ def estimate_items(path: str) -> int:
     if not logical.endswith((".jsonl", ".ndjson")):
         return 1
     try:
+        stream: Any
         if path.endswith(".gz"):
             stream = gzip.open(path, "rb")
         elif path.endswith(".zst"):
