@@ -19,10 +19,8 @@ _MAX_FIGURES = 40
 
 
 def _find_subject() -> Any:
-    try:
-        from .subject import find_subject
-    except ImportError:  # the SUBJECT module has not landed yet
-        return None
+    from .subject import find_subject  # imported on first use: keeps `import figcheck.parser` light
+
     return find_subject
 
 

@@ -218,6 +218,19 @@ def _skip_phone(ctx: Ctx, i: int) -> Num | None:
     t = ctx.toks[i]
     if t.kind != "num" or "." in t.text or "," in t.text:
         return None
+    if t.text.isdigit() and (
+        ctx.low(i - 1) in ("call", "dial", "ring", "calling", "dialling", "dialing")
+        or (ctx.low(i - 1) == "to" and ctx.low(i - 3) in ("text", "texting", "sms"))
+    ):
+        j = i + 1
+        while j < i + 8:
+            if ctx.low(j) == "-" and ctx.adj(j) and _is_num(ctx, j + 1):
+                j += 2
+            elif _is_num(ctx, j) and ctx.near(j):
+                j += 1
+            else:
+                break
+        return Num(i, j, D(0), None, "skip")
     plus = ctx.low(i - 1) == "+" and ctx.adj(i)
     lead0 = len(t.text) >= 3 and t.text[0] == "0"
     nxt = ctx.tok(i + 1)
@@ -283,6 +296,7 @@ def _metre_context(ctx: Ctx, k: int) -> bool:
     return ctx.low(k + 1) == "-" and ctx.adj(k + 1)
 
 
+_CURRENCY_SIGNS = frozenset("$£€¥₹₽₩")
 _METRE_NEXT = frozenset(
     "tall high long wide deep away above below sprint hurdles freestyle butterfly backstroke "
     "breaststroke medley relay race final dash run swim walk platform springboard sea level "
@@ -319,7 +333,10 @@ def _digits(ctx: Ctx, i: int) -> Num | None:
         ):
             if not (low == "m" and _metre_context(ctx, j)):
                 scale = W.SCALE_ABBREV[low]
-        elif nxt.text in ("M", "B") and ctx.adj(j) and ctx.low(j + 1) not in _METRE_NEXT:
+        elif (
+            nxt.text in ("M", "B") and ctx.adj(j) and ctx.low(j + 1) not in _METRE_NEXT
+            and ctx.tok(i - 1) is not None and ctx.toks[i - 1].text in _CURRENCY_SIGNS
+        ):
             scale = W.SCALE_ABBREV[low]
     if scale != 1:
         j += 1
@@ -338,6 +355,19 @@ def _digits(ctx: Ctx, i: int) -> Num | None:
     if neg is not None:
         value = -value
     return Num(i, j, value, prec, "digits", raw=v + frac, scale=scale, plain=plain, neg_start=neg)
+
+
+_A_HEDGES = frozenset(
+    "more than|over|nearly|almost|about|around|less than|under|just over|just under|at least|"
+    "up to|within|well over|roughly|some|close to|after more than|for more than|for over".split("|")
+)
+
+
+def _a_hedge(ctx: Ctx, i: int) -> bool:
+    h = match_hedge_before(ctx, i)
+    if h is None:
+        return False
+    return " ".join(ctx.toks[k].low for k in range(h[1], i)) in _A_HEDGES
 
 
 def _cardinal(ctx: Ctx, i: int) -> tuple[Decimal, int, bool] | None:
@@ -420,7 +450,7 @@ def _words(ctx: Ctx, i: int) -> Num | None:
         v = D(1) / W.FRACTION_DENOMS[ctx.low(i + 1)]
         return Num(i, i + 2, v, None, "fraction", raw=v)
     # "more than a year", "nearly a month": one unit, only with a hedge
-    if low in ("a", "an") and hedged and ctx.low(i - 1) != "by":
+    if low in ("a", "an") and ctx.low(i - 1) != "by" and _a_hedge(ctx, i):
         um = match_unit(ctx, i + 1, after_number=False)
         if um is not None and um[0].dim != "currency":
             return Num(i, i + 1, D(1), None, "a", raw=D(1))
@@ -492,6 +522,8 @@ def _one_in_n(ctx: Ctx, i: int) -> Num | None:
         b, end, _ = parsed
     else:
         return None
+    if u.kind == "num" and u.text.isdigit() and len(u.text) == 4 and 1000 <= (b or 0) <= 2200:
+        return None  # "up from 9 in 2023"
     if a is None or not b or a >= b or b > 1000000:
         return None
     # "one in 10 years" is not a ratio
@@ -634,18 +666,25 @@ def _direction_before(ctx: Ctx, k: int) -> str | None:
     s = k - 1
     steps = 0
     by = False
-    while s >= ctx.floor and steps < 3 and ctx.low(s) in W.CHANGE_GLUE:
+    of = False
+    while s >= ctx.floor and steps < 4 and ctx.low(s) in W.CHANGE_GLUE:
         by = by or ctx.low(s) == "by"
+        of = of or ctx.low(s) == "of"
         s -= 1
         steps += 1
     if s < ctx.floor:
         return None
     w = ctx.low(s)
+    if of and not by:
+        if w in W.CHANGE_NOUN_UP:
+            return "up"
+        if w in W.CHANGE_NOUN_DOWN:
+            return "down"
     if by:
-        for t in range(s, max(ctx.floor - 1, s - 9), -1):
+        for t in range(s, max(-1, s - 14), -1):
             ctx.work += 1
             x = ctx.low(t)
-            if x in (".", ";", ":", "!", "?") or ctx.tok(t) is None or ctx.toks[t].kind in ("num", "par"):
+            if x in (".", ";", ":", "!", "?") or ctx.tok(t) is None or ctx.toks[t].kind == "par":
                 break
             if x in _BY_UP:
                 return "up"
@@ -744,6 +783,31 @@ _AGE_NOUNS = frozenset(
 _POSSESSIVE = frozenset("their his her my our your its".split())
 
 
+def _over_is_preposition(ctx: Ctx, s: int, ustart: int, n: Num) -> bool:
+    """"cost €1.2bn over three years", "jailed over £7.4m fraud": "over" is not a hedge."""
+    prev = ctx.tok(s - 1)
+    if prev is not None and s - 1 >= 0 and (prev.kind == "num" or prev.low in table().words):
+        return True
+    if prev is not None and prev.kind == "word" and prev.low.endswith("s") and len(prev.low) > 3 and prev.low not in (
+        "was", "has", "does", "this", "thus", "plus", "its", "his", "hers", "ours", "theirs", "as", "is",
+        "rises", "falls", "tops", "passes", "exceeds", "costs", "employs", "takes", "needs", "holds",
+    ):
+        return True
+    um = match_unit(ctx, n.j)
+    if um is not None and um[0].dim == "duration" and ctx.low(s - 1) not in ("for", "of", "than", "in", "after", "aged"):
+        return True
+    return False
+
+
+_ROLE_NOUNS = frozenset(
+    "minister secretary president chairman chairwoman chair chief executive officer director "
+    "mother father son daughter wife husband man woman boy girl driver victim teacher nurse "
+    "doctor manager founder owner leader spokesman spokeswoman mayor governor senator captain "
+    "coach striker player defendant partner brother sister widow grandmother grandfather "
+    "author professor scientist pilot soldier officer councillor mp".split()
+)
+
+
 def _is_age_apposition(ctx: Ctx, n: Num) -> bool:
     """"Mark Dunne, 49, had ...": a bare 1-120 between commas after a capitalised name."""
     if not n.plain or not (1 <= n.value <= 120) or n.neg_start is not None:
@@ -751,8 +815,10 @@ def _is_age_apposition(ctx: Ctx, n: Num) -> bool:
     if ctx.low(n.i - 1) != "," or ctx.low(n.j) not in (",", ".", ";", ")"):
         return False
     name = ctx.tok(n.i - 2)
-    if name is None or name.kind != "word" or not name.text[:1].isupper() or n.i - 2 < ctx.floor:
+    if name is None or name.kind != "word" or n.i - 2 < ctx.floor:
         return False
+    if not name.text[:1].isupper():
+        return name.low in _ROLE_NOUNS
     return name.low not in W.MONTHS and name.low not in W.WEEKDAYS and name.low not in W.NOT_PRODUCT
 
 
@@ -802,6 +868,8 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
         hedge_key = " ".join(ctx.toks[k].low for k in range(s, ustart))
         if hedge_key == "up to" and ctx.low(s - 1) in _UP_TO_VERBS:  # "edged up to 3.9%": a level
             bound, lean, s, hedge_key = "exact", "both", ustart, ""
+        elif hedge_key == "over" and _over_is_preposition(ctx, s, ustart, n):
+            bound, lean, s, hedge_key = "exact", "both", ustart, ""
     prefix = ""
     if ctx.low(s - 1) in ("between", "from") and s - 1 >= ctx.floor:
         prefix = ctx.low(s - 1)
@@ -811,8 +879,12 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
         s -= 1
     elif ctx.low(s - 1) == "of" and ctx.low(s - 2) == "age":
         age = True
-    elif hedge_key in ("under", "over", "as young as", "as old as", "younger than", "older than") and (
-        ctx.low(s - 1) in _AGE_NOUNS or ctx.low(s - 1) == "aged"
+    elif hedge_key in ("as young as", "as old as") and n.value <= 120:
+        age = True
+        bound, lean = "exact", "both"
+    elif (
+        hedge_key in ("younger than", "older than")
+        or hedge_key in ("under", "over") and (ctx.low(s - 1) in _AGE_NOUNS or ctx.low(s - 1) == "aged")
     ) and n.value <= 120 and (n.form == "words" or n.plain):
         age = True
     elif (
@@ -825,8 +897,8 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
         bound == "exact" and ctx.low(s - 1) in _PASS_VERBS and s - 1 >= ctx.floor
     ):
         bound = "lower"
-    direction = None if hedge_key in _LEVEL_HEDGES else _direction_before(ctx, s)
-    by = ctx.low(s - 1) == "by"
+    by = ctx.low(s - 1) == "by" or ctx.low(s - 1) in W.CHANGE_GLUE and ctx.low(s - 2) == "by"
+    direction = None if hedge_key in _LEVEL_HEDGES and not by else _direction_before(ctx, s)
     j = n.j
     low, high = n.value, n.value
     p_low = p_high = n.precision
@@ -858,8 +930,11 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
     if prefix == "from" and _change_before_from(ctx, s - 1):
         prefix = "changefrom"
     r = None
-    if prefix != "changefrom" and not ((direction or by) and ctx.low(j) == "to"):
+    if prefix != "changefrom":
         r = _range_end(ctx, n, j, prefix, u)
+        # "rose by 2,300 to 22,800": an amount of change, then the level reached
+        if r is not None and (direction or by) and ctx.low(j) == "to" and r[0].value > 3 * n.value:
+            r = None
     if r is not None:
         second, m, u2 = r
         first_v = n.value
@@ -884,7 +959,12 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
             direction = None
         elif second.value >= first_v and (u2 is None or u is None or u2 == u):
             um2 = match_unit(ctx, second.j)
-            if um2 is None or u is None or um2[0] == u or u.dim == "currency":
+            consistent = (
+                u is None or um2 is not None and um2[0] == u
+                or u.dim == "currency" and (u2 is not None or um2 is not None and um2[0].dim == "currency"
+                                            or second.scale != 1 and n.scale != 1)
+            )
+            if consistent:
                 is_range = True
                 low, high = first_v, second.value
                 p_high = second.precision
@@ -895,6 +975,15 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
                 if um2 is not None and (u is None or u.dim == "currency" and um2[0].dim == "currency"):
                     u = um2[0] if u is None else u
                     j = um2[1]
+    # cricket: "253 for 3", "5 for 62"
+    if (
+        kind == "figure" and not is_range and u is None and n.plain and ctx.low(j) == "for"
+        and _is_num(ctx, j + 1) and (j + 1) in ctx.nums and ctx.nums[j + 1].plain
+        and (ctx.nums[j + 1].value <= 10 or n.value <= 10) and _cricket_context(ctx, i, j + 2)
+    ):
+        second = ctx.nums[j + 1]
+        return Draft(s, second.j, n.value, second.value, None, None, kind="score", nums=(n, second),
+                     dimension="count")
     # age: 45-year-old, 45 years old, 45 years of age
     if u is not None and u.name == "year":
         if ctx.low(j) == "-" and ctx.low(j + 1) in ("old", "olds") and ctx.adj(j) and ctx.adj(j + 1):
@@ -908,6 +997,14 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
             j += 2
     if u is None and not age and not is_range and bound == "exact" and _is_age_apposition(ctx, n):
         age = True
+    # "lost 9.4%", "added 0.5%": loss/gain verbs are changes only for rates
+    if direction is None and not by and bound in ("exact", "approximate"):
+        w = ctx.low(s - 1)
+        rate = u is not None and u.dim in ("ratio", "ratio difference")
+        if w in ("lost", "lose", "loses", "losing", "shed", "sheds", "shedding") and rate:
+            direction = "down"
+        elif w in ("added", "add", "adds", "adding") and (rate or u is None):
+            direction = "up"
     if age and u is None:
         u = unit("year")
     if u is not None and u.name == "year" and ctx.low(j) in _FINANCE_NEXT and ctx.low(n.j) == "-":
@@ -936,7 +1033,7 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
     # "by a margin of 3 points", "0.5 points": percentage points when the text talks in per cent
     if (
         u is None and ctx.low(j) in ("point", "points", "pts") and ctx.near(j) and abs(n.value) <= 20
-        and _percent_near(ctx, i)
+        and (_percent_near(ctx, i) or ctx.low(s - 1) == "of" and ctx.low(s - 2) == "margin")
     ):
         u = unit("percentage point")
         j += 1
@@ -966,6 +1063,18 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
     )
     _compound_duration(ctx, d)
     return d
+
+
+_CRICKET = frozenset(
+    "wickets wicket overs over innings runs bowled bowler bowling batting declared spell "
+    "test".split()
+)
+
+
+def _cricket_context(ctx: Ctx, i: int, j: int) -> bool:
+    lo, hi = max(0, i - 12), min(len(ctx.toks), j + 12)
+    ctx.work += hi - lo
+    return any(ctx.toks[k].low in _CRICKET for k in range(lo, hi))
 
 
 def _percent_near(ctx: Ctx, i: int) -> bool:
@@ -1047,6 +1156,10 @@ def _figure_factor(ctx: Ctx, i: int) -> Draft | None:
         (bound, lean), s = hedge
     if ctx.low(i) in ("double", "triple", "quadruple", "halve") and ctx.low(i - 1) in ("a", "the", "of"):
         return None
+    if ctx.low(i) in ("twice", "thrice") and hedge is None and ctx.low(i + 1) not in (
+        "the", "as", "that", "its", "their", "his", "her", "what", "this", "a",
+    ):
+        return Draft(i, i + 1, v, v, None, None, dimension="count")
     return Draft(s, i + 1, v, v, None, None, kind="factor", bound=bound, lean=lean,
                  direction=direction if hedge is None or bound != "lower" or ctx.low(i) not in ("double", "triple") else None,
                  dimension="ratio")

@@ -108,7 +108,7 @@ CHANGE_UP = frozenset(
     "rose rise rises rising risen climbed climb climbs climbing jumped jump jumps jumping "
     "increased increase increases increasing up gained gain gains gaining grew grow grows growing "
     "grown surged surge surges surging soared soar soars soaring rallied rally rallies "
-    "advanced spiked spike added adds boosted swelled widened expanded lifted lifts lift "
+    "advanced spiked spike boosted swelled widened expanded lifted lifts lift "
     "leapt leaped leap leaps accelerated increment higher hike hiked hikes ballooned edged "
     "crept ticked".split()
 )
@@ -123,14 +123,16 @@ CHANGE_DOWN = frozenset(
 )
 # a change noun after the figure: "a 40% rise", "a 3% fall", "5% higher"
 CHANGE_NOUN_UP = frozenset(
-    "rise increase jump gain growth hike surge climb uplift boost improvement higher "
-    "uptick rises increases gains above more".split()
+    "rise increase jump gain growth hike surge climb uplift boost improvement "
+    "uptick rises increases gains".split()
 )
 CHANGE_NOUN_DOWN = frozenset(
-    "fall drop decline decrease cut reduction slump loss plunge dip lower contraction "
-    "falls drops declines cuts reductions slide below fewer less".split()
+    "fall drop decline decrease cut reduction slump loss plunge dip contraction "
+    "falls drops declines cuts reductions slide".split()
 )
-CHANGE_GLUE = frozenset({"by", "a", "another", "further", "an", "additional", "extra"})
+CHANGE_GLUE = frozenset(
+    {"by", "a", "another", "further", "an", "additional", "extra", "of", "average", "total", "combined"}
+)
 
 FACTORS = MappingProxyType(
     {
@@ -182,7 +184,7 @@ LABELS = frozenset(
     "flight route platform gate seat paragraph clause item exhibit verse line bus channel "
     "version season episode volume vol pp p phase stage level category grade tier "
     "act scene rule junction highway interstate lane apartment apt suite floor "
-    "station stations junctions question amendment bill resolution proposition prop district ward precinct "
+    "station stations junctions issue issues table tables court question amendment bill resolution proposition prop district ward precinct "
     "exit terminal pier berth courtroom division squadron regiment battalion "
     "brigade corps fleet model mark mk no. id code tel telephone phone fax ext mobile "
     "hotline helpline dial sms ref reference docket schedule "
@@ -192,14 +194,15 @@ LABELS = frozenset(
 STREET_TYPES = frozenset(
     "street st road rd avenue ave lane ln boulevard blvd drive dr way place pl court ct terrace "
     "crescent close parkway square sq highway hwy row mews gardens grove walk hill wall quay wharf "
-    "embankment".split()
+    "embankment view".split()
 )
 SCORE_CONTEXT = frozenset(
     "won win wins winning beat beats beating lost lose loses losing defeat defeated defeats "
     "victory victories draw drew drawn score scored scores scoreline lead led leading trailing "
     "trailed vote votes voted voting margin thrashing thrashed halftime half-time goals "
     "game match final ruling decision majority tie tied triumph triumphed edged routed "
-    "thumped hammered loss record split verdict sets set beating beaten draws".split()
+    "thumped hammered loss record split verdict sets set beating beaten draws series level "
+    "levelled leveled".split()
 )
 # function words that may precede a number while being capitalised at a sentence start
 NOT_PRODUCT = frozenset(
