@@ -241,7 +241,8 @@ def iter_items(path: str, *, stdin: IO[bytes] | None = None, stdin_filename: str
                 try:
                     yield document_from_record(rec, f"{name}[{i}]", default_id=f"{name}[{i}]")
                 except InputError as exc:
-                    yield RecordError(path=name, line=None, message=str(exc))
+                    reason = str(exc).split(": ", 1)[-1]  # without the repeated file name
+                    yield RecordError(path=name, line=None, message=f"item {i}: {reason}")
             return
         if len(text) > MAX_DOCUMENT_CHARS:
             raise InputError(f"{name}: {len(text):,} characters, over {MAX_DOCUMENT_CHARS:,}")
