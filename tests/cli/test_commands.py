@@ -65,6 +65,8 @@ INPUT_ERRORS = [
     pytest.param("a.jsonl", b'{"id": "x", "text": "ok"}\n{"id": \n', "a.jsonl:2", id="malformed-jsonl"),
     pytest.param("a.json", b'[{"id": "x",\n "text": }]', "a.json:2", id="malformed-json"),
     pytest.param("a.jsonl", b'{"text": "x", "published": "yesterday"}\n', "a.jsonl:1", id="bad-date"),
+    pytest.param("a.json", b'[{"id": "x"}]', "a.json: item 0: record has no 'text'",
+                 id="json-item-without-text"),
     pytest.param("a.txt.gz", b"not gzip at all", "a.txt.gz", id="corrupt-gzip"),
     pytest.param("missing.md", None, "no such file", id="missing"),
 ]
