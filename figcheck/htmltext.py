@@ -430,6 +430,9 @@ def _date(value: str | None) -> _dt.date | None:
 
 
 _UNCLOSABLE = re.compile(r"<[A-Za-z/!?]")
+_COMMENT_OR_RAW = re.compile(r"<!--|<(script|style)(?=[\s/>])", re.IGNORECASE)
+_END_SCRIPT = re.compile(r"</script", re.IGNORECASE)
+_END_STYLE = re.compile(r"</style", re.IGNORECASE)
 
 
 def _readable_prefix(html: str) -> str:
@@ -441,10 +444,23 @@ def _readable_prefix(html: str) -> str:
     m = _UNCLOSABLE.search(html, html.rfind(">") + 1)
     if m:
         limit = m.start()
-    last_close = html.rfind("-->")
-    k = html.find("<!--", last_close + 3 if last_close >= 0 else 0, limit)
-    if k >= 0:
-        limit = k
+    # the first comment that never closes, skipping script/style text (where "<!--" is just text)
+    pos = 0
+    while True:
+        m = _COMMENT_OR_RAW.search(html, pos, limit)
+        if m is None:
+            break
+        if m.group(1) is None:  # a comment
+            end = html.find("-->", m.end())
+            if end < 0:
+                limit = m.start()
+                break
+            pos = end + 3
+        else:  # script or style text runs to its end tag
+            close = (_END_SCRIPT if m.group(1).lower() == "script" else _END_STYLE).search(html, m.end())
+            if close is None:
+                break
+            pos = close.start() + 2
     return html[:limit]
 
 

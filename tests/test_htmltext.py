@@ -79,6 +79,10 @@ EXAMPLES_BROKEN_MARKUP = [
     pytest.param('<p>12 troops</p><p>and <a href="x', None, "12 troops\n\nand", id="eof-in-attribute"),
     pytest.param("<p>a 1</p><!-- open <p>12</p>", None, "a 1", id="unclosed-comment-runs-to-end"),
     pytest.param("<p>a 1</p><!-- c --><p>b 2</p>", None, "a 1\n\nb 2", id="closed-comment"),
+    pytest.param(
+        "<p>a 1</p><script>document.write('<!--')</script><p>b 2</p>", None, "a 1\n\nb 2",
+        id="comment-opener-inside-script",
+    ),
     pytest.param("<p>x 1</p><![if !IE]><p>y 2</p><![endif]>", None, "x 1\n\ny 2", id="conditional-comments"),
     pytest.param("<p>x 1<![<![ 2</p><p>3</p>", None, "x 1\n\n3", id="bogus-marked-section-to-next-gt"),
 ]
@@ -189,14 +193,14 @@ def test_any_markup_gives_text_that_maps_back(src: str) -> None:
 def test_large_and_adversarial_pages_complete() -> None:
     """Big pages and pathological markup are read (a quadratic step would stall this test)."""
     para = "<p>On Tuesday about 1,200 people &amp; 30 dogs<b> marched</b> 5&nbsp;km.</p>\n"
-    big = html_to_text("<html><body><article>" + para * 20_000 + "</article></body></html>")
-    assert big.text.count("\n\n") == 19_999
+    big = html_to_text("<html><body><article>" + para * 5_000 + "</article></body></html>")
+    assert big.text.count("\n\n") == 4_999
     last = big.text.rindex("1,200")
-    assert big.position(last) == (20_000, 21)
+    assert big.position(last) == (5_000, 21)
     nasty = "<" * 50_000 + "&" * 50_000 + "<p " * 10_000 + "<!--" * 10_000
     assert html_to_text(nasty).text == "<" * 50_000 + "&" * 50_000
     # each of these took html.parser on Python 3.11 quadratic time or raised AssertionError
-    for piece in ("<p ", '<p "', "<a b='", "<a b=", "<a/", "<!--", "<![", "</a "):
+    for piece in ("<p ", '<p "', "<a b='", "<a b=", "<a/", "<!--", "<![", "</a ", "<script>'<!--'</script>"):
         for tail in ("", ">", "-->"):
             got = html_to_text("<p>12 troops</p>" + piece * 50_000 + tail)
             assert got.text.startswith("12 troops")
