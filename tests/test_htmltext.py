@@ -202,5 +202,5 @@ def test_large_and_adversarial_pages_complete() -> None:
     # each of these took html.parser on Python 3.11 quadratic time or raised AssertionError
     for piece in ("<p ", '<p "', "<a b='", "<a b=", "<a/", "<!--", "<![", "</a ", "<script>'<!--'</script>"):
         for tail in ("", ">", "-->"):
-            got = html_to_text("<p>12 troops</p>" + piece * 50_000 + tail)
+            got = html_to_text("<p>12 troops</p>" + piece * 20_000 + tail)
             assert got.text.startswith("12 troops")
