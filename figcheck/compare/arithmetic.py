@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from types import MappingProxyType
 
 from ..intervals import normalise, precision_of
 from ..model import Document, Finding, Interval, Quantity
@@ -25,6 +26,9 @@ from .text import FieldIndex, cap, field_text, phrase, where
 SHARE_HEADS = frozenset({"turnout", "share", "proportion", "percentage", "rate", "majority",
                          "participation", "coverage", "uptake", "efficacy", "approval"})
 """A percentage in the next sentence is taken as the share only with one of these heads."""
+
+MAX_SENTENCE_FIGURES = 40
+"""Sentences with more figures than this are not checked for arithmetic (keeps work linear)."""
 
 ARITHMETIC_CONFIDENCE = 0.85
 ADJACENT_CONFIDENCE = 0.65
@@ -97,11 +101,11 @@ _FACTOR_WORDS = re.compile(
     r"quadrupled|halved|halving)\b",
     re.IGNORECASE,
 )
-_FACTOR_VALUES = {
+_FACTOR_VALUES = MappingProxyType({
     "doubled": Decimal(2), "doubling": Decimal(2), "tripled": Decimal(3), "trebled": Decimal(3),
     "tripling": Decimal(3), "quadrupled": Decimal(4), "halved": Decimal("0.5"),
     "halving": Decimal("0.5"),
-}
+})
 
 
 def _is_percent(q: Quantity) -> bool:
@@ -699,6 +703,8 @@ def arithmetic_within(
     sents = sentences(doc, quantities)
     findings: list[Finding] = []
     for idx, s in enumerate(sents):
+        if len(s.quantities) > MAX_SENTENCE_FIGURES:
+            continue  # not prose (a table or adversarial input): nothing here is stated arithmetic
         neighbours = [
             n for n in (sents[idx - 1] if idx else None, sents[idx + 1] if idx + 1 < len(sents)
                         else None)

@@ -16,11 +16,16 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from types import MappingProxyType
 
 from ..model import Claim, Document, Finding, Quantity
 from . import facts
 from .rules import get as rule
 from .text import CueIndex, CueScan, FieldIndex, cap, field_text, phrase, where
+
+MAX_PER_KEY = 64
+"""At most this many figures of one fact key per document are compared (the first ones): a real
+article never states one fact this often, and it keeps adversarial input linear."""
 
 BASE_CONFIDENCE = 0.9
 CROSS_CONFIDENCE = 0.85
@@ -71,8 +76,9 @@ _NEUTRAL_VERBS = frozenset(
     passed nearly approximately roughly involved involving affected affecting using used
     during according accounting following being having""".split()
 )
-_IRREGULAR = {"lost": "lose", "cut": "cut", "shed": "shed", "won": "win", "sold": "sell",
-              "made": "make", "built": "build", "paid": "pay", "spent": "spend", "hit": "hit"}
+_IRREGULAR = MappingProxyType({
+    "lost": "lose", "cut": "cut", "shed": "shed", "won": "win", "sold": "sell", "made": "make",
+    "built": "build", "paid": "pay", "spent": "spend", "hit": "hit"})
 
 
 def _lemma(verb: str) -> str:
@@ -88,7 +94,7 @@ def _lemma(verb: str) -> str:
     return verb
 
 
-_EVENT_WORDS = {
+_EVENT_WORDS = MappingProxyType({
     "dead": "kill", "killed": "kill", "died": "kill", "deaths": "kill", "death": "kill",
     "injured": "injure", "wounded": "injure", "hurt": "injure", "injury": "injure",
     "injuries": "injure", "missing": "miss", "arrested": "arrest", "arrest": "arrest",
@@ -96,7 +102,7 @@ _EVENT_WORDS = {
     "hospitalised": "hospitalise", "hospitalized": "hospitalise", "rescued": "rescue",
     "rescue": "rescue", "displaced": "displace", "displacement": "displace",
     "destroyed": "destroy", "destruction": "destroy",
-}
+})
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _SINCE_BEFORE = re.compile(r"\b(?:since|from|as of|starting)\b[^.]{0,14}$", re.IGNORECASE)
@@ -271,6 +277,7 @@ def contradictions_within(
     findings: list[Finding] = []
     for bucket in buckets.values():
         bucket.sort(key=lambda it: (it.q.field != "title", it.q.start))
+        del bucket[MAX_PER_KEY:]
         body = [it for it in bucket if it.q.field != "title"]
         for t in bucket:
             if t.q.field == "title" and (t.q.start, t.q.end) not in restated:
@@ -365,7 +372,9 @@ def contradictions_across(
         for it in items_of(doc, qs):
             if it.q.field == "title" and (it.q.start, it.q.end) in restated:
                 continue  # the body's own statement of the figure stands for it
-            index[facts.claim_key(it.q)][i].append(it)
+            bucket = index[facts.claim_key(it.q)][i]
+            if len(bucket) < MAX_PER_KEY:
+                bucket.append(it)
     findings: list[Finding] = []
     for per_doc in index.values():
         if len(per_doc) < 2:

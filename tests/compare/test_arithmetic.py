@@ -47,6 +47,18 @@ CORPUS = [
                  id="share-of-these-right"),
 ]
 
+CORPUS += [
+    pytest.param("The 88,000 prisoners include 84,000 men and 5,200 women.",
+                 [fig("88,000"), fig("84,000"), fig("5,200")], ["FC203"],
+                 id="parts-exceed-after-long-sentence-start"),
+    pytest.param("The asteroid came within 1.5 million km (600,000 miles) of Earth.",
+                 [fig("within 1.5 million km", unit="kilometre", value=("1500000", "1500000")),
+                  fig("600,000 miles", unit="mile")], ["FC205"], id="conversion-with-within"),
+    pytest.param("The budget has risen from \u20ac6.6bn to \u20ac8.8bn, a 25% overrun.",
+                 [fig("\u20ac6.6bn", unit="euro"), fig("\u20ac8.8bn", unit="euro"),
+                  fig("25%", unit=PCT)], ["FC201"], id="overrun-is-a-change"),
+]
+
 # --- origin: traps that must not fire -------------------------------------------------------------
 QUIET = [
     pytest.param("Sales rose from 40 to 50, a 25% rise.",

@@ -199,6 +199,23 @@ CORPUS = [
         [fig("94", head="seat"), fig("43", head="seat")], None, [], id="same-paragraph",
     ),
     pytest.param(
+        "A train derailed, killing three people.\n\nIt was the worst crash since 2022, when "
+        "five people were killed at the same place.",
+        [fig("three", head=P, event="kill", value=("3", "3")),
+         fig("five", head=P, event="kill", value=("5", "5"))], None, [], id="dated-other-event",
+    ),
+    pytest.param(
+        "US employers added 22,000 jobs in August.\n\nManufacturing lost 12,000 jobs.",
+        [fig("22,000", head="job"), fig("12,000", head="job")], None, [],
+        id="verb-before-figure-is-the-event",
+    ),
+    pytest.param(
+        "The outbreak in West Texas has grown to 48 cases.\n\nMore follows.\n\n"
+        "Gaines County accounts for 57 cases.",
+        [fig("48", head="case", place="West Texas"), fig("57", head="case")], None, [],
+        id="admin-place-in-sentence",
+    ),
+    pytest.param(
         "Twelve children were hospitalised last week.\n\nA school closed.\n\nNo more.\n\n"
         "Doctors said the 15 hospitalised children were recovering.",
         [fig("Twelve", head="child", event="hospitalise", value=("12", "12")),
