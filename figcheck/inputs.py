@@ -164,8 +164,8 @@ _MD_BLOCK = re.compile(
     re.MULTILINE,
 )
 _MD_INLINE = re.compile(
-    r"(?P<image>!\[[^\]\n]{0,300}\]\([^)\n]{0,1000}\))"  # images: alt text is no copy
-    r"|(?P<url>\]\([^)\n]{0,1000}\))"  # the "(url)" of a link (its text stays)
+    r"(?P<image>!\[[^\]\n]{0,300}+\]\([^)\n]{0,500}+\))"  # images: alt text is no copy
+    r"|(?P<url>\]\([^)\n]{0,500}+\))"  # the "(url)" of a link (its text stays)
     r"|(?P<footnote>\[\^[^\]\n]{1,50}\])"  # [^1]
     r"|(?P<autolink><(?:https?|mailto|ftp):[^>\s]{1,2000}>)"
     r"|(?P<bare>\b(?:https?|ftp)://[^\s<>()\[\]]{1,2000})"

@@ -19,6 +19,8 @@ from figcheck.inputs import markdown_plain, read_documents
         pytest.param("See [the report](https://x.org/2024/11/123).", ["https", "123", "(", "["],
                      ["the report"], id="link-target"),
         pytest.param("![chart of 55 deaths](img/77.png) text", ["55", "77"], ["text"], id="image"),
+        pytest.param("Wow! 5 people [died](u/1)", ["u/1"], ["Wow! 5 people", "died"],
+                     id="exclamation-is-not-an-image"),
         pytest.param("**12,000** troops and _some_ __40%__", ["**", "__"],
                      ["12,000", "troops", "40%"], id="emphasis"),
         pytest.param("It rose 5%[^3].\n\n[^3]: Source 9 says.", ["[^3]"],
