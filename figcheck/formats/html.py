@@ -218,7 +218,7 @@ def _render_text(
     marks: list[tuple[int, int, Mark]],
     doc_index: int,
     field_: str,
-    flagged: dict[tuple[str, int, int], list[tuple[int, Finding]]],
+    flagged: dict[tuple[str, int], list[tuple[int, Finding]]],
 ) -> list[str]:
     """The field as paragraphs (HTML strings), figures wrapped in focusable marks."""
     starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
@@ -241,7 +241,7 @@ def _render_text(
         shown_end = min(end, ends[k])  # a figure never spans paragraphs; if one does, cut it
         flush(k, start)
         fid = _fig_id(doc_index, field_, start, end)
-        found = flagged.get((field_, start, end), [])
+        found = flagged.get((field_, start), [])
         classes = "fc-fig"
         if found:
             classes += " fc-flagged"
@@ -265,7 +265,8 @@ class _Index:
     docs: list[Document]
     index_of: dict[str, int]
     marks: dict[tuple[int, str], _Marks]
-    flagged: dict[int, dict[tuple[str, int, int], list[tuple[int, Finding]]]]
+    flagged: dict[int, dict[tuple[str, int], list[tuple[int, Finding]]]]
+    """doc index -> (field, start of a figure) -> the findings naming it."""
     findings_of_doc: dict[int, list[int]]
     figures: int
 
@@ -286,7 +287,7 @@ def _index(run: CheckRun) -> _Index:
         for q in quantities:
             text = (doc.title or "") if q.field == "title" else doc.text
             marks[(di, q.field)].add(q.start, q.end, q, text, replace=True)
-    flagged: dict[int, dict[tuple[str, int, int], list[tuple[int, Finding]]]] = defaultdict(
+    flagged: dict[int, dict[tuple[str, int], list[tuple[int, Finding]]]] = defaultdict(
         lambda: defaultdict(list)
     )
     findings_of_doc: dict[int, list[int]] = defaultdict(list)
@@ -299,7 +300,7 @@ def _index(run: CheckRun) -> _Index:
             text = (doc.title or "") if claim.field == "title" else doc.text
             # a claim whose figure is not among the quantities is still shown
             marks[(di, claim.field)].add(claim.start, claim.end, claim, text, replace=False)
-            flagged[di][(claim.field, claim.start, claim.end)].append((k, finding))
+            flagged[di][(claim.field, claim.start)].append((k, finding))
             if k not in findings_of_doc[di]:
                 findings_of_doc[di].append(k)
     figures = sum(len(m.placed()) for m in marks.values())
@@ -342,7 +343,8 @@ def _finding_html(ix: _Index, k: int, finding: Finding) -> str:
         if target:
             items.append(f'<li><a href="#{target}" data-figs="{all_ids}">{text}</a></li>')
         else:
-            items.append(f'<li>{text} <span class="fc-muted">(document not in this report)</span></li>')
+            why = "document not in this report" if doc is None else "figure not found in the text"
+            items.append(f'<li>{text} <span class="fc-muted">({why})</span></li>')
     meta = f"{_e(finding.kind)} · {_e(finding.scope)} · confidence {finding.confidence:.2f}"
     return (
         f'<li class="fc-finding fc-severity-{sev}" id="finding-{k + 1}" data-code="{_e(finding.code)}" '
