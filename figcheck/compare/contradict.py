@@ -135,6 +135,8 @@ class Item:
     context: str
     cumulative: bool
     update_cue: bool
+    juxtaposed: bool = False
+    """The sentence sets its figure against another source's ("far more than the army's")."""
 
 
 def to_claim(doc: Document, q: Quantity) -> Claim:
@@ -149,7 +151,7 @@ def to_claim(doc: Document, q: Quantity) -> Claim:
 def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
     """The document's figures that can take part in a contradiction, with their context."""
     out: list[Item] = []
-    indexes: dict[str, tuple[FieldIndex, CueIndex, CueIndex, CueIndex]] = {}
+    indexes: dict[str, tuple[FieldIndex, CueIndex, CueIndex, CueIndex, CueIndex]] = {}
     for q in quantities:
         if not facts.comparable(q):
             continue
@@ -160,8 +162,9 @@ def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
             scan = CueScan(text)
             indexes[q.field] = (FieldIndex(text), CueIndex(scan, facts.DISPUTE_PHRASES),
                                 CueIndex(scan, facts.MODAL_PHRASES),
-                                CueIndex(scan, facts.UPDATE_PHRASES))
-        fidx, disputes, modals, updates = indexes[q.field]
+                                CueIndex(scan, facts.UPDATE_PHRASES),
+                                CueIndex(scan, facts.JUXTAPOSE_PHRASES))
+        fidx, disputes, modals, updates, juxta = indexes[q.field]
         s, e = fidx.sentence(q.start, q.end)
         if disputes.within(s, e):
             continue
@@ -204,7 +207,7 @@ def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
                 q = q.model_copy(update={"subject": q.subject.model_copy(update={"event": ev})})
         out.append(
             Item(doc, q, (q.field, s), _dating_years(sent), frozenset(_YEAR.findall(sent)), sent,
-                 facts.is_cumulative(q), updates.within(s, e))
+                 facts.is_cumulative(q), updates.within(s, e), juxta.within(s, e))
         )
     return out
 
@@ -214,6 +217,7 @@ def _factor(a: Item, b: Item) -> float | None:
     if r is not None and r > facts.MAX_RATIO:
         return None
     near = a.q.field == b.q.field and abs(a.q.paragraph - b.q.paragraph) <= 1
+    juxtaposed = near and (a.juxtaposed or b.juxtaposed)
     if a.q.field == "title" or b.q.field == "title":
         # Rescore with the lenient headline factors by comparing qualifiers ourselves.
         f = facts.same_fact(a.q, b.q, near=False)
@@ -224,7 +228,7 @@ def _factor(a: Item, b: Item) -> float | None:
         ea, eb = facts.event_of(a.q), facts.event_of(b.q)
         if not (ea and ea == eb):
             return None  # one paragraph naming two figures for one noun: usually two measures
-    return facts.same_fact(a.q, b.q, near=near)
+    return facts.same_fact(a.q, b.q, near=near, juxtaposed=juxtaposed)
 
 
 def _missing(a: Quantity, b: Quantity) -> list[float]:

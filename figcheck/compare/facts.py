@@ -74,6 +74,13 @@ DISPUTE_PHRASES = (
     "dismissed", "could not be verified", "could not be independently verified", "unverified",
     "unconfirmed", "alleged", "allegedly", "exaggerated", "inflated",
 )
+JUXTAPOSE_PHRASES = (
+    "more than the", "higher than the", "lower than the", "fewer than the", "less than the",
+    "compared with", "compared to", "in contrast", "whereas", "contradicting", "contradicts",
+    "at odds", "differs from", "different from", "announced by", "official toll",
+    "official figure", "official figures",
+)
+"""Words by which an article sets one source's figure against another's."""
 MODAL_PHRASES = (
     "expected", "expects", "forecast", "forecasts", "projected", "projects", "predicted",
     "predicts", "could", "may", "might", "would", "will", "target", "targets", "aim", "aims",
@@ -277,8 +284,8 @@ def modifiers(q: Quantity, raw: bool = False) -> frozenset[str]:
     return frozenset(w for w in words if not ev or _stem(w)[:5] != _stem(ev)[:5])
 
 
-def same_fact(a: Quantity, b: Quantity, *, near: bool = True, cross: bool = False
-              ) -> float | None:
+def same_fact(a: Quantity, b: Quantity, *, near: bool = True, cross: bool = False,
+              juxtaposed: bool = False) -> float | None:
     """Confidence factor that ``a`` and ``b`` state the same fact, or ``None`` when they do not.
     ``near``: the figures are in the same or adjacent paragraphs of one article (where two named
     sources with different figures are being juxtaposed); ``cross``: in different documents."""
@@ -324,8 +331,8 @@ def same_fact(a: Quantity, b: Quantity, *, near: bool = True, cross: bool = Fals
         else:
             factor *= OTHER_ATTRIBUTION_FAR
     elif (aa is None) != (ab is None) and not cross:
-        if near:
-            return None  # "30 were killed, sources said ... the army said 15": juxtaposed
+        if juxtaposed:
+            return None  # "30 killed, far more than the toll announced by the army ... 15"
         factor *= MISSING_ATTRIBUTION
     return factor
 
