@@ -6,7 +6,8 @@ tokenizer that needs no extra dependency) and returns an :class:`HtmlText`:
 * ``title``: the first ``<h1>`` of the article (taken out of the body text, as a Markdown
   ``# Heading`` is), else the page ``<title>``, else ``None``;
 * ``text``: the article text, paragraphs separated by one blank line.  Block elements (``p``,
-  ``div``, ``li``, ``h2``, table rows ...) end a paragraph, ``<br>`` is a line break, runs of HTML
+  ``div``, ``li``, ``h2``, table rows ...) end a paragraph; a block whose text is all links
+  ("Read more: ...", related-story lists) is navigation and left out; ``<br>`` is a line break, runs of HTML
   whitespace collapse to one space (outside ``<pre>``) and character references are decoded;
 * ``position(offset)``: the 1-based ``(line, column)`` in the HTML source of a text offset, so
   findings point at the source file an editor has open.
@@ -163,6 +164,8 @@ class _Para:
     """Source offset of a pending collapsed space (-1: none)."""
     source: int = 0
     """Source offset of the tag that opened the paragraph."""
+    unlinked: bool = False
+    """Whether any visible character lies outside a link (link-only blocks are navigation)."""
 
     def add(self, piece: str, src: int) -> None:
         if not piece:
@@ -257,6 +260,8 @@ class _Extractor(HTMLParser):
         """Literal source text: collapse whitespace runs (outside <pre>), map 1:1 otherwise."""
         if not chunk:
             return
+        if not self.open["a"] and not chunk.isspace():
+            para.unlinked = True
         if self.pre and para is not self.title_para:
             if not para.length:  # a paragraph never starts with a line break
                 stripped = chunk.lstrip("\r\n")
@@ -273,6 +278,8 @@ class _Extractor(HTMLParser):
 
     def _emit_piece(self, para: _Para, text: str, src: int) -> None:
         """Decoded text (a character reference): all of it maps to ``src``."""
+        if not self.open["a"] and not text.isspace():
+            para.unlinked = True
         for ch in text:
             if ch in " \t\n\r\f" and not (self.pre and para is not self.title_para):
                 para.space(src)
@@ -474,7 +481,10 @@ def html_to_text(html: str) -> HtmlText:
     except Exception:  # noqa: BLE001 - the stdlib tokenizer's rare internal errors on broken
         parser._flush(len(html))  # markup: keep what was read so far rather than fail
 
-    paras = [p for p in parser.paras if p.length and "".join(p.chars).strip()]
+    # blocks made only of links ("Read more: ...", lists of related stories) are not article text
+    paras = [
+        p for p in parser.paras if p.length and (p.unlinked or p.h1) and "".join(p.chars).strip()
+    ]
     scope_bit = 1 if any(p.scope & 1 for p in paras) else 2 if any(p.scope & 2 for p in paras) else 0
     chosen = [p for p in paras if not scope_bit or p.scope & scope_bit]
 

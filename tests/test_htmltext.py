@@ -67,6 +67,21 @@ EXAMPLES_NEWS_PAGES = [
     ),
 ]
 
+EXAMPLES_LINK_BLOCKS = [
+    pytest.param(
+        '<article><p>Rain fell for 3 days.</p><p><a href="/a">Read more: 10 storms</a></p>'
+        '<ul><li><a href="/b">5 facts</a></li><li><a href="/c">12 photos</a></li></ul>'
+        '<p>Up to <a href="/d">40mm</a> fell.</p></article>',
+        None,
+        "Rain fell for 3 days.\n\nUp to 40mm fell.",
+        id="link-only-blocks-dropped",
+    ),
+    pytest.param(
+        '<h1><a href="/x">7 killed</a></h1><p>Police said 7 died.</p>', "7 killed",
+        "Police said 7 died.", id="linked-headline-kept",
+    ),
+]
+
 EXAMPLES_BROKEN_MARKUP = [
     pytest.param("<p>12 troops<p>15 troops", None, "12 troops\n\n15 troops", id="unclosed-p"),
     pytest.param("<p>a < b and 3 > 2</p>", None, "a < b and 3 > 2", id="stray-angle-brackets"),
@@ -88,7 +103,9 @@ EXAMPLES_BROKEN_MARKUP = [
 ]
 
 
-@pytest.mark.parametrize("html, title, text", EXAMPLES_NEWS_PAGES + EXAMPLES_BROKEN_MARKUP)
+@pytest.mark.parametrize(
+    "html, title, text", EXAMPLES_NEWS_PAGES + EXAMPLES_LINK_BLOCKS + EXAMPLES_BROKEN_MARKUP
+)
 def test_title_and_text(html: str, title: str | None, text: str) -> None:
     got = html_to_text(html)
     assert got.title == title
