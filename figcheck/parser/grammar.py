@@ -250,7 +250,7 @@ def _skip_phone(ctx: Ctx, i: int) -> Num | None:
     while groups < 6:
         if _is_num(ctx, j) and ctx.near(j) and "," not in ctx.toks[j].text:
             j, groups = j + 1, groups + 1
-        elif ctx.low(j) in ("-", ".") and ctx.adj(j) and _is_num(ctx, j + 1) and ctx.adj(j + 1):
+        elif ctx.low(j) in ("-", ".", "/") and ctx.adj(j) and _is_num(ctx, j + 1) and ctx.adj(j + 1):
             j, groups = j + 2, groups + 1
         else:
             break
@@ -297,6 +297,26 @@ def _metre_context(ctx: Ctx, k: int) -> bool:
 
 
 _CURRENCY_SIGNS = frozenset("$£€¥₹₽₩")
+
+
+def _million_context(ctx: Ctx, i: int, k: int) -> bool:
+    """"5m" is five million after a currency sign or before a word ("5m people", "2.3m
+    households", "5m-strong"); alone or before a verb ("1m is equal", "outreach is 48m") it is metres."""
+    b = ctx.tok(i - 1)
+    if b is not None and (b.text in _CURRENCY_SIGNS or b.text in table().symbols and table().symbols[b.text].dim == "currency"):
+        return True
+    nxt = ctx.tok(k + 1)
+    if nxt is None:
+        return False
+    if nxt.text in ("-", ",", ";", ")") or nxt.kind == "word":
+        return nxt.low not in _NOT_NOUN_AFTER_M
+    return False
+
+
+_NOT_NOUN_AFTER_M = frozenset(
+    "is was are were be equals equal x by long tall high wide deep away above below in from to "
+    "and or per of".split()
+)
 _METRE_NEXT = frozenset(
     "tall high long wide deep away above below sprint hurdles freestyle butterfly backstroke "
     "breaststroke medley relay race final dash run swim walk platform springboard sea level "
@@ -333,6 +353,8 @@ def _digits(ctx: Ctx, i: int) -> Num | None:
         ):
             if not (low == "m" and _metre_context(ctx, j)):
                 scale = W.SCALE_ABBREV[low]
+            if low == "m" and not _million_context(ctx, i, j):
+                scale = D(1)
         elif (
             nxt.text in ("M", "B") and ctx.adj(j) and ctx.low(j + 1) not in _METRE_NEXT
             and ctx.tok(i - 1) is not None and ctx.toks[i - 1].text in _CURRENCY_SIGNS
@@ -587,6 +609,8 @@ def match_unit(ctx: Ctx, k: int, *, after_number: bool = True) -> tuple[Unit, in
         u = tab.symbols.get(key) or tab.words.get(key.lower())
         if u is None and j == k + 1 and after_number and ctx.adj(k):
             u = tab.tight.get(key)
+            if u is not None and u.dim == "temperature" and _implausible_temperature(ctx, k):
+                u = None
             if u is not None and ctx.tok(k + 1) is not None and ctx.adj(k + 1) and ctx.toks[k + 1].kind in ("num", "word"):
                 u = None
         if u is not None:
@@ -600,6 +624,17 @@ def match_unit(ctx: Ctx, k: int, *, after_number: bool = True) -> tuple[Unit, in
         if u.name == "stone" and ctx.low(k) == "st" and not ctx.adj(k):
             return None
     return best
+
+
+def _implausible_temperature(ctx: Ctx, k: int) -> bool:
+    """"777F" (an aircraft), "13F filing": a bare C/F after digits outside weather-like values, or
+    followed by a noun that is not about weather."""
+    v = _dec(digits_of(ctx.toks[k - 1].text)) if ctx.toks[k - 1].kind == "num" else None
+    if v is None:
+        return False
+    if ctx.toks[k].text == "C" and v > 70 or ctx.toks[k].text == "F" and v > 160:
+        return True
+    return ctx.low(k + 1) in ("filing", "filings", "form", "forms", "freighter", "freighters")
 
 
 _CURRENCY_MAX = 5
@@ -731,7 +766,7 @@ def _change_before_from(ctx: Ctx, s: int) -> bool:
     return False
 
 
-_RANGE_WORDS = frozenset({"to", "-", "\u2013", "\u2014", "and", "or", "through", "\u2212"})
+_RANGE_WORDS = frozenset({"to", "-", "\u2013", "\u2014", "and", "or", "through", "\u2212", "~"})
 
 
 def _range_end(ctx: Ctx, first: Num, k: int, prefix: str, cur: Unit | None) -> tuple[Num, int, Unit | None] | None:
@@ -746,6 +781,8 @@ def _range_end(ctx: Ctx, first: Num, k: int, prefix: str, cur: Unit | None) -> t
     if conn == "or" and not (first.form == "words" or (first.plain and first.value < 100)):
         return None
     if conn in ("-", "\u2013", "\u2014", "\u2212") and not (ctx.adj(k) or ctx.near(k)):
+        return None
+    if conn == "~" and not (ctx.adj(k) and ctx.adj(k + 1)):
         return None
     if conn == "-" and not (ctx.adj(k) and ctx.adj(k + 1)) and not (ctx.near(k) and ctx.near(k + 1)):
         return None
@@ -786,15 +823,14 @@ _POSSESSIVE = frozenset("their his her my our your its".split())
 def _over_is_preposition(ctx: Ctx, s: int, ustart: int, n: Num) -> bool:
     """"cost €1.2bn over three years", "jailed over £7.4m fraud": "over" is not a hedge."""
     prev = ctx.tok(s - 1)
-    if prev is not None and s - 1 >= 0 and (prev.kind == "num" or prev.low in table().words):
+    if prev is not None and s - 1 >= 0 and (
+        prev.kind == "num" or prev.low in table().words or prev.low in W.SCALE_ABBREV or prev.text == "%"
+    ):
         return True
     if prev is not None and prev.kind == "word" and prev.low.endswith("s") and len(prev.low) > 3 and prev.low not in (
         "was", "has", "does", "this", "thus", "plus", "its", "his", "hers", "ours", "theirs", "as", "is",
         "rises", "falls", "tops", "passes", "exceeds", "costs", "employs", "takes", "needs", "holds",
     ):
-        return True
-    um = match_unit(ctx, n.j)
-    if um is not None and um[0].dim == "duration" and ctx.low(s - 1) not in ("for", "of", "than", "in", "after", "aged"):
         return True
     return False
 
@@ -908,8 +944,8 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
     # a year span is not a figure: "2023-24", "1991-2020", "2020/21"
     if (
         n.plain and ctx.low(j) in ("-", "\u2013", "/") and ctx.adj(j) and _is_num(ctx, j + 1)
-        and ctx.adj(j + 1) and 1000 <= n.value <= 2200 and len(ctx.toks[j + 1].text) in (2, 4)
-        and u is None
+        and ctx.adj(j + 1) and 1000 <= n.value <= 2200 and u is None
+        and (len(ctx.toks[j + 1].text) == 2 or len(ctx.toks[j + 1].text) == 4 and n.value < D(ctx.toks[j + 1].text) <= 2200)
     ):
         return Draft(i, j + 2, n.value, n.value, None, None, kind="skip", nums=(n,))
     # unit after the first number ("5km to 7km", "$5m")
@@ -1011,7 +1047,7 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
         return Draft(i, j, n.value, n.value, None, None, kind="skip", nums=(n,))
     # suffix hedges
     suffix_key2 = ctx.low(j) + " " + ctx.low(j + 1)
-    if bound == "exact":
+    if bound in ("exact", "approximate") and ctx.low(j + 2) not in ("than", "to"):
         if suffix_key2 in W.SUFFIX_HEDGES and ctx.near(j) and ctx.near(j + 1):
             bound, lean = W.SUFFIX_HEDGES[suffix_key2]
             j += 2
@@ -1179,7 +1215,9 @@ def _veto_year(ctx: Ctx, k: int) -> str | None:
     n = d.nums[0]
     if not _is_year(n) or d.unit is not None:
         return None
-    # "more than 2000 people" keeps a hedged bare number that is followed by a plural noun
+    # "more than 2000 people", "above 1000": a comparison hedge makes it a figure
+    if d.bound in ("lower", "upper"):
+        return None
     if d.bound != "exact" and ctx.low(d.j) not in W.MONTHS and ctx.low(d.j).endswith("s") and ctx.tok(d.j) is not None and ctx.toks[d.j].text.islower():
         return None
     return "year"
@@ -1350,8 +1388,13 @@ def figures(ctx: Ctx) -> list[Draft]:
                 and ctx.low(d.i - 1) == "or" and ctx.low(d.i - 2) == "," and ctx.prev.j == d.i - 2
             ):
                 d.direction = ctx.prev.direction
-            out.append(d)
-            ctx.prev = d
+            merged = _merge_bounds(ctx, ctx.prev, d) if out and out[-1] is ctx.prev else None
+            if merged is not None:
+                out[-1] = merged
+                ctx.prev = merged
+            else:
+                out.append(d)
+                ctx.prev = d
         elif reason in ("label", "model") and ctx.low(nxt) in ("and", "or", "to", "-", "\u2013", ",") and nxt + 1 in ctx.nums:
             nxt = ctx.nums[nxt + 1].j  # "junctions 4 and 7"
         ctx.floor = nxt
@@ -1360,6 +1403,22 @@ def figures(ctx: Ctx) -> list[Draft]:
 
 
 _FIGURE_WORDS = frozenset(W.FACTORS) | frozenset(W.VAGUE) | {"tens", "a", "several", "many"}
+
+
+def _merge_bounds(ctx: Ctx, a: Draft | None, b: Draft) -> Draft | None:
+    """"more than 10 and less than 40", "at most 100 and at least 20": one range."""
+    if a is None or {a.bound, b.bound} != {"lower", "upper"} or a.range or b.range:
+        return None
+    if b.i != a.j + 1 or ctx.low(a.j) not in ("and", "but", ","):
+        return None
+    lo_d, hi_d = (a, b) if a.bound == "lower" else (b, a)
+    if lo_d.low >= hi_d.high or (a.unit is not None and b.unit is not None and a.unit != b.unit):
+        return None
+    return Draft(
+        a.i, b.j, lo_d.low, hi_d.high, lo_d.p_low, hi_d.p_high, bound="range",
+        unit=a.unit or b.unit, dimension=a.dimension if a.unit else b.dimension, range=True,
+        nums=a.nums + b.nums,
+    )
 
 
 def _veto_reason(ctx: Ctx, d: Draft) -> str | None:

@@ -64,14 +64,21 @@ HEDGES = MappingProxyType(
             "a minimum of", "at minimum", "well in excess of", "longer than", "or more than",
             "older than", "as old as", "taller than", "nearly more than",
             "more than about", "some more than", "over and above", "+", ">",
-            "larger than", "bigger than", "not fewer than", "at the least")},
+            "larger than", "bigger than", "not fewer than", "at the least",
+            "greater than or equal to", "more than or equal to", "at least or equal to",
+            "higher or equal than", "bigger or equal than", "larger or equal than",
+            "greater or equal than", "more or equal than", "greater than or equal",
+            "no lower than", ">=", "> =", "=>", "≥")},
         **{k: ("upper", "both") for k in (
             "under", "less than", "fewer than", "up to", "as many as", "as much as",
             "at most", "no more than", "just under", "below", "not more than",
             "a maximum of", "at the most", "well under", "well below", "lower than",
             "not exceeding", "<", "smaller than", "just below", "only up to", "within",
             "within roughly", "within about", "as long as", "as high as", "as little as",
-            "shorter than", "younger than", "as young as", "as much as about")},
+            "shorter than", "younger than", "as young as", "as much as about",
+            "less than or equal to", "fewer than or equal to", "smaller or equal than",
+            "lower or equal than", "less or equal than", "less than or equal", "no higher than",
+            "<=", "< =", "=<", "≤")},
         **{k: ("approximate", "both") for k in (
             "about", "around", "approximately", "roughly", "some", "an estimated",
             "estimated", "close to", "~", "c.", "circa", "approx.", "approx", "around about",
@@ -88,7 +95,7 @@ HEDGES = MappingProxyType(
             "just north of")},
     }
 )
-HEDGE_MAX = 4  # longest hedge in tokens
+HEDGE_MAX = 6  # longest hedge in tokens
 
 # suffix hedges: "10,000 or more", "5,000-plus", "50 or so", "20 or fewer"
 SUFFIX_HEDGES = MappingProxyType(
