@@ -600,8 +600,8 @@ def _stated_base(q: Quantity) -> Interval | None:
     aff = _affine(q)
     if aff is None:
         return None
-    bound = "range" if q.value.low != q.value.high else "exact"
-    iv = normalise(q.value.low, q.value.high, bound, q.precision)
+    iv = normalise(q.value.low, q.value.high,
+                   "range" if q.value.low != q.value.high else "exact", q.precision)
     assert iv.low is not None and iv.high is not None
     return Interval(low=iv.low * aff[0] + aff[1], high=iv.high * aff[0] + aff[1])
 

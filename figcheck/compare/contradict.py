@@ -20,6 +20,7 @@ from types import MappingProxyType
 
 from ..model import Claim, Document, Finding, Quantity
 from . import facts
+from .rules import Rule
 from .rules import get as rule
 from .text import CueIndex, CueScan, FieldIndex, cap, field_text, phrase, where
 
@@ -442,20 +443,21 @@ def _pair_finding(left: list[Item], right: list[Item], tolerance: Decimal) -> Fi
     if live:
         _, f, a, b = min(live, key=lambda c: (c[0], -c[1], c[2].q.start, c[3].q.start))
         conflict = (f, a, b)
+    rl: Rule
     if conflict is not None:
         f, a, b = conflict
-        r = rule("FC111")
+        rl = rule("FC111")
         conf = CROSS_CONFIDENCE * f
     elif update is not None and not repeated:
         f, a, b = update
-        r = rule("FC121")
+        rl = rule("FC121")
         conf = UPDATE_CONFIDENCE * f
     else:
         return None
     return Finding(
-        code=r.code, kind=r.kind, scope=r.scope, severity=r.severity,
+        code=rl.code, kind=rl.kind, scope=rl.scope, severity=rl.severity,
         confidence=round(conf, 3),
-        message=r.render(a_where=_doc_where(a.doc, a.q), a=phrase(a.q),
+        message=rl.render(a_where=_doc_where(a.doc, a.q), a=phrase(a.q),
                          b_where=_doc_where(b.doc, b.q), b=phrase(b.q)),
         claims=(to_claim(a.doc, a.q), to_claim(b.doc, b.q)),
     )
