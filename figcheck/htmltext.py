@@ -7,7 +7,7 @@ tokenizer that needs no extra dependency) and returns an :class:`HtmlText`:
   ``# Heading`` is), else the page ``<title>``, else ``None``;
 * ``text``: the article text, paragraphs separated by one blank line.  Block elements (``p``,
   ``div``, ``li``, ``h2``, table rows ...) end a paragraph; a block whose text is all links
-  ("Read more: ...", related-story lists) is navigation and left out; ``<br>`` is a line break, runs of HTML
+  ("Read more: ...", related-story lists) or all ``<time>`` (a dateline) is left out; ``<br>`` is a line break, runs of HTML
   whitespace collapse to one space (outside ``<pre>``) and character references are decoded;
 * ``position(offset)``: the 1-based ``(line, column)`` in the HTML source of a text offset, so
   findings point at the source file an editor has open.
@@ -165,7 +165,8 @@ class _Para:
     source: int = 0
     """Source offset of the tag that opened the paragraph."""
     unlinked: bool = False
-    """Whether any visible character lies outside a link (link-only blocks are navigation)."""
+    """Whether any visible character lies outside links and ``<time>`` elements: blocks of only
+    links are navigation, blocks of only timestamps are datelines."""
 
     def add(self, piece: str, src: int) -> None:
         if not piece:
@@ -260,7 +261,7 @@ class _Extractor(HTMLParser):
         """Literal source text: collapse whitespace runs (outside <pre>), map 1:1 otherwise."""
         if not chunk:
             return
-        if not self.open["a"] and not chunk.isspace():
+        if not (self.open["a"] or self.open["time"]) and not chunk.isspace():
             para.unlinked = True
         if self.pre and para is not self.title_para:
             if not para.length:  # a paragraph never starts with a line break
@@ -278,7 +279,7 @@ class _Extractor(HTMLParser):
 
     def _emit_piece(self, para: _Para, text: str, src: int) -> None:
         """Decoded text (a character reference): all of it maps to ``src``."""
-        if not self.open["a"] and not text.isspace():
+        if not (self.open["a"] or self.open["time"]) and not text.isspace():
             para.unlinked = True
         for ch in text:
             if ch in " \t\n\r\f" and not (self.pre and para is not self.title_para):
@@ -481,7 +482,7 @@ def html_to_text(html: str) -> HtmlText:
     except Exception:  # noqa: BLE001 - the stdlib tokenizer's rare internal errors on broken
         parser._flush(len(html))  # markup: keep what was read so far rather than fail
 
-    # blocks made only of links ("Read more: ...", lists of related stories) are not article text
+    # blocks made only of links ("Read more: ...", related stories) or timestamps are not article text
     paras = [
         p for p in parser.paras if p.length and (p.unlinked or p.h1) and "".join(p.chars).strip()
     ]

@@ -77,6 +77,13 @@ EXAMPLES_LINK_BLOCKS = [
         id="link-only-blocks-dropped",
     ),
     pytest.param(
+        '<p><time datetime="2023-11-02">Thu 2 Nov 2023 08.12</time></p>'
+        '<p>On <time>2 November</time> 12 homes flooded.</p>',
+        None,
+        "On 2 November 12 homes flooded.",
+        id="dateline-dropped-inline-time-kept",
+    ),
+    pytest.param(
         '<h1><a href="/x">7 killed</a></h1><p>Police said 7 died.</p>', "7 killed",
         "Police said 7 died.", id="linked-headline-kept",
     ),
