@@ -349,7 +349,7 @@ def _digits(ctx: Ctx, i: int) -> Num | None:
         if low in W.SCALE_WORDS and low != "hundred" and ctx.near(j):
             scale = W.SCALE_WORDS[low]
         elif low in W.SCALE_ABBREV and ctx.adj(j) and nxt.text not in ("M", "B") or (
-            low in ("bn", "mn", "tn", "trn", "bln", "mln") and ctx.near(j)
+            low in ("bn", "mn", "tn", "trn", "bln", "mln", "lakh", "lakhs", "crore", "crores") and ctx.near(j)
         ):
             if not (low == "m" and _metre_context(ctx, j)):
                 scale = W.SCALE_ABBREV[low]
@@ -477,6 +477,11 @@ def _words(ctx: Ctx, i: int) -> Num | None:
         if um is not None and um[0].dim != "currency":
             return Num(i, i + 1, D(1), None, "a", raw=D(1))
         return None
+    # half million, a quarter million, three quarters billion
+    k = i + 1 if low in ("a", "an") else i
+    if ctx.low(k) in ("half", "quarter") and ctx.low(k + 1) in W.SCALE_WORDS and ctx.low(k + 1) != "hundred":
+        v = W.SCALE_WORDS[ctx.low(k + 1)] / (2 if ctx.low(k) == "half" else 4)
+        return Num(i, k + 2, v, None, "words", raw=v)
     # half a million / half of / half the / half a cent / nearly half
     if low == "half":
         if ctx.low(i + 1) == "a" and ctx.low(i + 2) in W.SCALE_WORDS:
@@ -500,6 +505,9 @@ def _words(ctx: Ctx, i: int) -> Num | None:
     # two-thirds, three quarters, one third
     den = W.FRACTION_DENOMS.get(ctx.low(j))
     if den and (ctx.near(j) or (ctx.low(j - 1) == "-")) and v < den and j == i + 1:
+        if ctx.low(j + 1) in W.SCALE_WORDS and ctx.low(j + 1) != "hundred":
+            f = W.SCALE_WORDS[ctx.low(j + 1)] * v / den
+            return Num(i, j + 2, f, None, "words", raw=f)
         return Num(i, j + 1, v / den, None, "fraction", raw=v / den)
     if den and ctx.low(j - 0) == "-" and False:
         return None
@@ -575,7 +583,7 @@ def numbers(ctx: Ctx) -> None:
 
 
 _NUMBER_STARTERS = (
-    frozenset(W.UNITS_WORDS) | frozenset(W.TENS_WORDS) | {"a", "an", "half", "hundred"}
+    frozenset(W.UNITS_WORDS) | frozenset(W.TENS_WORDS) | {"a", "an", "half", "hundred", "quarter"}
     | {"thousand", "million", "billion", "trillion"}
 )
 
@@ -950,6 +958,11 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
         return Draft(i, j + 2, n.value, n.value, None, None, kind="skip", nums=(n,))
     # unit after the first number ("5km to 7km", "$5m")
     um = match_unit(ctx, j)
+    if um is not None and um[0].dim == "currency" and _is_num(ctx, um[1]) and ctx.near(um[1]) and (
+        u is not None or ctx.toks[um[1] - 1].kind == "sym" or ctx.toks[um[1] - 1].text.isupper()
+        or ctx.toks[um[1] - 1].low in ("usd", "eur", "gbp", "rmb", "cny", "jpy", "inr", "aud")
+    ) and not _cents_follow(ctx, um[1]):
+        um = None  # "rmb 10 usd 20", "$ 20.00 $ 37.97": the code belongs to the next number
     if um is None and ctx.low(j) in _BETWEEN_ADJ and ctx.near(j):
         um2 = match_unit(ctx, j + 1)
         if um2 is not None and um2[0].dim == "duration":
@@ -960,6 +973,12 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
         j = um[1]
     elif um is not None and u is not None and um[0].dim == "currency":
         j = um[1]  # "US$ 5 USD": swallow
+    # "75 USD million"
+    if u is not None and u.dim == "currency" and n.scale == 1 and ctx.low(j) in W.SCALE_WORDS and ctx.low(j) != "hundred":
+        f = W.SCALE_WORDS[ctx.low(j)]
+        low = high = n.value * f
+        p_low = p_high = _precision(digits_of(ctx.toks[i].text), f) if n.form == "digits" else None
+        j += 1
     # range
     is_range = False
     kind = "figure"
@@ -1098,7 +1117,43 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
         unit=u, dimension=dim, range=is_range, nums=nums, difference=difference,
     )
     _compound_duration(ctx, d)
+    _compound_money(ctx, d)
     return d
+
+
+_MAJOR = frozenset({"dollar", "united states dollar", "euro", "pound sterling", "australian dollar",
+                    "canadian dollar", "new zealand dollar"})
+
+
+def _cents_follow(ctx: Ctx, k: int) -> bool:
+    """Token ``k`` starts "50 cents"/"30 cent"/"25." (the minor part of "15 dollars 50")."""
+    n2 = ctx.nums.get(k)
+    if n2 is None or n2.form not in ("digits", "words") or not (0 < n2.value < 100):
+        return False
+    um = match_unit(ctx, n2.j)
+    if um is not None:
+        return um[0].name in ("cent", "penny")
+    nxt = ctx.tok(n2.j)
+    return nxt is None or nxt.text in (".", ",", ";", "!", "?", ")")
+
+
+def _compound_money(ctx: Ctx, d: Draft) -> None:
+    """"3 dollars 50 cents" -> 3.5 dollars; "15 dollars and 15." -> 15.15."""
+    if d.unit is None or d.unit.name not in _MAJOR or d.range or d.kind != "figure" or d.low != d.high:
+        return
+    if d.nums and d.nums[-1].scale != 1:
+        return
+    k = d.j
+    if ctx.low(k) == "and" and ctx.near(k):
+        k += 1
+    if not _cents_follow(ctx, k):
+        return
+    n2 = ctx.nums[k]
+    um = match_unit(ctx, n2.j)
+    d.low = d.high = d.low + n2.value / 100
+    d.p_low = d.p_high = D("0.01") if n2.form == "digits" else None
+    d.nums = d.nums + (n2,)
+    d.j = um[1] if um is not None else n2.j
 
 
 _CRICKET = frozenset(

@@ -33,7 +33,8 @@ SCALE_ABBREV = MappingProxyType(
         "k": D(1000), "m": D(10) ** 6, "mn": D(10) ** 6, "mln": D(10) ** 6, "mil": D(10) ** 6,
         "b": D(10) ** 9, "bn": D(10) ** 9, "bln": D(10) ** 9, "tn": D(10) ** 12,
         "trn": D(10) ** 12, "thousand": D(1000), "million": D(10) ** 6, "billion": D(10) ** 9,
-        "trillion": D(10) ** 12,
+        "trillion": D(10) ** 12, "lakh": D(10) ** 5, "lakhs": D(10) ** 5, "crore": D(10) ** 7,
+        "crores": D(10) ** 7,
     }
 )
 # "a dozen", "two dozen", "a score of"
