@@ -33,7 +33,7 @@ class Opened:
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on(
-            "console", lambda m: self.errors.append(m.text) if m.type in ("error", "warning") else None
+            "console", lambda m: self.errors.append(m.text) if m.type == "error" else None
         )
         self.url = path.as_uri()
         self.page.goto(self.url)
