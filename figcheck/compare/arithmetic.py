@@ -83,7 +83,9 @@ Check = Callable[[Sentence, list[Sentence], Decimal], list[Finding]]
 # -- helpers ---------------------------------------------------------------------------------------
 
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
-_TO_BETWEEN = re.compile(r"^\s*(?:to|and)\s*$", re.IGNORECASE)
+_TO_BETWEEN = re.compile(
+    r"^\s*(?:(?:in|at|on|by|during)\s+[\w/-]+\s*(?:[\w/-]+\s*)?,?\s*)?(?:to|and)\s*$",
+    re.IGNORECASE)
 _TO_BEFORE = re.compile(r"\bto\s*$", re.IGNORECASE)
 _FROM_BETWEEN = re.compile(r"^\s*,?\s*(?:(?:up|down)\s+)?from\s*$", re.IGNORECASE)
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")

@@ -65,6 +65,10 @@ _EVENT_BEFORE = re.compile(
     r"\s+of\s+$",
     re.IGNORECASE,
 )
+_CASUALTY_EVENTS = frozenset({"kill or injure", "injure or kill", "kill and injure",
+                              "injure and kill"})
+_PEOPLE_HEADS = frozenset({"person", "people", "soldier", "troop", "civilian", "fighter",
+                           "casualty", "man", "woman", "child", "resident", "worker"})
 _ADMIN_PLACE = re.compile(
     r"\b[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}[ \t](?:County|Province|Region|District|State|Oblast|"
     r"Prefecture|Borough|Parish|Governorate)\b")
@@ -138,6 +142,8 @@ class Item:
     update_cue: bool
     juxtaposed: bool = False
     """The sentence sets its figure against another source's ("far more than the army's")."""
+    history: bool = False
+    """The sentence puts its figure in an earlier event ("two weeks after an ambush")."""
 
 
 def to_claim(doc: Document, q: Quantity) -> Claim:
@@ -152,7 +158,7 @@ def to_claim(doc: Document, q: Quantity) -> Claim:
 def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
     """The document's figures that can take part in a contradiction, with their context."""
     out: list[Item] = []
-    indexes: dict[str, tuple[FieldIndex, CueIndex, CueIndex, CueIndex, CueIndex]] = {}
+    indexes: dict[str, tuple[FieldIndex, CueIndex, CueIndex, CueIndex, CueIndex, CueIndex]] = {}
     for q in quantities:
         if not facts.comparable(q):
             continue
@@ -164,8 +170,9 @@ def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
             indexes[q.field] = (FieldIndex(text), CueIndex(scan, facts.DISPUTE_PHRASES),
                                 CueIndex(scan, facts.MODAL_PHRASES),
                                 CueIndex(scan, facts.UPDATE_PHRASES),
-                                CueIndex(scan, facts.JUXTAPOSE_PHRASES))
-        fidx, disputes, modals, updates, juxta = indexes[q.field]
+                                CueIndex(scan, facts.JUXTAPOSE_PHRASES),
+                                CueIndex(scan, facts.HISTORY_PHRASES))
+        fidx, disputes, modals, updates, juxta, history = indexes[q.field]
         s, e = fidx.sentence(q.start, q.end)
         if disputes.within(s, e):
             continue
@@ -191,6 +198,11 @@ def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
             # "the agency said" in the agency's own release: the document's own voice
             q = q.model_copy(update={"subject": q.subject.model_copy(
                 update={"attribution": None})})
+        ev0 = facts.norm_event(q.subject.event) or ""
+        if ev0 in _CASUALTY_EVENTS and facts.norm_head(q.subject.head) in _PEOPLE_HEADS:
+            # "340 soldiers killed or wounded" are casualties
+            q = q.model_copy(update={"subject": q.subject.model_copy(
+                update={"head": "casualty", "event": None})})
         if not q.subject.place:
             pm = _ADMIN_PLACE.search(text, s, e)
             if pm:  # "Gaines County accounts for 57 cases": the place the parser left out
@@ -208,7 +220,8 @@ def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
                 q = q.model_copy(update={"subject": q.subject.model_copy(update={"event": ev})})
         out.append(
             Item(doc, q, (q.field, s), _dating_years(sent), frozenset(_YEAR.findall(sent)), sent,
-                 facts.is_cumulative(q), updates.within(s, e), juxta.within(s, e))
+                 facts.is_cumulative(q), updates.within(s, e) or history.within(s, e),
+                 juxta.within(s, e), history.within(s, e))
         )
     return out
 
@@ -417,7 +430,7 @@ def _pair_finding(left: list[Item], right: list[Item], tolerance: Decimal) -> Fi
                 if r is not None and r > facts.MAX_UPDATE_RATIO or a.years or b.years:
                     continue
                 later, earlier = (b, a) if db > da else (a, b)
-                if a.update_cue or b.update_cue:
+                if a.history or b.history:
                     continue  # "two weeks after an ambush in which 12 died": another event
                 if a.q.value == b.q.value:
                     repeated = True

@@ -65,10 +65,14 @@ _WS = re.compile(r"\s+")
 UPDATE_PHRASES = (
     "earlier", "initially", "initial", "previously", "previous", "originally", "at first",
     "first reported", "had risen", "has risen", "risen", "revised", "raised", "updated",
-    "up from", "down from", "so far", "preliminary", "provisional", "by then", "until", "ago",
-    "days after", "weeks after", "months after", "years after", "days before", "weeks before",
-    "months before", "years before",
+    "up from", "down from", "so far", "preliminary", "provisional", "by then", "until",
 )
+HISTORY_PHRASES = (
+    "ago", "days after", "weeks after", "months after", "years after", "days before",
+    "weeks before", "months before", "years before",
+)
+"""Words that put a figure in another, earlier event ("two weeks after an ambush in which 12
+died")."""
 DISPUTE_PHRASES = (
     "claimed", "claims", "claim", "rejected", "disputed", "disputes", "denied", "denies",
     "dismissed", "could not be verified", "could not be independently verified", "unverified",

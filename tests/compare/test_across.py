@@ -63,6 +63,18 @@ CASES = [
 
 # --- origin: traps met in the check corpus ---------------------------------------------------------
 CORPUS = [
+    pytest.param(two("About 340 soldiers had been killed or wounded so far, a spokesman said.",
+                     [fig("About 340", head="soldier", event="kill or injure",
+                          attribution="spokesman")],
+                     "The forces have suffered fewer than 300 casualties, the agency said.",
+                     [fig("fewer than 300", head="casualty", attribution="agency")],
+                     date_b="2024-03-04"),
+                 ["FC111"], id="killed-or-wounded-are-casualties-later-lower"),
+    pytest.param(two("The army said 15 soldiers were killed in the attack.",
+                     [fig("15", head="soldier", event="kill")],
+                     "It came two weeks after an ambush in which 12 soldiers died.",
+                     [fig("12", head="soldier", event="die")], date_b="2024-03-04"),
+                 [], id="another-earlier-event"),
     pytest.param(two("In 2007 a quake near Pisco killed more than 500 people.",
                      [fig("more than 500", head="person", event="kill")],
                      "In 2001 a quake killed 145 people.",

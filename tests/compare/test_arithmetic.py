@@ -51,6 +51,12 @@ CORPUS += [
     pytest.param("The 88,000 prisoners include 84,000 men and 5,200 women.",
                  [fig("88,000"), fig("84,000"), fig("5,200")], ["FC203"],
                  id="parts-exceed-after-long-sentence-start"),
+    pytest.param("Admissions have halved in ten years, from 42,000 in 2014-15 to 26,000 in "
+                 "2023-24.", [fig("42,000"), fig("26,000")], ["FC204"],
+                 id="halved-with-years-between"),
+    pytest.param("Admissions have halved in ten years, from 42,000 in 2014-15 to 21,000 in "
+                 "2023-24.", [fig("42,000"), fig("21,000")], [],
+                 id="halved-with-years-between-right"),
     pytest.param("The asteroid came within 1.5 million km (600,000 miles) of Earth.",
                  [fig("within 1.5 million km", unit="kilometre", value=("1500000", "1500000")),
                   fig("600,000 miles", unit="mile")], ["FC205"], id="conversion-with-within"),
