@@ -603,6 +603,14 @@ def match_unit(ctx: Ctx, k: int, *, after_number: bool = True) -> tuple[Unit, in
     if ctx.low(k) == "-" and ctx.adj(k) and ctx.tok(k + 1) is not None and ctx.adj(k + 1):
         k += 1
     t = ctx.tok(k)
+    if t is not None and t.text in _OPEN and after_number and ctx.near(k):
+        close = ctx.tok(k + 2)
+        inner = ctx.tok(k + 1)
+        if close is not None and inner is not None and close.text == _OPEN[t.text] and ctx.adj(k + 1) and ctx.adj(k + 2):
+            u = tab.symbols.get(inner.text) or tab.words.get(inner.low)
+            if u is not None:
+                return u, k + 3
+        return None
     if t is None or (t.low not in tab.starts and t.text not in tab.starts):
         return None
     if t.kind == "par" or not ctx.near(k) and not (ctx.gap(k).strip() == "" and len(ctx.gap(k)) <= 2 and "\n" not in ctx.gap(k)):
@@ -644,6 +652,8 @@ def _implausible_temperature(ctx: Ctx, k: int) -> bool:
         return True
     return ctx.low(k + 1) in ("filing", "filings", "form", "forms", "freighter", "freighters")
 
+
+_OPEN = {"(": ")", "[": "]", "{": "}", "<": ">"}
 
 _CURRENCY_MAX = 5
 
@@ -866,6 +876,23 @@ def _is_age_apposition(ctx: Ctx, n: Num) -> bool:
     return name.low not in W.MONTHS and name.low not in W.WEEKDAYS and name.low not in W.NOT_PRODUCT
 
 
+def _compound_length(ctx: Ctx, d: Draft) -> None:
+    """"5 feet 2 inches", "12 ft 2 in" -> 5.1666... feet (in the larger unit)."""
+    if d.unit is None or d.unit.name != "foot" or d.range or d.low != d.high:
+        return
+    k = d.j + (ctx.low(d.j) == "and")
+    n2 = ctx.nums.get(k)
+    if n2 is None or n2.form not in ("digits", "words") or not (0 <= n2.value < 12):
+        return
+    nxt = ctx.tok(n2.j)
+    if nxt is None or nxt.low not in ("in", "inch", "inches", "in.", "\"", "\u2033"):
+        return
+    d.low = d.high = d.low + n2.value / 12
+    d.p_low = d.p_high = None
+    d.nums = d.nums + (n2,)
+    d.j = n2.j + 1
+
+
 def _compound_duration(ctx: Ctx, d: Draft) -> None:
     """"2 hours 4 minutes and 12 seconds" -> 7452 seconds; "six years and eight months" -> 80."""
     for _ in range(3):
@@ -967,6 +994,8 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
         um2 = match_unit(ctx, j + 1)
         if um2 is not None and um2[0].dim == "duration":
             um = um2
+    if um is not None and um[0].name in ("cup", "turn", "bit") and (n.scale != 1 or abs(n.value) > 64):
+        um = None  # "1.2 million cups of water" counts cups
     if um is not None and (u is None or um[0].dim == "currency" and u.dim != "currency"):
         if u is None:
             u = um[0]
@@ -1050,6 +1079,11 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
         elif ctx.low(j) == "of" and ctx.low(j + 1) == "age" and not is_range:
             age = True
             j += 2
+    elif u is None and ctx.low(j) in ("yo", "yrs", "y") and ctx.near(j) and n.plain and n.value <= 120 and (
+        ctx.low(j) == "yo" or ctx.low(j + 1) == "old"
+    ):
+        age = True
+        j += 1 + (ctx.low(j + 1) == "old")
     if u is None and not age and not is_range and bound == "exact" and _is_age_apposition(ctx, n):
         age = True
     # "lost 9.4%", "added 0.5%": loss/gain verbs are changes only for rates
@@ -1118,7 +1152,23 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
     )
     _compound_duration(ctx, d)
     _compound_money(ctx, d)
+    _compound_length(ctx, d)
+    if d.unit is not None and d.unit.name == "degree" and _angle_context(ctx, d.i, d.j):
+        d.dimension = "angle"
     return d
+
+
+_ANGLE = frozenset(
+    "rotate rotated rotating rotates turn turned turning turns angle angles tilt tilted "
+    "incline inclined slope sloped clockwise anticlockwise counterclockwise azimuth latitude "
+    "longitude pitch heading bearing arc".split()
+)
+
+
+def _angle_context(ctx: Ctx, i: int, j: int) -> bool:
+    lo, hi = max(0, i - 4), min(len(ctx.toks), j + 3)
+    ctx.work += hi - lo
+    return any(ctx.toks[k].low in _ANGLE for k in range(lo, hi))
 
 
 _MAJOR = frozenset({"dollar", "united states dollar", "euro", "pound sterling", "australian dollar",
