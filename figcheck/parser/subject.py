@@ -318,6 +318,8 @@ def _scan_right_np(toks: list[Tok], i: int) -> tuple[int, int] | None:
     n = len(toks)
     while i < n and toks[i].kind == "w" and toks[i].low in _NP_SKIP_START:
         i += 1
+    if i + 1 < n and toks[i].low in _w.TIME_DEICTICS and toks[i + 1].low in _w.TIME_NOUNS:
+        return None  # "£12m next year"
     k = i
     last_word = -1
     while k < n and k - i < 8:
@@ -463,6 +465,13 @@ def _left_np(toks: list[Tok], j: int, max_hops: int = 5) -> tuple[int, int] | No
             if j2 - 1 >= 0 and toks[j2 - 1].kind == "F":  # "the death toll from six weeks of fighting"
                 i = j2 - 1
                 continue
+            if j2 - 2 >= 0 and _is_past_form(toks[j2 - 1].low) and _noun_candidate(toks[j2 - 2]):
+                # reduced relative: "the number of people killed in Monday's earthquake"
+                i3 = _collect_left(toks, j2 - 1)
+                if i3 < j2 - 1:
+                    best = (i3, j2 - 1)
+                    i, j = i3, j2 - 1
+                    continue
             break
         if _proper(toks, j2 - 1) and not _proper(toks, i):
             break  # "values Northair at a premium": a name is not the subject
@@ -537,6 +546,7 @@ def _verb_after(toks: list[Tok], k: int, end: int) -> tuple[str | None, list[int
     return (" or ".join(fams) or None), group
 
 
+_PRE_FIGURE_SKIP = frozenset("a an extra additional further another".split())
 _LEFT_PREPS = frozenset(
     "to at of by from around above below past near than over under on worth aged for".split()
 )
@@ -568,6 +578,9 @@ def _left_analysis(toks: list[Tok], t: int, dimension: str, field_text: str) -> 
     """Subject from the left of the figure.  Returns the core, the preposition and the verb lemma."""
     k = t - 1
     if k >= 1 and toks[k].kind == "w" and toks[k].low in ("the", "a", "an") and toks[k - 1].low == "than":
+        k -= 1
+    # "receive an extra £12m": determiners and "extra" words before the figure
+    while k >= 1 and toks[k].kind == "w" and toks[k].low in _PRE_FIGURE_SKIP and t - k < 3:
         k -= 1
     prep: str | None = None
     if k >= 0 and toks[k].kind == "w" and toks[k].low == "between":
@@ -677,6 +690,15 @@ _COMPARATIVES = frozenset(
     " shorter older younger faster slower cheaper dearer fewer worse better above below ahead"
     " behind up down".split()
 )
+_SENTENCE_VERBS = frozenset("jail imprison sentence detain".split())
+_EVENT_NOUNS = {
+    "evacuation": "evacuate", "deployment": "deploy", "arrest": "arrest", "arrests": "arrest",
+    "rescue": "rescue", "displacement": "displace", "death": "kill", "deaths": "kill",
+    "killing": "kill", "killings": "kill", "injury": "injure", "injuries": "injure",
+    "hospitalisation": "hospitalise", "hospitalization": "hospitalise", "detention": "detain",
+    "release": "release", "sale": "sell", "purchase": "buy", "export": "export",
+    "import": "import", "loss": "lose", "loss of": "lose",
+}
 _PEOPLE_EVENTS = frozenset(_w.PEOPLE_ADJECTIVES.values()) | {"kill or injure"}
 _MEASURE_ADJECTIVES = _COMPARATIVES | frozenset(
     "wide long high deep tall thick across away deep broad old tall in_diameter".split()
@@ -739,7 +761,20 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
                 if other != event:
                     event = f"{event} or {other}"
                 group.append(r + 2)
+            # "15 soldiers killed and 23 wounded": the noun of the figure just before
+            if t >= 2 and depth == 0 and any(toks[q].kind == "F" for q in range(max(0, t - 6), t)) and toks[t - 1].low in ("and", ",", "with", "while"):
+                ante = _antecedent(toks, t, dimension, field_text, depth)
+                if ante.head is not None:
+                    return _Core(ante.text, ante.head, event, tuple(group))
             return _Core(toks[r].text, "person", event, tuple(group))
+
+    # "1,150 were children": a predicate noun after a copula
+    if r + 1 < n and toks[r].low in ("were", "are") and dimension == "count":
+        pred = _scan_right_np(toks, r + 1)
+        if pred is not None and _is_plural(toks[pred[1] - 1].low):
+            head = _np_head(toks, pred[0], pred[1])
+            if head is not None:
+                return _Core(_np_text(toks, pred[0], pred[1], field_text), head, None, (r,))
 
     # a measurement followed by its adjective: "340 metres wide", "1.5 metres deep"
     if r < n and toks[r].kind == "w" and (toks[r].low in _COMPARATIVES or (dimension != "count" and toks[r].low in _MEASURE_ADJECTIVES)):
@@ -820,6 +855,8 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
                 else:
                     event = left.event if left.event not in ("rise from", "fall from") else None
                 group = list(left.verb_toks)
+            if event is None and t >= 2 and toks[t - 1].low == "of" and toks[t - 2].low in _EVENT_NOUNS:
+                event = _EVENT_NOUNS[toks[t - 2].low]  # "the evacuation of 2,300 people"
             return _Core(text, head, event, tuple(group))
         if change is not None and j + 1 < n and toks[j].low in ("in", "of") and toks[j + 1].kind == "w":
             # "a 22% drop in coal use"
@@ -837,6 +874,8 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
             return _Core(toks[i].text, head, change, ())
 
     left, prep, main = _left_analysis(toks, t, dimension, field_text)
+    if dimension == "duration" and prep == "for" and main in _SENTENCE_VERBS:
+        return _Core(None, "sentence", _event_family(main), left.verb_toks)  # "jailed for 10 years"
     if left.head is not None:
         return left
     # right side verb with no noun: "52 died" is handled above; "12 were killed"

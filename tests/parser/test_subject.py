@@ -196,6 +196,15 @@ HEAD_NEWS = [
     Ex("One 81-year-old former bus driver said he had been forced to sell.", "81-year-old", "driver", "duration"),
     Ex("Tankers sailed through the 21-mile-wide channel.", "21-mile", "channel", "length"),
     Ex("Tickets for the final cost between £45 and £145.", "£45 and £145", "ticket", "currency"),
+    Ex("The provisional toll is 15 soldiers killed and 23 wounded.", "23", "soldier", others=("15",)),
+    Ex("Of those evacuated, 1,150 were children.", "1,150", "child"),
+    Ex("Schools in Leeds will receive an extra £12m next year.", "£12m", "school", "currency"),
+    Ex("A financial adviser has been jailed for 10 years at Bristol Crown Court.", "10 years", "sentence", "duration"),
+    Ex("Judge Marsh said his eight-year sentence reflected the harm.", "eight-year", "sentence", "duration"),
+    Ex("The number of people killed in Monday's earthquake rose to 52.", "52", "person"),
+    Ex("A wildfire in the hills above Ojai had burned 12,000 acres by Wednesday.", "12,000 acres", "wildfire", "area"),
+    Ex("The Statement includes savings of £6.4 billion a year.", "£6.4 billion", "saving", "currency"),
+    Ex("Gaines County accounts for 57 cases.", "57", "case"),
     Ex("Uptake of the second dose of the MMR vaccine among five-year-olds has fallen to 84.5%.", "84.5%", "uptake", "ratio"),
 ]
 
@@ -266,6 +275,14 @@ EVENT = [
     Ex("The tremor displaced 20,000 people.", "20,000", "displace"),
     Ex("Four people are missing.", "Four", "missing"),
     Ex("Officials said 30 remain missing.", "30", "missing"),
+    Ex("The provisional toll is 15 soldiers killed and 23 wounded.", "23", "injure", others=("15",)),
+    Ex("The dam burst, forcing the evacuation of 2,300 people.", "2,300", "evacuate"),
+    Ex("Nearly 2,000 people had been evacuated on Tuesday.", "Nearly 2,000", "evacuate"),
+    Ex("In Gaines County 42 people have fallen ill.", "42", "ill"),
+    Ex("Gaines County accounts for 57 cases.", "57", None),
+    Ex("North Korean forces have suffered fewer than 300 casualties.", "fewer than 300", None),
+    Ex("The ship was carrying 3,000 tonnes of grain.", "3,000 tonnes", None, "mass"),
+    Ex("He has been jailed for 10 years.", "10 years", "jail", "duration"),
     # changes vs levels
     Ex("Sales rose 6.5% in March.", "6.5%", "rise", "ratio"),
     Ex("Sales climbed 6.5% in March.", "6.5%", "rise", "ratio"),
@@ -321,6 +338,9 @@ PLACE = [
     Ex("The Yes side took almost 60% in the capital.", "almost 60%", None, "ratio"),
     Ex("Unemployment fell to 4.1% in March.", "4.1%", None, "ratio"),
     Ex("Rainfall of 310mm was recorded at the Brockley weather station.", "310mm", "Brockley weather station", "length"),
+    Ex("Staff noticed deaths among the 24,000 birds on the Driffield farm, off the B1249.", "24,000", "Driffield farm"),
+    Ex("Officers seized 1.2 tonnes of cocaine at the Port of Southampton.", "1.2 tonnes", "Port of Southampton", "mass"),
+    Ex("The marathon was won by more than a minute from Ethiopia's Tadese Bekele.", "more than a minute", None, "duration"),
 ]
 
 
@@ -378,6 +398,7 @@ ATTRIBUTION = [
     Ex("Unemployment fell to 4.1% in March.", "4.1%", None, "ratio"),
     Ex("Inflation could reach 3%, economists warned.", "3%", "economists", "ratio"),
     Ex("He said 40 people were hurt.", "40", "He"),
+    Ex("Finance minister Rachel Reeves on Wednesday announced cuts worth £14 billion.", "£14 billion", "Finance minister Rachel Reeves", "currency"),
 ]
 
 
@@ -408,6 +429,8 @@ MODALITY = [
     Ex("The group claimed 500 casualties, a figure officials rejected.", "500", "disputed"),
     Ex("Rebels claimed to have shot down 11 jets, which the army denied.", "11", "disputed"),
     Ex("The figure of 500 could not be independently verified.", "500", "unverified"),
+    Ex("Garcia saves three match points to claim first Grand Slam title.", "three", None),
+    Ex("Insurers estimated that claims could reach £120m.", "£120m", "could", "currency"),
     Ex("The government has pledged £11.6bn in climate finance.", "£11.6bn", "pledged", "currency"),
     Ex("An estimated 10,000 people attended.", "An estimated 10,000", None),
     Ex("About 3,000 troops were killed, officials said.", "About 3,000", None),

@@ -254,7 +254,8 @@ PLACE_NOUNS = wordset(
     """region province state county city district oblast area border coast island islands
     valley river sea ocean peninsula strip bank basin mountains desert town village capital
     territory territories prefecture governorate department municipality borough
-    metropolitan airport port station"""
+    metropolitan airport port station farm site plant factory mine base camp school hospital
+    prison stadium"""
 )
 
 MONTHS = wordset(
