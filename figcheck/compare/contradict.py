@@ -199,16 +199,17 @@ def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
             q = q.model_copy(update={"subject": q.subject.model_copy(
                 update={"attribution": None})})
         ev0 = facts.norm_event(q.subject.event) or ""
-        if ev0 in _CASUALTY_EVENTS and facts.norm_head(q.subject.head) in _PEOPLE_HEADS:
+        casualties = ev0 in _CASUALTY_EVENTS and facts.norm_head(q.subject.head) in _PEOPLE_HEADS
+        if casualties:
             # "340 soldiers killed or wounded" are casualties
             q = q.model_copy(update={"subject": q.subject.model_copy(
-                update={"head": "casualty", "event": None})})
+                update={"head": "casualty", "event": None, "text": "casualties"})})
         if not q.subject.place:
             pm = _ADMIN_PLACE.search(text, s, e)
             if pm:  # "Gaines County accounts for 57 cases": the place the parser left out
                 q = q.model_copy(update={"subject": q.subject.model_copy(
                     update={"place": pm.group(0)})})
-        if facts.event_of(q) is None:
+        if facts.event_of(q) is None and not casualties:
             m = _EVENT_AFTER.match(text, q.end, min(e, q.end + 50)) or _EVENT_BEFORE.search(
                 text, max(s, q.start - 20), q.start)
             ev = _EVENT_WORDS.get(m.group("ev").lower()) if m else None
@@ -435,7 +436,8 @@ def _pair_finding(left: list[Item], right: list[Item], tolerance: Decimal) -> Fi
                 if a.q.value == b.q.value:
                     repeated = True
                     continue
-                if later.q.value.low > earlier.q.value.high:
+                if later.q.value.low > earlier.q.value.high and earlier.q.bound != "upper":
+                    # ("fewer than 300" then 340 is a contradiction of the cap, not an update)
                     if update is None or f > update[0]:
                         update = (f, earlier, later)
                     continue
