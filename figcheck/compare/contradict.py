@@ -28,6 +28,11 @@ MAX_PER_KEY = 64
 """At most this many figures of one fact key per document are compared (the first ones): a real
 article never states one fact this often, and it keeps adversarial input linear."""
 
+MAX_DOC_WINDOW = 32
+"""Within one story, each document is compared, fact by fact, with the next this-many documents
+(in publication order) that state the fact: every pair for ordinary stories, linear work for huge
+groups (``stories = "none"`` over an archive)."""
+
 BASE_CONFIDENCE = 0.9
 CROSS_CONFIDENCE = 0.85
 UPDATE_CONFIDENCE = 0.8
@@ -400,7 +405,7 @@ def contradictions_across(
             continue
         doc_ids = sorted(per_doc)
         for x, i in enumerate(doc_ids):
-            for j in doc_ids[x + 1:]:
+            for j in doc_ids[x + 1:x + 1 + MAX_DOC_WINDOW]:
                 if docs[i][0].id == docs[j][0].id:
                     continue
                 f = _pair_finding(per_doc[i], per_doc[j], tolerance)
