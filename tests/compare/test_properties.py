@@ -82,3 +82,19 @@ def test_document_order_never_changes_findings(vals: list[int], dates: list[int]
     permuted = [group[i] for i in perm if i < len(group)]
     assert across(permuted, CFG) == across(group, CFG)
     assert assign_stories(permuted, CFG) == assign_stories(group, CFG)
+
+
+_WORDS = {10_000: "ten thousand", 12: "twelve", 1_000_000: "one million", 200: "two hundred"}
+
+
+@settings(max_examples=30, deadline=None)
+@given(v=st.sampled_from(sorted(_WORDS)), data=st.data())
+def test_rewording_through_the_parser(v: int, data: st.DataObject) -> None:
+    import figcheck
+
+    forms = [f"{v:,}", _WORDS[v]] + ([f"{v // 1000}k"] if v % 1000 == 0 else [])
+    a, b = data.draw(st.sampled_from(forms)), data.draw(st.sampled_from(forms))
+    hedge = data.draw(st.sampled_from(["", "about ", "some ", "nearly "]))
+    text = (f"Officials said {hedge}{a} troops were deployed to the border.\n\n"
+            f"The {b} troops were deployed to the border last week, they said.")
+    assert figcheck.check([text]).findings == ()
