@@ -334,6 +334,8 @@ def _scan_right_np(toks: list[Tok], i: int) -> tuple[int, int] | None:
         low = tok.low
         if low in _NOT_NP_WORDS or (k > i and low in _verbs.ALWAYS_VERBS):
             break
+        if k > i and low in _w.TIME_DEICTICS and k + 1 < n and toks[k + 1].low in _w.TIME_NOUNS:
+            break  # "a 0.2% rise next month"
         if low in _COMPARATIVES and (k + 1 >= n or not _noun_candidate(toks[k + 1]) or toks[k + 1].low in _COMPARATIVES):
             break
         if k > i and low.endswith("s") and _verbs.is_verb_form(low) and _verbs.forms()[low] not in _NOUNY_VERBS and not _is_plural(toks[k - 1].low) and toks[k - 1].kind == "w" and not toks[k - 1].text[:1].isupper():
@@ -849,7 +851,9 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
                     break
             if event is None and not group:
                 left, prep, main = _left_analysis(toks, t, "measure", field_text)
-                if prep is None and main is not None:
+                if prep is None and main is not None and dimension == "ratio" and _change_family(main):
+                    event = _change_family(main)  # "has lost about 34% of its volume"
+                elif prep is None and main is not None:
                     # the figure is the object: "will cut 500 jobs" -> "cut", not a fall
                     event = _left_event(main, "object")
                 else:
@@ -868,8 +872,8 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
                     return _Core(_np_text(toks, ii, jj, field_text), head2, change, ())
         if change is not None:
             # "a 40% rise": the thing that rose is on the left if anywhere
-            left, _, _ = _left_analysis(toks, t, dimension, field_text)
-            if left.head is not None:
+            left, _, lmain = _left_analysis(toks, t, dimension, field_text)
+            if left.head is not None and (lmain is None or lmain in _w.COPULAS or lmain in _w.LEVEL_VERBS or _change_family(lmain)):
                 return _Core(left.text, left.head, change, left.verb_toks)
             return _Core(toks[i].text, head, change, ())
 
@@ -1065,6 +1069,9 @@ def _times(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
             # "a year ago", "a year earlier"
             if e + 1 < n and toks[e + 1].low in ("ago", "earlier", "later", "before"):
                 e += 1
+            # "1961-1990", "2023-24"
+            if _is_year(toks[e]) and e + 2 < n and toks[e + 1].text in "-–" and toks[e + 2].kind == "n" and toks[e + 1].start == toks[e].end:
+                e += 2
             if keep_from == start and q > start and start + 1 < n and toks[start + 1].low == "the":
                 keep_from = start
             first = keep_from if keep_from <= q else q

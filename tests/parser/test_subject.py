@@ -283,6 +283,8 @@ EVENT = [
     Ex("North Korean forces have suffered fewer than 300 casualties.", "fewer than 300", None),
     Ex("The ship was carrying 3,000 tonnes of grain.", "3,000 tonnes", None, "mass"),
     Ex("He has been jailed for 10 years.", "10 years", "jail", "duration"),
+    Ex("The glacier has lost about 34% of its volume since 2000.", "about 34%", "fall", "ratio"),
+    Ex("Analysts expect a 0.2% rise next month.", "0.2%", "rise", "ratio"),
     # changes vs levels
     Ex("Sales rose 6.5% in March.", "6.5%", "rise", "ratio"),
     Ex("Sales climbed 6.5% in March.", "6.5%", "rise", "ratio"),
@@ -373,6 +375,8 @@ TIME = [
     Ex("The company may cut 500 jobs.", "500", None),
     Ex("Sales rose 5% in the year to March.", "5%", "year to March", "ratio"),
     Ex("Unemployment stood at 4.1% last\nmonth.", "4.1%", "last month", "ratio"),
+    Ex("Temperatures were 2.3C above the 1961-1990 mean.", "2.3C", "1961-1990", "temperature"),
+    Ex("Analysts expect a 0.2% rise next month.", "0.2%", "next month", "ratio"),
 ]
 
 

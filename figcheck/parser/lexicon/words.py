@@ -193,7 +193,8 @@ CHANGE_FAMILIES = wordset("rise fall")
 NEUTRAL_VERBS = wordset(
     """have hold see suffer record register report count number include comprise represent
     account contain involve list show reveal confirm estimate put give get find receive
-    feature mark log note tally carry host house accommodate seat"""
+    feature mark log note tally carry host house accommodate seat expect forecast predict
+    project plan aim hope target want need seek intend propose budget pledge promise vow"""
 )
 
 # Words after which "to" introduces a level and "from" the previous level.
