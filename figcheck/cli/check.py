@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -36,7 +37,7 @@ Exit codes: 0 nothing at or above --fail-on (default: warning), 1 findings, 2 us
 input error.
 """
 
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+SEVERITY_RANK = MappingProxyType({"info": 0, "warning": 1, "error": 2})
 
 
 def _format_names() -> list[str]:

@@ -5,11 +5,13 @@ https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from ..model import CheckRun
 from .location import primary
 from .text import figures
 
-_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+_LEVEL = MappingProxyType({"error": "error", "warning": "warning", "info": "notice"})
 
 
 def _escape_data(s: str) -> str:

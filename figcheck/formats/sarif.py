@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 from urllib.parse import quote
 
@@ -19,7 +20,7 @@ from .location import locate
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://example.invalid/figcheck"
-_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+_LEVEL = MappingProxyType({"error": "error", "warning": "warning", "info": "note"})
 
 
 def _uri(path: str) -> str:
