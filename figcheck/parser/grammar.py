@@ -468,7 +468,7 @@ def _words(ctx: Ctx, i: int) -> Num | None:
     # a third of / a quarter of / (by) a quarter
     if low in ("a", "an", "one") and ctx.low(i + 1) in W.FRACTION_DENOMS and (
         ctx.low(i + 2) == "of" or hedged
-    ) and ctx.low(i + 1) not in ("half", "halves"):
+    ) and (ctx.low(i + 1) not in ("half", "halves") or hedged and ctx.low(i - 1) != "by"):
         v = D(1) / W.FRACTION_DENOMS[ctx.low(i + 1)]
         return Num(i, i + 2, v, None, "fraction", raw=v)
     # "more than a year", "nearly a month": one unit, only with a hedge

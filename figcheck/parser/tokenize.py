@@ -1,6 +1,6 @@
 """One-pass tokenizer: a single alternation regex run with ``finditer``.
 
-Token kinds: ``num`` (ASCII digits with optional ``,``/thin-space/no-break-space thousands
+Token kinds: ``url`` (web addresses, never read for figures), ``num`` (ASCII digits with optional ``,``/thin-space/no-break-space thousands
 groups, an optional plain-space thousands group form such as ``10 000``, and an optional decimal
 part), ``word`` (a run of letters, with one optional inner apostrophe), ``par`` (a paragraph
 break: a blank line) and ``sym`` (any other single non-space character).  Plain whitespace is
@@ -16,7 +16,8 @@ import re
 from typing import NamedTuple
 
 _TOKEN = re.compile(
-    r"(?P<num>[0-9]{1,3}(?:[ \u00a0\u2009\u202f][0-9]{3}(?![0-9]))+(?:\.[0-9]+)?(?![0-9])"
+    r"(?P<url>(?:https?://|www\.)[^\s<>\"]+)"
+    r"|(?P<num>[0-9]{1,3}(?:[ \u00a0\u2009\u202f][0-9]{3}(?![0-9]))+(?:\.[0-9]+)?(?![0-9])"
     r"|[0-9]+(?:[,\u2009\u202f\u00a0][0-9]{3}(?![0-9]))*(?:\.[0-9]+)?)"
     r"|(?P<word>[^\W\d_]+(?:['\u2019][^\W\d_]+)?)"
     r"|(?P<par>\n[ \t\r\f\v]*\n)"

@@ -101,7 +101,7 @@ HEDGE_MAX = 6  # longest hedge in tokens
 # suffix hedges: "10,000 or more", "5,000-plus", "50 or so", "20 or fewer"
 SUFFIX_HEDGES = MappingProxyType(
     {
-        "or more": ("lower", "both"), "or above": ("lower", "both"), "and above": ("lower", "both"),
+        "or more": ("lower", "both"), "and more": ("lower", "both"), "or above": ("lower", "both"), "and above": ("lower", "both"),
         "and over": ("lower", "both"), "or over": ("lower", "both"), "or older": ("lower", "both"), "plus": ("lower", "both"), "+": ("lower", "both"),
         "-plus": ("lower", "both"), "and up": ("lower", "both"), "or greater": ("lower", "both"),
         "or fewer": ("upper", "both"), "or less": ("upper", "both"), "or under": ("upper", "both"),

@@ -138,6 +138,9 @@ ADVERSARIAL = {
     "hedges": "more than about nearly " * 3000,
     "grouped": "1,000,000," * 10000,
     "spaced_groups": "1 000 000 " * 8000,
+    "dotted": "1.1." * 20000,
+    "hyphenated_words": "ab-cd-" * 15000,
+    "urls": "http://x/1%20" * 5000,
 }
 
 
