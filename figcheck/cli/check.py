@@ -8,13 +8,22 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail, input_options, internal_error, \
-    output_stream, read_all, use_colour
+from .common import (
+    EXIT_CLEAN,
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    fail,
+    input_options,
+    internal_error,
+    output_stream,
+    read_all,
+    use_colour,
+)
 
 if TYPE_CHECKING:
     from ..config import Config
-    from ..suppress import Directive
     from ..model import CheckRun, Document, Finding
+    from ..suppress import Directive
 
 EXAMPLES = """\b
 Examples:

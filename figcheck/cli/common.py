@@ -93,7 +93,7 @@ def output_stream(path: str | None) -> Iterator[IO[str]]:
         return
     tmp = f"{path}.figcheck-tmp"
     try:
-        handle = open(tmp, "w", encoding="utf-8", newline="\n")
+        handle = open(tmp, "w", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed below
     except OSError as exc:
         fail(f"{path}: cannot write ({exc.strerror})")
     try:

@@ -41,7 +41,7 @@ def split_origin(origin: str) -> tuple[str, int | None]:
 def html_page(origin: str) -> HtmlText | None:
     """The parsed HTML file ``origin`` (for mapping text offsets back to source lines), or None
     when ``origin`` is not a readable .html file.  Cached per file version."""
-    logical = origin[:-3] if origin.endswith(".gz") else origin
+    logical = origin.removesuffix(".gz")
     if not logical.lower().endswith(HTML_SUFFIXES):
         return None
     try:

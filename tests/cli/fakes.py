@@ -11,8 +11,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from figcheck.compare.rules import get
-from figcheck.model import (CheckRun, Claim, Document, DocumentSummary, Finding, Interval, Report,
-                            Value)
+from figcheck.model import (
+    CheckRun,
+    Claim,
+    Document,
+    DocumentSummary,
+    Finding,
+    Interval,
+    Report,
+    Value,
+)
 
 
 @dataclass(frozen=True)

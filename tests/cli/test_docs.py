@@ -14,11 +14,11 @@ DOC = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
 
 
 def test_library_example_runs_and_underlines() -> None:
-    [code] = re.findall(r"```python\n(.*?)```", DOC, re.S)
+    [code] = re.findall(r"```python\n(.*?)```", DOC, re.DOTALL)
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         namespace: dict[str, object] = {}
-        exec(compile(code, "docs/cli.md", "exec"), namespace)
+        exec(compile(code, "docs/cli.md", "exec"), namespace)  # noqa: S102 - the documented example
     printed = out.getvalue()
     report = namespace["report"]
     assert report.findings  # type: ignore[attr-defined]
@@ -32,7 +32,7 @@ def test_library_example_runs_and_underlines() -> None:
 
 def test_documented_output_has_the_documented_shape(run_cli, monkeypatch) -> None:
     monkeypatch.chdir(ROOT)
-    [block] = re.findall(r"```text\n(.*?)```", DOC, re.S)
+    [block] = re.findall(r"```text\n(.*?)```", DOC, re.DOTALL)
     documented = {line.split(": ", 1)[1].split()[0] for line in block.splitlines()}
     actual = run_cli("check", "corpus/examples/troops.md").stdout.splitlines()
     assert documented <= {line.split(": ", 1)[1].split()[0] for line in actual}
@@ -43,7 +43,7 @@ def test_documented_output_has_the_documented_shape(run_cli, monkeypatch) -> Non
 def test_documented_settings_are_the_real_ones(tmp_path: Path) -> None:
     from figcheck.cli.configfile import resolve
 
-    [toml] = re.findall(r"```toml\n(.*?)```", DOC, re.S)
+    [toml] = re.findall(r"```toml\n(.*?)```", DOC, re.DOTALL)
     (tmp_path / "pyproject.toml").write_text(toml, encoding="utf-8")
     config = resolve(tmp_path).config
     assert config.fail_on == "error" and config.severity == {"FC201": "error"}

@@ -29,11 +29,10 @@ def _file_text_at(path: Path, line: int, col: int, length: int) -> str:
 
 @pytest.mark.parametrize("path", [EXAMPLE, *ARTICLES], ids=lambda p: p.name)
 def test_extract_positions_point_at_the_figures(run_cli, path: Path) -> None:
+    import figcheck
     from figcheck.formats.location import locate
     from figcheck.inputs import read_documents
     from figcheck.model import Claim
-
-    import figcheck
 
     [doc] = list(read_documents([str(path)]))
     for q in figcheck.extract(doc.text, title=doc.title):

