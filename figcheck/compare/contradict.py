@@ -60,7 +60,8 @@ _NOT_A_TOTAL_AFTER = re.compile(
     re.IGNORECASE,
 )
 _EVENT_AFTER = re.compile(
-    r"(?:[ \t]+(?:people|persons|civilians|others|of\s+them))?(?:[ \t]+(?:were|was|are|have|"
+    r"(?:[ \t]+(?:people|persons|civilians|others|of\s+them))?(?:[ \t]+(?:who|that))?"
+    r"(?:[ \t]+(?:were|was|are|have|"
     r"has|had|been|being|now|reportedly|confirmed))*[ \t]+(?P<ev>dead|killed|died|injured|"
     r"wounded|hurt|missing|arrested|evacuated|hospitali[sz]ed|rescued|displaced|destroyed)\b",
     re.IGNORECASE,

@@ -288,6 +288,20 @@ def modifiers(q: Quantity, raw: bool = False) -> frozenset[str]:
     return frozenset(w for w in words if not ev or _stem(w)[:5] != _stem(ev)[:5])
 
 
+_GENERIC_SOURCE = frozenset(
+    """officials official sources source spokesman spokeswoman spokesperson authorities state
+    national local government said says told according statement figures data report the a an
+    of in""".split()
+)
+
+
+def _same_source(a: str, b: str) -> bool:
+    """"emergency officials" and "the state emergency agency": one source named twice."""
+    ta = set(a.split()) - _GENERIC_SOURCE
+    tb = set(b.split()) - _GENERIC_SOURCE
+    return bool(ta & tb)
+
+
 def same_fact(a: Quantity, b: Quantity, *, near: bool = True, cross: bool = False,
               juxtaposed: bool = False) -> float | None:
     """Confidence factor that ``a`` and ``b`` state the same fact, or ``None`` when they do not.
@@ -326,7 +340,7 @@ def same_fact(a: Quantity, b: Quantity, *, near: bool = True, cross: bool = Fals
     if bool(ma) != bool(mb):
         return None  # "148 passengers" vs "60 uninjured passengers": a subset
     aa, ab = norm_qualifier(a.subject.attribution), norm_qualifier(b.subject.attribution)
-    if aa and ab and aa != ab:
+    if aa and ab and aa != ab and not _same_source(aa, ab):
         if cross:
             factor *= OTHER_ATTRIBUTION_CROSS
             return factor
