@@ -227,16 +227,16 @@ def apply(
     ``directives``: document id -> its directives; ``originals``: document id -> the document as
     read (before blanking), for the FC301 location.  A directive is reported unused only if at
     least one code it names is enabled by ``selected``/``ignored`` (code prefixes)."""
-    from .compare.rules import get, matches
+    from .compare.rules import RULES, get, matches
 
-    used: set[tuple[str, int]] = set()
+    used: set[tuple[str, int]] = set()  # (document id, index of the directive)
     kept: list[Finding] = []
     for finding in findings:
         hit = None
         for claim in finding.claims:
-            for d in directives.get(claim.doc, ()):
+            for i, d in enumerate(directives.get(claim.doc, ())):
                 if d.matches(finding.code) and d.covers_claim(claim):
-                    hit = (claim.doc, d.start)
+                    hit = (claim.doc, i)
                     break
             if hit:
                 break
@@ -245,7 +245,6 @@ def apply(
         else:
             kept.append(finding)
     rule = get(UNUSED_CODE)
-    from .compare.rules import RULES
 
     def enabled(code: str) -> bool:
         return (not selected or matches(code, list(selected))) and not matches(code, list(ignored))
@@ -254,8 +253,8 @@ def apply(
         return kept
     for doc_id, ds in directives.items():
         doc = originals[doc_id]
-        for d in ds:
-            if (doc_id, d.start) in used:
+        for i, d in enumerate(ds):
+            if (doc_id, i) in used:
                 continue
             if not any(enabled(r.code) and d.matches(r.code) for r in RULES
                        if r.code != UNUSED_CODE):

@@ -174,3 +174,16 @@ def test_cli_suppression_and_unused(run_cli, fake_comparator, tmp_path: Path) ->
     ]
     assert result.exit_code == 1
     assert run_cli("check", str(draft)).exit_code == 0  # FC301 is info: below the default fail-on
+
+
+def test_stacked_html_comments_are_told_apart() -> None:
+    from figcheck.suppress import from_comments
+
+    text = "Some 12 people.\n\nThe 15 injured."
+    second = text.index("The")
+    ds = from_comments(text, [(" figcheck: ignore[FC101] ", second, 3),
+                              (" figcheck: ignore[FC205] ", second, 4)])
+    doc = Document(id="p.html", text=text)
+    f = finding("FC101", [claim(doc, "12 people"), claim(doc, "15 injured")])
+    [unused] = apply([f], {"p.html": ds}, {"p.html": doc})
+    assert unused.message == "Line 4: this figcheck suppression (FC205) suppressed nothing."
