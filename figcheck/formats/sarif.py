@@ -24,7 +24,9 @@ _LEVEL = MappingProxyType({"error": "error", "warning": "warning", "info": "note
 
 
 def _uri(path: str) -> str:
-    return quote(path.replace("\\", "/"), safe="/:@!$&'()*+,;=-._~")
+    """A relative URI reference for a path or document id (``:`` escaped so that an id such as
+    ``story:doc`` is not read as a URI scheme)."""
+    return quote(path.replace("\\", "/"), safe="/@!$&'()*+,;=-._~")
 
 
 def _rules() -> list[dict[str, Any]]:
@@ -62,11 +64,17 @@ def _physical(claim: Claim, docs: Mapping[str, Document] | None) -> dict[str, An
 
 
 def _location(claim: Claim, docs: Mapping[str, Document] | None, **extra: Any) -> dict[str, Any]:
+    """A claim's location: in an input file (line/column), or, without the documents, as offsets;
+    a claim from a document not in this run (an archive's, with ``--against``) has no physical
+    location, only its document id, source and date."""
     props: dict[str, Any] = {"document": claim.doc, "field": claim.field}
     if claim.source:
         props["source"] = claim.source
     if claim.published:
         props["published"] = claim.published.isoformat()
+    if docs is not None and claim.doc not in docs:
+        where = ", ".join(str(x) for x in (claim.doc, claim.source, claim.published) if x)
+        return {**extra, "message": {"text": f"“{claim.text}” ({where})"}, "properties": props}
     return {**extra, "physicalLocation": _physical(claim, docs), "properties": props}
 
 
@@ -92,10 +100,14 @@ def to_sarif(report: Report, documents: Mapping[str, Document] | None = None) ->
         if f.code in index:
             result["ruleIndex"] = index[f.code]
         if f.claims:
-            result["locations"] = [_location(f.claims[0], documents)]
+            # the first claim in a document of this run is the result's location
+            first = next((i for i, c in enumerate(f.claims)
+                          if documents is None or c.doc in documents), 0)
+            result["locations"] = [_location(f.claims[first], documents)]
+            others = [c for i, c in enumerate(f.claims) if i != first]
             related = [
                 _location(c, documents, id=i, message={"text": f"“{c.text}”"})
-                for i, c in enumerate(f.claims[1:], 1)
+                for i, c in enumerate(others, 1)
             ]
             if related:
                 result["relatedLocations"] = related
