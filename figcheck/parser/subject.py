@@ -93,25 +93,91 @@ WINDOW = 400
 # quantifiers: linear on any input.
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,]\d+)*|\S")
 
-_CLAUSE_PUNCT = frozenset(",;:—–()[]\"“”")
-_CLAUSE_WORDS = frozenset("and but while whereas although though because".split())
+_CLAUSE_PUNCT = frozenset(',;:—–()[]"“”')
+_CLAUSE_WORDS = frozenset(["and", "but", "while", "whereas", "although", "though", "because"])
 _ADVERB_LY_NOUNS = frozenset(
-    "family supply assembly monopoly anomaly reply rally ally bully jelly belly holly lily"
-    " italy july fly ply emily early daily weekly monthly yearly quarterly hourly nightly"
-    " elderly likely unlikely friendly costly deadly lonely orderly".split()
+    [
+        "family",
+        "supply",
+        "assembly",
+        "monopoly",
+        "anomaly",
+        "reply",
+        "rally",
+        "ally",
+        "bully",
+        "jelly",
+        "belly",
+        "holly",
+        "lily",
+        "italy",
+        "july",
+        "fly",
+        "ply",
+        "emily",
+        "early",
+        "daily",
+        "weekly",
+        "monthly",
+        "yearly",
+        "quarterly",
+        "hourly",
+        "nightly",
+        "elderly",
+        "likely",
+        "unlikely",
+        "friendly",
+        "costly",
+        "deadly",
+        "lonely",
+        "orderly",
+    ]
 )
-_NP_SKIP_START = frozenset("more fewer less other additional extra further new".split())
-_UNIT_LEFTOVERS = frozenset("% percent per cent percentage point points".split())
+_NP_SKIP_START = frozenset(
+    ["more", "fewer", "less", "other", "additional", "extra", "further", "new"]
+)
+_UNIT_LEFTOVERS = frozenset(["%", "percent", "per", "cent", "percentage", "point", "points"])
 _SCOPE_WORDS = {"nationwide": "nationwide", "worldwide": "worldwide", "globally": "worldwide"}
 _ATTR_OWNED = frozenset(
-    "estimate estimates figure figures count tally data forecast forecasts projection"
-    " projections report survey census statistics toll".split()
+    [
+        "estimate",
+        "estimates",
+        "figure",
+        "figures",
+        "count",
+        "tally",
+        "data",
+        "forecast",
+        "forecasts",
+        "projection",
+        "projections",
+        "report",
+        "survey",
+        "census",
+        "statistics",
+        "toll",
+    ]
 )
 _DISPUTE_OBJECTS = frozenset(
-    "figure figures number numbers claim claims estimate estimates tally count which toll"
-    " report reports that".split()
+    [
+        "figure",
+        "figures",
+        "number",
+        "numbers",
+        "claim",
+        "claims",
+        "estimate",
+        "estimates",
+        "tally",
+        "count",
+        "which",
+        "toll",
+        "report",
+        "reports",
+        "that",
+    ]
 )
-_UNVERIFIED = frozenset("verified confirmed".split())
+_UNVERIFIED = frozenset(["verified", "confirmed"])
 
 
 class Tok(NamedTuple):
@@ -146,7 +212,24 @@ def singular(word: str) -> str:
     return word
 
 
-_ADJ_SUFFIXES = ("al", "ary", "ous", "ive", "ic", "ful", "less", "ern", "ish", "ese", "able", "ible", "ed", "ing", "est", "er")
+_ADJ_SUFFIXES = (
+    "al",
+    "ary",
+    "ous",
+    "ive",
+    "ic",
+    "ful",
+    "less",
+    "ern",
+    "ish",
+    "ese",
+    "able",
+    "ible",
+    "ed",
+    "ing",
+    "est",
+    "er",
+)
 
 
 def _is_noun_modifier(tok: Tok, common: bool = True) -> bool:
@@ -157,17 +240,58 @@ def _is_noun_modifier(tok: Tok, common: bool = True) -> bool:
         return False
     if low.endswith(("'s", "’s")) or "-" in low:
         return False
-    if any(low.endswith(x) and len(low) - len(x) >= 3 for x in _ADJ_SUFFIXES) and low not in _NOUNISH_ADJ_ENDINGS:
+    if (
+        any(low.endswith(x) and len(low) - len(x) >= 3 for x in _ADJ_SUFFIXES)
+        and low not in _NOUNISH_ADJ_ENDINGS
+    ):
         return False
     return True
 
 
 # Nouns that happen to end like adjectives.
 _NOUNISH_ADJ_ENDINGS = frozenset(
-    "rental fuel petrol diesel mortgage tuition interest water oil gas power transfer energy"
-    " trading shipping housing building spending parking funding borrowing lending polling"
-    " voting pass rainfall computer fertiliser fertilizer timber paper sugar rubber copper"
-    " silver steel hospital dental medical rail".split()
+    [
+        "rental",
+        "fuel",
+        "petrol",
+        "diesel",
+        "mortgage",
+        "tuition",
+        "interest",
+        "water",
+        "oil",
+        "gas",
+        "power",
+        "transfer",
+        "energy",
+        "trading",
+        "shipping",
+        "housing",
+        "building",
+        "spending",
+        "parking",
+        "funding",
+        "borrowing",
+        "lending",
+        "polling",
+        "voting",
+        "pass",
+        "rainfall",
+        "computer",
+        "fertiliser",
+        "fertilizer",
+        "timber",
+        "paper",
+        "sugar",
+        "rubber",
+        "copper",
+        "silver",
+        "steel",
+        "hospital",
+        "dental",
+        "medical",
+        "rail",
+    ]
 )
 
 
@@ -183,7 +307,12 @@ def _is_adverb(tok: Tok) -> bool:
     low = tok.low
     if low in _w.ADVERBS:
         return True
-    return low.endswith("ly") and len(low) > 4 and low not in _ADVERB_LY_NOUNS and tok.text[0].islower()
+    return (
+        low.endswith("ly")
+        and len(low) > 4
+        and low not in _ADVERB_LY_NOUNS
+        and tok.text[0].islower()
+    )
 
 
 def _is_verbish(low: str) -> bool:
@@ -221,7 +350,9 @@ def _noun_candidate(tok: Tok) -> bool:
 # --------------------------------------------------------------------------- tokens
 
 
-def _tokens(text: str, w0: int, w1: int, span: tuple[int, int], others: list[tuple[int, int]]) -> list[Tok]:
+def _tokens(
+    text: str, w0: int, w1: int, span: tuple[int, int], others: list[tuple[int, int]]
+) -> list[Tok]:
     marks = [(span[0], span[1], "T")]
     for a, b in others:
         if b <= w0 or a >= w1 or (a < span[1] and b > span[0]):
@@ -239,17 +370,35 @@ def _tokens(text: str, w0: int, w1: int, span: tuple[int, int], others: list[tup
                 continue
         for m in _TOKEN.finditer(text, pos, max(pos, a)):
             s = m.group()
-            out.append(Tok(s, s.lower(), m.start(), m.end(), "w" if s[0].isalpha() else ("n" if s[0].isdigit() else "p")))
+            out.append(
+                Tok(
+                    s,
+                    s.lower(),
+                    m.start(),
+                    m.end(),
+                    "w" if s[0].isalpha() else ("n" if s[0].isdigit() else "p"),
+                )
+            )
         out.append(Tok(text[a:b], text[a:b].lower(), a, b, kind))
         pos = max(pos, b)
     for m in _TOKEN.finditer(text, pos, max(pos, w1)):
         s = m.group()
-        out.append(Tok(s, s.lower(), m.start(), m.end(), "w" if s[0].isalpha() else ("n" if s[0].isdigit() else "p")))
+        out.append(
+            Tok(
+                s,
+                s.lower(),
+                m.start(),
+                m.end(),
+                "w" if s[0].isalpha() else ("n" if s[0].isdigit() else "p"),
+            )
+        )
     return out
 
 
 def _is_boundary(tok: Tok) -> bool:
-    return (tok.kind == "p" and tok.text in _CLAUSE_PUNCT) or (tok.kind == "w" and tok.low in _CLAUSE_WORDS)
+    return (tok.kind == "p" and tok.text in _CLAUSE_PUNCT) or (
+        tok.kind == "w" and tok.low in _CLAUSE_WORDS
+    )
 
 
 def _clause(toks: list[Tok], t: int) -> tuple[int, int]:
@@ -282,8 +431,7 @@ def _np_text(toks: list[Tok], i: int, j: int, field_text: str) -> str:
 def _np_head(toks: list[Tok], i: int, j: int) -> str | None:
     last = toks[j - 1].low
     for suffix in ("'s", "’s"):
-        if last.endswith(suffix):
-            last = last[: -len(suffix)]
+        last = last.removesuffix(suffix)
     one = singular(last)
     if j - 1 > i:
         prev = singular(toks[j - 2].low)
@@ -291,7 +439,11 @@ def _np_head(toks: list[Tok], i: int, j: int) -> str | None:
         if both in _w.COMPOUNDS:
             return _w.COMPOUNDS[both]
         ptok = toks[j - 2]
-        if one in _w.MEASURE_WORDS and ptok.kind == "w" and _is_noun_modifier(ptok, j - 2 == 0 or not _proper(toks, j - 2)):
+        if (
+            one in _w.MEASURE_WORDS
+            and ptok.kind == "w"
+            and _is_noun_modifier(ptok, j - 2 == 0 or not _proper(toks, j - 2))
+        ):
             return both
     if one in _w.COMPOUNDS:
         return _w.COMPOUNDS[one]
@@ -324,29 +476,56 @@ def _scan_right_np(toks: list[Tok], i: int) -> tuple[int, int] | None:
     last_word = -1
     while k < n and k - i < 8:
         tok = toks[k]
-        if tok.kind in "np" and k > i and (tok.kind == "n" or tok.text == "-") and (
-            _capitalised(toks[k - 1]) or toks[k - 1].kind == "n" or toks[k - 1].text == "-"
+        if (
+            tok.kind in "np"
+            and k > i
+            and (tok.kind == "n" or tok.text == "-")
+            and (_capitalised(toks[k - 1]) or toks[k - 1].kind == "n" or toks[k - 1].text == "-")
         ):
             k += 1  # model names inside the phrase: "Boeing 737 MAX jets", "CL-415 planes"
             continue
-        if not _noun_candidate(tok) and not (k > i and tok.text[:1].isupper() and (_capitalised(toks[k - 1]) or toks[k - 1].kind == "n")):
+        if not _noun_candidate(tok) and not (
+            k > i
+            and tok.text[:1].isupper()
+            and (_capitalised(toks[k - 1]) or toks[k - 1].kind == "n")
+        ):
             break
         low = tok.low
         if low in _NOT_NP_WORDS or (k > i and low in _verbs.ALWAYS_VERBS):
             break
         if k > i and low in _w.TIME_DEICTICS and k + 1 < n and toks[k + 1].low in _w.TIME_NOUNS:
             break  # "a 0.2% rise next month"
-        if low in _COMPARATIVES and (k + 1 >= n or not _noun_candidate(toks[k + 1]) or toks[k + 1].low in _COMPARATIVES):
+        if low in _COMPARATIVES and (
+            k + 1 >= n or not _noun_candidate(toks[k + 1]) or toks[k + 1].low in _COMPARATIVES
+        ):
             break
-        if k > i and low.endswith("s") and _verbs.is_verb_form(low) and _verbs.forms()[low] not in _NOUNY_VERBS and not _is_plural(toks[k - 1].low) and toks[k - 1].kind == "w" and not toks[k - 1].text[:1].isupper():
+        if (
+            k > i
+            and low.endswith("s")
+            and _verbs.is_verb_form(low)
+            and _verbs.forms()[low] not in _NOUNY_VERBS
+            and not _is_plural(toks[k - 1].low)
+            and toks[k - 1].kind == "w"
+            and not toks[k - 1].text[:1].isupper()
+        ):
             break  # "laptop starts", "route carries"
-        if _is_past_form(low) or (low.endswith("ing") and tok.text[0].islower() and low not in _verbs.NOT_VERBS and len(low) > 5):
+        if _is_past_form(low) or (
+            low.endswith("ing")
+            and tok.text[0].islower()
+            and low not in _verbs.NOT_VERBS
+            and len(low) > 5
+        ):
             nxt = toks[k + 1] if k + 1 < n else None
             if nxt is None or not _noun_candidate(nxt) or _is_past_form(nxt.low):
                 if low.endswith("ing") and i >= 1 and toks[i - 1].low in ("of", "in", "for"):
                     return i, k + 1
                 break
-        if k > i and tok.text[0].isupper() and toks[k - 1].kind == "w" and toks[k - 1].text[0].islower():
+        if (
+            k > i
+            and tok.text[0].isupper()
+            and toks[k - 1].kind == "w"
+            and toks[k - 1].text[0].islower()
+        ):
             break  # "troops Russia" - a new name starts
         k += 1
         last_word = k
@@ -357,26 +536,154 @@ def _scan_right_np(toks: list[Tok], i: int) -> tuple[int, int] | None:
     return i, last_word
 
 
-_HOP_PREPS = frozenset("of for from on among near with".split())
+_HOP_PREPS = frozenset(["of", "for", "from", "on", "among", "near", "with"])
 # These only hop over a place: "food prices in Veresk", "cases in the northern region".
-_PLACE_HOP_PREPS = frozenset("in at to across along off inside outside throughout around above below beyond".split())
+_PLACE_HOP_PREPS = frozenset(
+    [
+        "in",
+        "at",
+        "to",
+        "across",
+        "along",
+        "off",
+        "inside",
+        "outside",
+        "throughout",
+        "around",
+        "above",
+        "below",
+        "beyond",
+    ]
+)
 _NOT_NP_WORDS = frozenset(
-    "short worth due able likely close similar equal alive ashore aboard overall apiece each"
-    " respectively aside away tall wide long high deep".split()
+    [
+        "short",
+        "worth",
+        "due",
+        "able",
+        "likely",
+        "close",
+        "similar",
+        "equal",
+        "alive",
+        "ashore",
+        "aboard",
+        "overall",
+        "apiece",
+        "each",
+        "respectively",
+        "aside",
+        "away",
+        "tall",
+        "wide",
+        "long",
+        "high",
+        "deep",
+    ]
 )
 # Verbs whose -s form is more often a plural noun ("libel damages", "member states").
 _NOUNY_VERBS = frozenset(
-    "damage cost vote count house export import fund claim charge fine report record test ship"
-    " rise fall drop cut increase decrease gain loss jump surge plan target aim hope pay offer"
-    " order return supply attack strike march visit protest shelter rally watch deal total"
-    " number amount average peak top level estimate forecast project budget score win run"
-    " trade release state need sale saving earning bond share stock rate price".split()
+    [
+        "damage",
+        "cost",
+        "vote",
+        "count",
+        "house",
+        "export",
+        "import",
+        "fund",
+        "claim",
+        "charge",
+        "fine",
+        "report",
+        "record",
+        "test",
+        "ship",
+        "rise",
+        "fall",
+        "drop",
+        "cut",
+        "increase",
+        "decrease",
+        "gain",
+        "loss",
+        "jump",
+        "surge",
+        "plan",
+        "target",
+        "aim",
+        "hope",
+        "pay",
+        "offer",
+        "order",
+        "return",
+        "supply",
+        "attack",
+        "strike",
+        "march",
+        "visit",
+        "protest",
+        "shelter",
+        "rally",
+        "watch",
+        "deal",
+        "total",
+        "number",
+        "amount",
+        "average",
+        "peak",
+        "top",
+        "level",
+        "estimate",
+        "forecast",
+        "project",
+        "budget",
+        "score",
+        "win",
+        "run",
+        "trade",
+        "release",
+        "state",
+        "need",
+        "sale",
+        "saving",
+        "earning",
+        "bond",
+        "share",
+        "stock",
+        "rate",
+        "price",
+    ]
 )
 _QUANTITY_NOUNS = frozenset(
-    "number numbers total amount amounts level levels proportion percentage majority half third"
-    " quarter fifth rest group groups lot lots dozens hundreds thousands millions tens".split()
+    [
+        "number",
+        "numbers",
+        "total",
+        "amount",
+        "amounts",
+        "level",
+        "levels",
+        "proportion",
+        "percentage",
+        "majority",
+        "half",
+        "third",
+        "quarter",
+        "fifth",
+        "rest",
+        "group",
+        "groups",
+        "lot",
+        "lots",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "tens",
+    ]
 )
-_RELATIVE = frozenset("which who that whose".split())
+_RELATIVE = frozenset(["which", "who", "that", "whose"])
 
 
 def _collect_left(toks: list[Tok], j: int, *, allow_verbish: bool = False) -> int:
@@ -386,9 +693,20 @@ def _collect_left(toks: list[Tok], j: int, *, allow_verbish: bool = False) -> in
         tok = toks[i - 1]
         if tok.kind != "w" or not _noun_candidate(tok) or tok.low in _NOT_NP_WORDS:
             break
-        if i < j and tok.low.endswith("s") and _verbs.is_verb_form(tok.low) and _verbs.forms()[tok.low] not in _NOUNY_VERBS:
+        if (
+            i < j
+            and tok.low.endswith("s")
+            and _verbs.is_verb_form(tok.low)
+            and _verbs.forms()[tok.low] not in _NOUNY_VERBS
+        ):
             break  # "The Statement includes savings": the verb ends the phrase
-        if i == j and tok.low.endswith("ing") and _verbs.is_verb_form(tok.low) and i - 2 >= 0 and toks[i - 2].text == ",":
+        if (
+            i == j
+            and tok.low.endswith("ing")
+            and _verbs.is_verb_form(tok.low)
+            and i - 2 >= 0
+            and toks[i - 2].text == ","
+        ):
             break  # ", raising about £25bn": a participle, not a noun
         if not allow_verbish and _is_past_form(tok.low) and i == j:
             if not (j - 2 >= 0 and toks[j - 2].low in ("of", "the", "a", "an")):
@@ -419,11 +737,23 @@ def _left_np(toks: list[Tok], j: int, max_hops: int = 5) -> tuple[int, int] | No
             j -= 1
     if j - 2 >= 0 and toks[j - 2].low in _w.TIME_DEICTICS and toks[j - 1].low in _w.TIME_NOUNS:
         j -= 2
-    if j - 1 >= 1 and toks[j - 1].low in ("there", "here", "alone", "too", "also", "themselves", "itself"):
+    if j - 1 >= 1 and toks[j - 1].low in (
+        "there",
+        "here",
+        "alone",
+        "too",
+        "also",
+        "themselves",
+        "itself",
+    ):
         j -= 1  # "prices there fell 2.4%"
     if j - 2 >= 0 and toks[j - 1].kind == "F" and toks[j - 2].low == "aged":
         j -= 2  # "The minimum wage for workers aged 21 and over will rise 6.7%"
-    elif j - 2 >= 0 and toks[j - 1].kind == "F" and toks[j - 1].low.startswith(("under ", "over ", "aged ")):
+    elif (
+        j - 2 >= 0
+        and toks[j - 1].kind == "F"
+        and toks[j - 1].low.startswith(("under ", "over ", "aged "))
+    ):
         j -= 1  # "malnutrition among children under five had doubled"
     i = _collect_left(toks, j)
     if i == j:
@@ -447,7 +777,13 @@ def _left_np(toks: list[Tok], j: int, max_hops: int = 5) -> tuple[int, int] | No
             q -= 1
         if q < 1 or toks[q].kind != "w":
             break
-        if _is_past_form(toks[q].low) and q >= 1 and _noun_candidate(toks[q - 1]) and not _is_past_form(toks[q - 1].low) and toks[q + 1].low in _w.PREPOSITIONS:
+        if (
+            _is_past_form(toks[q].low)
+            and q >= 1
+            and _noun_candidate(toks[q - 1])
+            and not _is_past_form(toks[q - 1].low)
+            and toks[q + 1].low in _w.PREPOSITIONS
+        ):
             # reduced relative: "the number of people killed in Monday's earthquake"
             i2 = _collect_left(toks, q)
             if i2 < q:
@@ -457,14 +793,20 @@ def _left_np(toks: list[Tok], j: int, max_hops: int = 5) -> tuple[int, int] | No
             break
         prep = toks[q].low
         if prep in _PLACE_HOP_PREPS:
-            if not (_proper(toks, i) or toks[j - 1].low in _w.PLACE_NOUNS or toks[j - 1].low in _PLACEISH):
+            if not (
+                _proper(toks, i)
+                or toks[j - 1].low in _w.PLACE_NOUNS
+                or toks[j - 1].low in _PLACEISH
+            ):
                 break
         elif prep not in _HOP_PREPS:
             break
         j2 = q
         i2 = _collect_left(toks, j2)
         if i2 == j2:
-            if j2 - 1 >= 0 and toks[j2 - 1].kind == "F":  # "the death toll from six weeks of fighting"
+            if (
+                j2 - 1 >= 0 and toks[j2 - 1].kind == "F"
+            ):  # "the death toll from six weeks of fighting"
                 i = j2 - 1
                 continue
             if j2 - 2 >= 0 and _is_past_form(toks[j2 - 1].low) and _noun_candidate(toks[j2 - 2]):
@@ -486,9 +828,40 @@ def _left_np(toks: list[Tok], j: int, max_hops: int = 5) -> tuple[int, int] | No
 
 
 _PLACEISH = frozenset(
-    "country world city capital alliance nation ocean sea coast line route area zone site court"
-    " championship championships scene front plant factory school hospital station airport"
-    " road roads street hill hills mountains valley".split()
+    [
+        "country",
+        "world",
+        "city",
+        "capital",
+        "alliance",
+        "nation",
+        "ocean",
+        "sea",
+        "coast",
+        "line",
+        "route",
+        "area",
+        "zone",
+        "site",
+        "court",
+        "championship",
+        "championships",
+        "scene",
+        "front",
+        "plant",
+        "factory",
+        "school",
+        "hospital",
+        "station",
+        "airport",
+        "road",
+        "roads",
+        "street",
+        "hill",
+        "hills",
+        "mountains",
+        "valley",
+    ]
 )
 
 
@@ -511,7 +884,14 @@ def _verb_after(toks: list[Tok], k: int, end: int) -> tuple[str | None, list[int
     while k < end and toks[k].kind == "w":
         tok = toks[k]
         low = tok.low
-        if low in _w.AUXILIARIES or low in _w.MODAL_VERBS or low in _w.NEGATIONS or low.endswith("n't") or _is_adverb(tok) or low in _w.COPULAS:
+        if (
+            low in _w.AUXILIARIES
+            or low in _w.MODAL_VERBS
+            or low in _w.NEGATIONS
+            or low.endswith("n't")
+            or _is_adverb(tok)
+            or low in _w.COPULAS
+        ):
             group.append(k)
             k += 1
             continue
@@ -519,8 +899,19 @@ def _verb_after(toks: list[Tok], k: int, end: int) -> tuple[str | None, list[int
             group.append(k)
             return _w.PEOPLE_ADJECTIVES[low], group  # "30 remain missing", "12 were dead"
         prev = toks[k - 1].low if k >= 1 else ""
-        if _is_past_form(low) or (_verbs.is_verb_form(low) and not low.endswith("ing")) or (
-            group and low in _verbs.forms() and (prev in _w.MODAL_VERBS or prev in ("do", "does", "did", "to") or prev in _w.NEGATIONS or prev.endswith("n't"))
+        if (
+            _is_past_form(low)
+            or (_verbs.is_verb_form(low) and not low.endswith("ing"))
+            or (
+                group
+                and low in _verbs.forms()
+                and (
+                    prev in _w.MODAL_VERBS
+                    or prev in ("do", "does", "did", "to")
+                    or prev in _w.NEGATIONS
+                    or prev.endswith("n't")
+                )
+            )
         ):
             if low in _w.ATTRIBUTION_VERBS:
                 break
@@ -528,7 +919,12 @@ def _verb_after(toks: list[Tok], k: int, end: int) -> tuple[str | None, list[int
             lemmas.append(_verbs.lemma(low))
             k += 1
             # coordination: "killed or wounded"
-            if k + 1 < end and toks[k].low in ("or", "and") and toks[k + 1].kind == "w" and _is_verbish(toks[k + 1].low):
+            if (
+                k + 1 < end
+                and toks[k].low in ("or", "and")
+                and toks[k + 1].kind == "w"
+                and _is_verbish(toks[k + 1].low)
+            ):
                 group.append(k + 1)
                 lemmas.append(_verbs.lemma(toks[k + 1].low))
             break
@@ -537,7 +933,12 @@ def _verb_after(toks: list[Tok], k: int, end: int) -> tuple[str | None, list[int
         return None, group
     if lemmas[0] in _w.LEVEL_VERBS or lemmas[0] in _w.COPULAS:
         return None, group
-    if k < end and toks[k].kind == "w" and toks[k].low in _w.PEOPLE_ADJECTIVES and lemmas[-1] in ("fall", "become", "get", "go", "turn", "be"):
+    if (
+        k < end
+        and toks[k].kind == "w"
+        and toks[k].low in _w.PEOPLE_ADJECTIVES
+        and lemmas[-1] in ("fall", "become", "get", "go", "turn", "be")
+    ):
         group.append(k)
         return _w.PEOPLE_ADJECTIVES[toks[k].low], group  # "42 people have fallen ill"
     fams: list[str] = []
@@ -548,15 +949,59 @@ def _verb_after(toks: list[Tok], k: int, end: int) -> tuple[str | None, list[int
     return (" or ".join(fams) or None), group
 
 
-_PRE_FIGURE_SKIP = frozenset("a an extra additional further another".split())
+_PRE_FIGURE_SKIP = frozenset(["a", "an", "extra", "additional", "further", "another"])
 _LEFT_PREPS = frozenset(
-    "to at of by from around above below past near than over under on worth aged for".split()
+    [
+        "to",
+        "at",
+        "of",
+        "by",
+        "from",
+        "around",
+        "above",
+        "below",
+        "past",
+        "near",
+        "than",
+        "over",
+        "under",
+        "on",
+        "worth",
+        "aged",
+        "for",
+    ]
 )
-_PARTICLES = frozenset("up down back out off".split())
+_PARTICLES = frozenset(["up", "down", "back", "out", "off"])
 _INFINITIVE_GOVERNORS = _w.MODAL_BEFORE_TO | frozenset(
-    "expected forecast projected predicted likely unlikely planned plans plan aims aim hopes"
-    " hoped hope want wants wanted needs need seeks sought intends intended due set"
-    " going able".split()
+    [
+        "expected",
+        "forecast",
+        "projected",
+        "predicted",
+        "likely",
+        "unlikely",
+        "planned",
+        "plans",
+        "plan",
+        "aims",
+        "aim",
+        "hopes",
+        "hoped",
+        "hope",
+        "want",
+        "wants",
+        "wanted",
+        "needs",
+        "need",
+        "seeks",
+        "sought",
+        "intends",
+        "intended",
+        "due",
+        "set",
+        "going",
+        "able",
+    ]
 )
 
 
@@ -576,10 +1021,17 @@ def _base_ok(left: Tok | None) -> bool:
     )
 
 
-def _left_analysis(toks: list[Tok], t: int, dimension: str, field_text: str) -> tuple[_Core, str | None, str | None]:
+def _left_analysis(
+    toks: list[Tok], t: int, dimension: str, field_text: str
+) -> tuple[_Core, str | None, str | None]:
     """Subject from the left of the figure.  Returns the core, the preposition and the verb lemma."""
     k = t - 1
-    if k >= 1 and toks[k].kind == "w" and toks[k].low in ("the", "a", "an") and toks[k - 1].low == "than":
+    if (
+        k >= 1
+        and toks[k].kind == "w"
+        and toks[k].low in ("the", "a", "an")
+        and toks[k - 1].low == "than"
+    ):
         k -= 1
     # "receive an extra £12m": determiners and "extra" words before the figure
     while k >= 1 and toks[k].kind == "w" and toks[k].low in _PRE_FIGURE_SKIP and t - k < 3:
@@ -611,23 +1063,57 @@ def _left_analysis(toks: list[Tok], t: int, dimension: str, field_text: str) -> 
             tok = toks[k]
             low = tok.low
             left = toks[k - 1] if k >= 1 else None
-            if low in _w.AUXILIARIES or low in _w.MODAL_VERBS or low in _w.NEGATIONS or low.endswith("n't") or _is_adverb(tok) or low == "little":
-                group.append(k)
-            elif low in _w.COPULAS and (main is not None or group):
-                group.append(k)
-            elif low == "to" and group:
-                group.append(k)
-            elif low in _INFINITIVE_GOVERNORS and group and toks[k + 1].low == "to":
-                group.append(k)
-            elif low in _PARTICLES and main is None and not group and left is not None and (left.low in _verbs.forms() or _is_past_form(left.low)):
-                group.append(k)
-            elif main is None and prep != "worth" and (
-                _is_past_form(low, ambiguous=True)
-                or (_verbs.is_verb_form(low) and low.endswith("s") and left is not None and (_noun_candidate(left) or left.low in _RELATIVE))
-                or (low.endswith("ing") and _verbs.is_verb_form(low) and left is not None and ((_noun_candidate(left) and not _is_past_form(left.low)) or left.low in _w.AUXILIARIES))
-                or (low in _verbs.forms() and _base_ok(left))
+            if (
+                low in _w.AUXILIARIES
+                or low in _w.MODAL_VERBS
+                or low in _w.NEGATIONS
+                or low.endswith("n't")
+                or _is_adverb(tok)
+                or low == "little"
+                or low in _w.COPULAS
+                and (main is not None or group)
+                or low == "to"
+                and group
+                or low in _INFINITIVE_GOVERNORS
+                and group
+                and toks[k + 1].low == "to"
+                or low in _PARTICLES
+                and main is None
+                and not group
+                and left is not None
+                and (left.low in _verbs.forms() or _is_past_form(left.low))
             ):
-                if low in _w.ATTRIBUTION_VERBS and low not in ("estimated", "reported", "recorded", "registered", "added"):
+                group.append(k)
+            elif (
+                main is None
+                and prep != "worth"
+                and (
+                    _is_past_form(low, ambiguous=True)
+                    or (
+                        _verbs.is_verb_form(low)
+                        and low.endswith("s")
+                        and left is not None
+                        and (_noun_candidate(left) or left.low in _RELATIVE)
+                    )
+                    or (
+                        low.endswith("ing")
+                        and _verbs.is_verb_form(low)
+                        and left is not None
+                        and (
+                            (_noun_candidate(left) and not _is_past_form(left.low))
+                            or left.low in _w.AUXILIARIES
+                        )
+                    )
+                    or (low in _verbs.forms() and _base_ok(left))
+                )
+            ):
+                if low in _w.ATTRIBUTION_VERBS and low not in (
+                    "estimated",
+                    "reported",
+                    "recorded",
+                    "registered",
+                    "added",
+                ):
                     return _NO_CORE, prep, None  # "officials said 52": no subject on the left
                 group.append(k)
                 main = _verbs.lemma(low)
@@ -653,7 +1139,10 @@ def _left_analysis(toks: list[Tok], t: int, dimension: str, field_text: str) -> 
         if main not in _w.LEVEL_VERBS and main not in _w.COPULAS and fam is None:
             # "the ministry reported 52": the left noun is the agent, not the thing counted
             return _Core(None, None, _left_event(main, prep), verb_idx), prep, main
-    elif prep in ("than", "over", "under", "above", "below", "past", "near", "around", "on") and not group:
+    elif (
+        prep in ("than", "over", "under", "above", "below", "past", "near", "around", "on")
+        and not group
+    ):
         return _Core(None, None, None, verb_idx), prep, main
     return _Core(text, head, _left_event(main, prep), verb_idx), prep, main
 
@@ -676,34 +1165,175 @@ def _left_event(main: str | None, prep: str | None) -> str | None:
 
 
 _NUMBER_WORDS = frozenset(
-    "dozen hundred thousand million billion trillion half third quarter fifth double times twice"
-    " treble triple tenth".split()
+    [
+        "dozen",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+        "half",
+        "third",
+        "quarter",
+        "fifth",
+        "double",
+        "times",
+        "twice",
+        "treble",
+        "triple",
+        "tenth",
+    ]
 )
 _NUMBER_WORDS_ALL = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
-    " sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
-    " hundred hundreds thousand thousands million millions billion billions trillion dozen"
-    " dozens half halves third thirds quarter quarters fifth fifths tenth tenths bn m k"
-    " per cent percent over under more than less fewer about around nearly"
-    " almost some least most up to and or".split()
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "billion",
+        "billions",
+        "trillion",
+        "dozen",
+        "dozens",
+        "half",
+        "halves",
+        "third",
+        "thirds",
+        "quarter",
+        "quarters",
+        "fifth",
+        "fifths",
+        "tenth",
+        "tenths",
+        "bn",
+        "m",
+        "k",
+        "per",
+        "cent",
+        "percent",
+        "over",
+        "under",
+        "more",
+        "than",
+        "less",
+        "fewer",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "some",
+        "least",
+        "most",
+        "up",
+        "to",
+        "and",
+        "or",
+    ]
 )
 _COMPARATIVES = frozenset(
-    "higher lower more less bigger smaller larger greater warmer colder hotter cooler longer"
-    " shorter older younger faster slower cheaper dearer fewer worse better above below ahead"
-    " behind up down".split()
+    [
+        "higher",
+        "lower",
+        "more",
+        "less",
+        "bigger",
+        "smaller",
+        "larger",
+        "greater",
+        "warmer",
+        "colder",
+        "hotter",
+        "cooler",
+        "longer",
+        "shorter",
+        "older",
+        "younger",
+        "faster",
+        "slower",
+        "cheaper",
+        "dearer",
+        "fewer",
+        "worse",
+        "better",
+        "above",
+        "below",
+        "ahead",
+        "behind",
+        "up",
+        "down",
+    ]
 )
-_SENTENCE_VERBS = frozenset("jail imprison sentence detain".split())
+_SENTENCE_VERBS = frozenset(["jail", "imprison", "sentence", "detain"])
 _EVENT_NOUNS = {
-    "evacuation": "evacuate", "deployment": "deploy", "arrest": "arrest", "arrests": "arrest",
-    "rescue": "rescue", "displacement": "displace", "death": "kill", "deaths": "kill",
-    "killing": "kill", "killings": "kill", "injury": "injure", "injuries": "injure",
-    "hospitalisation": "hospitalise", "hospitalization": "hospitalise", "detention": "detain",
-    "release": "release", "sale": "sell", "purchase": "buy", "export": "export",
-    "import": "import", "loss": "lose", "loss of": "lose",
+    "evacuation": "evacuate",
+    "deployment": "deploy",
+    "arrest": "arrest",
+    "arrests": "arrest",
+    "rescue": "rescue",
+    "displacement": "displace",
+    "death": "kill",
+    "deaths": "kill",
+    "killing": "kill",
+    "killings": "kill",
+    "injury": "injure",
+    "injuries": "injure",
+    "hospitalisation": "hospitalise",
+    "hospitalization": "hospitalise",
+    "detention": "detain",
+    "release": "release",
+    "sale": "sell",
+    "purchase": "buy",
+    "export": "export",
+    "import": "import",
+    "loss": "lose",
+    "loss of": "lose",
 }
 _PEOPLE_EVENTS = frozenset(_w.PEOPLE_ADJECTIVES.values()) | {"kill or injure"}
 _MEASURE_ADJECTIVES = _COMPARATIVES | frozenset(
-    "wide long high deep tall thick across away deep broad old tall in_diameter".split()
+    [
+        "wide",
+        "long",
+        "high",
+        "deep",
+        "tall",
+        "thick",
+        "across",
+        "away",
+        "deep",
+        "broad",
+        "old",
+        "tall",
+        "in_diameter",
+    ]
 )
 
 
@@ -712,11 +1342,20 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
     r = t + 1
     # leftovers of the figure's own unit that the span did not cover
     if dimension == "ratio":
-        while r < n and toks[r].low in _UNIT_LEFTOVERS and not (toks[r].low == "per" and (r + 1 >= n or toks[r + 1].low != "cent")):
+        while (
+            r < n
+            and toks[r].low in _UNIT_LEFTOVERS
+            and not (toks[r].low == "per" and (r + 1 >= n or toks[r + 1].low != "cent"))
+        ):
             r += 1
-    if r + 1 < n and toks[r].text == "-" and toks[r + 1].kind == "w" and (toks[r + 1].low.startswith(("year", "old")) or toks[r + 1].low in _MEASURE_ADJECTIVES):
+    if (
+        r + 1 < n
+        and toks[r].text == "-"
+        and toks[r + 1].kind == "w"
+        and (toks[r + 1].low.startswith(("year", "old")) or toks[r + 1].low in _MEASURE_ADJECTIVES)
+    ):
         r += 2
-    if r < n and toks[r].text in "\"“‘" and r + 1 < n and toks[r + 1].kind == "w":
+    if r < n and toks[r].text in '"“‘' and r + 1 < n and toks[r + 1].kind == "w":
         r += 1
     # a bracketed conversion right after the figure: "$4.6bn (£3.6bn) merger", "42.2km (26.2-mile) route"
     if r + 2 < n and toks[r].text == "(" and toks[r + 1].kind in "FT" and toks[r + 2].text == ")":
@@ -729,20 +1368,25 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
     # the figure's own surface ends in its noun: "160 pages"
     parts = toks[t].text.split()
     tail = parts[-1].rpartition("-")[2] if parts else ""
-    if dimension == "count" and tail.isalpha() and (len(parts) > 1 or "-" in parts[-1]) and tail.lower() not in _NUMBER_WORDS_ALL:
+    if (
+        dimension == "count"
+        and tail.isalpha()
+        and (len(parts) > 1 or "-" in parts[-1])
+        and tail.lower() not in _NUMBER_WORDS_ALL
+    ):
         last = tail.lower()
         if last not in _w.NP_STOP and len(last) > 2 and last not in _w.PEOPLE_ADJECTIVES:
-            head = singular(last)
-            if head not in _NUMBER_WORDS:
+            own = singular(last)
+            if own not in _NUMBER_WORDS:
                 event, group = _verb_after(toks, r, c1)
-                return _Core(tail, head, event, tuple(group))
+                return _Core(tail, own, event, tuple(group))
 
     # "His deputy, aged 38", "workers aged 21 and over": the noun before "aged"
     q = t - 1
     if toks[t].low.startswith("aged") or (q >= 0 and toks[q].low == "aged"):
         if not toks[t].low.startswith("aged"):
             q -= 1
-        while q >= 0 and (toks[q].low in ("all", "both", "each", "those", ",") ):
+        while q >= 0 and (toks[q].low in ("all", "both", "each", "those", ",")):
             q -= 1
         lnp = _left_np(toks, q + 1, 0) if q >= 0 else None
         if lnp is not None:
@@ -755,16 +1399,30 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
     # people adjective: "the 15 injured", "12 dead"
     if r < n and toks[r].kind == "w" and toks[r].low in _w.PEOPLE_ADJECTIVES:
         nxt = toks[r + 1] if r + 1 < n else None
-        if nxt is None or not _noun_candidate(nxt) or _is_past_form(nxt.low) or nxt.low in _w.PREPOSITIONS:
+        if (
+            nxt is None
+            or not _noun_candidate(nxt)
+            or _is_past_form(nxt.low)
+            or nxt.low in _w.PREPOSITIONS
+        ):
             event = _w.PEOPLE_ADJECTIVES[toks[r].low]
             group = [r]
-            if r + 2 < n and toks[r + 1].low in ("or", "and") and toks[r + 2].low in _w.PEOPLE_ADJECTIVES:
+            if (
+                r + 2 < n
+                and toks[r + 1].low in ("or", "and")
+                and toks[r + 2].low in _w.PEOPLE_ADJECTIVES
+            ):
                 other = _w.PEOPLE_ADJECTIVES[toks[r + 2].low]
                 if other != event:
                     event = f"{event} or {other}"
                 group.append(r + 2)
             # "15 soldiers killed and 23 wounded": the noun of the figure just before
-            if t >= 2 and depth == 0 and any(toks[q].kind == "F" for q in range(max(0, t - 6), t)) and toks[t - 1].low in ("and", ",", "with", "while"):
+            if (
+                t >= 2
+                and depth == 0
+                and any(toks[q].kind == "F" for q in range(max(0, t - 6), t))
+                and toks[t - 1].low in ("and", ",", "with", "while")
+            ):
                 ante = _antecedent(toks, t, dimension, field_text, depth)
                 if ante.head is not None:
                     return _Core(ante.text, ante.head, event, tuple(group))
@@ -779,7 +1437,14 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
                 return _Core(_np_text(toks, pred[0], pred[1], field_text), head, None, (r,))
 
     # a measurement followed by its adjective: "340 metres wide", "1.5 metres deep"
-    if r < n and toks[r].kind == "w" and (toks[r].low in _COMPARATIVES or (dimension != "count" and toks[r].low in _MEASURE_ADJECTIVES)):
+    if (
+        r < n
+        and toks[r].kind == "w"
+        and (
+            toks[r].low in _COMPARATIVES
+            or (dimension != "count" and toks[r].low in _MEASURE_ADJECTIVES)
+        )
+    ):
         left, _, _ = _left_analysis(toks, t, dimension, field_text)
         if left.head is not None or dimension != "count":
             return left
@@ -788,7 +1453,13 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
     # the noun before "of" unless it is a quantity noun ("a total of 52 people")
     if t >= 2 and toks[t - 1].low == "of" and toks[t - 2].kind == "w":
         first = toks[r] if r < n else None
-        if first is None or first.kind != "w" or not _noun_candidate(first) or _is_past_form(first.low) or first.low in _COMPARATIVES:
+        if (
+            first is None
+            or first.kind != "w"
+            or not _noun_candidate(first)
+            or _is_past_form(first.low)
+            or first.low in _COMPARATIVES
+        ):
             lnp = _left_np(toks, t - 1, 0)
             if lnp is not None:
                 i, j = lnp
@@ -801,18 +1472,38 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
     if r < n and toks[r].low == "of":
         # "of the troops", "of them", "11 of 15 drones", "23 of the 32 members"
         q = r + 1
-        while q < n and toks[q].low in ("the", "these", "those", "its", "their", "our", "all", "his", "her"):
+        while q < n and toks[q].low in (
+            "the",
+            "these",
+            "those",
+            "its",
+            "their",
+            "our",
+            "all",
+            "his",
+            "her",
+        ):
             q += 1
         if q < n and toks[q].kind == "F":
             q += 1
             while q < n and toks[q].low in ("the", "these", "those", "its", "their", "our"):
                 q += 1
-        if q < n and toks[q].kind == "w" and toks[q].low in _w.PEOPLE_ADJECTIVES and (q + 1 >= n or not _noun_candidate(toks[q + 1]) or _is_past_form(toks[q + 1].low)):
+        if (
+            q < n
+            and toks[q].kind == "w"
+            and toks[q].low in _w.PEOPLE_ADJECTIVES
+            and (q + 1 >= n or not _noun_candidate(toks[q + 1]) or _is_past_form(toks[q + 1].low))
+        ):
             event = _w.PEOPLE_ADJECTIVES[toks[q].low]
             if q + 2 < n and toks[q + 1].low in ("were", "are", "was", "is"):
                 pred = _scan_right_np(toks, q + 2)  # "347 of the dead were children"
                 if pred is not None and _is_plural(toks[pred[1] - 1].low):
-                    return _Core(_np_text(toks, pred[0], pred[1], field_text), _np_head(toks, pred[0], pred[1]), event, (q,))
+                    return _Core(
+                        _np_text(toks, pred[0], pred[1], field_text),
+                        _np_head(toks, pred[0], pred[1]),
+                        event,
+                        (q,),
+                    )
             return _Core(toks[q].text, "person", event, (q,))
         if q < n and toks[q].low in _w.ANAPHORS and toks[q].kind == "w":
             ante = _antecedent(toks, t, dimension, field_text, depth)
@@ -821,20 +1512,45 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
                 return _Core(ante.text, ante.head, event or ante.event, tuple(group))
             return _Core(None, None, event, tuple(group))
         np_range = _scan_right_np(toks, q)
-    elif r + 1 < n and toks[r].low == "in" and dimension == "currency" and toks[r + 1].kind == "w" and not _capitalised(toks[r + 1]):
+    elif (
+        r + 1 < n
+        and toks[r].low == "in"
+        and dimension == "currency"
+        and toks[r + 1].kind == "w"
+        and not _capitalised(toks[r + 1])
+    ):
         # "$12.5m in funding", "£40bn in taxes"
         if not _time_word(toks[r + 1]) and toks[r + 1].low not in _w.DETERMINERS:
             np_range = _scan_right_np(toks, r + 1)
-            if np_range is not None and (toks[np_range[0]].low in ("early", "late", "morning", "afternoon", "evening", "overnight") or toks[np_range[1] - 1].low == "trading"):
+            if np_range is not None and (
+                toks[np_range[0]].low
+                in ("early", "late", "morning", "afternoon", "evening", "overnight")
+                or toks[np_range[1] - 1].low == "trading"
+            ):
                 np_range = None
     elif r < n:
         np_range = _scan_right_np(toks, r)
         if np_range is not None and dimension not in ("count", "currency") and t >= 1:
             q = t - 1
-            while q > 0 and t - q < 4 and ((_noun_candidate(toks[q]) and not _is_past_form(toks[q].low) and not _verbs.is_verb_form(toks[q].low)) or toks[q].low in _NP_SKIP_START):
+            while (
+                q > 0
+                and t - q < 4
+                and (
+                    (
+                        _noun_candidate(toks[q])
+                        and not _is_past_form(toks[q].low)
+                        and not _verbs.is_verb_form(toks[q].low)
+                    )
+                    or toks[q].low in _NP_SKIP_START
+                )
+            ):
                 q -= 1
             prev = toks[q]
-            attributive = prev.kind == "w" and (prev.low in _w.DETERMINERS or prev.low.endswith(("'s", "’s")) or prev.low in ("of", "with", "and", "by", "one"))
+            attributive = prev.kind == "w" and (
+                prev.low in _w.DETERMINERS
+                or prev.low.endswith(("'s", "’s"))
+                or prev.low in ("of", "with", "and", "by", "one")
+            )
             if not attributive and not _is_plural(toks[np_range[1] - 1].low):
                 np_range = None
 
@@ -851,7 +1567,12 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
                     break
             if event is None and not group:
                 left, prep, main = _left_analysis(toks, t, "measure", field_text)
-                if prep is None and main is not None and dimension == "ratio" and _change_family(main):
+                if (
+                    prep is None
+                    and main is not None
+                    and dimension == "ratio"
+                    and _change_family(main)
+                ):
                     event = _change_family(main)  # "has lost about 34% of its volume"
                 elif prep is None and main is not None:
                     # the figure is the object: "will cut 500 jobs" -> "cut", not a fall
@@ -859,10 +1580,20 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
                 else:
                     event = left.event if left.event not in ("rise from", "fall from") else None
                 group = list(left.verb_toks)
-            if event is None and t >= 2 and toks[t - 1].low == "of" and toks[t - 2].low in _EVENT_NOUNS:
+            if (
+                event is None
+                and t >= 2
+                and toks[t - 1].low == "of"
+                and toks[t - 2].low in _EVENT_NOUNS
+            ):
                 event = _EVENT_NOUNS[toks[t - 2].low]  # "the evacuation of 2,300 people"
             return _Core(text, head, event, tuple(group))
-        if change is not None and j + 1 < n and toks[j].low in ("in", "of") and toks[j + 1].kind == "w":
+        if (
+            change is not None
+            and j + 1 < n
+            and toks[j].low in ("in", "of")
+            and toks[j + 1].kind == "w"
+        ):
             # "a 22% drop in coal use"
             inner = _scan_right_np(toks, j + 1)
             if inner is not None:
@@ -873,7 +1604,12 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
         if change is not None:
             # "a 40% rise": the thing that rose is on the left if anywhere
             left, _, lmain = _left_analysis(toks, t, dimension, field_text)
-            if left.head is not None and (lmain is None or lmain in _w.COPULAS or lmain in _w.LEVEL_VERBS or _change_family(lmain)):
+            if left.head is not None and (
+                lmain is None
+                or lmain in _w.COPULAS
+                or lmain in _w.LEVEL_VERBS
+                or _change_family(lmain)
+            ):
                 return _Core(left.text, left.head, change, left.verb_toks)
             return _Core(toks[i].text, head, change, ())
 
@@ -902,7 +1638,22 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
     return _Core(None, None, event, tuple(group))
 
 
-_CURRENCY_MARKS = ("$", "£", "€", "¥", "₹", "dollar", "euro", "pound", "pence", "cent", "yen", "usd", "eur", "gbp")
+_CURRENCY_MARKS = (
+    "$",
+    "£",
+    "€",
+    "¥",
+    "₹",
+    "dollar",
+    "euro",
+    "pound",
+    "pence",
+    "cent",
+    "yen",
+    "usd",
+    "eur",
+    "gbp",
+)
 
 
 def _figure_kind(surface: str) -> str:
@@ -927,7 +1678,9 @@ def _antecedent(toks: list[Tok], t: int, dimension: str, field_text: str, depth:
     "$40, up from $25")."""
     if depth >= 1:
         return _NO_CORE
-    kind = _figure_kind(toks[t].text) if dimension not in ("count", "currency", "ratio") else dimension
+    kind = (
+        _figure_kind(toks[t].text) if dimension not in ("count", "currency", "ratio") else dimension
+    )
     for q in range(t - 1, max(-1, t - 40), -1):
         tok = toks[q]
         if tok.kind == "p" and tok.text in ".;":
@@ -942,7 +1695,9 @@ def _antecedent(toks: list[Tok], t: int, dimension: str, field_text: str, depth:
 # --------------------------------------------------------------------------- qualifiers
 
 
-def _pick(cands: list[tuple[int, int, str]], toks: list[Tok], t: int, clause: tuple[int, int]) -> str | None:
+def _pick(
+    cands: list[tuple[int, int, str]], toks: list[Tok], t: int, clause: tuple[int, int]
+) -> str | None:
     """Best candidate (first token, last token, value): same clause, then not behind another
     figure, then nearest (right side first on ties)."""
     best: tuple[int, int, int, str] | None = None
@@ -993,7 +1748,13 @@ def _places(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
         elif tok.low == "on":
             continue  # "on Tuesday", "on Twitter"; "on the Driffield farm" is a place
         p0 = q
-        while q < n and q - p0 < 6 and _capitalised(toks[q]) and _bare(toks[q].low) not in _w.MONTHS and _bare(toks[q].low) not in _w.WEEKDAYS:
+        while (
+            q < n
+            and q - p0 < 6
+            and _capitalised(toks[q])
+            and _bare(toks[q].low) not in _w.MONTHS
+            and _bare(toks[q].low) not in _w.WEEKDAYS
+        ):
             if q + 1 < n and toks[q + 1].kind == "n" and toks[q + 1].start == toks[q].end:
                 break  # "B1249", "A38": a road number, not a name
             q += 1
@@ -1003,7 +1764,13 @@ def _places(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
             q -= 1
         if q == p0:
             continue
-        if q + 1 < n and toks[q].kind == "w" and toks[q].text[0].islower() and toks[q + 1].low in _w.PLACE_NOUNS and toks[q].low not in _w.NP_STOP:
+        if (
+            q + 1 < n
+            and toks[q].kind == "w"
+            and toks[q].text[0].islower()
+            and toks[q + 1].low in _w.PLACE_NOUNS
+            and toks[q].low not in _w.NP_STOP
+        ):
             q += 1
         while q < n and toks[q].low in _w.PLACE_NOUNS:
             q += 1
@@ -1053,28 +1820,65 @@ def _times(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
             q += 1
             if keep_from == q - 1:
                 keep_from = q
-        while q < n and toks[q].kind == "w" and (toks[q].low in _w.TIME_LEADERS or toks[q].low in _w.TIME_DEICTICS):
+        while (
+            q < n
+            and toks[q].kind == "w"
+            and (toks[q].low in _w.TIME_LEADERS or toks[q].low in _w.TIME_DEICTICS)
+        ):
             q += 1
         deictic = q > k and toks[q - 1].low in _w.TIME_DEICTICS
-        if q < n and _time_word(toks[q]) and (q > start or _is_year(toks[q]) or (toks[q].kind == "w" and toks[q].low in _w.MONTHS | _w.WEEKDAYS)):
+        if (
+            q < n
+            and _time_word(toks[q])
+            and (
+                q > start
+                or _is_year(toks[q])
+                or (toks[q].kind == "w" and toks[q].low in _w.MONTHS | _w.WEEKDAYS)
+            )
+        ):
             generic = toks[q].kind == "w" and toks[q].low in _w.TIME_NOUNS
-            to_month = q + 2 < n and toks[q + 1].low in ("to", "ending", "ended") and _time_word(toks[q + 2]) and q > start and toks[q - 1].low == "the"
-            if generic and not deictic and not to_month and not (q > start and toks[q - 1].low in _w.TIME_LEADERS):
+            to_month = (
+                q + 2 < n
+                and toks[q + 1].low in ("to", "ending", "ended")
+                and _time_word(toks[q + 2])
+                and q > start
+                and toks[q - 1].low == "the"
+            )
+            if (
+                generic
+                and not deictic
+                and not to_month
+                and not (q > start and toks[q - 1].low in _w.TIME_LEADERS)
+            ):
                 k += 1
                 continue
             e = q
             # "March 2024", "the year to March", "first quarter of 2023"
-            while e + 1 < n and e - q < 4 and (_time_word(toks[e + 1]) or (toks[e + 1].kind == "n" and len(toks[e + 1].text) <= 2 and e == q) or (toks[e + 1].low in ("to", "of") and e + 2 < n and _time_word(toks[e + 2]))):
+            while (
+                e + 1 < n
+                and e - q < 4
+                and (
+                    _time_word(toks[e + 1])
+                    or (toks[e + 1].kind == "n" and len(toks[e + 1].text) <= 2 and e == q)
+                    or (toks[e + 1].low in ("to", "of") and e + 2 < n and _time_word(toks[e + 2]))
+                )
+            ):
                 e += 1 if _time_word(toks[e + 1]) or toks[e + 1].kind == "n" else 2
             # "a year ago", "a year earlier"
             if e + 1 < n and toks[e + 1].low in ("ago", "earlier", "later", "before"):
                 e += 1
             # "1961-1990", "2023-24"
-            if _is_year(toks[e]) and e + 2 < n and toks[e + 1].text in "-–" and toks[e + 2].kind == "n" and toks[e + 1].start == toks[e].end:
+            if (
+                _is_year(toks[e])
+                and e + 2 < n
+                and toks[e + 1].text in "-–"
+                and toks[e + 2].kind == "n"
+                and toks[e + 1].start == toks[e].end
+            ):
                 e += 2
             if keep_from == start and q > start and start + 1 < n and toks[start + 1].low == "the":
                 keep_from = start
-            first = keep_from if keep_from <= q else q
+            first = min(keep_from, q)
             out.append((start, e, field_text[toks[first].start : toks[e].end]))
             k = e + 1
             continue
@@ -1090,10 +1894,19 @@ def _attributions(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]
         while q < n and toks[q].low in _w.DETERMINERS:
             q += 1
         p0 = q
-        while q < n and q - p0 < 6 and (
-            _noun_candidate(toks[q])
-            and not _is_verbish(toks[q].low)
-            or (toks[q].low in ("of", "for", "in") and q + 1 < n and _capitalised(toks[q + 1]) and q > p0)
+        while (
+            q < n
+            and q - p0 < 6
+            and (
+                _noun_candidate(toks[q])
+                and not _is_verbish(toks[q].low)
+                or (
+                    toks[q].low in ("of", "for", "in")
+                    and q + 1 < n
+                    and _capitalised(toks[q + 1])
+                    and q > p0
+                )
+            )
         ):
             q += 1
         return (p0, q) if q > p0 else None
@@ -1107,17 +1920,42 @@ def _attributions(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]
             if rng:
                 out.append((k, rng[1] - 1, field_text[toks[rng[0]].start : toks[rng[1] - 1].end]))
             continue
-        if low.endswith(("'s", "’s")) and k + 1 < n and toks[k + 1].low in _ATTR_OWNED and _capitalised(tok):
+        if (
+            low.endswith(("'s", "’s"))
+            and k + 1 < n
+            and toks[k + 1].low in _ATTR_OWNED
+            and _capitalised(tok)
+        ):
             out.append((k, k + 1, tok.text[:-2]))
             continue
-        if low in ("by",) and k >= 1 and toks[k - 1].low in ("reported", "claimed", "estimated", "cited", "given", "released", "published", "compiled"):
+        if (
+            low in ("by",)
+            and k >= 1
+            and toks[k - 1].low
+            in (
+                "reported",
+                "claimed",
+                "estimated",
+                "cited",
+                "given",
+                "released",
+                "published",
+                "compiled",
+            )
+        ):
             rng = np_after(k + 1)
             if rng:
-                out.append((k - 1, rng[1] - 1, field_text[toks[rng[0]].start : toks[rng[1] - 1].end]))
+                out.append(
+                    (k - 1, rng[1] - 1, field_text[toks[rng[0]].start : toks[rng[1] - 1].end])
+                )
             continue
         if low not in _w.ATTRIBUTION_VERBS or low == "according":
             continue
-        if low in ("estimated", "estimate", "estimates") and k + 1 < n and toks[k + 1].kind in "TFn":
+        if (
+            low in ("estimated", "estimate", "estimates")
+            and k + 1 < n
+            and toks[k + 1].kind in "TFn"
+        ):
             pass
         # source before the verb: "officials said", "Officials in Seoul said", "the group claimed"
         q = k
@@ -1129,16 +1967,29 @@ def _attributions(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]
         k_src = q
         while q - 1 >= 0 and k_src - q < 6:
             prev = toks[q - 1]
-            if prev.kind == "w" and _noun_candidate(prev) and not _is_verbish(prev.low) and not prev.low.endswith(("'s", "’s")):
-                q -= 1
-            elif prev.kind == "w" and prev.low in ("in", "of", "for", "at") and q < k_src and _capitalised(toks[q]) and q - 2 >= 0 and _noun_candidate(toks[q - 2]):
+            if (
+                prev.kind == "w"
+                and _noun_candidate(prev)
+                and not _is_verbish(prev.low)
+                and not prev.low.endswith(("'s", "’s"))
+                or prev.kind == "w"
+                and prev.low in ("in", "of", "for", "at")
+                and q < k_src
+                and _capitalised(toks[q])
+                and q - 2 >= 0
+                and _noun_candidate(toks[q - 2])
+            ):
                 q -= 1
             else:
                 break
         if q < k_src:
             out.append((q, k, field_text[toks[q].start : toks[k_src - 1].end]))
             continue
-        if q - 1 >= 0 and toks[q - 1].kind == "w" and toks[q - 1].low in ("he", "she", "they", "we", "it"):
+        if (
+            q - 1 >= 0
+            and toks[q - 1].kind == "w"
+            and toks[q - 1].low in ("he", "she", "they", "we", "it")
+        ):
             out.append((q - 1, k, toks[q - 1].text))
             continue
         # inverted: ", said the ministry"
@@ -1163,7 +2014,9 @@ def _modality(toks: list[Tok], t: int, clause: tuple[int, int]) -> str | None:
             disputes.append(k)
         if tok.low in _UNVERIFIED and k >= 2:
             back = [toks[q].low for q in range(max(0, k - 4), k)]
-            if ("be" in back or "been" in back) and any(b in _w.NEGATIONS or b.endswith("n't") for b in back):
+            if ("be" in back or "been" in back) and any(
+                b in _w.NEGATIONS or b.endswith("n't") for b in back
+            ):
                 unverified = True
     if disputes:
         if claimed:
@@ -1175,7 +2028,22 @@ def _modality(toks: list[Tok], t: int, clause: tuple[int, int]) -> str | None:
             between = {toks[q].low for q in range(lo + 1, hi)}
             if d > t and between & _DISPUTE_OBJECTS:
                 return "disputed"
-            if d < t and toks[d].low in ("denied", "denies", "disputed", "disputes", "rejected", "rejects", "refuted", "questioned", "dismissed") and between & _DISPUTE_OBJECTS:
+            if (
+                d < t
+                and toks[d].low
+                in (
+                    "denied",
+                    "denies",
+                    "disputed",
+                    "disputes",
+                    "rejected",
+                    "rejects",
+                    "refuted",
+                    "questioned",
+                    "dismissed",
+                )
+                and between & _DISPUTE_OBJECTS
+            ):
                 return "disputed"
     if unverified:
         return "unverified"
@@ -1186,16 +2054,31 @@ def _modality(toks: list[Tok], t: int, clause: tuple[int, int]) -> str | None:
         if tok.kind != "w" or k == t:
             continue
         mod = _w.MODALITY_WORDS.get(tok.low)
-        if tok.low in _w.MODAL_BEFORE_TO and k + 1 < n and toks[k + 1].low == "to" and (k == 0 or toks[k - 1].low in _w.AUXILIARIES):
+        if (
+            tok.low in _w.MODAL_BEFORE_TO
+            and k + 1 < n
+            and toks[k + 1].low == "to"
+            and (k == 0 or toks[k - 1].low in _w.AUXILIARIES)
+        ):
             mod = "expected"
         if mod is None:
             continue
         if tok.text == "May" and k > 0:
             continue  # the month
-        if tok.low in ("can", "will", "target", "hope", "plan", "aim", "goal", "projects") and k >= 1 and toks[k - 1].low in _w.DETERMINERS:
+        if (
+            tok.low in ("can", "will", "target", "hope", "plan", "aim", "goal", "projects")
+            and k >= 1
+            and toks[k - 1].low in _w.DETERMINERS
+        ):
             if tok.low in ("can", "will", "hope", "projects"):
                 continue
-        if tok.low in _w.MODAL_VERBS and k + 1 < n and toks[k + 1].low in ("not", "n't") and k + 3 < n and toks[k + 3].low in _UNVERIFIED:
+        if (
+            tok.low in _w.MODAL_VERBS
+            and k + 1 < n
+            and toks[k + 1].low in ("not", "n't")
+            and k + 3 < n
+            and toks[k + 3].low in _UNVERIFIED
+        ):
             continue
         dist = (t - k) * 2 + 1 if k < t else (k - t) * 2
         if best is None or dist < best[0]:
@@ -1228,7 +2111,12 @@ def _negated(toks: list[Tok], verb_toks: Sequence[int], t: int) -> bool:
             continue
         if q < t and any(toks[x].kind in "FT" for x in range(q + 1, t)):
             continue
-        if q < t and any(_is_boundary(toks[x]) or toks[x].low in _w.WH_WORDS or toks[x].low in _w.ATTRIBUTION_VERBS for x in range(q + 1, t)):
+        if q < t and any(
+            _is_boundary(toks[x])
+            or toks[x].low in _w.WH_WORDS
+            or toks[x].low in _w.ATTRIBUTION_VERBS
+            for x in range(q + 1, t)
+        ):
             continue
         return True
     return False

@@ -8,8 +8,8 @@ and cached in :mod:`figcheck.parser.lexicon.verbs`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Mapping
 
 
 def wordset(text: str) -> frozenset[str]:

@@ -8,8 +8,8 @@ known inflected verb form (used to end a noun phrase).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
-from typing import Mapping
 
 from . import pairs, wordset
 
@@ -114,11 +114,15 @@ def _regular_forms(base: str) -> tuple[str, ...]:
 
 # Short verbs ending consonant-vowel-consonant that double (drop -> dropped); longer ones
 # double only when listed (the stress falls on the last syllable: "occurred", "admitted").
-_DOUBLING_LONG = wordset("admit commit occur refer prefer permit submit control patrol compel expel propel excel enrol")
+_DOUBLING_LONG = wordset(
+    "admit commit occur refer prefer permit submit control patrol compel expel propel excel enrol"
+)
 
 
 def _stressed_last(base: str) -> bool:
-    vowels = sum(1 for i, ch in enumerate(base) if ch in "aeiou" and (i == 0 or base[i - 1] not in "aeiou"))
+    vowels = sum(
+        1 for i, ch in enumerate(base) if ch in "aeiou" and (i == 0 or base[i - 1] not in "aeiou")
+    )
     return vowels <= 1 or base in _DOUBLING_LONG
 
 
@@ -147,8 +151,6 @@ def is_verb_form(word: str) -> bool:
     return base is not None and (word != base or word in ALWAYS_VERBS)
 
 
-
-
 def lemma(word: str) -> str:
     """Base form of a (lower-case) verb form: "killed" -> "kill", "rose" -> "rise"."""
     known = forms().get(word)
@@ -165,7 +167,9 @@ def lemma(word: str) -> str:
                 return stem + "e"  # "guaranteed", "agreed"
             if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsze":
                 return stem[:-1]
-            if stem.endswith(("at", "iz", "is", "ur", "ag", "uc", "v", "c", "g", "u", "dl", "bl", "pl", "tl")):
+            if stem.endswith(
+                ("at", "iz", "is", "ur", "ag", "uc", "v", "c", "g", "u", "dl", "bl", "pl", "tl")
+            ):
                 return stem + "e"
             return stem
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:

@@ -25,7 +25,9 @@ PREPOSITIONS = wordset(
     past above below behind beside besides except including excluding plus versus vs"""
 )
 
-CONJUNCTIONS = wordset("and or but nor yet so while whereas although though because if unless whether")
+CONJUNCTIONS = wordset(
+    "and or but nor yet so while whereas although though because if unless whether"
+)
 
 # Auxiliaries and copulas: skipped inside a verb group.
 AUXILIARIES = wordset(
@@ -274,11 +276,15 @@ TIME_NOUNS = wordset(
     hour hours season term session season"""
 )
 
-TIME_PREPOSITIONS = wordset("in on during by since until till before after through throughout as at from between")
+TIME_PREPOSITIONS = wordset(
+    "in on during by since until till before after through throughout as at from between"
+)
 
 TIME_DEICTICS = wordset("last this next past previous coming current following preceding same")
 
-TIME_ADVERBS = wordset("yesterday today tomorrow tonight overnight currently recently nowadays annually")
+TIME_ADVERBS = wordset(
+    "yesterday today tomorrow tonight overnight currently recently nowadays annually"
+)
 
 TIME_LEADERS = wordset("early late mid end start beginning middle first second third fourth final")
 
