@@ -348,7 +348,7 @@ def _digits(ctx: Ctx, i: int) -> Num | None:
         low = nxt.low
         if low in W.SCALE_WORDS and low != "hundred" and ctx.near(j):
             scale = W.SCALE_WORDS[low]
-        elif low in W.SCALE_ABBREV and ctx.adj(j) and nxt.text not in ("M", "B") or (
+        elif low in W.SCALE_ABBREV and ctx.adj(j) and nxt.text not in ("M", "B", "T") or (
             low in ("bn", "mn", "tn", "trn", "bln", "mln", "lakh", "lakhs", "crore", "crores") and ctx.near(j)
         ):
             if not (low == "m" and _metre_context(ctx, j)):
@@ -356,10 +356,10 @@ def _digits(ctx: Ctx, i: int) -> Num | None:
             if low == "m" and not _million_context(ctx, i, j):
                 scale = D(1)
         elif (
-            nxt.text in ("M", "B") and ctx.adj(j) and ctx.low(j + 1) not in _METRE_NEXT
+            nxt.text in ("M", "B", "T") and ctx.adj(j) and ctx.low(j + 1) not in _METRE_NEXT
             and ctx.tok(i - 1) is not None and ctx.toks[i - 1].text in _CURRENCY_SIGNS
         ):
-            scale = W.SCALE_ABBREV[low]
+            scale = D(10) ** {"M": 6, "B": 9, "T": 12}[nxt.text]
     if scale != 1:
         j += 1
         plain = False
@@ -623,6 +623,17 @@ def match_unit(ctx: Ctx, k: int, *, after_number: bool = True) -> tuple[Unit, in
             break
         key = _key(ctx, k, j)
         u = tab.symbols.get(key) or tab.words.get(key.lower())
+        if u is None and j == k + 1 and after_number and key in ("in", "L") and ctx.near(k):
+            nxt = ctx.tok(k + 1)
+            if key == "L" or nxt is None or nxt.text in (".", ",", ";", ")", "!", "?") and not (
+                nxt.text == "." and ctx.tok(k + 2) is not None and ctx.toks[k + 2].text[:1].isupper()
+                and key == "in"
+            ) or nxt.low in _INCH_NEXT:
+                u = tab.words.get("inch") if key == "in" else tab.tight.get("L")
+        if u is None and j == k + 1 and after_number and key == "m" and not ctx.adj(k) and ctx.near(k):
+            nxt = ctx.tok(k + 1)
+            if nxt is None or nxt.kind in ("num", "sym", "par") and nxt.text not in ("$", "\u00a3", "\u20ac") or nxt.low == "x":
+                u = tab.tight.get(key)  # "1 m x 1 m", "12 m 2 dm"
         if u is None and j == k + 1 and after_number and ctx.adj(k):
             u = tab.tight.get(key)
             if u is not None and u.dim == "temperature" and _implausible_temperature(ctx, k):
@@ -654,6 +665,7 @@ def _implausible_temperature(ctx: Ctx, k: int) -> bool:
 
 
 _OPEN = {"(": ")", "[": "]", "{": "}", "<": ">"}
+_INCH_NEXT = frozenset("thick long wide tall high deep across screen display".split())
 
 _CURRENCY_MAX = 5
 
@@ -794,7 +806,7 @@ def _range_end(ctx: Ctx, first: Num, k: int, prefix: str, cur: Unit | None) -> t
         return None
     if conn == "and" and prefix != "between":
         return None
-    if prefix == "between" and conn != "and":
+    if prefix == "between" and conn not in ("and", "to", "-", "\u2013"):
         return None
     if conn == "or" and not (first.form == "words" or (first.plain and first.value < 100)):
         return None
@@ -1041,7 +1053,9 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
             j = second.j
             nums = (n, second)
             direction = None
-        elif second.value >= first_v and (u2 is None or u is None or u2 == u):
+        elif (second.value >= first_v or first_v < 0 and second.value < 0 and prefix == "from") and (
+            u2 is None or u is None or u2 == u
+        ):
             um2 = match_unit(ctx, second.j)
             consistent = (
                 u is None or um2 is not None and um2[0] == u
@@ -1050,7 +1064,7 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
             )
             if consistent:
                 is_range = True
-                low, high = first_v, second.value
+                low, high = min(first_v, second.value), max(first_v, second.value)
                 p_high = second.precision
                 j = second.j
                 nums = (n, second)

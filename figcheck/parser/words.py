@@ -183,7 +183,7 @@ WEEKDAYS = frozenset(
     "sat sun".split()
 )
 TIME_SUFFIX = frozenset(
-    "am pm gmt bst utc est edt pst pdt cet cest et pt ct mt ist aest hrs h".split()
+    "am pm gmt bst utc est edt pst pdt cet cest et pt ct mt ist aest".split()
 )
 ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th"})
 # words after which a number is an identifier, not a figure
