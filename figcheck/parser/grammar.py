@@ -623,14 +623,17 @@ def match_unit(ctx: Ctx, k: int, *, after_number: bool = True) -> tuple[Unit, in
             break
         key = _key(ctx, k, j)
         u = tab.symbols.get(key) or tab.words.get(key.lower())
-        if u is None and j == k + 1 and after_number and key in ("in", "L") and ctx.near(k):
+        glued = ctx.tok(k + 1) is not None and ctx.adj(k + 1) and (
+            ctx.toks[k + 1].kind in ("num", "word") or ctx.toks[k + 1].text == "-"
+        )
+        if u is None and j == k + 1 and after_number and key in ("in", "L") and ctx.near(k) and not glued:
             nxt = ctx.tok(k + 1)
             if key == "L" or nxt is None or nxt.text in (".", ",", ";", ")", "!", "?") and not (
                 nxt.text == "." and ctx.tok(k + 2) is not None and ctx.toks[k + 2].text[:1].isupper()
                 and key == "in"
             ) or nxt.low in _INCH_NEXT:
                 u = tab.words.get("inch") if key == "in" else tab.tight.get("L")
-        if u is None and j == k + 1 and after_number and key == "m" and not ctx.adj(k) and ctx.near(k):
+        if u is None and j == k + 1 and after_number and key == "m" and not ctx.adj(k) and ctx.near(k) and not glued:
             nxt = ctx.tok(k + 1)
             if nxt is None or nxt.kind in ("num", "sym", "par") and nxt.text not in ("$", "\u00a3", "\u20ac") or nxt.low == "x":
                 u = tab.tight.get(key)  # "1 m x 1 m", "12 m 2 dm"
