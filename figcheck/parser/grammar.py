@@ -142,7 +142,7 @@ class Ctx:
     def near(self, k: int) -> bool:
         """Token ``k`` follows ``k - 1`` on the same line, at most one space away."""
         g = self.gap(k)
-        return len(g) <= 1 and "\n" not in g
+        return len(g) <= 1 and "\n" not in g or len(g) <= 3 and g.strip(" \t") == ""
 
 
 NUMBER_RULES: Registry[Num] = Registry()
@@ -482,7 +482,9 @@ def _words(ctx: Ctx, i: int) -> Num | None:
     if ctx.low(k) in ("half", "quarter") and ctx.low(k + 1) in W.SCALE_WORDS and ctx.low(k + 1) != "hundred":
         v = W.SCALE_WORDS[ctx.low(k + 1)] / (2 if ctx.low(k) == "half" else 4)
         return Num(i, k + 2, v, None, "words", raw=v)
-    # half a million / half of / half the / half a cent / nearly half
+    # half a million / half of / half the / half a cent / nearly half / half a dozen
+    if low == "half" and ctx.low(i + 1) == "a" and ctx.low(i + 2) == "dozen":
+        return Num(i, i + 3, D(6), None, "words", raw=D(6))
     if low == "half":
         if ctx.low(i + 1) == "a" and ctx.low(i + 2) in W.SCALE_WORDS:
             v = W.SCALE_WORDS[ctx.low(i + 2)] / 2
@@ -499,8 +501,8 @@ def _words(ctx: Ctx, i: int) -> Num | None:
         return None
     v, j, _ = parsed
     weak = j == i + 1 and low in ("one", "zero")
-    # two dozen
-    if ctx.low(j) == "dozen" and ctx.near(j):
+    # two dozen, three dozens
+    if ctx.low(j) in ("dozen", "dozens") and ctx.near(j) and (ctx.low(j) == "dozen" or ctx.low(j + 1) != "of"):
         return Num(i, j + 1, v * 12, None, "words", raw=v * 12)
     # two-thirds, three quarters, one third
     den = W.FRACTION_DENOMS.get(ctx.low(j))
@@ -514,9 +516,9 @@ def _words(ctx: Ctx, i: int) -> Num | None:
     if ctx.low(j) == "-" and ctx.adj(j) and ctx.low(j + 1) in W.FRACTION_DENOMS and v < W.FRACTION_DENOMS[ctx.low(j + 1)]:
         d = W.FRACTION_DENOMS[ctx.low(j + 1)]
         return Num(i, j + 2, v / d, None, "fraction", raw=v / d)
-    # two and a half
-    if ctx.low(j) == "and" and ctx.low(j + 1) == "a" and ctx.low(j + 2) == "half":
-        v += D("0.5")
+    # two and a half, five and a quarter
+    if ctx.low(j) == "and" and ctx.low(j + 1) in ("a", "one") and ctx.low(j + 2) in ("half", "quarter", "third", "fourth", "fifth"):
+        v += D(1) / W.FRACTION_DENOMS[ctx.low(j + 2)]
         j += 3
         if ctx.low(j) in W.SCALE_WORDS:
             v *= W.SCALE_WORDS[ctx.low(j)]
