@@ -19,7 +19,7 @@ from types import MappingProxyType
 from ..intervals import normalise, precision_of
 from ..model import Document, Finding, Interval, Quantity
 from .contradict import to_claim
-from .facts import base_interval_of, interval_of, unit_family
+from .facts import affine, base_interval_of, interval_of, unit_family
 from .rules import get as rule
 from .text import FieldIndex, cap, field_text, phrase, where
 
@@ -582,18 +582,7 @@ def check_conversion(s: Sentence, _: list[Sentence], tolerance: Decimal) -> list
 
 
 def _affine(q: Quantity) -> tuple[Decimal, Decimal] | None:
-    """(factor, offset) with base = own * factor + offset, from the stored interval/base pair;
-    from one end when the other is open (units without an offset only)."""
-    full = _scale(q)
-    if full is not None:
-        return full
-    iv, b = q.interval, q.base
-    if b is None or q.dimension == "temperature":
-        return None
-    for x, y in ((iv.low, b.low), (iv.high, b.high)):
-        if x is not None and y is not None and x != 0:
-            return y / x, Decimal(0)
-    return None
+    return affine(q)
 
 
 def _stated_base(q: Quantity) -> Interval | None:

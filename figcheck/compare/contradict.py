@@ -14,7 +14,7 @@ import datetime as _dt
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from types import MappingProxyType
 
@@ -340,18 +340,20 @@ def contradictions_within(
 def _headline_conflict(t: Item, body: list[Item], tolerance: Decimal
                        ) -> tuple[Item, float] | None:
     """A headline figure against the body: silent when any body figure of the fact agrees,
-    else one finding against the first body figure of the fact (the lead it summarises)."""
+    else one finding against the first body figure of the fact (the lead it summarises).
+    Headlines round and truncate (:func:`~figcheck.compare.facts.headline_figure`)."""
     first: tuple[Item, float] | None = None
+    loose = replace(t, q=facts.headline_figure(t.q))
     for it in body:
         if facts.modifiers(it.q) and not facts.modifiers(t.q):
             continue  # "core inflation" in the body is not the headline's inflation
         f = _factor(t, it)
         if f is None:
             continue
-        if facts.compatible(t.q, it.q, tolerance):
+        if facts.compatible(loose.q, it.q, tolerance):
             return None
         if first is None:
-            if not facts.conflicts(t.q, it.q, tolerance):
+            if not facts.conflicts(loose.q, it.q, tolerance):
                 return None
             if it.cumulative and it.update_cue:
                 return None
@@ -448,12 +450,14 @@ def _pair_finding(left: list[Item], right: list[Item], tolerance: Decimal) -> Fi
                         update = (f, earlier, later)
                     continue
                 # a later report lower than an earlier one is no update: compare as a conflict
-            if facts.compatible(a.q, b.q, tolerance):
+            qa = facts.headline_figure(a.q) if a.q.field == "title" else a.q
+            qb = facts.headline_figure(b.q) if b.q.field == "title" else b.q
+            if facts.compatible(qa, qb, tolerance):
                 agreeing.update((id(a), id(b)))
                 continue
             if r is not None and r > facts.MAX_RATIO:
                 continue
-            if facts.conflicts(a.q, b.q, tolerance):
+            if facts.conflicts(qa, qb, tolerance):
                 conflicts.append((r or Decimal(1), f, a, b))
     # A figure agreeing with the other document is not reported -- except a headline, which
     # disagrees on its own even when its body agrees with the other document.

@@ -450,3 +450,54 @@ def conflicts(a: Quantity, b: Quantity, tolerance: Decimal = DEFAULT_TOLERANCE) 
 def compatible(a: Quantity, b: Quantity, tolerance: Decimal = DEFAULT_TOLERANCE) -> bool:
     pair = comparison_intervals(a, b, tolerance)
     return pair is not None and pair[0].overlaps(pair[1])
+
+
+def affine(q: Quantity) -> tuple[Decimal, Decimal] | None:
+    """(factor, offset) with ``base = own * factor + offset``, from the stored interval/base pair;
+    from one end when the other is open (units without an offset only)."""
+    iv, b = q.interval, q.base
+    if b is None:
+        return None
+    if None not in (iv.low, iv.high, b.low, b.high) and iv.low != iv.high:
+        assert iv.low is not None and iv.high is not None
+        assert b.low is not None and b.high is not None
+        factor = (b.high - b.low) / (iv.high - iv.low)
+        return factor, b.low - iv.low * factor
+    if q.dimension == "temperature":
+        return None
+    for x, y in ((iv.low, b.low), (iv.high, b.high)):
+        if x is not None and y is not None and x != 0:
+            return y / x, Decimal(0)
+    return None
+
+
+def _last_digit_place(v: Decimal) -> Decimal:
+    v = abs(v)
+    if v == v.to_integral_value():
+        n = int(v)
+        place = 1
+        while n and n % 10 == 0:
+            n //= 10
+            place *= 10
+        return Decimal(place)
+    return Decimal(1).scaleb(v.normalize().as_tuple().exponent)  # type: ignore[arg-type]
+
+
+def headline_figure(q: Quantity) -> Quantity:
+    """A headline figure as headlines mean it: rounded to its last non-zero digit and possibly
+    truncated ("2,300" for 2,317; "six years" for six years and eight months), so the interval
+    runs from half a place below to a whole place above the value."""
+    if q.bound != "exact" or q.value.low != q.value.high:
+        return q
+    v = q.value.low
+    place = _last_digit_place(v)
+    lo, hi = v - place / 2, v + place
+    iv = Interval(low=min(lo, q.interval.low) if q.interval.low is not None else lo,
+                  high=max(hi, q.interval.high) if q.interval.high is not None else hi)
+    base = q.base
+    aff = affine(q)
+    if base is not None and aff is not None:
+        assert iv.low is not None and iv.high is not None
+        ends = sorted((iv.low * aff[0] + aff[1], iv.high * aff[0] + aff[1]))
+        base = Interval(low=ends[0], high=ends[1])
+    return q.model_copy(update={"interval": iv, "base": base})
