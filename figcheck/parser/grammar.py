@@ -517,15 +517,28 @@ def _words(ctx: Ctx, i: int) -> Num | None:
         d = W.FRACTION_DENOMS[ctx.low(j + 1)]
         return Num(i, j + 2, v / d, None, "fraction", raw=v / d)
     # two and a half, five and a quarter
-    if ctx.low(j) == "and" and ctx.low(j + 1) in ("a", "one") and ctx.low(j + 2) in ("half", "quarter", "third", "fourth", "fifth"):
+    if ctx.low(j) == "and" and ctx.low(j + 1) in ("a", "one") and ctx.low(j + 2) in ("half", "quarter"):
         v += D(1) / W.FRACTION_DENOMS[ctx.low(j + 2)]
         j += 3
         if ctx.low(j) in W.SCALE_WORDS:
             v *= W.SCALE_WORDS[ctx.low(j)]
             j += 1
         return Num(i, j, v, None, "words", raw=v)
+    # "one hundred twenty fifth", "two hundredth": a spelled ordinal, not a figure
+    if (ctx.low(j) in _ORDINAL_WORDS and ctx.near(j) and not (ctx.low(j) == "second" and v == 1)) or (
+        ctx.low(j) == "-" and ctx.adj(j) and ctx.low(j + 1) in _ORDINAL_WORDS
+    ):
+        return Num(i, j + 1 + (ctx.low(j) == "-"), D(0), None, "skip")
     neg = i - 1 if ctx.low(i - 1) in ("minus", "negative") and i - 1 >= ctx.floor else None
     return Num(i, j, -v if neg is not None else v, None, "words", raw=v, weak=weak, neg_start=neg)
+
+
+_ORDINAL_WORDS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth "
+    "thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth hundredth thousandth "
+    "millionth billionth trillionth".split()
+)
 
 
 @NUMBER_RULES.register("one_in_n", 60)
