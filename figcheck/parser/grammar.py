@@ -844,6 +844,8 @@ def _range_end(ctx: Ctx, first: Num, k: int, prefix: str, cur: Unit | None) -> t
         while m < len(ctx.toks) and ctx.toks[m].kind != "num":
             m += 1
     second = ctx.nums.get(m)
+    if second is None and ctx.low(m) in ("-", "\u2212") and (m + 1) in ctx.nums and ctx.nums[m + 1].neg_start == m:
+        second = ctx.nums[m + 1]  # "from -18C to -34C"
     if second is None or second.form in ("skip", "ratio") or second.neg_start is not None and conn == "-":
         return None
     if first.form == "fraction" or second.form == "fraction":
