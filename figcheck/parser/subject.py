@@ -531,12 +531,22 @@ def _scan_right_np(toks: list[Tok], i: int) -> tuple[int, int] | None:
         last_word = k
         if _is_plural(low) and low not in _w.MODIFIER_PLURALS:
             break
+    # "three Porsche 911s": a plural "s" glued to a model number is not the head
+    while (
+        last_word - 2 > i
+        and toks[last_word - 1].low == "s"
+        and toks[last_word - 2].kind == "n"
+        and toks[last_word - 2].end == toks[last_word - 1].start
+    ):
+        last_word -= 2
+        while last_word - 1 > i and toks[last_word - 1].kind != "w":
+            last_word -= 1
     if last_word < 0:
         return None
     return i, last_word
 
 
-_HOP_PREPS = frozenset(["of", "for", "from", "on", "among", "near", "with"])
+_HOP_PREPS = frozenset(["of", "for", "from", "on", "among", "near", "with", "by"])
 # These only hop over a place: "food prices in Veresk", "cases in the northern region".
 _PLACE_HOP_PREPS = frozenset(
     [
@@ -756,9 +766,12 @@ def _left_np(toks: list[Tok], j: int, max_hops: int = 5) -> tuple[int, int] | No
     ):
         j -= 1  # "malnutrition among children under five had doubled"
     i = _collect_left(toks, j)
+    best: tuple[int, int] | None = (i, j)
     if i == j:
-        return None
-    best = (i, j)
+        if j - 2 >= 0 and toks[j - 1].kind == "F" and toks[j - 2].low in _ALL_HOP_PREPS:
+            i, best = j - 1, None  # "uptake ... among five-year-olds has fallen": hop the figure
+        else:
+            return None
     hops = 0
     while hops < max_hops:
         hops += 1
@@ -794,7 +807,9 @@ def _left_np(toks: list[Tok], j: int, max_hops: int = 5) -> tuple[int, int] | No
         prep = toks[q].low
         if prep in _PLACE_HOP_PREPS:
             if not (
-                _proper(toks, i)
+                best is None
+                or _proper(toks, i)
+                or toks[j - 1].low.endswith("ing")
                 or toks[j - 1].low in _w.PLACE_NOUNS
                 or toks[j - 1].low in _PLACEISH
             ):
@@ -827,6 +842,7 @@ def _left_np(toks: list[Tok], j: int, max_hops: int = 5) -> tuple[int, int] | No
     return best
 
 
+_ALL_HOP_PREPS = _HOP_PREPS | _PLACE_HOP_PREPS
 _PLACEISH = frozenset(
     [
         "country",
@@ -949,6 +965,8 @@ def _verb_after(toks: list[Tok], k: int, end: int) -> tuple[str | None, list[int
     return (" or ".join(fams) or None), group
 
 
+# "fell by an average of 20%": the average is the change itself.
+_TRANSPARENT = frozenset(["average", "median"])
 _PRE_FIGURE_SKIP = frozenset(["a", "an", "extra", "additional", "further", "another"])
 _LEFT_PREPS = frozenset(
     [
@@ -1044,6 +1062,19 @@ def _left_analysis(
     if prep is None and k >= 0 and toks[k].kind == "w" and toks[k].low in _LEFT_PREPS:
         prep = toks[k].low
         k -= 1
+        if (
+            prep == "of"
+            and k >= 2
+            and toks[k].low in _TRANSPARENT
+            and toks[k - 1].low in ("a", "an", "the")
+            and toks[k - 2].low == "by"
+        ):
+            # "fell by an average of 20%": the average is the figure itself
+            k -= 2
+            prep = None
+            if toks[k].kind == "w" and toks[k].low in _LEFT_PREPS:
+                prep = toks[k].low
+                k -= 1
         # "rose 0.2% to $34.75", "from 40 to 50", "by 9p to 138.4p", "up to 3.9% from 3.8%"
         if prep == "than" and k >= 0 and toks[k].low in _COMPARATIVES:
             k -= 1  # "objects larger than 140 metres"
@@ -1123,7 +1154,7 @@ def _left_analysis(
     verb_idx = tuple(sorted(group))
     if main is not None and main in _w.HUMAN_OBJECT_VERBS and prep is None and dimension == "count":
         return _Core(None, "person", _event_family(main), verb_idx), prep, main
-    np = _left_np(toks, k + 1)
+    np = _left_np(toks, k + 1, 0 if prep == "than-adj" or (prep is None and not group) else 5)
     if np is None:
         return _Core(None, None, _left_event(main, prep), verb_idx), prep, main
     i, j = np
@@ -1444,6 +1475,9 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
             toks[r].low in _COMPARATIVES
             or (dimension != "count" and toks[r].low in _MEASURE_ADJECTIVES)
         )
+        and not (
+            r + 1 < n and _noun_candidate(toks[r + 1]) and toks[r + 1].low not in _COMPARATIVES
+        )
     ):
         left, _, _ = _left_analysis(toks, t, dimension, field_text)
         if left.head is not None or dimension != "count":
@@ -1458,14 +1492,18 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
             or first.kind != "w"
             or not _noun_candidate(first)
             or _is_past_form(first.low)
-            or first.low in _COMPARATIVES
+            or (first.low in _COMPARATIVES and not (r + 1 < n and _noun_candidate(toks[r + 1])))
         ):
             lnp = _left_np(toks, t - 1, 0)
             if lnp is not None:
                 i, j = lnp
                 i = _trim_possessive(toks, i, j)
                 head = _np_head(toks, i, j)
-                if head is not None and head not in _QUANTITY_NOUNS:
+                if (
+                    head is not None
+                    and head not in _QUANTITY_NOUNS
+                    and not (head in _TRANSPARENT and i >= 2 and toks[i - 2].low == "by")
+                ):
                     left, _, _ = _left_analysis(toks, i, dimension, field_text)
                     return _Core(_np_text(toks, i, j, field_text), head, left.event, left.verb_toks)
     np_range: tuple[int, int] | None = None

@@ -48,7 +48,7 @@ HEDGE_AFTER_NEGATION = wordset("fewer less more later earlier longer greater low
 ADVERBS = wordset(
     """also already still now just only even reportedly allegedly apparently initially
     originally previously subsequently later earlier then again further almost nearly roughly
-    about around approximately some an estimated officially sharply steadily slightly
+    approximately officially sharply steadily slightly
     significantly substantially dramatically modestly broadly largely mostly so far yet ever
     first last"""
 )
