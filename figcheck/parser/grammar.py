@@ -1090,7 +1090,7 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
                 nums = (n, second)
                 if u is None and u2 is not None:
                     u = u2
-                if um2 is not None and (u is None or u.dim == "currency" and um2[0].dim == "currency"):
+                if um2 is not None and (u is None or um2[0] == u or u.dim == "currency" and um2[0].dim == "currency"):
                     u = um2[0] if u is None else u
                     j = um2[1]
     # cricket: "253 for 3", "5 for 62"
