@@ -392,6 +392,8 @@ def _share_candidates(s: Sentence, exclude: set[tuple[int, int]]) -> list[Quanti
     ]
 
 
+_SHARE_BREAK = re.compile(r"\b(?:where|which|while|whereas|but|including|although)\b|;",
+                          re.IGNORECASE)
 _PCT_OF_BETWEEN = re.compile(r"^\s*of\s+(?:(?:the|a|an|its|their|all)\s+)?$", re.IGNORECASE)
 _OR_RESTATED = re.compile(r",\s*or\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$",
                           re.IGNORECASE)
@@ -415,6 +417,9 @@ def _share_triples(s: Sentence, neighbours: list[Sentence]
                 continue
             cands, conf = near, ADJACENT_CONFIDENCE
         p = min(cands, key=lambda p: abs(p.start - part.start))
+        lo, hi = (p.end, part.start) if p.start < part.start else (whole.end, p.start)
+        if lo < hi and _SHARE_BREAK.search(s.text, lo, hi):
+            continue  # "won 14 of the 17 districts, including the capital, where it took 60%"
         out.append((part, whole, p, conf))
     # "40% of the 80,000 approvals, or 24,000"
     for i, p in enumerate(qs[:-2]):

@@ -78,6 +78,46 @@ _PEOPLE_HEADS = frozenset({"person", "people", "soldier", "troop", "civilian", "
 _ADMIN_PLACE = re.compile(
     r"\b[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}[ \t](?:County|Province|Region|District|State|Oblast|"
     r"Prefecture|Borough|Parish|Governorate)\b")
+_PASSIVE_AFTER = re.compile(
+    r"(?:[ \t]+(?:of[ \t]+)?(?:the[ \t]+|its[ \t]+|their[ \t]+)?[a-z]+){0,2}?[ \t]+"
+    r"(?:were|was|are|is|had[ \t]+been|have[ \t]+been|has[ \t]+been)[ \t]+"
+    r"(?P<v>[a-z]{3,}(?:ed|en)|told|seen|held|sent|taken|paid|sold|lost|hit|cut|put|left|"
+    r"found|kept|made|built|shown|brought|caught|won|struck)\b")
+_CLAUSE_START = re.compile(r"(?:[;:]|,[ \t]+(?:while|whereas|but|and|although)\b|"
+                           r"[ \t](?:while|whereas|but)[ \t])")
+_NAME = re.compile(r"[A-Za-z&'\u2019-]*[A-Z][A-Za-z&'\u2019-]*")
+_NAME_STOP = frozenset(
+    """the a an in on at it its this that these those there he she they we but and after before
+    when while however meanwhile of for to from by with as mr mrs ms dr monday tuesday wednesday
+    thursday friday saturday sunday january february march april may june july august september
+    october november december according officials police government said says""".split()
+)
+
+
+def _clause_entities(text: str, s: int, q: Quantity, doc: Document) -> frozenset[str]:
+    """Capitalised names in the figure's clause before it (sentence-initial common words, months,
+    days and the attribution left out)."""
+    lo = max(s, q.start - 90)
+    for m in _CLAUSE_START.finditer(text, lo, q.start):
+        lo = m.end()
+    drop = set((facts.norm_qualifier(q.subject.attribution) or "").split())
+    # places are compared as places (Ojai lies in Ventura County), not as names
+    drop |= {w.removesuffix("'s") for w in (facts.norm_qualifier(q.subject.place) or "").split()}
+    drop |= set((doc.source or "").lower().split())
+    out = set()
+    for m in _NAME.finditer(text, lo, q.start):
+        w = m.group(0).lower().replace("\u2019", "'").removesuffix("'s").strip("'-")
+        if len(w) < 2 or w in _NAME_STOP or w in drop:
+            continue
+        raw = m.group(0)
+        if m.start() == s and not (
+                raw.endswith(("'s", "\u2019s")) or any(c.isupper() for c in raw[1:])
+                or _NAME.match(text, m.end() + 1, m.end() + 2)):
+            continue  # a sentence-initial word is a name only as "Japan's", "iPhone", "North Korean"
+        out.add(w)
+    return frozenset(out)
+
+
 _VERB_BEFORE = re.compile(r"\b(?P<verb>[a-z]{3,}(?:ed|ing)|lost|cut|shed|won|sold|made|built|"
                           r"paid|spent|hit)\s+$")
 _NEUTRAL_VERBS = frozenset(
@@ -150,6 +190,8 @@ class Item:
     """The sentence sets its figure against another source's ("far more than the army's")."""
     history: bool = False
     """The sentence puts its figure in an earlier event ("two weeks after an ambush")."""
+    entities: frozenset[str] = frozenset()
+    """Names in the figure's clause ("Social Democrats", "iPhone"): whose figure it is."""
 
 
 def to_claim(doc: Document, q: Quantity) -> Claim:
@@ -220,6 +262,10 @@ def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
                 text, max(s, q.start - 20), q.start)
             ev = _EVENT_WORDS.get(m.group("ev").lower()) if m else None
             if ev is None:
+                pv = _PASSIVE_AFTER.match(text, q.end, min(e, q.end + 60))
+                if pv and pv.group("v").lower() not in _NEUTRAL_VERBS:
+                    ev = facts.norm_event(_lemma(pv.group("v").lower()))
+            if ev is None:
                 v = _VERB_BEFORE.search(text, max(s, q.start - 20), q.start)
                 if v and v.group("verb").lower() not in _NEUTRAL_VERBS:
                     ev = facts.norm_event(_lemma(v.group("verb").lower()))
@@ -228,7 +274,7 @@ def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
         out.append(
             Item(doc, q, (q.field, s), _dating_years(sent), frozenset(_YEAR.findall(sent)), sent,
                  facts.is_cumulative(q), updates.within(s, e) or history.within(s, e),
-                 juxta.within(s, e), history.within(s, e))
+                 juxta.within(s, e), history.within(s, e), _clause_entities(text, s, q, doc))
         )
     return out
 
@@ -237,6 +283,8 @@ def _factor(a: Item, b: Item) -> float | None:
     r = facts.ratio(a.q, b.q)
     if r is not None and r > facts.MAX_RATIO:
         return None
+    if a.entities and b.entities and not a.entities & b.entities:
+        return None  # "Conservatives won 191 seats" / "the Social Democrats ... 118 seats"
     near = a.q.field == b.q.field and abs(a.q.paragraph - b.q.paragraph) <= 1
     juxtaposed = near and (a.juxtaposed or b.juxtaposed)
     if a.q.field == "title" or b.q.field == "title":
@@ -428,7 +476,7 @@ def _pair_finding(left: list[Item], right: list[Item], tolerance: Decimal) -> Fi
     for a in left:
         for b in right:
             f = facts.same_fact(a.q, b.q, cross=True)
-            if f is None:
+            if f is None or (a.entities and b.entities and not a.entities & b.entities):
                 continue
             if a.years != b.years and (a.years or b.years) and not a.years & b.years:
                 continue  # dated figures: "in 2007 ... killed 500" vs "in 2001 ... 145"

@@ -150,6 +150,13 @@ def is_cumulative(q: Quantity) -> bool:
     return head in CUMULATIVE_HEADS or (norm_event(q.subject.event) or "") in CUMULATIVE_EVENTS
 
 
+AFFECTED_EVENTS = CUMULATIVE_EVENTS | frozenset(
+    {"treat", "hospitalise", "hospitalize", "infect", "test", "vaccinate", "charge", "convict",
+     "jail", "sentence", "fine", "sack", "lay off", "strand", "delay", "cancel", "seize"})
+"""Events that pick out the members something happened to: a figure with one of them never
+meets a figure of the same noun with no event in one article."""
+
+
 def _strong_event(e: str) -> bool:
     return e in STRONG_EVENTS or e.endswith(" from")
 
@@ -318,6 +325,8 @@ def same_fact(a: Quantity, b: Quantity, *, near: bool = True, cross: bool = Fals
     if (ea is None) != (eb is None):
         if _strong_event(ea or eb or ""):
             return None  # "rose from 40" (an old level) vs a plain level
+        if (ea or eb) in AFFECTED_EVENTS and not cross:
+            return None  # "six runners" vs "14 runners were treated": those it happened to
         if norm_head(a.subject.head) in GENERIC_HEADS:
             return None
         factor *= MISSING_EVENT_CROSS if cross else MISSING_EVENT

@@ -60,6 +60,9 @@ CORPUS += [
     pytest.param("The asteroid came within 1.5 million km (600,000 miles) of Earth.",
                  [fig("within 1.5 million km", unit="kilometre", value=("1500000", "1500000")),
                   fig("600,000 miles", unit="mile")], ["FC205"], id="conversion-with-within"),
+    pytest.param("The Yes side won in 14 of the 17 districts, including the capital, where it "
+                 "took almost 60%.", [fig("14"), fig("17"), fig("almost 60%", unit=PCT)], [],
+                 id="share-of-another-clause"),
     pytest.param("The budget has risen from \u20ac6.6bn to \u20ac8.8bn, a 25% overrun.",
                  [fig("\u20ac6.6bn", unit="euro"), fig("\u20ac8.8bn", unit="euro"),
                   fig("25%", unit=PCT)], ["FC201"], id="overrun-is-a-change"),

@@ -216,6 +216,23 @@ CORPUS = [
         id="admin-place-in-sentence",
     ),
     pytest.param(
+        "The centre-right Conservative Union won 191 of the 400 seats.\n\n"
+        "The Social Democrats came second with 118 seats.",
+        [fig("191", head="seat"), fig("118", head="seat")], None, [], id="whose-figure-names",
+    ),
+    pytest.param(
+        "Apple's profit rose on revenue of $89.5bn.\n\niPhone revenue grew to $43.8bn.",
+        [fig("$89.5bn", head="revenue", unit="dollar"),
+         fig("$43.8bn", head="revenue", unit="dollar")], None, [],
+        id="sentence-initial-names",
+    ),
+    pytest.param(
+        "She led a group of six runners through halfway.\n\nAfter the race, 14 runners "
+        "were treated in hospital.",
+        [fig("six", head="runner", value=("6", "6")), fig("14", head="runner")], None, [],
+        id="affected-subset-event",
+    ),
+    pytest.param(
         "Twelve children were hospitalised last week.\n\nA school closed.\n\nNo more.\n\n"
         "Doctors said the 15 hospitalised children were recovering.",
         [fig("Twelve", head="child", event="hospitalise", value=("12", "12")),
@@ -260,6 +277,24 @@ def test_headline_finding_is_an_error() -> None:
     assert (f.code, f.severity) == ("FC102", "error")
     assert f.message.startswith("The headline says 12,000 troops; paragraph 1 says")
     assert f.claims[0].field == "title"
+
+
+@pytest.mark.parametrize(("title", "tv", "body", "bv", "head", "unit", "codes"), [
+    pytest.param("Earthquake death toll passes 2,300", "2,300",
+                 "The death toll rose to 2,317 on Monday.", "2,317", "death toll", None, [],
+                 id="headline-rounds"),
+    pytest.param("Knife offences reach 50,500", "50,500",
+                 "Police recorded 50,510 knife offences.", "50,510", "offence", None, [],
+                 id="headline-rounds-3-digits"),
+    pytest.param("UK inflation jumps to 4.3%", "4.3%", "UK inflation rose to 4.1% in April.",
+                 "4.1%", "inflation", "percentage", ["FC102"],
+                 id="headline-same-precision-conflict"),
+])
+def test_headline_rounding(title: str, tv: str, body: str, bv: str, head: str,
+                           unit: str | None, codes: list[str]) -> None:
+    d, qs = doc(body, fig(tv, title=True, head=head, unit=unit), fig(bv, head=head, unit=unit),
+                title=title)
+    assert [f.code for f in within(d, qs, Config())] == codes
 
 
 def test_tolerance_is_configurable() -> None:
