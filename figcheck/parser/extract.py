@@ -109,18 +109,18 @@ def _quantities(text: str, field: str, find_subject: Any) -> list[Quantity]:
                 subject = Subject()
         out.append(
             Quantity(
-                field=field,  # type: ignore[arg-type]
+                field=field,
                 start=a,
                 end=b,
                 text=text[a:b],
-                sentence=sent.index,
+                sentence=sent.number,
                 paragraph=sent.paragraph,
-                kind=d.kind,  # type: ignore[arg-type]
+                kind=d.kind,
                 value=Value(low=d.low, high=d.high),
-                bound=d.bound,  # type: ignore[arg-type]
+                bound=d.bound,
                 precision=_precision(d),
                 interval=interval,
-                direction=d.direction,  # type: ignore[arg-type]
+                direction=d.direction,
                 unit=u.name if u else ("year" if d.dimension == "age" else None),
                 dimension=d.dimension or "count",
                 base_unit=base_unit,

@@ -189,8 +189,8 @@ def _skip_clock(ctx: Ctx, i: int) -> Num | None:
             # race time h:mm:ss -> seconds
             h, m_, s_ = (_dec(ctx.toks[k].text) for k in (i, i + 2, i + 4))
             if h is not None and m_ is not None and s_ is not None and m_ < 60 and s_ < 60:
-                v = h * 3600 + m_ * 60 + s_
-                return Num(i, j, v, D(1), "hms", raw=v)
+                secs = h * 3600 + m_ * 60 + s_
+                return Num(i, j, secs, D(1), "hms", raw=secs)
         return Num(i, j, D(0), None, "skip")
     v = _dec(digits_of(t.text))
     if v is None or v > 24 or "," in t.text:

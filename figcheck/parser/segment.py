@@ -33,7 +33,7 @@ class Sentence(NamedTuple):
     end: int
     paragraph: int
     """0-based paragraph index."""
-    index: int
+    number: int
     """0-based sentence index within the field."""
 
 

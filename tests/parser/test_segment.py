@@ -24,7 +24,7 @@ def test_sentences(text: str, want: list[str]) -> None:
 
 def test_paragraphs_split_on_blank_lines() -> None:
     text = "One. Two.\n\nThree.\n  \n\nFour."
-    got = [(text[s.start : s.end], s.paragraph, s.index) for s in segment(text)]
+    got = [(text[s.start : s.end], s.paragraph, s.number) for s in segment(text)]
     assert got == [("One.", 0, 0), ("Two.", 0, 1), ("Three.", 1, 2), ("Four.", 2, 3)]
 
 
