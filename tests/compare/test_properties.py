@@ -52,9 +52,10 @@ def test_figure_never_contradicts_its_rewording(v: int, data: st.DataObject) -> 
 @given(
     a=st.integers(min_value=1, max_value=20000),
     b=st.integers(min_value=1, max_value=20000),
-    hedge=st.sampled_from(["about", "around", "roughly", "some", "nearly"]),
+    hedge=st.sampled_from(["about", "around", "roughly", "some"]),
 )
 def test_widening_a_hedge_never_creates_a_contradiction(a: int, b: int, hedge: str) -> None:
+    # ("nearly" is not a widening: it caps the figure at its value, see figcheck.intervals)
     def codes(surface_a: str) -> set[tuple[str, str]]:
         text = f"There were {surface_a} people hurt.\n\nDoctors saw {b:,} people hurt."
         d, qs = doc(text, fig(surface_a, head="person", event="injure"),
@@ -98,3 +99,20 @@ def test_rewording_through_the_parser(v: int, data: st.DataObject) -> None:
     text = (f"Officials said {hedge}{a} troops were deployed to the border.\n\n"
             f"The {b} troops were deployed to the border last week, they said.")
     assert figcheck.check([text]).findings == ()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    a=st.integers(min_value=1, max_value=20000),
+    b=st.integers(min_value=1, max_value=20000),
+    t1=st.sampled_from(["0", "0.05", "0.1"]),
+    t2=st.sampled_from(["0.1", "0.2", "0.5"]),
+)
+def test_a_wider_tolerance_never_creates_a_contradiction(a: int, b: int, t1: str,
+                                                         t2: str) -> None:
+    text = f"There were about {a:,} people hurt.\n\nDoctors saw about {b:,} people hurt."
+    d, qs = doc(text, fig(f"about {a:,}", head="person", event="injure"),
+                fig(f"about {b:,}", head="person", event="injure"))
+    narrow = within(d, qs, Config(tolerance=t1))
+    wide = within(d, qs, Config(tolerance=t2))
+    assert len(wide) <= len(narrow)
