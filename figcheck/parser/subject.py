@@ -705,6 +705,13 @@ def _collect_left(toks: list[Tok], j: int, *, allow_verbish: bool = False) -> in
             break
         if (
             i < j
+            and tok.low in _verbs.forms()
+            and i - 2 >= 0
+            and (toks[i - 2].low == "to" or toks[i - 2].low in _w.MODAL_VERBS)
+        ):
+            break  # "to cut journey times": the verb before its object
+        if (
+            i < j
             and tok.low.endswith("s")
             and _verbs.is_verb_form(tok.low)
             and _verbs.forms()[tok.low] not in _NOUNY_VERBS
@@ -782,6 +789,16 @@ def _left_np(toks: list[Tok], j: int, max_hops: int = 5) -> tuple[int, int] | No
             if i2 < q - 1:
                 return i2, q - 1
             break
+        if (
+            q >= 1
+            and toks[q].low in ("and", ",")
+            and _proper(toks, q - 1)
+            and best is not None
+            and _proper(toks, i)
+        ):
+            i = _collect_left(toks, q)  # "in Bristol and Bath"
+            best = (i, best[1])
+            continue
         if q >= 0 and toks[q].kind == "w" and toks[q].low in _w.DETERMINERS:
             q -= 1
         if q >= 0 and toks[q].kind == "F":
@@ -1148,6 +1165,10 @@ def _left_analysis(
                     return _NO_CORE, prep, None  # "officials said 52": no subject on the left
                 group.append(k)
                 main = _verbs.lemma(low)
+                if k + 1 < t and (k + 1) in group and toks[k + 1].low in ("up", "down"):
+                    # phrasal changes: "go up by 12%", "edged down to 3.8%"
+                    if _change_family(main) is None:
+                        main = "rise" if toks[k + 1].low == "up" else "fall"
             else:
                 break
             k -= 1
@@ -1161,6 +1182,12 @@ def _left_analysis(
     i = _trim_possessive(toks, i, j)
     head = _np_head(toks, i, j)
     text = _np_text(toks, i, j, field_text)
+    if main is None and prep == "by" and i >= 1 and toks[i - 1].kind == "w":
+        # "cut journey times by 20 minutes", "lifts NHS budget by 3.8%": a change of the object
+        obj_verb = _verbs.lemma(toks[i - 1].low)
+        fam = _change_family(obj_verb)
+        if fam is not None:
+            return _Core(text, head, fam, (i - 1,)), prep, obj_verb
     if not group and prep is None:
         # adjacent noun ("Unemployment 4.1%", "an asteroid about 340 metres wide"): measures only
         if dimension == "count":
@@ -2125,6 +2152,25 @@ def _modality(toks: list[Tok], t: int, clause: tuple[int, int]) -> str | None:
         return best[1]
     if claimed:
         return "claimed"
+    # headline future: "Bus fares in Bristol to rise by 15%", "Rail upgrade to cut journey times"
+    for k in range(c0, t):
+        if (
+            toks[k].low == "to"
+            and k + 1 < t
+            and toks[k + 1].kind == "w"
+            and toks[k + 1].low in _verbs.BASE_VERBS
+        ):
+            if (
+                k >= 1
+                and _noun_candidate(toks[k - 1])
+                and toks[k - 1].low not in _INFINITIVE_GOVERNORS
+                and not any(
+                    toks[q].kind == "w"
+                    and (_verbs.is_verb_form(toks[q].low) or toks[q].low in _w.AUXILIARIES)
+                    for q in range(c0, k)
+                )
+            ):
+                return "will"
     return None
 
 

@@ -567,6 +567,8 @@ HEAD_NEWS = [
         "porsche",
         others=("£640,000",),
     ),
+    Ex("Bus fares in Bristol and Bath will go up by 12%.", "12%", "fare", "ratio"),
+    Ex("Rail upgrade to cut journey times by 20 minutes", "20 minutes", "journey time", "duration"),
 ]
 
 HEAD_KNOWN_MISSES = [
@@ -685,6 +687,16 @@ EVENT = [
     Ex("The company will cut 500 jobs.", "500", "cut"),
     Ex("A 40% rise in prices.", "40%", "rise", "ratio"),
     Ex("A 22% drop in coal use.", "22%", "fall", "ratio"),
+    Ex("Bus fares in Bristol and Bath will go up by 12% on 6 April.", "12%", "rise", "ratio"),
+    Ex("The unemployment rate edged down to 3.8%.", "3.8%", None, "ratio"),
+    Ex("Rail upgrade to cut journey times by 20 minutes", "20 minutes", "fall", "duration"),
+    Ex("Chancellor lifts NHS budget by 3.8%", "3.8%", "rise", "ratio"),
+    Ex(
+        "Judge Marsh said his eight-year sentence reflected the harm.",
+        "eight-year",
+        None,
+        "duration",
+    ),
 ]
 
 
@@ -755,6 +767,7 @@ PLACE = [
         None,
         "duration",
     ),
+    Ex("Bus fares in Bristol and Bath will go up by 12% on 6 April.", "12%", "Bristol", "ratio"),
 ]
 
 
@@ -880,6 +893,9 @@ MODALITY = [
         "ratio",
         others=("2.4%",),
     ),
+    Ex("Bus fares in Bristol to rise by 15% in April", "15%", "will", "ratio"),
+    Ex("Bus fares in Bristol and Bath will go up by 12% on 6 April.", "12%", "will", "ratio"),
+    Ex("Bus fares rose by 15% in April.", "15%", None, "ratio"),
 ]
 
 

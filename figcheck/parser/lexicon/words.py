@@ -182,7 +182,7 @@ EVENT_FAMILIES = pairs(
     rise=rise climb=rise jump=rise increase=rise grow=rise surge=rise soar=rise
     rocket=rise gain=rise advance=rise spike=rise swell=rise rally=rise leap=rise
     balloon=rise mount=rise up=rise boost=rise raise=rise add=rise double=rise triple=rise
-    quadruple=rise treble=rise halve=fall
+    quadruple=rise treble=rise halve=fall lift=rise
     fall=fall drop=fall decline=fall slump=fall plunge=fall sink=fall slide=fall
     decrease=fall shrink=fall tumble=fall dip=fall slip=fall ease=fall down=fall
     plummet=fall crash=fall contract=fall lower=fall reduce=fall cut=fall lose=fall
@@ -196,7 +196,8 @@ NEUTRAL_VERBS = wordset(
     """have hold see suffer record register report count number include comprise represent
     account contain involve list show reveal confirm estimate put give get find receive
     feature mark log note tally carry host house accommodate seat expect forecast predict
-    project plan aim hope target want need seek intend propose budget pledge promise vow"""
+    project plan aim hope target want need seek intend propose budget pledge promise vow
+    reflect mean follow bring come"""
 )
 
 # Words after which "to" introduces a level and "from" the previous level.
