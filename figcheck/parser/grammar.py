@@ -355,6 +355,11 @@ def _digits(ctx: Ctx, i: int) -> Num | None:
                 scale = W.SCALE_ABBREV[low]
             if low == "m" and not _million_context(ctx, i, j):
                 scale = D(1)
+            cur_before = ctx.tok(i - 1) is not None and ctx.toks[i - 1].text in _CURRENCY_SIGNS
+            if nxt.text == "b" and not cur_before:
+                scale = D(1)  # "a 1500b packet": bits or bytes, not billions
+            if nxt.text == "K" and not cur_before and not (ctx.tok(j + 1) is not None and ctx.toks[j + 1].kind == "word"):
+                scale = D(1)  # "573.15K": kelvin
         elif (
             nxt.text in ("M", "B", "T") and ctx.adj(j) and ctx.low(j + 1) not in _METRE_NEXT
             and ctx.tok(i - 1) is not None and ctx.toks[i - 1].text in _CURRENCY_SIGNS
