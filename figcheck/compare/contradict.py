@@ -38,6 +38,7 @@ CROSS_CONFIDENCE = 0.85
 UPDATE_CONFIDENCE = 0.8
 # Headlines compress: a qualifier missing on the headline side costs this instead.
 HEADLINE_MISSING = 0.95
+_SENTENCE_WINDOW = 400
 # How far around a figure modal cues ("expected to reach") are looked for.
 _MODAL_BEFORE, _MODAL_AFTER = 80, 40
 
@@ -85,7 +86,7 @@ _PASSIVE_AFTER = re.compile(
     r"found|kept|made|built|shown|brought|caught|won|struck)\b")
 _CLAUSE_START = re.compile(r"(?:[;:]|,[ \t]+(?:while|whereas|but|and|although)\b|"
                            r"[ \t](?:while|whereas|but)[ \t])")
-_NAME = re.compile(r"[A-Za-z&'\u2019-]*[A-Z][A-Za-z&'\u2019-]*")
+_NAME = re.compile(r"[A-Za-z&'\u2019-]+")
 _NAME_STOP = frozenset(
     """the a an in on at it its this that these those there he she they we but and after before
     when while however meanwhile of for to from by with as mr mrs ms dr monday tuesday wednesday
@@ -106,13 +107,15 @@ def _clause_entities(text: str, s: int, q: Quantity, doc: Document) -> frozenset
     drop |= set((doc.source or "").lower().split())
     out = set()
     for m in _NAME.finditer(text, lo, q.start):
+        if not any(c.isupper() for c in m.group(0)):
+            continue
         w = m.group(0).lower().replace("\u2019", "'").removesuffix("'s").strip("'-")
         if len(w) < 2 or w in _NAME_STOP or w in drop:
             continue
         raw = m.group(0)
         if m.start() == s and not (
                 raw.endswith(("'s", "\u2019s")) or any(c.isupper() for c in raw[1:])
-                or _NAME.match(text, m.end() + 1, m.end() + 2)):
+                or text[m.end() + 1:m.end() + 2].isupper()):
             continue  # a sentence-initial word is a name only as "Japan's", "iPhone", "North Korean"
         out.add(w)
     return frozenset(out)
@@ -222,6 +225,9 @@ def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
                                 CueIndex(scan, facts.HISTORY_PHRASES))
         fidx, disputes, modals, updates, juxta, history = indexes[q.field]
         s, e = fidx.sentence(q.start, q.end)
+        # a bounded window of the sentence: keeps the work per figure constant on text with no
+        # sentence ends (adversarial input, tables)
+        s, e = max(s, q.start - _SENTENCE_WINDOW), min(e, q.end + _SENTENCE_WINDOW)
         if disputes.within(s, e):
             continue
         clause_end = min(e, q.end + _MODAL_AFTER)
