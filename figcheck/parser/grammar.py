@@ -1529,7 +1529,7 @@ def figures(ctx: Ctx) -> list[Draft]:
         if d.kind != "skip" and reason is None:
             if (
                 d.direction is None and ctx.prev is not None and ctx.prev.direction is not None
-                and ctx.low(d.i - 1) == "or" and ctx.low(d.i - 2) == "," and ctx.prev.j == d.i - 2
+                and ctx.low(d.i - 1) == "or" and ctx.low(d.i - 2) == "," and d.i - 3 <= ctx.prev.j <= d.i - 2
             ):
                 d.direction = ctx.prev.direction
             merged = _merge_bounds(ctx, ctx.prev, d) if out and out[-1] is ctx.prev else None

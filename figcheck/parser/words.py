@@ -131,11 +131,11 @@ CHANGE_DOWN = frozenset(
 )
 # a change noun after the figure: "a 40% rise", "a 3% fall", "5% higher"
 CHANGE_NOUN_UP = frozenset(
-    "rise increase jump gain growth hike surge climb uplift boost improvement "
+    "rise increase jump gain growth hike surge climb uplift boost improvement higher "
     "uptick rises increases gains".split()
 )
 CHANGE_NOUN_DOWN = frozenset(
-    "fall drop decline decrease cut reduction slump loss plunge dip contraction "
+    "fall drop decline decrease cut reduction slump loss plunge dip contraction lower "
     "falls drops declines cuts reductions slide".split()
 )
 CHANGE_GLUE = frozenset(
