@@ -2065,7 +2065,9 @@ def _attributions(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]
     return out
 
 
-def _modality(toks: list[Tok], t: int, clause: tuple[int, int]) -> str | None:
+def _modality(
+    toks: list[Tok], t: int, clause: tuple[int, int], headline: bool = False
+) -> str | None:
     n = len(toks)
     claimed = False
     disputes: list[int] = []
@@ -2153,7 +2155,7 @@ def _modality(toks: list[Tok], t: int, clause: tuple[int, int]) -> str | None:
     if claimed:
         return "claimed"
     # headline future: "Bus fares in Bristol to rise by 15%", "Rail upgrade to cut journey times"
-    for k in range(c0, t):
+    for k in range(c0, t if headline else 0):
         if (
             toks[k].low == "to"
             and k + 1 < t
@@ -2259,13 +2261,19 @@ def find_subject(
         place=_squash(place),
         time=_squash(time),
         attribution=_squash(attribution),
-        modality=_modality(toks, t, clause),
+        modality=_modality(toks, t, clause, _headline(field_text, s0, s1)),
         negated=_negated(toks, core.verb_toks, t),
         event=core.event,
     )
 
 
 _DET_RE = re.compile(r"^(?:the|a|an|its|their)\s+", re.IGNORECASE)
+
+
+def _headline(field_text: str, s0: int, s1: int) -> bool:
+    """A sentence without final punctuation reads as a headline ("Bus fares to rise by 15%")."""
+    tail = field_text[max(s0, s1 - 4) : s1].rstrip()
+    return not tail or tail[-1] not in ".!?…\"'”’)"
 
 
 def _squash(text: str | None) -> str | None:

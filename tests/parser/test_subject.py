@@ -896,6 +896,18 @@ MODALITY = [
     Ex("Bus fares in Bristol to rise by 15% in April", "15%", "will", "ratio"),
     Ex("Bus fares in Bristol and Bath will go up by 12% on 6 April.", "12%", "will", "ratio"),
     Ex("Bus fares rose by 15% in April.", "15%", None, "ratio"),
+    Ex(
+        "A jury ordered Gulfstar Chemicals to pay $4.5 million in damages.",
+        "$4.5 million",
+        None,
+        "currency",
+    ),
+    Ex(
+        "Jury orders chemical maker to pay $4.5 million over factory fire",
+        "$4.5 million",
+        None,
+        "currency",
+    ),
 ]
 
 

@@ -36,7 +36,7 @@ BASE_VERBS = wordset(
     open close launch fly drive sail swim walk ride climb expand widen narrow lengthen
     shorten extend pass exceed outnumber account comprise include involve contain use
     consume generate emit house shelter feed treat admit discharge lay start breathe begin
-    end finish require allow let serve face hold lift"""
+    end finish require allow let serve face hold lift order award grant ban block"""
 )
 
 # Irregular forms -> base.
