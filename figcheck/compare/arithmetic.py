@@ -21,7 +21,7 @@ from ..model import Document, Finding, Interval, Quantity
 from .contradict import to_claim
 from .facts import affine, base_interval_of, interval_of, unit_family
 from .rules import get as rule
-from .text import FieldIndex, cap, field_text, phrase, where
+from .text import FieldIndex, cap, field_text, phrase, quote, where
 
 SHARE_HEADS = frozenset({"turnout", "share", "proportion", "percentage", "rate", "majority",
                          "participation", "coverage", "uptake", "efficacy", "approval"})
@@ -458,10 +458,10 @@ def check_share(s: Sentence, neighbours: list[Sentence], tolerance: Decimal) -> 
                         PERCENT_SLACK_POINTS + abs(p.value.low) * PERCENT_SLACK_REL)
         if stated.overlaps(actual):
             continue
-        mid = _mid(actual)
+        point = part.value.low / whole.value.low * 100 if whole.value.low else None
         out.append(_finding("FC202", s, (part, whole, p), conf, share=phrase(p),
-                            part=part.text.strip(), whole=whole.text.strip(),
-                            actual=f"{_fmt(mid)}%" if mid is not None else "different"))
+                            part=quote(part), whole=quote(whole),
+                            actual=f"{_fmt(point)}%" if point is not None else "different"))
     return out
 
 
@@ -580,8 +580,8 @@ def check_conversion(s: Sentence, _: list[Sentence], tolerance: Decimal) -> list
             continue  # "rose 1.5C (2.7F)": a temperature difference, converted without offset
         mid_b = _mid(bb)
         actual = _convert_into(qa, qb)
-        out.append(_finding("FC205", s, (qa, qb), ARITHMETIC_CONFIDENCE, a=qa.text.strip(),
-                            b=qb.text.strip(),
+        out.append(_finding("FC205", s, (qa, qb), ARITHMETIC_CONFIDENCE, a=quote(qa),
+                            b=quote(qb),
                             actual=actual if actual else ("different" if mid_b is None else "")))
     return out
 
@@ -636,11 +636,22 @@ def _delta_ok(qa: Quantity, qb: Quantity) -> bool:
     return da.overlaps(db)
 
 
+def _significant(v: Decimal, digits: int) -> Decimal:
+    """``v`` rounded to ``digits`` significant figures (932,057 -> 932,000)."""
+    if v == 0:
+        return v
+    exp = v.adjusted() - digits + 1
+    try:
+        return v.quantize(Decimal(1).scaleb(exp)) if exp > 0 else v
+    except InvalidOperation:
+        return v
+
+
 def _convert_into(qa: Quantity, qb: Quantity) -> str:
     sa, sb = _affine(qa), _affine(qb)
     if sa is None or sb is None or sb[0] == 0:
         return ""
-    v = (qa.value.low * sa[0] + sa[1] - sb[1]) / sb[0]
+    v = _significant((qa.value.low * sa[0] + sa[1] - sb[1]) / sb[0], 3)
     places = 0 if abs(v) >= 20 else 1
     m = _DIGITS.search(qb.text)
     if m is None:

@@ -120,11 +120,21 @@ def phrase(q: Quantity) -> str:
     """The figure as an editor would quote it: its surface plus its subject noun when the surface
     does not already name it."""
     surface = _SPACES.sub(" ", q.text.strip())
+    if surface[:1].isupper() and surface[1:2].islower():
+        surface = surface[0].lower() + surface[1:]  # "Twelve", "At least" start a sentence
     subj = q.subject.text
     if subj:
         subj = _SPACES.sub(" ", subj.strip())
         if subj and subj.lower() not in surface.lower():
             return f"{surface} {subj}"
+    return surface
+
+
+def quote(q: Quantity) -> str:
+    """The figure's surface as written, first letter lowered mid-sentence ("at least 30")."""
+    surface = _SPACES.sub(" ", q.text.strip())
+    if surface[:1].isupper() and surface[1:2].islower():
+        surface = surface[0].lower() + surface[1:]
     return surface
 
 

@@ -124,7 +124,7 @@ def test_cross_message_names_sources_and_dates() -> None:
                 "The ferry had 148 passengers on board.", [fig("148", head=PAX, text="passengers")])
     (f,) = across(group, Config())
     assert f.message == ("Paper (3 March 2024, paragraph 1) says 148 passengers; "
-                         "Wire (3 March 2024, paragraph 1) says More than 200 passengers.")
+                         "Wire (3 March 2024, paragraph 1) says more than 200 passengers.")
 
 
 def test_update_is_info_and_earlier_first() -> None:

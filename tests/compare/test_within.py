@@ -254,7 +254,7 @@ def test_within(text: str, figs: list, title: str | None, codes: list[str]) -> N
         for c in f.claims:
             field = d.title if c.field == "title" else d.text
             assert field is not None and field[c.start:c.end] == c.text
-            assert c.text in f.message
+            assert c.text.lower() in f.message.lower()
 
 
 def test_message_names_both_figures_and_places() -> None:
