@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from types import MappingProxyType
 from typing import Generic, NamedTuple, TypeVar
 
 from . import words as W
@@ -687,7 +688,7 @@ def _implausible_temperature(ctx: Ctx, k: int) -> bool:
     return ctx.low(k + 1) in ("filing", "filings", "form", "forms", "freighter", "freighters")
 
 
-_OPEN = {"(": ")", "[": "]", "{": "}", "<": ">"}
+_OPEN = MappingProxyType({"(": ")", "[": "]", "{": "}", "<": ">"})
 _INCH_NEXT = frozenset("thick long wide tall high deep across screen display".split())
 
 _CURRENCY_MAX = 5
@@ -858,6 +859,10 @@ def _range_end(ctx: Ctx, first: Num, k: int, prefix: str, cur: Unit | None) -> t
     return second, m, u2
 
 
+_MORE_LESS = MappingProxyType({
+    "more": "lower", "greater": "lower", "higher": "lower", "larger": "lower", "bigger": "lower",
+    "less": "upper", "fewer": "upper", "smaller": "upper", "lower": "upper",
+})
 _PASS_VERBS = frozenset(
     "passes passed pass passing tops topped top exceeds exceeded exceed surpassed surpasses "
     "surpass crossed crosses broke".split()
@@ -1139,6 +1144,13 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
         return Draft(i, j, n.value, n.value, None, None, kind="skip", nums=(n,))
     # suffix hedges
     suffix_key2 = ctx.low(j) + " " + ctx.low(j + 1)
+    tail = ctx.tok(j + 3)
+    if (
+        bound in ("exact", "approximate") and ctx.low(j) == "or" and ctx.low(j + 2) == "than"
+        and ctx.low(j + 1) in _MORE_LESS and (tail is None or tail.kind in ("sym", "par") and tail.text != "$")
+    ):
+        bound, lean = _MORE_LESS[ctx.low(j + 1)], "both"  # "200 or greater than."
+        j += 3
     if bound in ("exact", "approximate") and ctx.low(j + 2) not in ("than", "to"):
         if suffix_key2 in W.SUFFIX_HEDGES and ctx.near(j) and ctx.near(j + 1):
             bound, lean = W.SUFFIX_HEDGES[suffix_key2]
