@@ -179,6 +179,15 @@ def _skip_clock(ctx: Ctx, i: int) -> Num | None:
     t = ctx.toks[i]
     if t.kind != "num":
         return None
+    # a ratio "3:1", "2:3" (clock minutes always have two digits)
+    if (
+        ctx.low(i + 1) == ":" and ctx.adj(i + 1) and _is_num(ctx, i + 2) and ctx.adj(i + 2)
+        and (len(ctx.toks[i + 2].text) != 2 or _ratio_context(ctx, i))
+        and t.text.isdigit() and ctx.toks[i + 2].text.isdigit() and not (ctx.low(i + 3) == ":")
+    ):
+        a, b = D(t.text), D(ctx.toks[i + 2].text)
+        if b:
+            return Num(i, i + 3, a / b, None, "ratio", raw=a / b)
     # 10:30, 10:30:15
     if ctx.low(i + 1) == ":" and ctx.adj(i + 1) and _is_num(ctx, i + 2) and ctx.adj(i + 2):
         j = i + 3
@@ -205,6 +214,12 @@ def _skip_clock(ctx: Ctx, i: int) -> Num | None:
     if nxt == "o'clock" or nxt == "o\u2019clock":
         return Num(i, i + 2, D(0), None, "skip")
     return None
+
+
+def _ratio_context(ctx: Ctx, i: int) -> bool:
+    lo, hi = max(0, i - 4), min(len(ctx.toks), i + 6)
+    ctx.work += hi - lo
+    return any(ctx.toks[k].low in ("ratio", "ratios", "odds", "outnumbered", "margin") for k in range(lo, hi))
 
 
 @NUMBER_RULES.register("skip_ordinal", 98)
@@ -560,6 +575,8 @@ def _one_in_n(ctx: Ctx, i: int) -> Num | None:
         return None
     if ctx.low(k) != "in":
         return None
+    if ctx.low(i - 1) == "for" and _is_num(ctx, i - 2):
+        return None  # cricket: "253 for 3 in 61 overs"
     u = ctx.tok(k + 1)
     if u is None:
         return None
@@ -1018,6 +1035,9 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
     nums: tuple[Num, ...] = (n,)
     if n.form == "hms":
         u = unit("second")
+    if n.form == "ratio" and ctx.low(i + 1) == ":" and _score_context(ctx, i, n.j):
+        a, b = D(ctx.toks[i].text), D(ctx.toks[i + 2].text)  # "won 2:1"
+        return Draft(s, n.j, a, b, None, None, kind="score", nums=(n,), dimension="count")
     # a year span is not a figure: "2023-24", "1991-2020", "2020/21"
     if (
         n.plain and ctx.low(j) in ("-", "\u2013", "/") and ctx.adj(j) and _is_num(ctx, j + 1)

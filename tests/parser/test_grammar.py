@@ -220,6 +220,16 @@ SCORES = [
     E("The bill passed by a 52-48 vote.", "52-48", "52", "48", kind="score"),
     E("Rovers beat City 2-0 at home.", "2-0", "2", "0", kind="score"),
     E("She won 6-3, 6-2, 6-4.", "6-2", "6", "2", kind="score"),
+    E("They won 2:1 in extra time.", "2:1", "2", "1", kind="score"),
+    E("England reached 253 for 3 in 61 overs.", "253 for 3", "253", "3", kind="score"),
+]
+
+RATIOS = [
+    E("Women outnumber men 3:1 here.", "3:1", "3", dimension="ratio"),
+    E("Staff to pupils is a 1:8 ratio.", "1:8", "0.125", dimension="ratio"),
+    E("The bill passed by a 2:1 majority.", "2:1", "2", "1", kind="score"),
+    E("One in five adults smoke.", "One in five", "0.2", dimension="ratio"),
+    E("The risk is below 1 in 10,000.", "below 1 in 10,000", "0.0001", bound="upper", dimension="ratio"),
 ]
 
 
@@ -285,6 +295,11 @@ def test_compound_and_peer_forms(ex: E) -> None:
 
 @pytest.mark.parametrize("ex", KNOWN_MISSES, ids=str)
 def test_known_misses(ex: E) -> None:
+    check(ex)
+
+
+@pytest.mark.parametrize("ex", RATIOS, ids=str)
+def test_ratios(ex: E) -> None:
     check(ex)
 
 
