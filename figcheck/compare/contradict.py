@@ -209,7 +209,8 @@ def to_claim(doc: Document, q: Quantity) -> Claim:
 def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
     """The document's figures that can take part in a contradiction, with their context."""
     out: list[Item] = []
-    indexes: dict[str, tuple[FieldIndex, CueIndex, CueIndex, CueIndex, CueIndex, CueIndex]] = {}
+    indexes: dict[str, tuple[FieldIndex, CueIndex, CueIndex, CueIndex, CueIndex, CueIndex,
+                             CueIndex]] = {}
     for q in quantities:
         if not facts.comparable(q):
             continue
@@ -220,10 +221,11 @@ def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
             scan = CueScan(text)
             indexes[q.field] = (FieldIndex(text), CueIndex(scan, facts.DISPUTE_PHRASES),
                                 CueIndex(scan, facts.MODAL_PHRASES),
+                                CueIndex(scan, facts.PLAN_PHRASES),
                                 CueIndex(scan, facts.UPDATE_PHRASES),
                                 CueIndex(scan, facts.JUXTAPOSE_PHRASES),
                                 CueIndex(scan, facts.HISTORY_PHRASES))
-        fidx, disputes, modals, updates, juxta, history = indexes[q.field]
+        fidx, disputes, modals, plans, updates, juxta, history = indexes[q.field]
         s, e = fidx.sentence(q.start, q.end)
         # a bounded window of the sentence: keeps the work per figure constant on text with no
         # sentence ends (adversarial input, tables)
@@ -232,8 +234,13 @@ def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
             continue
         clause_end = min(e, q.end + _MODAL_AFTER)
         stop = _CLAUSE_END.search(text, q.end, clause_end)
-        if modals.within(max(s, q.start - _MODAL_BEFORE), stop.start() if stop else clause_end):
+        lo, hi = max(s, q.start - _MODAL_BEFORE), stop.start() if stop else clause_end
+        if modals.within(lo, hi):
             continue
+        if plans.within(lo, hi) and not facts.is_plan(q):
+            # "fares will go up by 12%": an announced plan, compared only with other plans
+            q = q.model_copy(update={"subject": q.subject.model_copy(
+                update={"modality": "will"})})
         sent = text[s:e]
         if _NOT_A_TOTAL_BEFORE.search(text, max(s, q.start - 12), q.start) or \
                 _NOT_A_TOTAL_AFTER.match(text, q.end, min(e, q.end + 40)):

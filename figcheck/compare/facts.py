@@ -87,12 +87,15 @@ JUXTAPOSE_PHRASES = (
 """Words by which an article sets one source's figure against another's."""
 MODAL_PHRASES = (
     "expected", "expects", "forecast", "forecasts", "projected", "projects", "predicted",
-    "predicts", "could", "may", "might", "would", "will", "target", "targets", "aim", "aims",
-    "plan", "plans", "planned", "hope", "hopes", "likely", "anticipated", "budgeted", "proposed",
+    "predicts", "could", "may", "might", "would", "target", "targets", "aim", "aims",
+    "hope", "hopes", "likely", "anticipated", "proposed",
     "seek", "seeks", "seeking", "want", "wants", "warned", "warns", "warning", "threaten",
-    "threatens", "threatened", "risk", "risks", "set to", "due to", "on course", "on track",
+    "threatens", "threatened", "risk", "risks", "on course", "on track",
     "poised", "projection", "projections",
 )
+PLAN_PHRASES = ("will", "set to", "due to", "plan", "plans", "planned", "budgeted")
+"""Announced plans ("fares will rise 12%"): compared only with figures of another plan."""
+PLAN_MODALITIES = frozenset({"will", "planned", "set to", "due to", "plan"})
 
 
 def norm_qualifier(s: str | None) -> str | None:
@@ -140,9 +143,13 @@ def comparable(q: Quantity) -> bool:
     if q.subject.negated:
         return False
     mod = (q.subject.modality or "").strip().lower()
-    if mod and mod not in SOFT_MODALITIES:
+    if mod and mod not in SOFT_MODALITIES and mod not in PLAN_MODALITIES:
         return False
     return True
+
+
+def is_plan(q: Quantity) -> bool:
+    return (q.subject.modality or "").strip().lower() in PLAN_MODALITIES
 
 
 def is_cumulative(q: Quantity) -> bool:
@@ -318,8 +325,12 @@ def same_fact(a: Quantity, b: Quantity, *, near: bool = True, cross: bool = Fals
         return None
     if a.direction != b.direction:
         return None  # a change vs a level, or a rise vs a fall
+    if is_plan(a) != is_plan(b):
+        return None  # "will rise 12%" (a plan) vs "rose 15%" (an outcome)
     factor = 1.0
     ea, eb = event_of(a), event_of(b)
+    if is_plan(a) and not (ea and ea == eb):
+        return None  # two plans meet only with one explicit verb ("will rise" / "to rise")
     if ea and eb and ea != eb and _stem(ea)[:5] != _stem(eb)[:5]:
         return None
     if (ea is None) != (eb is None):
@@ -387,7 +398,7 @@ def context_blocks(sentence: str) -> str | None:
     scan = CueScan(sentence)
     if scan.any(DISPUTE_PHRASES):
         return "disputed"
-    if scan.any(MODAL_PHRASES):
+    if scan.any(MODAL_PHRASES) or scan.any(PLAN_PHRASES):
         return "modal"
     return None
 

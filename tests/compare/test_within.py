@@ -233,6 +233,25 @@ CORPUS = [
         id="affected-subset-event",
     ),
     pytest.param(
+        "Bus fares will go up by 12% on 6 April.",
+        [fig("15%", title=True, unit="percentage", head="fare", event="rise", direction="up",
+             modality="will"),
+         fig("12%", unit="percentage", head="fare", event="rise", direction="up")],
+        "Bus fares to rise by 15% in April", ["FC102"], id="plan-vs-plan",
+    ),
+    pytest.param(
+        "Bus fares rose 15% last year.\n\nThey will rise by 12% in April.",
+        [fig("15%", unit="percentage", head="fare", event="rise", direction="up"),
+         fig("12%", unit="percentage", head="fare", event="rise", direction="up")], None, [],
+        id="outcome-vs-plan",
+    ),
+    pytest.param(
+        "The closure will cost up to 2,800 jobs.\n\nMinisters say that will secure about "
+        "5,000 jobs.",
+        [fig("up to 2,800", head="job", event="cost"), fig("about 5,000", head="job")], None,
+        [], id="plans-need-one-explicit-verb",
+    ),
+    pytest.param(
         "Twelve children were hospitalised last week.\n\nA school closed.\n\nNo more.\n\n"
         "Doctors said the 15 hospitalised children were recovering.",
         [fig("Twelve", head="child", event="hospitalise", value=("12", "12")),
