@@ -135,6 +135,12 @@ ISSUE_QUIET = [
          fig("2%", unit="percentage", head="price", direction="up")], None, [], id="negated",
     ),
     pytest.param(
+        "United won 3-1 on Saturday.\n\nUnited won 2-0 in the first leg.",
+        [fig("3-1", head="united", kind="score", value=("1", "3")),
+         fig("2-0", head="united", kind="score", value=("0", "2"))], None, [],
+        id="scores-are-not-figures",
+    ),
+    pytest.param(
         "The 12 injured were taken to hospital.\n\nThe 15 were discharged.",
         [fig("12", head=P, event="injure"), fig("15")], None, [], id="no-subject-head",
     ),
