@@ -174,6 +174,7 @@ def main(argv: list[str] | None = None) -> int:
             result["docs_per_s_per_core"] = round(n / result["wall_s"] / a.jobs, 1)
             result["db_mb"] = round(db.stat().st_size / 2**20)
             result["hours_per_million"] = round(1_000_000 / (n / result["wall_s"]) / 3600, 2)
+            print(json.dumps(result), flush=True)  # kept even if a later step fails
         result["planted"] = planted_scores(db, Path(f"{archive}.truth.jsonl"))
         result["against"] = against_latency(db, archive)
         print(json.dumps(result), flush=True)

@@ -56,6 +56,6 @@ def against(
 ) -> list[Finding]:
     """Findings between each draft in ``documents`` and the published figures in the database
     on the same story (or, for a draft without ``story``, the stories it shares most features with)."""
-    from .against import against as _against
+    from .lookup import against as _against
 
     return _against(db_path, documents, config or Config(), toolkit=toolkit)

@@ -226,3 +226,13 @@ def test_large_stories_are_compared_claim_key_by_claim_key(tmp_path: Path, monke
     monkeypatch.setattr(pipeline, "LARGE_STORY", 2)
     run([arch], tmp_path / "split.db", jobs=1)
     assert findings_of(tmp_path / "split.db") == findings_of(tmp_path / "whole.db")
+
+
+def test_against_stays_a_function_after_use(tmp_path: Path) -> None:
+    import figcheck.batch
+
+    db = tmp_path / "f.db"
+    run([write_jsonl(tmp_path / "a.jsonl", story_records(2))], db, jobs=1)
+    for _ in range(2):  # the implementation module must not shadow the public function
+        assert callable(figcheck.batch.against)
+        figcheck.batch.against(str(db), [Document(id="d", text="3 cats")], toolkit=SPEC)
