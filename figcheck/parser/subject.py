@@ -1951,6 +1951,30 @@ def _times(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_STRONG_ATTRIBUTION = frozenset(
+    "say says said tell tells told claim claims claimed announce announces announced warn warns"
+    " warned insist insists insisted allege alleges alleged according".split()
+)
+_NOT_SOURCES = frozenset(
+    "early fall find damage delay delays offer side strike revenue member members negotiation"
+    " negotiations people preliminary weekly daily price prices cost costs rise increase drop"
+    " total number level rate share".split()
+)
+
+
+def _plausible_source(toks: list[Tok], q: int, k_src: int, verb: str) -> bool:
+    """Is toks[q:k_src] a source for ``verb``?  Any noun for "said"/"told"/"claimed"; for
+    weaker verbs ("reported", "estimated", "showed") a name or a source noun."""
+    last = toks[k_src - 1]
+    if _time_word(last) or last.low in _w.TIME_ADVERBS or last.low in _NOT_SOURCES:
+        return False
+    if verb in _STRONG_ATTRIBUTION:
+        return True
+    return any(_proper(toks, x) or toks[x].low in _w.SOURCE_NOUNS for x in range(q, k_src)) or (
+        last.low in ("figures", "data", "statistics", "survey", "study", "report", "results")
+    )
+
+
 def _attributions(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     n = len(toks)
@@ -2048,7 +2072,8 @@ def _attributions(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]
             else:
                 break
         if q < k_src:
-            out.append((q, k, field_text[toks[q].start : toks[k_src - 1].end]))
+            if _plausible_source(toks, q, k_src, low):
+                out.append((q, k, field_text[toks[q].start : toks[k_src - 1].end]))
             continue
         if (
             q - 1 >= 0
@@ -2235,6 +2260,10 @@ def find_subject(
     s0, s1 = min(s0, a), max(s1, b)
     w0 = max(s0, a - WINDOW)
     w1 = min(s1, b + WINDOW)
+    while s0 < w0 < a and not field_text[w0 - 1].isspace():
+        w0 += 1  # never start or end the window inside a word ("...nce minister")
+    while b < w1 < s1 and not field_text[w1].isspace():
+        w1 -= 1
     others: list[tuple[int, int]] = []
     if figures:
         seq = figures if isinstance(figures, (list, tuple)) else tuple(figures)

@@ -1252,3 +1252,71 @@ def test_title_subject_through_extract() -> None:
     assert [(q.text, q.subject.head, q.subject.place, q.subject.event) for q in title] == [
         ("12,000", "troop", "Kursk", "send")
     ]
+
+
+# --------------------------------------------------------------------------- lemmas
+
+LEMMAS = [
+    ("killed", "kill"),
+    ("deployed", "deploy"),
+    ("evacuated", "evacuate"),
+    ("injured", "injure"),
+    ("rose", "rise"),
+    ("fell", "fall"),
+    ("risen", "rise"),
+    ("hit", "hit"),
+    ("stood", "stand"),
+    ("dropped", "drop"),
+    ("slipped", "slip"),
+    ("totalled", "total"),
+    ("travelled", "travel"),
+    ("combined", "combine"),
+    ("collapsed", "collapse"),
+    ("declared", "declare"),
+    ("distributed", "distribute"),
+    ("imposed", "impose"),
+    ("decided", "decide"),
+    ("included", "include"),
+    ("caused", "cause"),
+    ("changing", "change"),
+    ("singing", "sing"),
+    ("opened", "open"),
+    ("visited", "visit"),
+    ("offered", "offer"),
+    ("rained", "rain"),
+    ("claimed", "claim"),
+    ("guaranteed", "guarantee"),
+    ("carried", "carry"),
+    ("won", "win"),
+]
+
+
+@pytest.mark.parametrize(("form", "expected"), LEMMAS)
+def test_lemma(form: str, expected: str) -> None:
+    from figcheck.parser.lexicon.verbs import lemma
+
+    assert lemma(form) == expected
+
+
+# Sentences where a verb of saying has no real source in front of it.
+NO_ATTRIBUTION = [
+    Ex("The fall was driven by a 22% drop in coal use.", "22%", None, "ratio"),
+    Ex("Delays reported on Monday affected 300 flights.", "300", None),
+]
+
+
+@pytest.mark.parametrize("ex", NO_ATTRIBUTION, ids=ids)
+def test_no_attribution(ex: Ex) -> None:
+    assert subject_of(ex).attribution == ex.expected
+
+
+def test_window_edge_never_splits_a_word() -> None:
+    """A window cut inside a word must not leak a word fragment into a qualifier."""
+    head = "British finance minister Rachel Reeves on Wednesday announced "
+    filler = "welfare cuts and spending restraint " * 12
+    text = head + filler + "worth £14 billion a year."
+    a = text.index("£14 billion")
+    subject = find_subject(
+        text, sentence=(0, len(text)), span=(a, a + 11), unit=None, dimension="currency"
+    )
+    assert subject.attribution is None or subject.attribution.split()[0] in head.split()

@@ -151,6 +151,47 @@ def is_verb_form(word: str) -> bool:
     return base is not None and (word != base or word in ALWAYS_VERBS)
 
 
+# Final vowel + consonant pairs whose verbs end in a silent e ("combined", "declared",
+# "ignored", "distributed", "imposed", "decided"), unlike "opened", "visited", "offered".
+_E_ENDINGS = (
+    "in",
+    "ar",
+    "or",
+    "ul",
+    "ut",
+    "os",
+    "ir",
+    "ok",
+    "id",
+    "ad",
+    "am",
+    "ab",
+    "ib",
+    "ot",
+    "ap",
+    "ip",
+    "us",
+    "as",
+    "ir",
+    "ov",
+)
+_NO_E = wordset(
+    """open visit limit edit benefit target exit credit audit deposit profit inherit inhabit
+    exhibit prohibit vomit orbit merit posit habit transit solicit elicit spirit gossip
+    worship develop envelop gallop equip ship dip focus bias canvas harass"""
+)
+
+
+def _needs_e(stem: str) -> bool:
+    if len(stem) < 3 or stem in _NO_E:
+        return False
+    if stem[-1] in "aeiouwxy" or stem[-2] not in "aeiou" or stem[-3] in "aeiou":
+        return False  # "rain", "claim", "avoid": a vowel pair takes no e
+    if len(stem) <= 4:
+        return True  # "blam", "bas", "trad", "fil", "lin", "hop"
+    return stem.endswith(_E_ENDINGS)
+
+
 def lemma(word: str) -> str:
     """Base form of a (lower-case) verb form: "killed" -> "kill", "rose" -> "rise"."""
     known = forms().get(word)
@@ -167,10 +208,16 @@ def lemma(word: str) -> str:
                 return stem + "e"  # "guaranteed", "agreed"
             if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsze":
                 return stem[:-1]
+            if suffix == "ing" and stem.endswith(("ing", "ong")):
+                return stem  # "singing", "bringing", "belonging"
             if stem.endswith(
                 ("at", "iz", "is", "ur", "ag", "uc", "v", "c", "g", "u", "dl", "bl", "pl", "tl")
             ):
                 return stem + "e"
+            if stem.endswith(
+                ("ps", "ud", "ng", "rs", "ns", "ls", "rc", "rg", "aus", "eas", "ais", "ois", "uis")
+            ) or _needs_e(stem):
+                return stem + "e"  # "collapsed", "included", "changed", "combined", "declared"
             return stem
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         return word[:-1]
