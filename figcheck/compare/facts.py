@@ -65,7 +65,7 @@ _WS = re.compile(r"\s+")
 UPDATE_PHRASES = (
     "earlier", "initially", "initial", "previously", "previous", "originally", "at first",
     "first reported", "had risen", "has risen", "risen", "revised", "raised", "updated",
-    "up from", "down from", "so far", "preliminary", "provisional", "by then", "until",
+    "up from", "down from", "so far", "by then", "until",
 )
 HISTORY_PHRASES = (
     "ago", "days after", "weeks after", "months after", "years after", "days before",
@@ -246,18 +246,27 @@ PARTICIPLE_EVENTS = CUMULATIVE_EVENTS | frozenset(EVENT_SYNONYMS.values()) | fro
 """Participles that stand for the event when a figure has no verb ("the 15 hospitalised")."""
 
 
+def participle_event(w: str) -> str | None:
+    """The event a participle names: "wounded" -> "injure", "hospitalised" -> "hospitalise"."""
+    for cand in (w, w[:-1], w[:-2]):
+        e = norm_event(cand)
+        if e in PARTICIPLE_EVENTS:
+            return e
+    return norm_event(w[:-1] if w.endswith(("ised", "ated")) else w)
+
+
 def event_of(q: Quantity) -> str | None:
     """The figure's event, normalised: a change verb on a level figure ("rose to 4.1%") is no
     event; with no verb, a participle in the subject ("the 15 hospitalised children") is one."""
     e = norm_event(q.subject.event)
     if e in ("rise", "fall") and q.direction is None:
         e = None
-    if e is None:
-        for w in sorted(modifiers(q, raw=True)):
-            if w.endswith("ed") and len(w) > 4:
-                cand = norm_event(w[:-1] if w.endswith("ised") or w.endswith("ated") else w)
-                if cand in PARTICIPLE_EVENTS:
-                    return cand
+    for w in sorted(modifiers(q, raw=True)):
+        if w.endswith("ed") and len(w) > 4:
+            cand = participle_event(w)
+            if cand in PARTICIPLE_EVENTS and (e is None or cand in AFFECTED_EVENTS):
+                # "the 32 wounded soldiers evacuated": the set is the wounded
+                return cand
     return e
 
 
@@ -299,7 +308,8 @@ def modifiers(q: Quantity, raw: bool = False) -> frozenset[str]:
     if raw:
         return frozenset(words)
     ev = event_of(q) or ""
-    return frozenset(w for w in words if not ev or _stem(w)[:5] != _stem(ev)[:5])
+    return frozenset(w for w in words if not ev or (
+        _stem(w)[:5] != _stem(ev)[:5] and participle_event(w) != ev))
 
 
 _GENERIC_SOURCE = frozenset(

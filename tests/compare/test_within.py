@@ -258,6 +258,13 @@ CORPUS = [
         [], id="plans-need-one-explicit-verb",
     ),
     pytest.param(
+        "The provisional toll is 15 soldiers killed and 23 wounded.\n\nIt was a hard day."
+        "\n\nThe staff wishes a swift recovery to the 32 wounded soldiers evacuated to Sevare.",
+        [fig("15", head="soldier", event="kill"), fig("23", head="soldier", event="injure"),
+         fig("32", head="soldier", event="evacuate", text="wounded soldiers")], None,
+        ["FC101"], id="participle-names-the-set",
+    ),
+    pytest.param(
         "Twelve children were hospitalised last week.\n\nA school closed.\n\nNo more.\n\n"
         "Doctors said the 15 hospitalised children were recovering.",
         [fig("Twelve", head="child", event="hospitalise", value=("12", "12")),
