@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from types import MappingProxyType
 from typing import Generic, NamedTuple, TypeVar
 
@@ -730,7 +731,17 @@ def match_currency_before(ctx: Ctx, i: int) -> tuple[Unit, int] | None:
     return None
 
 
+@cache
+def _hedge_last_tokens() -> frozenset[str]:
+    """Last token of every hedge: a cheap pre-check before building keys."""
+    from .tokenize import tokenize
+
+    return frozenset(tokenize(k)[-1].low for k in W.HEDGES if tokenize(k))
+
+
 def match_hedge_before(ctx: Ctx, i: int) -> tuple[tuple[str, str], int] | None:
+    if ctx.low(i - 1) not in _hedge_last_tokens():
+        return None
     best = None
     for s in range(i - 1, max(ctx.floor, i - W.HEDGE_MAX) - 1, -1):
         ctx.work += 1
