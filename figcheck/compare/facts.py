@@ -114,10 +114,24 @@ def norm_event(e: str | None) -> str | None:
     return EVENT_SYNONYMS.get(e, e)
 
 
+HEAD_SYNONYMS: MappingProxyType[str, str] = MappingProxyType(
+    {
+        "hen": "bird", "chicken": "bird", "poultry": "bird", "fowl": "bird",
+        "kid": "child", "youngster": "child", "fatality": "death", "dead": "death",
+        "house": "home", "household": "home", "dwelling": "home",
+        "post": "job", "role": "job", "position": "job",
+        "automobile": "car", "motorist": "driver", "cut": "saving",
+        "pupil": "student", "schoolchild": "student",
+    }
+)
+"""Heads that name the same thing, so rewordings meet ("laying hens" / "birds")."""
+
+
 def norm_head(h: str | None) -> str | None:
     if not h:
         return None
-    return _WS.sub(" ", h.strip().lower()) or None
+    h = _WS.sub(" ", h.strip().lower())
+    return HEAD_SYNONYMS.get(h, h) or None
 
 
 def unit_family(q: Quantity) -> str:

@@ -198,6 +198,12 @@ def test_claim_key_is_head_and_unit_family() -> None:
     assert claim_key(c) != claim_key(q)
 
 
+def test_head_synonyms_share_a_key() -> None:
+    (_, (h,)) = doc("It had 42,000 laying hens.", fig("42,000", head="hen"))
+    (_, (b,)) = doc("It had 24,000 birds.", fig("24,000", head="bird"))
+    assert claim_key(h) == claim_key(b)
+
+
 def test_apply_config_is_idempotent_and_ordered() -> None:
     group = two("More than 200 passengers were on the ferry.", [fig("More than 200", head=PAX)],
                 "The ferry had 148 passengers on board.", [fig("148", head=PAX)])
