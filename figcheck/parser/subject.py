@@ -2014,6 +2014,8 @@ def _attributions(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]
             and k + 1 < n
             and toks[k + 1].low in _ATTR_OWNED
             and _capitalised(tok)
+            and _bare(low) not in _w.MONTHS
+            and _bare(low) not in _w.WEEKDAYS
         ):
             out.append((k, k + 1, tok.text[:-2]))
             continue
@@ -2053,6 +2055,13 @@ def _attributions(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]
             q -= 2
         if q - 1 >= 0 and toks[q - 1].kind == "w" and toks[q - 1].low in _w.TIME_ADVERBS:
             q -= 1
+        if q - 1 >= 0 and toks[q - 1].text == ",":
+            # "Apple, which reports on 2 November, said": skip the parenthetical
+            c = q - 2
+            while c >= 0 and q - c < 16 and toks[c].text not in ",.;:":
+                c -= 1
+            if c >= 1 and toks[c].text == "," and toks[c + 1].low in _RELATIVE | {"who"}:
+                q = c
         k_src = q
         while q - 1 >= 0 and k_src - q < 6:
             prev = toks[q - 1]
@@ -2085,7 +2094,8 @@ def _attributions(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]
         # inverted: ", said the ministry"
         if k >= 1 and toks[k - 1].kind == "p" or k == 0:
             rng = np_after(k + 1)
-            if rng:
+            # the source ends the clause: ", said the ministry." (not ", said revenue would")
+            if rng and (rng[1] >= n or toks[rng[1]].kind == "p"):
                 out.append((k, rng[1] - 1, field_text[toks[rng[0]].start : toks[rng[1] - 1].end]))
     return out
 
@@ -2260,9 +2270,11 @@ def find_subject(
     s0, s1 = min(s0, a), max(s1, b)
     w0 = max(s0, a - WINDOW)
     w1 = min(s1, b + WINDOW)
-    while s0 < w0 < a and not field_text[w0 - 1].isspace():
-        w0 += 1  # never start or end the window inside a word ("...nce minister")
-    while b < w1 < s1 and not field_text[w1].isspace():
+    # never start or end the window inside a word ("...nce minister"), even where the caller
+    # clipped the sentence there
+    while 0 < w0 < a and field_text[w0 - 1].isalnum() and field_text[w0].isalnum():
+        w0 += 1
+    while b < w1 < size and field_text[w1 - 1].isalnum() and field_text[w1].isalnum():
         w1 -= 1
     others: list[tuple[int, int]] = []
     if figures:
