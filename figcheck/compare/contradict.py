@@ -452,7 +452,9 @@ def contradictions_across(
 ) -> list[Finding]:
     """Conflicts (FC111) and updates (FC121) between the documents of one story.  Each pair of
     documents yields at most one finding per fact key, and none when any of their figures for the
-    fact agree."""
+    fact agree.  Documents that both name things but nothing in common (no shared named entity)
+    are not compared unless their records share a ``story``: whatever else grouped them, they
+    are not reports of one event."""
     docs = sorted(group, key=lambda pair: _doc_order(pair[0]))
     index: dict[str, dict[int, list[Item]]] = defaultdict(lambda: defaultdict(list))
     for i, (doc, qs) in enumerate(docs):
@@ -463,6 +465,15 @@ def contradictions_across(
             bucket = index[facts.claim_key(it.q)][i]
             if len(bucket) < MAX_PER_KEY:
                 bucket.append(it)
+    cache: dict[int, frozenset[str]] = {}
+
+    def names(i: int) -> frozenset[str]:
+        if i not in cache:
+            from .stories import story_features
+
+            cache[i] = frozenset(f for f in story_features(docs[i][0]) if f.startswith("e:"))
+        return cache[i]
+
     findings: list[Finding] = []
     for per_doc in index.values():
         if len(per_doc) < 2:
@@ -472,6 +483,10 @@ def contradictions_across(
             for j in doc_ids[x + 1:x + 1 + MAX_DOC_WINDOW]:
                 if docs[i][0].id == docs[j][0].id:
                     continue
+                di, dj = docs[i][0], docs[j][0]
+                if not (di.story and di.story == dj.story) and names(i) and names(j) \
+                        and not names(i) & names(j):
+                    continue  # two reports of one story name something in common
                 f = _pair_finding(per_doc[i], per_doc[j], tolerance)
                 if f is not None:
                     findings.append(f)

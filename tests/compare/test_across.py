@@ -198,6 +198,16 @@ def test_claim_key_is_head_and_unit_family() -> None:
     assert claim_key(c) != claim_key(q)
 
 
+def test_documents_naming_nothing_in_common_are_not_compared() -> None:
+    a = doc("In Lesbos, more than 200 passengers were on the Aegean Star.",
+            fig("more than 200", head=PAX), id="a")
+    b = doc("In Bavaria, the Munich train had 148 passengers.", fig("148", head=PAX), id="b")
+    assert across([a, b], Config()) == []
+    a2 = doc(a[0].text, fig("more than 200", head=PAX), id="a", story="s")
+    b2 = doc(b[0].text, fig("148", head=PAX), id="b", story="s")
+    assert [f.code for f in across([a2, b2], Config())] == ["FC111"]
+
+
 def test_head_synonyms_share_a_key() -> None:
     (_, (h,)) = doc("It had 42,000 laying hens.", fig("42,000", head="hen"))
     (_, (b,)) = doc("It had 24,000 birds.", fig("24,000", head="bird"))
