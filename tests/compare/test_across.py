@@ -199,12 +199,13 @@ def test_claim_key_is_head_and_unit_family() -> None:
 
 
 def test_documents_naming_nothing_in_common_are_not_compared() -> None:
-    a = doc("In Lesbos, more than 200 passengers were on the Aegean Star.",
-            fig("more than 200", head=PAX), id="a")
-    b = doc("In Bavaria, the Munich train had 148 passengers.", fig("148", head=PAX), id="b")
+    ta = "More than 200 passengers were on board. It sank off Lesbos."
+    tb = "The vessel had 148 passengers on board. It hit rocks near Bavaria."
+    a = doc(ta, fig("More than 200", head=PAX), id="a")
+    b = doc(tb, fig("148", head=PAX), id="b")
     assert across([a, b], Config()) == []
-    a2 = doc(a[0].text, fig("more than 200", head=PAX), id="a", story="s")
-    b2 = doc(b[0].text, fig("148", head=PAX), id="b", story="s")
+    a2 = doc(ta, fig("More than 200", head=PAX), id="a", story="s")
+    b2 = doc(tb, fig("148", head=PAX), id="b", story="s")
     assert [f.code for f in across([a2, b2], Config())] == ["FC111"]
 
 
