@@ -88,6 +88,7 @@ _TO_BETWEEN = re.compile(
     re.IGNORECASE)
 _TO_BEFORE = re.compile(r"\bto\s*$", re.IGNORECASE)
 _FROM_BETWEEN = re.compile(r"^\s*,?\s*(?:(?:up|down)\s+)?from\s*$", re.IGNORECASE)
+_UP_FROM_BETWEEN = re.compile(r"^[^.;()]{0,40}?,\s*(?:up|down)\s+from\s*$", re.IGNORECASE)
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _CHANGE_WORDS = re.compile(
     r"\b(?:rise|rises|rose|risen|rising|increase[sd]?|increasing|jump(?:ed|s)?|climb(?:ed|s)?|"
@@ -99,14 +100,18 @@ _CHANGE_WORDS = re.compile(
 )
 _FACTOR_WORDS = re.compile(
     r"\b(?P<hedge>(?:more than|over|nearly|almost|roughly|about|around|just over|"
-    r"just under|at least|well over)\s+)?(?P<word>doubled|doubling|tripled|trebled|tripling|"
-    r"quadrupled|halved|halving)\b",
+    r"just under|at least|well over)\s+)?(?:an?\s+)?(?P<word>doubled|doubling|tripled|trebled|"
+    r"tripling|quadrupled|halved|halving|twofold|two-fold|threefold|three-fold|fourfold|"
+    r"four-fold|fivefold|five-fold|tenfold|ten-fold)\b",
     re.IGNORECASE,
 )
 _FACTOR_VALUES = MappingProxyType({
     "doubled": Decimal(2), "doubling": Decimal(2), "tripled": Decimal(3), "trebled": Decimal(3),
     "tripling": Decimal(3), "quadrupled": Decimal(4), "halved": Decimal("0.5"),
-    "halving": Decimal("0.5"),
+    "halving": Decimal("0.5"), "twofold": Decimal(2), "two-fold": Decimal(2),
+    "threefold": Decimal(3), "three-fold": Decimal(3), "fourfold": Decimal(4),
+    "four-fold": Decimal(4), "fivefold": Decimal(5), "five-fold": Decimal(5),
+    "tenfold": Decimal(10), "ten-fold": Decimal(10),
 })
 
 
@@ -203,6 +208,9 @@ def _changes(s: Sentence) -> list[Change]:
                 first, second = qa, qb
             elif _TO_BEFORE.search(before) and _FROM_BETWEEN.match(between):
                 first, second = qb, qa
+            elif _UP_FROM_BETWEEN.match(between) and qa.direction is None and \
+                    unit_family(qa) == unit_family(qb):
+                first, second = qb, qa  # "sold 40,000 season tickets, up from 20,000"
             else:
                 continue
             unit = qa.unit or qb.unit
@@ -265,6 +273,9 @@ def check_percent_change(s: Sentence, _: list[Sentence], tolerance: Decimal) -> 
         if not cands:
             continue
         p = min(cands, key=lambda p: min(abs(p.start - ch.end), abs(ch.start - p.end)))
+        lo, hi = (ch.end, p.start) if p.start >= ch.end else (p.end, ch.start)
+        if lo < hi and _SHARE_BREAK.search(s.text, lo, hi):
+            continue  # "..., up from 42.6%, while emissions rose by 0.8%": another clause
         stated = interval_of(p, tolerance)
         slack = PERCENT_SLACK_POINTS + abs(p.value.low) * PERCENT_SLACK_REL
         stated_w = _widen(stated, slack)
@@ -352,7 +363,8 @@ def check_factor(s: Sentence, _: list[Sentence], tolerance: Decimal) -> list[Fin
             q for q in s.quantities if q.kind == "factor" and q.start <= m.end() and m.start() <= q.end
         ]
         actual = ch.b / ch.a if ch.a else None
-        out.append(_finding("FC204", s, qs, ARITHMETIC_CONFIDENCE, factor=m.group(0).strip(),
+        factor = f"{m.group('hedge') or ''}{m.group('word')}".strip()
+        out.append(_finding("FC204", s, qs, ARITHMETIC_CONFIDENCE, factor=factor,
                             a=ch.a_text, b=ch.b_text,
                             actual=f"a factor of {_fmt(actual, 2)}" if actual is not None
                             else "a different factor"))

@@ -121,6 +121,7 @@ def _clause_entities(text: str, s: int, q: Quantity, doc: Document) -> frozenset
     return frozenset(out)
 
 
+_ALL_BEFORE = re.compile(r"\ball(?:\s+(?:of\s+)?the|\s+of\s+its)?\s+$", re.IGNORECASE)
 _VERB_BEFORE = re.compile(r"\b(?P<verb>[a-z]{3,}(?:ed|ing)|lost|cut|shed|won|sold|made|built|"
                           r"paid|spent|hit)\s+$")
 _NEUTRAL_VERBS = frozenset(
@@ -270,7 +271,10 @@ def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
             if pm:  # "Gaines County accounts for 57 cases": the place the parser left out
                 q = q.model_copy(update={"subject": q.subject.model_copy(
                     update={"place": pm.group(0)})})
-        if facts.event_of(q) is None and not casualties:
+        if _ALL_BEFORE.search(text, max(s, q.start - 16), q.start):
+            # "All 168 passengers were evacuated": the whole set, whatever happened to it
+            q = q.model_copy(update={"subject": q.subject.model_copy(update={"event": None})})
+        elif facts.event_of(q) is None and not casualties:
             m = _EVENT_AFTER.match(text, q.end, min(e, q.end + 50)) or _EVENT_BEFORE.search(
                 text, max(s, q.start - 20), q.start)
             ev = _EVENT_WORDS.get(m.group("ev").lower()) if m else None

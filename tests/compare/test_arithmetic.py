@@ -57,6 +57,17 @@ CORPUS += [
     pytest.param("Admissions have halved in ten years, from 42,000 in 2014-15 to 21,000 in "
                  "2023-24.", [fig("42,000"), fig("21,000")], [],
                  id="halved-with-years-between-right"),
+    pytest.param("The club sold 40,000 season tickets, up from 20,000 last year, a threefold "
+                 "increase.", [fig("40,000"), fig("20,000")], ["FC204"], id="up-from-threefold"),
+    pytest.param("The club sold 60,000 season tickets, up from 20,000 last year, a threefold "
+                 "increase.", [fig("60,000"), fig("20,000")], [], id="up-from-threefold-right"),
+    pytest.param("Wind farms generated 47.3% of power, up from 42.6%, while emissions from "
+                 "transport rose by 0.8%.", [fig("47.3%", unit=PCT), fig("42.6%", unit=PCT),
+                                             fig("0.8%", unit=PCT)], [],
+                 id="change-of-another-clause"),
+    pytest.param("Recruits made up 40% of the 52,000 joiners, or 26,000 people, down from 48%.",
+                 [fig("40%", unit=PCT), fig("52,000"), fig("26,000"), fig("48%", unit=PCT)],
+                 ["FC202"], id="down-from-needs-one-unit-share-still-checked"),
     pytest.param("The asteroid came within 1.5 million km (600,000 miles) of Earth.",
                  [fig("within 1.5 million km", unit="kilometre", value=("1500000", "1500000")),
                   fig("600,000 miles", unit="mile")], ["FC205"], id="conversion-with-within"),

@@ -265,6 +265,11 @@ CORPUS = [
         ["FC101"], id="participle-names-the-set",
     ),
     pytest.param(
+        "The plane was carrying 180 passengers.\n\nAll 168 passengers were evacuated safely.",
+        [fig("180", head="passenger"), fig("168", head="passenger", event="evacuate")], None,
+        ["FC101"], id="all-n-is-the-whole-set",
+    ),
+    pytest.param(
         "Twelve children were hospitalised last week.\n\nA school closed.\n\nNo more.\n\n"
         "Doctors said the 15 hospitalised children were recovering.",
         [fig("Twelve", head="child", event="hospitalise", value=("12", "12")),
