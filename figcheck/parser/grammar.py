@@ -123,17 +123,22 @@ class Ctx:
     """The figure the veto rules are judging."""
     prev: Draft | None = None
     """The last figure kept (for "6-3, 6-2" score lists and "rose 450 points, or 1.2%")."""
+    lows: list[str] = field(default_factory=list)
+    n: int = 0
+
+    def __post_init__(self) -> None:
+        self.lows = [t.low for t in self.toks]
+        self.n = len(self.toks)
 
     def tok(self, k: int) -> Token | None:
-        return self.toks[k] if 0 <= k < len(self.toks) else None
+        return self.toks[k] if 0 <= k < self.n else None
 
     def low(self, k: int) -> str:
-        t = self.tok(k)
-        return t.low if t is not None else ""
+        return self.lows[k] if 0 <= k < self.n else ""
 
     def adj(self, k: int) -> bool:
         """Token ``k`` directly follows token ``k - 1`` (no space)."""
-        return 0 < k < len(self.toks) and self.toks[k - 1].end == self.toks[k].start
+        return 0 < k < self.n and self.toks[k - 1].end == self.toks[k].start
 
     def gap(self, k: int) -> str:
         """The text between token ``k - 1`` and token ``k``."""
