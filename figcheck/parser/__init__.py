@@ -19,8 +19,10 @@ Dimension vocabulary (``Quantity.dimension``, with ``base_unit`` where a convers
 ``mass``                  kilogram
 ``temperature``           degree Celsius (F and kelvin converted; a change such as "warming of
                           2.7F" converts without the offset); bare "degrees" has no base
-``duration``              second (a year is 365.25 days, a month a twelfth of that)
-``age``                   "a 45-year-old", "aged 45": ``unit`` "year", ``base_unit`` "year"
+``duration``              second (a year is 365.25 days, a month a twelfth of that); ages ("a
+                          45-year-old", "aged 45", "Mark Dunne, 49,", "in their 70s") are
+                          durations in ``year`` too (the gold corpus convention)
+``angle``                 "rotate 90 degrees", radians, turns (no base)
 ``speed``                 metre per second
 ``energy`` / ``power``    joule / watt
 ``data storage``          byte
@@ -32,7 +34,19 @@ Vague quantities are ranges (bound "range"): "dozens of" [24, 99], "scores of" [
 [200, 500]; "several thousand" [3000, 9000].  Sports scores and vote tallies ("won 3-1",
 "52-48 vote") have ``kind`` "score" with ``value.low``/``value.high`` as written (first, second)
 and an interval from the smaller to the larger.  "doubled"/"tripled"/"halved" have ``kind``
-"factor" and value 2/3/0.5.
+"factor" and value 2/3/0.5 ("more than three times", "0.78 times", "twice the average" too; a
+bare "scored twice" is a count).  Compound amounts are one figure: "six years and eight months" ->
+80 month, "2 hours 4 minutes" -> 124 minute (the smaller unit), "5 feet 2 inches" -> 5.1666 foot,
+"3 dollars 50 cents" -> 3.5 dollar.
+
+Not figures (never returned): years and year spans ("in 2023", "2023-24"), dates ("12 March"),
+clock times ("10:30", "3pm"), ordinals ("22nd", "third", "one hundred twenty fifth"), model and
+product names ("B-52", "G7", "5G", "Boeing 737", "iPhone 15"), phone and text numbers, street
+addresses, labels ("section 3", "No. 10", "junctions 4 and 7"), decades ("the 1990s"), web
+addresses, and number-word adjectives ("a five-set epic", "the two sides").
+
+The grammar's cost is bounded per token; :func:`work` returns a deterministic count of rule
+attempts and window steps so tests can assert it is linear in the input's length.
 """
 
 from __future__ import annotations
