@@ -228,6 +228,19 @@ def _ratio_context(ctx: Ctx, i: int) -> bool:
     return any(ctx.toks[k].low in ("ratio", "ratios", "odds", "outnumbered", "margin") for k in range(lo, hi))
 
 
+_MAX_DIGITS = 24
+
+
+@NUMBER_RULES.register("skip_long", 99)
+def _skip_long(ctx: Ctx, i: int) -> Num | None:
+    """A run of more than 24 digits is a code, hash or junk, never a figure (and would not fit a
+    JSON number)."""
+    t = ctx.toks[i]
+    if t.kind == "num" and len(t.text) > _MAX_DIGITS and len(digits_of(t.text).replace(".", "")) > _MAX_DIGITS:
+        return Num(i, i + 1, D(0), None, "skip")
+    return None
+
+
 @NUMBER_RULES.register("skip_ordinal", 98)
 def _skip_ordinal(ctx: Ctx, i: int) -> Num | None:
     if ctx.toks[i].kind == "num" and ctx.low(i + 1) in W.ORDINAL_SUFFIX and ctx.adj(i + 1):

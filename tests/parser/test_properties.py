@@ -106,12 +106,26 @@ def test_round_trip_ranges(a: int, d: int) -> None:
         assert (q.value.low, q.value.high, q.bound) == (a, b, "range"), text
 
 
+@given(st.integers(min_value=25, max_value=6000), st.sampled_from(["$", "", "about "]))
+def test_overlong_digit_runs_are_not_figures(n: int, prefix: str) -> None:
+    """A 5,000-digit "figure" would break JSON output (int-to-str limit); it is junk, not news."""
+    import json
+
+    qs = figcheck.extract(f"It cost {prefix}{'7' * n} in total, and 12 people came.")
+    assert [q.text for q in qs] == ["12"]
+    json.dumps([q.model_dump(mode="json") for q in qs])
+
+
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=300))
 def test_never_raises_on_any_string(text: str) -> None:
-    for q in figcheck.extract(text, title=text[:40]):
+    import json
+
+    qs = figcheck.extract(text, title=text[:40])
+    for q in qs:
         src = text if q.field == "text" else text[:40]
         assert src[q.start : q.end] == q.text
+    json.dumps([q.model_dump(mode="json") for q in qs])
 
 
 _ALPHABET = st.sampled_from(
