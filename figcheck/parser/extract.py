@@ -52,6 +52,13 @@ def _interval(d: Draft) -> Interval:
     return normalise(d.low, d.high, d.bound, d.p_low, lean=lean)  # type: ignore[arg-type]
 
 
+def _tidy(v: Decimal) -> Decimal:
+    """``1.3 * 10**9`` is ``Decimal('1300000000.0')``: drop the trailing ``.0`` of whole numbers."""
+    if v == v.to_integral_value() and v.as_tuple().exponent != 0:
+        return v.quantize(Decimal(1))
+    return v
+
+
 def _precision(d: Draft) -> Decimal | None:
     ps = [p for p in (d.p_low, d.p_high) if p is not None]
     return max(ps) if ps else None
@@ -76,6 +83,7 @@ def _quantities(text: str, field: str, find_subject: Any) -> list[Quantity]:
 
     out: list[Quantity] = []
     for d, (a, b) in zip(drafts, spans):
+        d.low, d.high = _tidy(d.low), _tidy(d.high)
         sent = sentence_of(a)
         interval = _interval(d)
         u = d.unit
