@@ -782,8 +782,8 @@ def _score_context(ctx: Ctx, i: int, j: int) -> bool:
     return any(ctx.toks[k].low in W.SCORE_CONTEXT for k in range(lo, hi))
 
 
-_BY_UP = W.CHANGE_UP | frozenset("raised raise raises raising boosted lifted increased extended".split())
-_BY_DOWN = W.CHANGE_DOWN | frozenset("lost reduced cutting shortened lowered".split())
+_BY_UP = W.CHANGE_UP | frozenset("raised raise raises raising boosted lifted lifts lift increased extended".split())
+_BY_DOWN = W.CHANGE_DOWN | frozenset("reduced cutting shortened lowered".split())
 _PARTICLE = frozenset(
     "shot makes make made making set sets take takes took taken put puts broke break breaks "
     "turned turn back cut wind shut stepped step backed pick picked sum summed paid pay pays end "
@@ -843,9 +843,11 @@ def _direction_before(ctx: Ctx, k: int) -> str | None:
     return None
 
 
-def _direction_after(ctx: Ctx, j: int) -> str | None:
+def _direction_after(ctx: Ctx, j: int, has_unit: bool = True) -> str | None:
     k = j + (ctx.low(j) == "-" and ctx.adj(j))
     w = ctx.low(k)
+    if w in ("higher", "lower") and not has_unit and ctx.low(k + 1) != "than":
+        return None  # "four lower-house seats"
     if w in ("above", "below", "more", "fewer", "less") and ctx.low(k + 1) not in (
         "than", "the", "their", "its", "a", "last", "in", "on", "pre", "average", "normal", "his", "her"
     ):
@@ -1047,7 +1049,7 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
     ) and n.value <= 120 and (n.form == "words" or n.plain):
         age = True
     elif (
-        prefix == "" and ctx.low(s - 1) == "and" and ctx.prev is not None
+        prefix == "" and ctx.low(s - 1) in ("and", ",") and ctx.prev is not None
         and ctx.prev.j == s - 1 and ctx.prev.dimension == "duration" and ctx.prev.unit is not None
         and ctx.prev.unit.name == "year" and n.plain
     ):
@@ -1217,8 +1219,11 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
     if u is None and kind == "figure" and not is_range and ctx.low(j) == "times" and ctx.near(j):
         return Draft(s, j + 1, low, high, None, None, kind="factor", bound=bound, lean=lean,
                      direction=None, dimension="ratio", nums=nums)
+    # "sank about 25 minutes after", "fell about 15 metres": movement, not a change of amount
+    if direction is not None and not by and u is not None and u.dim in ("duration", "length") and kind == "figure":
+        direction = None
     if direction is None and kind == "figure":
-        direction = _direction_after(ctx, j)
+        direction = _direction_after(ctx, j, u is not None)
     # "by a margin of 3 points", "0.5 points": percentage points when the text talks in per cent
     if (
         u is None and ctx.low(j) in ("point", "points", "pts") and ctx.near(j) and abs(n.value) <= 20

@@ -116,7 +116,7 @@ CHANGE_UP = frozenset(
     "rose rise rises rising risen climbed climb climbs climbing jumped jump jumps jumping "
     "increased increase increases increasing up gained gain gains gaining grew grow grows growing "
     "grown surged surge surges surging soared soar soars soaring rallied rally rallies "
-    "advanced spiked spike boosted swelled widened expanded lifted lifts lift "
+    "advanced spiked spike boosted swelled widened expanded "
     "leapt leaped leap leaps accelerated increment higher hike hiked hikes ballooned edged "
     "crept ticked".split()
 )
