@@ -859,11 +859,21 @@ def _direction_after(ctx: Ctx, j: int, has_unit: bool = True) -> str | None:
     return None
 
 
+_FROM_CHANGE = W.CHANGE_UP | W.CHANGE_DOWN | frozenset(W.FACTORS) | frozenset(
+    "up down changed change changes went go goes moved move moves expand expands expanding "
+    "shift shifted shifts increased decreased revised".split()
+)
+
+
 def _change_before_from(ctx: Ctx, s: int) -> bool:
-    """A change verb just before "from" at ``s`` ("rose from 40 to 50"): endpoints, not a range."""
-    for k in range(s - 1, max(ctx.floor - 1, s - 4), -1):
+    """A change word before "from" at ``s`` in the same clause ("rose from 40 to 50", "doubled
+    since 2021, from 40,000 to 60,000"): endpoints, not a range."""
+    for k in range(s - 1, max(-1, s - 9), -1):
         ctx.work += 1
-        if ctx.low(k) in W.CHANGE_UP or ctx.low(k) in W.CHANGE_DOWN or ctx.low(k) in ("up", "down", "changed", "went", "moved"):
+        w = ctx.low(k)
+        if w in (".", ";", "!", "?") or ctx.toks[k].kind == "par":
+            return False
+        if w in _FROM_CHANGE:
             return True
     return False
 
@@ -1038,6 +1048,8 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
     if ctx.low(s - 1) in ("aged", "age") and s - 1 >= ctx.floor:
         age = True
         s -= 1
+    elif ctx.low(s - 1) in ("turned", "turns", "turning") and n.plain and n.value <= 120 and hedge is None:
+        age = True
     elif ctx.low(s - 1) == "of" and ctx.low(s - 2) == "age":
         age = True
     elif hedge_key in ("as young as", "as old as") and n.value <= 120:
@@ -1400,8 +1412,13 @@ def _figure_factor(ctx: Ctx, i: int) -> Draft | None:
     bound, lean, s = "exact", "both", i
     if hedge is not None:
         (bound, lean), s = hedge
-    if ctx.low(i) in ("double", "triple", "quadruple", "halve") and ctx.low(i - 1) in ("a", "the", "of"):
-        return None
+    if ctx.low(i) in ("double", "triple", "quadruple", "halve"):
+        b = ctx.tok(i - 1)
+        # "would double", "cases triple"; not "a double murder", "the Cup double", "double-digit"
+        if b is None or b.kind != "word" or not b.text.islower() or b.low in ("a", "the", "of", "and", "or") or (
+            ctx.low(i + 1) == "-" and ctx.adj(i + 1)
+        ):
+            return None
     if ctx.low(i) in ("twice", "thrice") and hedge is None and ctx.low(i + 1) not in (
         "the", "as", "that", "its", "their", "his", "her", "what", "this", "a",
     ):

@@ -176,6 +176,14 @@ CHANGES = [
     E("Output tripled.", "tripled", "3", kind="factor", direction="up"),
     E("Waiting lists halved.", "halved", "0.5", kind="factor", direction="down"),
     E("Rainfall was more than three times the average.", "more than three times", "3", kind="factor", bound="lower"),
+    E("The list has doubled since 2021, from 40,000 to 60,000.", "40,000", "40000"),
+    E("The list has doubled since 2021, from 40,000 to 60,000.", "60,000", "60000"),
+    E("The league will expand from 12 to 14 clubs.", "14", "14"),
+    E("Her costs would double to \u00a310.", "double", "2", kind="factor", direction="up"),
+    E("Measles cases triple as uptake slips.", "triple", "3", kind="factor", direction="up"),
+    E("The ferry sank about 25 minutes after leaving.", "about 25 minutes", "25", unit="minute", bound="approximate"),
+    E("Labour lost the seat by about 4,000 votes.", "about 4,000", "4000", bound="approximate"),
+    E("Rescuers lifted 140 people from rooftops.", "140", "140"),
 ]
 
 COMPARISONS = [
@@ -201,6 +209,8 @@ COMPOUNDS = [
     E("Rotate it 90 degrees.", "90 degrees", "90", unit="degree", dimension="angle"),
     E("The weight is 20 (kg).", "20 (kg)", "20", unit="kilogram"),
     E("The patient is a 87 yo man.", "87 yo", "87", unit="year"),
+    E("Three men, aged 31, 38 and 52, were held.", "38", "38", unit="year"),
+    E("Wirtz, who turned 22 in May, signed.", "22", "22", unit="year"),
     E("Temperatures ranged from -18C to -34C.", "-18C to -34C", "-34", "-18", unit="degree Celsius", bound="range"),
 ]
 
@@ -350,6 +360,8 @@ NOT_FIGURES = [
     N("It is the one hundred twenty fifth anniversary.", "one hundred twenty fifth"),
     N("The ballot paper 12B listed parties.", "12B"),
     N("Markets were up from 9 in 2023.", "in 2023"),
+    N("He won the German Cup double with Leverkusen.", "double"),
+    N("It was a double murder.", "double"),
 ]
 
 
