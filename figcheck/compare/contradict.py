@@ -159,6 +159,7 @@ _EVENT_WORDS = MappingProxyType({
     "destroyed": "destroy", "destruction": "destroy",
 })
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:aged\s+)?$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _SINCE_BEFORE = re.compile(r"\b(?:since|from|as of|starting)\b[^.]{0,14}$", re.IGNORECASE)
 
@@ -469,6 +470,17 @@ def contradictions_across(
             bucket = index[facts.claim_key(it.q)][i]
             if len(bucket) < MAX_PER_KEY:
                 bucket.append(it)
+    for per_doc in index.values():
+        for i, items in per_doc.items():
+            # "aged 31, 38 and 52": a list names several members, not versions of one figure
+            listed: set[int] = set()
+            ordered = sorted(items, key=lambda it: (it.q.field, it.q.start))
+            for x, y in zip(ordered, ordered[1:]):
+                if x.sentence == y.sentence and x.q.end <= y.q.start and _LIST_JOIN.match(
+                        field_text(x.doc, x.q), x.q.end, y.q.start):
+                    listed.update((id(x), id(y)))
+            if listed:
+                per_doc[i] = [it for it in items if id(it) not in listed]
     cache: dict[int, frozenset[str]] = {}
 
     def names(i: int) -> frozenset[str]:

@@ -144,15 +144,29 @@ def unit_family(q: Quantity) -> str:
     return f"{q.dimension}:{q.unit or ''}"
 
 
+DEATH_HEADS = frozenset({"person", "people", "death", "civilian", "victim", "resident"})
+
+
+def fact_head(q: Quantity) -> str | None:
+    """The head a fact is keyed on: the subject head, except that people killed are the death
+    toll ("at least 30 people were killed" and "the death toll rose to 52" are one fact)."""
+    head = norm_head(q.subject.head)
+    if head in DEATH_HEADS and norm_event(q.subject.event) == "kill":
+        return "death toll"
+    if head == "toll":
+        return "death toll"
+    return head
+
+
 def claim_key(q: Quantity) -> str:
     """Index key of a figure's fact: normalised subject head + unit family.  Figures without a
     subject head get an empty-head key that the comparator never compares."""
-    return f"{norm_head(q.subject.head) or ''}|{unit_family(q)}"
+    return f"{fact_head(q) or ''}|{unit_family(q)}"
 
 
 def comparable(q: Quantity) -> bool:
     """Whether a figure can take part in a contradiction at all."""
-    if q.kind != "figure" or not norm_head(q.subject.head):
+    if q.kind != "figure" or not fact_head(q):
         return False
     if q.subject.negated:
         return False
@@ -167,7 +181,7 @@ def is_plan(q: Quantity) -> bool:
 
 
 def is_cumulative(q: Quantity) -> bool:
-    head = norm_head(q.subject.head) or ""
+    head = fact_head(q) or ""
     return head in CUMULATIVE_HEADS or (norm_event(q.subject.event) or "") in CUMULATIVE_EVENTS
 
 
@@ -275,6 +289,8 @@ def event_of(q: Quantity) -> str | None:
     e = norm_event(q.subject.event)
     if e in ("rise", "fall") and q.direction is None:
         e = None
+    if e == "kill" and fact_head(q) == "death toll":
+        e = None  # the death toll carries its event in its name
     for w in sorted(modifiers(q, raw=True)):
         if w.endswith("ed") and len(w) > 4:
             cand = participle_event(w)
@@ -362,10 +378,10 @@ def same_fact(a: Quantity, b: Quantity, *, near: bool = True, cross: bool = Fals
             return None  # "rose from 40" (an old level) vs a plain level
         if (ea or eb) in AFFECTED_EVENTS and not cross:
             return None  # "six runners" vs "14 runners were treated": those it happened to
-        if norm_head(a.subject.head) in GENERIC_HEADS:
+        if fact_head(a) in GENERIC_HEADS:
             return None
         factor *= MISSING_EVENT_CROSS if cross else MISSING_EVENT
-    elif ea is None and norm_head(a.subject.head) in GENERIC_HEADS:
+    elif ea is None and fact_head(a) in GENERIC_HEADS:
         return None
     ta, tb = a.subject.time, b.subject.time
     if cross:
