@@ -1387,7 +1387,7 @@ def _figure_vague(ctx: Ctx, i: int) -> Draft | None:
         return None
     u = None
     um = match_unit(ctx, j + 1 if ctx.low(j) == "of" else j, after_number=False)
-    if um is not None and um[0].dim in ("currency", "pound-mass") or um is not None and um[0].name == "pound-mass":
+    if um is not None and (ctx.low(j) == "of" or um[0].dim == "currency" or um[0].name == "pound-mass"):
         u = um[0] if um[0].name != "pound-mass" else unit("pound sterling")
         if ctx.low(j) != "of":
             j = um[1]
