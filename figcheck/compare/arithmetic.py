@@ -119,6 +119,21 @@ def _is_percent(q: Quantity) -> bool:
     return (q.unit or "").lower() in _PERCENT_UNITS
 
 
+def _is_fraction(q: Quantity) -> bool:
+    """"a third", "two-thirds", "half": a share written as a fraction."""
+    return (q.unit is None and q.dimension == "ratio" and q.kind == "figure"
+            and Decimal(0) < q.value.low <= Decimal(1) and q.value.low == q.value.high)
+
+
+def _pct_interval(q: Quantity, tolerance: Decimal) -> Interval:
+    """A percentage's interval, or a fraction's in percent."""
+    iv = interval_of(q, tolerance)
+    if _is_percent(q):
+        return iv
+    return Interval(low=None if iv.low is None else iv.low * 100,
+                    high=None if iv.high is None else iv.high * 100)
+
+
 def _is_points(q: Quantity) -> bool:
     return (q.unit or "").lower() in _POINT_UNITS
 
@@ -410,6 +425,7 @@ _PCT_OF_BETWEEN = re.compile(r"^\s*of\s+(?:(?:the|a|an|its|their|all)\s+)?$", re
 _OR_RESTATED = re.compile(r",\s*or\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$",
                           re.IGNORECASE)
 _OF_THESE_START = re.compile(r"(?:of|among)\s+(?:these|them|those)\b", re.IGNORECASE)
+_OF_TOTAL_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:total|them|those|all)\b", re.IGNORECASE)
 _OPEN_PAREN = re.compile(r"^\s*\(\s*$")
 _CLOSE_PAREN = re.compile(r"^\s*\)")
 
@@ -449,10 +465,15 @@ def _share_triples(s: Sentence, neighbours: list[Sentence]
         prev = [n for n in neighbours if n.start < s.start]
         wholes = [q for n in prev for q in n.quantities if _countish(q)]
         for part, p in zip(qs, qs[1:]):
-            if len(wholes) != 1 or not _countish(part) or not _is_percent(p):
+            if len(wholes) != 1 or not _countish(part) or not (_is_percent(p) or _is_fraction(p)):
                 continue
-            if _OPEN_PAREN.match(s.text[part.end:p.start]) and _CLOSE_PAREN.match(
-                    s.text[p.end:p.end + 3]) and part.value.low <= wholes[0].value.low:
+            if part.value.low > wholes[0].value.low:
+                continue
+            between = s.text[part.end:p.start]
+            bracketed = _OPEN_PAREN.match(between) and _CLOSE_PAREN.match(s.text[p.end:p.end + 3])
+            of_total = len(between) <= 40 and _OF_TOTAL_AFTER.match(s.text, p.end, s.end)
+            if bracketed or of_total:
+                # "Of those evacuated, 1,150 were children, about a third of the total."
                 out.append((part, wholes[0], p, ADJACENT_CONFIDENCE))
     return out
 
@@ -462,12 +483,12 @@ def check_share(s: Sentence, neighbours: list[Sentence], tolerance: Decimal) -> 
     for part, whole, p, conf in _share_triples(s, neighbours):
         pi, wi = interval_of(part, tolerance), interval_of(whole, tolerance)
         r = _ratio(pi, wi)
-        if r is None or p.value.low != p.value.high:
+        if r is None or p.value.low != p.value.high or None in (p.interval.low, p.interval.high):
             continue
         assert r.low is not None and r.high is not None
         actual = Interval(low=r.low * 100, high=r.high * 100)
-        stated = _widen(interval_of(p, tolerance),
-                        PERCENT_SLACK_POINTS + abs(p.value.low) * PERCENT_SLACK_REL)
+        pct = _pct_interval(p, tolerance)
+        stated = _widen(pct, PERCENT_SLACK_POINTS + abs(_mid(pct) or 0) * PERCENT_SLACK_REL)
         if stated.overlaps(actual):
             continue
         point = part.value.low / whole.value.low * 100 if whole.value.low else None

@@ -51,14 +51,16 @@ class Fig:
     direction: str | None = None
     subject: dict[str, Any] = dc_field(default_factory=dict)
     value: tuple[Decimal, Decimal] | None = None
+    dimension: str | None = None
 
 
 def fig(surface: str, *, occurrence: int = 1, title: bool = False, unit: str | None = None,
         kind: str = "figure", direction: str | None = None,
-        value: tuple[str, str] | None = None, **subject: Any) -> Fig:
+        value: tuple[str, str] | None = None, dimension: str | None = None,
+        **subject: Any) -> Fig:
     v = (Decimal(value[0]), Decimal(value[1])) if value else None
     return Fig(surface, occurrence, "title" if title else "text", unit, kind, direction,
-               subject, v)
+               subject, v, dimension)
 
 
 def _parse(surface: str) -> tuple[Decimal, Decimal, str, Decimal | None, str]:
@@ -128,6 +130,7 @@ def quantity(text: str, f: Fig, *, paragraphs: list[int] | None = None) -> Quant
     dim, base_unit, factor, offset = UNITS.get(f.unit or "", ("count", None, Decimal(1),
                                                               Decimal(0)))
     base = scale_interval(interval, factor, offset) if base_unit else None
+    dim = f.dimension or dim
     paragraph = text.count("\n\n", 0, start)
     return Quantity(
         field=f.field, start=start, end=end, text=f.surface, paragraph=paragraph,

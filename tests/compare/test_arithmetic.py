@@ -68,6 +68,17 @@ CORPUS += [
     pytest.param("Recruits made up 40% of the 52,000 joiners, or 26,000 people, down from 48%.",
                  [fig("40%", unit=PCT), fig("52,000"), fig("26,000"), fig("48%", unit=PCT)],
                  ["FC202"], id="down-from-needs-one-unit-share-still-checked"),
+    pytest.param("Nearly 2,000 people were evacuated. Of those evacuated, 1,150 were children, "
+                 "about a third of the total.",
+                 [fig("Nearly 2,000"), fig("1,150"),
+                  fig("about a third", value=("0.3333", "0.3333"), dimension="ratio")],
+                 ["FC202"],
+                 id="fraction-of-the-total"),
+    pytest.param("Nearly 2,000 people were evacuated. Of those evacuated, 1,150 were children, "
+                 "three-fifths of the total.",
+                 [fig("Nearly 2,000"), fig("1,150"),
+                  fig("three-fifths", value=("0.6", "0.6"), dimension="ratio")], [],
+                 id="fraction-of-the-total-right"),
     pytest.param("The asteroid came within 1.5 million km (600,000 miles) of Earth.",
                  [fig("within 1.5 million km", unit="kilometre", value=("1500000", "1500000")),
                   fig("600,000 miles", unit="mile")], ["FC205"], id="conversion-with-within"),
