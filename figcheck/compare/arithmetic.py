@@ -488,7 +488,7 @@ def check_share(s: Sentence, neighbours: list[Sentence], tolerance: Decimal) -> 
         assert r.low is not None and r.high is not None
         actual = Interval(low=r.low * 100, high=r.high * 100)
         pct = _pct_interval(p, tolerance)
-        stated = _widen(pct, PERCENT_SLACK_POINTS + abs(_mid(pct) or 0) * PERCENT_SLACK_REL)
+        stated = _widen(pct, PERCENT_SLACK_POINTS + abs(_mid(pct) or Decimal(0)) * PERCENT_SLACK_REL)
         if stated.overlaps(actual):
             continue
         point = part.value.low / whole.value.low * 100 if whole.value.low else None

@@ -475,10 +475,10 @@ def contradictions_across(
             # "aged 31, 38 and 52": a list names several members, not versions of one figure
             listed: set[int] = set()
             ordered = sorted(items, key=lambda it: (it.q.field, it.q.start))
-            for x, y in zip(ordered, ordered[1:]):
-                if x.sentence == y.sentence and x.q.end <= y.q.start and _LIST_JOIN.match(
-                        field_text(x.doc, x.q), x.q.end, y.q.start):
-                    listed.update((id(x), id(y)))
+            for u, v in zip(ordered, ordered[1:]):
+                if u.sentence == v.sentence and u.q.end <= v.q.start and _LIST_JOIN.match(
+                        field_text(u.doc, u.q), u.q.end, v.q.start):
+                    listed.update((id(u), id(v)))
             if listed:
                 per_doc[i] = [it for it in items if id(it) not in listed]
     cache: dict[int, frozenset[str]] = {}
