@@ -243,9 +243,17 @@ def _skip_long(ctx: Ctx, i: int) -> Num | None:
 
 @NUMBER_RULES.register("skip_ordinal", 98)
 def _skip_ordinal(ctx: Ctx, i: int) -> Num | None:
-    if ctx.toks[i].kind == "num" and ctx.low(i + 1) in W.ORDINAL_SUFFIX and ctx.adj(i + 1):
-        return Num(i, i + 2, D(0), None, "skip")
+    t = ctx.toks[i]
+    if t.kind == "num" and ctx.low(i + 1) in W.ORDINAL_SUFFIX and ctx.adj(i + 1):
+        # "21st", "22nd", "13th" -- but "15st" is fifteen stone
+        if ctx.low(i + 1) == _ORDINAL_FOR.get(t.text[-2:], _ORDINAL_FOR.get(t.text[-1:], "th")) or not t.text.isdigit():
+            return Num(i, i + 2, D(0), None, "skip")
     return None
+
+
+_ORDINAL_FOR = MappingProxyType({
+    "11": "th", "12": "th", "13": "th", "1": "st", "2": "nd", "3": "rd",
+})
 
 
 @NUMBER_RULES.register("skip_phone", 97)
@@ -1135,6 +1143,11 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
             hyph and n.plain and second.plain and n.value <= 1000 and second.value <= 1000
             and u is None and match_unit(ctx, second.j) is None
         )
+        if (
+            ctx.low(j) == "to" and n.plain and second.plain and second.value < n.value and u is None
+            and match_unit(ctx, second.j) is None and _score_context(ctx, i, second.j)
+        ):
+            scoreish = True  # "the vote passed 310 to 275"
         if scoreish and (
             (second.value < n.value and n.value <= 20)
             or _score_context(ctx, i, second.j)
@@ -1175,7 +1188,10 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
         second = ctx.nums[j + 1]
         return Draft(s, second.j, n.value, second.value, None, None, kind="score", nums=(n, second),
                      dimension="count")
-    # age: 45-year-old, 45 years old, 45 years of age
+    # age: 45-year-old, 6-month-old, 45 years old, 45 years of age
+    if u is not None and u.name in ("month", "week", "day") and ctx.low(j) == "-" and ctx.low(j + 1) in ("old", "olds") and ctx.adj(j + 1):
+        age = True
+        j += 2
     if u is not None and u.name == "year":
         if ctx.low(j) == "-" and ctx.low(j + 1) in ("old", "olds") and ctx.adj(j) and ctx.adj(j + 1):
             age = True
@@ -1203,6 +1219,13 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
             direction = "up"
     if age and u is None:
         u = unit("year")
+    # "the 747-8": a model variant, not two figures
+    if (
+        kind == "figure" and not is_range and u is None and n.plain and ctx.low(n.j) == "-"
+        and ctx.adj(n.j) and _is_num(ctx, n.j + 1) and ctx.adj(n.j + 1)
+        and (n.j + 1) in ctx.nums and ctx.nums[n.j + 1].plain and ctx.nums[n.j + 1].value < n.value
+    ):
+        return Draft(i, ctx.nums[n.j + 1].j, n.value, n.value, None, None, kind="skip", nums=(n,))
     if u is not None and u.name == "year" and ctx.low(j) in _FINANCE_NEXT and ctx.low(n.j) == "-":
         return Draft(i, j, n.value, n.value, None, None, kind="skip", nums=(n,))
     # suffix hedges

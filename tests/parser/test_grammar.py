@@ -211,6 +211,8 @@ COMPOUNDS = [
     E("The patient is a 87 yo man.", "87 yo", "87", unit="year"),
     E("Three men, aged 31, 38 and 52, were held.", "38", "38", unit="year"),
     E("Wirtz, who turned 22 in May, signed.", "22", "22", unit="year"),
+    E("Her 6-month-old brother survived.", "6-month-old", "6", unit="month"),
+    E("He weighed 15st.", "15st", "15", unit="stone", dimension="mass"),
     E("Temperatures ranged from -18C to -34C.", "-18C to -34C", "-34", "-18", unit="degree Celsius", bound="range"),
 ]
 
@@ -232,6 +234,7 @@ SCORES = [
     E("She won 6-3, 6-2, 6-4.", "6-2", "6", "2", kind="score"),
     E("They won 2:1 in extra time.", "2:1", "2", "1", kind="score"),
     E("England reached 253 for 3 in 61 overs.", "253 for 3", "253", "3", kind="score"),
+    E("The vote passed 310 to 275.", "310 to 275", "310", "275", kind="score"),
 ]
 
 RATIOS = [
@@ -362,6 +365,8 @@ NOT_FIGURES = [
     N("Markets were up from 9 in 2023.", "in 2023"),
     N("He won the German Cup double with Leverkusen.", "double"),
     N("It was a double murder.", "double"),
+    N("The A380 and the 747-8 are the largest airliners.", "747-8"),
+    N("It ranked 21st, then 22nd, then 13th.", "21st"),
 ]
 
 
