@@ -1154,6 +1154,7 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
             or (ctx.prev is not None and ctx.prev.kind == "score" and ctx.prev.j >= s - 2)
         ):
             kind = "score"
+            bound, lean = "exact", "both"
             low, high = n.value, second.value
             p_low = p_high = None
             j = second.j
