@@ -551,11 +551,9 @@ def _pair_finding(left: list[Item], right: list[Item], tolerance: Decimal) -> Fi
                 continue
             if facts.conflicts(qa, qb, tolerance):
                 conflicts.append((r or Decimal(1), f, a, b))
-    # A figure agreeing with the other document is not reported -- except a headline, which
-    # disagrees on its own even when its body agrees with the other document.
-    live = [c for c in conflicts
-            if id(c[2]) not in agreeing or id(c[3]) not in agreeing
-            or "title" in (c[2].q.field, c[3].q.field)]
+    # A conflict is hidden only when both figures agree with something in the other document
+    # (a headline that disagrees on its own is reported even when its body agrees).
+    live = [c for c in conflicts if id(c[2]) not in agreeing or id(c[3]) not in agreeing]
     conflict = None
     if live:
         _, f, a, b = min(live, key=lambda c: (c[0], -c[1], c[2].q.start, c[3].q.start))

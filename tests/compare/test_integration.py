@@ -91,3 +91,19 @@ def test_run_returns_documents_and_quantities() -> None:
 def test_empty_input() -> None:
     assert figcheck.check([]).findings == ()
     assert figcheck.check([""]).findings == ()
+
+
+COPIES = [
+    "Voters back independence 54% to 46%\n\nThe Yes side won 54.3% of the vote.",
+    "Sales rose from 40 to 50, a 25% rise.\n\nIn London, sales fell 3% to 12,000 units, "
+    "while 4,000 units were sold abroad.",
+    "Three men, aged 31, 38 and 52, were arrested.\n\nPolice said 12 people were injured and "
+    "the 15 injured were in hospital.",
+]
+
+
+@pytest.mark.parametrize("text", COPIES)
+def test_a_document_never_contradicts_its_copy(text: str) -> None:
+    title, _, body = text.partition("\n\n")
+    docs = [Document(id=i, title=title, text=body, story="s") for i in ("a", "b")]
+    assert [f for f in figcheck.check(docs).findings if f.scope == "cross"] == []
