@@ -16,23 +16,30 @@ table is :data:`figcheck.compare.rules.RULES`.  Everything here is a pure functi
 
 How figures are compared (precision first: when unsure, say nothing):
 
-* **Same fact** (:mod:`.facts`): same subject head and unit family (one currency, or one dimension
-  with a base unit, so miles meet kilometres) -- the index key, so work is never all pairs of a
-  document's figures -- then the finer qualifiers: same direction (a change never meets a level),
-  no conflicting event (deployed vs killed), place or time (Kursk vs Russia, 2022 vs 2023), no
-  narrowing word on one side only ("uninjured passengers"), not modal, negated, disputed or
-  claimed, not an increment ("28 new cases"), a rate ("per plaintiff"), a part ("16 of them",
-  "Of the 43 injured, 16 ..."), a threshold ("172 needed") or a bracketed conversion.  A qualifier
-  given on one side only lowers the confidence; below ``config.min_confidence`` nothing is said.
+* **Same fact** (:mod:`.facts`): same subject head (a few synonyms meet: hens/birds; people killed
+  are the death toll) and unit family (one currency, or one dimension with a base unit, so miles
+  meet kilometres) -- the index key, so work is never all pairs of a document's figures -- then
+  the finer qualifiers: same direction (a change never meets a level), no conflicting event
+  (deployed vs killed), place or time (Kursk vs Russia, 2022 vs 2023), no different names in the
+  figure's clause (Conservatives vs Social Democrats), no narrowing word on one side only
+  ("uninjured passengers"), not modal, negated, disputed or claimed (an announced plan, "will rise
+  12%", meets only another plan with the same verb), not an increment ("28 new cases"), a rate
+  ("per plaintiff"), a part ("16 of them", "Of the 43 injured, 16 ..."), a threshold ("172
+  needed"), a list member ("aged 31, 38 and 52") or a bracketed conversion.  A qualifier given on
+  one side only lowers the confidence; below ``config.min_confidence`` nothing is said.
 * **Conflict**: the comparison intervals (stated precision, hedges widened by
   ``config.tolerance``, open bounds; :mod:`figcheck.intervals`) are disjoint, and the values are
   at most 2.5 times apart (further apart, the parser has more likely merged two subjects).
+  Headline figures round and truncate ("2,300" for 2,317; "six years" for six years and eight
+  months).
 * **Within an article** (:mod:`.contradict`): figures of one sentence are never compared; a figure
   is reported once, against the first earlier figure it contradicts, and only if it agrees with no
   earlier one.  A headline figure is reported (FC102) only when no body figure of the fact agrees.
-* **Between documents of one story**: one finding per fact and pair of documents; a running count
-  (a toll, cases, arrests) that grows between reports published on different days is an update
-  (FC121, info), never a contradiction.
+* **Between documents of one story**: one finding per fact and pair of documents, none when both
+  figures agree with the other document, none between documents that name nothing in common
+  (unless their records share a ``story``); a running count (a toll, cases, arrests) that grows
+  between reports published on different days is an update (FC121, info), never a contradiction
+  -- unless the earlier report capped it ("fewer than 300" then 340).
 * **Arithmetic** (:mod:`.arithmetic`): one sentence (or "Of these, ..." after the sentence that
   gives the whole), with slack for rounding documented there.
 * **Stories** (:mod:`.stories`): records' ``story`` when present, else clusters by shared named
