@@ -1053,7 +1053,9 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
     if ctx.low(s - 1) in ("between", "from") and s - 1 >= ctx.floor:
         prefix = ctx.low(s - 1)
     age = False
-    if ctx.low(s - 1) in ("aged", "age") and s - 1 >= ctx.floor:
+    if prefix and ctx.low(s - 2) in ("aged", "age", "ages"):
+        age = True  # "aged between 18 and 25"
+    elif ctx.low(s - 1) in ("aged", "age") and s - 1 >= ctx.floor:
         age = True
         s -= 1
     elif ctx.low(s - 1) in ("turned", "turns", "turning") and n.plain and n.value <= 120 and hedge is None:
@@ -1472,6 +1474,24 @@ def _veto_year(ctx: Ctx, k: int) -> str | None:
     if d.bound != "exact" and ctx.low(d.j) not in W.MONTHS and ctx.low(d.j).endswith("s") and ctx.tok(d.j) is not None and ctx.toks[d.j].text.islower():
         return None
     return "year"
+
+
+@VETO_RULES.register("year_range", 97)
+def _veto_year_range(ctx: Ctx, k: int) -> str | None:
+    """"between 2019 and 2023", "from 2015 to 2025": a span of years."""
+    d = _current(ctx)
+    if d is None or not d.range or d.unit is not None or len(d.nums) != 2:
+        return None
+    return "years" if all(_is_year(n) for n in d.nums) else None
+
+
+@VETO_RULES.register("zero_compound", 96)
+def _veto_zero_compound(ctx: Ctx, k: int) -> str | None:
+    """"zero-hours contracts", "zero-tolerance": an adjective, not a figure."""
+    d = _current(ctx)
+    if d is None or not d.nums or d.nums[0].form != "words" or d.low != 0:
+        return None
+    return "adjective" if ctx.low(d.nums[0].j) == "-" and ctx.adj(d.nums[0].j) else None
 
 
 @VETO_RULES.register("decade", 95)

@@ -212,6 +212,7 @@ COMPOUNDS = [
     E("Three men, aged 31, 38 and 52, were held.", "38", "38", unit="year"),
     E("Wirtz, who turned 22 in May, signed.", "22", "22", unit="year"),
     E("Her 6-month-old brother survived.", "6-month-old", "6", unit="month"),
+    E("Three men aged between 18 and 25 were held.", "18 and 25", "18", "25", unit="year", bound="range"),
     E("He weighed 15st.", "15st", "15", unit="stone", dimension="mass"),
     E("Temperatures ranged from -18C to -34C.", "-18C to -34C", "-34", "-18", unit="degree Celsius", bound="range"),
 ]
@@ -367,6 +368,8 @@ NOT_FIGURES = [
     N("It was a double murder.", "double"),
     N("The A380 and the 747-8 are the largest airliners.", "747-8"),
     N("It ranked 21st, then 22nd, then 13th.", "21st"),
+    N("Between 2019 and 2023 the number doubled.", "2019 and 2023"),
+    N("Staff are on zero-hours contracts.", "zero-hours"),
 ]
 
 
