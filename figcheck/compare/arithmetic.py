@@ -300,7 +300,9 @@ def check_percent_change(s: Sentence, _: list[Sentence], tolerance: Decimal) -> 
             if not endpoints_pct:
                 continue
             diff = _diff(ch)
-            if diff is None or _abs(diff).overlaps(stated_w):
+            # a points change is stated to its own precision: no extra slack beyond 2% of it
+            points_w = _widen(stated, abs(p.value.low) * PERCENT_SLACK_REL)
+            if diff is None or _abs(diff).overlaps(points_w):
                 continue
             actual_desc = f"{_fmt(ch.b - ch.a)} points"
         else:
