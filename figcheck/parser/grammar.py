@@ -336,7 +336,7 @@ def _metre_context(ctx: Ctx, k: int) -> bool:
         return True
     if nxt in ("2", "3", "²", "³", "/") and ctx.adj(k + 1):
         return True
-    return ctx.low(k + 1) == "-" and ctx.adj(k + 1)
+    return ctx.low(k + 1) == "-" and ctx.adj(k + 1) and ctx.low(k + 2) not in ("strong", "plus", "odd")
 
 
 _CURRENCY_SIGNS = frozenset("$£€¥₹₽₩")
@@ -348,12 +348,21 @@ def _million_context(ctx: Ctx, i: int, k: int) -> bool:
     b = ctx.tok(i - 1)
     if b is not None and (b.text in _CURRENCY_SIGNS or b.text in table().symbols and table().symbols[b.text].dim == "currency"):
         return True
+    for q in range(max(0, i - 5), i):
+        if ctx.low(q) in _LENGTH_CUES:
+            return False  # "a height of 7.7m", "outreach is 48m"
     nxt = ctx.tok(k + 1)
     if nxt is None:
-        return False
-    if nxt.text in ("-", ",", ";", ")") or nxt.kind == "word":
+        return True
+    if nxt.text in ("-", ",", ";", ")", ".", "!", "?", ":") or nxt.kind in ("word", "par"):
         return nxt.low not in _NOT_NOUN_AFTER_M
     return False
+
+
+_LENGTH_CUES = frozenset(
+    "height tall deep long wide length depth outreach high distance span width radius altitude "
+    "elevation sprint metres meters metre meter diameter reach swim jump".split()
+)
 
 
 _NOT_NOUN_AFTER_M = frozenset(
@@ -1547,10 +1556,13 @@ def _veto_glued(ctx: Ctx, k: int) -> str | None:
     if d is None or not d.nums or d.kind == "score":
         return None
     n = d.nums[0]
-    if n.form in ("words", "fraction") and d.unit is None and ctx.low(n.j) == "-" and ctx.adj(n.j):
+    if n.form in ("words", "fraction", "digits") and d.unit is None and ctx.low(n.j) == "-" and ctx.adj(n.j) and d.kind == "figure":
         w = ctx.tok(n.j + 1)
-        if w is not None and w.kind == "word" and ctx.adj(n.j + 1) and w.low not in ("strong", "plus", "odd"):
-            return "compound"  # "five-set epic", "two-bedroom flat"
+        if (
+            w is not None and w.kind == "word" and ctx.adj(n.j + 1) and w.text.islower()
+            and w.low not in ("strong", "plus", "odd") and w.low not in W.SCALE_ABBREV
+        ):
+            return "compound"  # "five-set epic", "two-bedroom flat", "a 3-bed house", "a 40-page report"
     if n.form == "words" and d.unit is None and n.value <= 2 and ctx.low(n.i - 1) in ("the", "both", "these", "those"):
         return "pronoun"  # "the two sides"
     if n.form not in ("digits", "fraction"):

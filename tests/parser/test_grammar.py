@@ -35,6 +35,10 @@ WORDS = [
     E("The deal is worth $3.5bn.", "$3.5bn", "3500000000", unit="dollar", dimension="currency"),
     E("He was paid \u00a32.5m last year.", "\u00a32.5m", "2500000", unit="pound sterling"),
     E("Interns earn $40k a year.", "$40k", "40000", unit="dollar"),
+    E("The waiting list fell from a peak of 7.77m.", "7.77m", "7770000"),
+    E("A 5m-strong crowd gathered.", "5m", "5000000"),
+    E("The crane's outreach is 48m.", "48m", "48", unit="metre"),
+    E("She won the 100m sprint.", "100m", "100", unit="metre"),
     E("Debt reached 10 trillion yen.", "10 trillion yen", "10000000000000", unit="japanese yen"),
     E("Nearly three million people voted.", "Nearly three million", "3000000", bound="approximate"),
     E("He waited two and a half years.", "two and a half years", "2.5", unit="year"),
@@ -370,6 +374,8 @@ NOT_FIGURES = [
     N("It ranked 21st, then 22nd, then 13th.", "21st"),
     N("Between 2019 and 2023 the number doubled.", "2019 and 2023"),
     N("Staff are on zero-hours contracts.", "zero-hours"),
+    N("A 15-minute walk away, the 3-bed house sold.", "3-bed"),
+    N("It published a 40-page report.", "40-page"),
 ]
 
 
