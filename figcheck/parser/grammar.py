@@ -718,15 +718,12 @@ def match_unit(ctx: Ctx, k: int, *, after_number: bool = True) -> tuple[Unit, in
             if u is not None and ctx.tok(k + 1) is not None and ctx.adj(k + 1) and ctx.toks[k + 1].kind in ("num", "word"):
                 u = None
         if u is not None:
+            # "in." / "st" only directly after digits ("5in.", "15st"); spaced "in" is handled above
+            if ctx.low(k) in ("in", "st") and j == k + 2 and not ctx.adj(k):
+                continue
+            if u.name == "stone" and ctx.low(k) == "st" and not ctx.adj(k):
+                continue
             best = (u, j)
-    if best is not None:
-        u, j = best
-        # "in." only as a symbol directly after digits; "in" alone is the preposition
-        if u.name == "inch" and ctx.low(k) == "in" and not ctx.adj(k):
-            return None
-        # "st" (stone) only after digits adjacent
-        if u.name == "stone" and ctx.low(k) == "st" and not ctx.adj(k):
-            return None
     return best
 
 
