@@ -2,7 +2,10 @@
 
 ``extract(text, title=None)`` returns every figure; ``segment(text)`` the sentences with their
 paragraph index.  The grammar is in :mod:`figcheck.parser.grammar` (rules as data in priority
-registries, linear time), the unit table in ``figcheck/data/units.json``.
+registries, linear time), the unit table in ``figcheck/data/units.json`` (one unit per line; see
+:mod:`figcheck.parser.units` for the fields).  Unit names are quantulum3's where quantulum3 has
+the unit ("dollar", "pound sterling", "euro", "japanese yen", "percentage", "kilometre", "mile",
+"degree Celsius", "degree fahrenheit"...), plus "percentage point" and "basis point".
 
 Dimension vocabulary (``Quantity.dimension``, with ``base_unit`` where a conversion exists):
 
@@ -25,6 +28,7 @@ Dimension vocabulary (``Quantity.dimension``, with ``base_unit`` where a convers
 ``angle``                 "rotate 90 degrees", radians, turns (no base)
 ``speed``                 metre per second
 ``energy`` / ``power``    joule / watt
+``frequency``             hertz
 ``data storage``          byte
 ========================  ==============================================================
 
