@@ -141,6 +141,19 @@ def test_work_is_linear_on_grammar_soup(text: str) -> None:
     assert work(text) <= 40 * len(text) + 40
 
 
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_quantities_are_well_formed_on_grammar_soup(text: str) -> None:
+    for q in figcheck.extract(text):
+        assert text[q.start : q.end] == q.text and q.start < q.end
+        if q.kind != "score":
+            assert q.value.low <= q.value.high
+        if q.interval.low is not None and q.interval.high is not None:
+            assert q.interval.low <= q.interval.high
+        if q.base is not None and q.base.low is not None and q.base.high is not None:
+            assert q.base.low <= q.base.high
+
+
 ADVERSARIAL = {
     "commas": "1,1" * 20000,
     "between": "between " * 10000,
