@@ -568,8 +568,6 @@ def _words(ctx: Ctx, i: int) -> Num | None:
             f = W.SCALE_WORDS[ctx.low(j + 1)] * v / den
             return Num(i, j + 2, f, None, "words", raw=f)
         return Num(i, j + 1, v / den, None, "fraction", raw=v / den)
-    if den and ctx.low(j - 0) == "-" and False:
-        return None
     if ctx.low(j) == "-" and ctx.adj(j) and ctx.low(j + 1) in W.FRACTION_DENOMS and v < W.FRACTION_DENOMS[ctx.low(j + 1)]:
         d = W.FRACTION_DENOMS[ctx.low(j + 1)]
         return Num(i, j + 2, v / d, None, "fraction", raw=v / d)
@@ -913,14 +911,15 @@ def _range_end(ctx: Ctx, first: Num, k: int, prefix: str, cur: Unit | None) -> t
     if conn == "-" and not (ctx.adj(k) and ctx.adj(k + 1)) and not (ctx.near(k) and ctx.near(k + 1)):
         return None
     m = k + 1
-    cur2 = match_currency_before(ctx, m + 1) if _is_num(ctx, m + 1) else None
     u2 = None
-    if cur2 is not None and cur2[1] == m:
-        u2 = cur2[0]
-        m = m + 1 + (ctx.low(m) in ("US", "A", "C", "NZ", "HK") and ctx.low(m + 1) == "$") * 0
-        # skip all tokens of the currency
-        while m < len(ctx.toks) and ctx.toks[m].kind != "num":
-            m += 1
+    # a currency before the second end: "$5m to $7m", "US$5m to US$7m"
+    p = m
+    while p < min(ctx.n, m + _CURRENCY_MAX) and ctx.toks[p].kind != "num":
+        p += 1
+    if p > m and _is_num(ctx, p):
+        cur2 = match_currency_before(ctx, p)
+        if cur2 is not None and cur2[1] == m:
+            u2, m = cur2[0], p
     second = ctx.nums.get(m)
     if second is None and ctx.low(m) in ("-", "\u2212") and (m + 1) in ctx.nums and ctx.nums[m + 1].neg_start == m:
         second = ctx.nums[m + 1]  # "from -18C to -34C"
