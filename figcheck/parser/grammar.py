@@ -1290,6 +1290,8 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
     else:
         dim = "count"
     if is_range:
+        if prefix == "between" and s - 1 >= ctx.floor:
+            s -= 1  # "between 30 and 40": the range form belongs to the surface
         if bound == "approximate":
             lean = "approx"
         bound = "range" if bound in ("exact", "approximate") else bound

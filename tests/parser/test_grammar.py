@@ -111,7 +111,7 @@ RANGES = [
     E("Some 10,000 to 12,000 troops.", "Some 10,000 to 12,000", "10000", "12000", bound="range"),
     E("They sent 10,000-12,000 troops.", "10,000-12,000", "10000", "12000", bound="range"),
     E("They sent 10,000\u201312,000 troops.", "10,000\u201312,000", "10000", "12000", bound="range"),
-    E("It has between 30 and 40 staff.", "30 and 40", "30", "40", bound="range"),
+    E("It has between 30 and 40 staff.", "between 30 and 40", "30", "40", bound="range"),
     E("Prices range from 5 to 7 dollars.", "5 to 7 dollars", "5", "7", unit="dollar", bound="range"),
     E("Two or three people were hurt.", "Two or three", "2", "3", bound="range"),
     E("Warming of 1 to 1.5 degrees Celsius (1.8 to 2.7 Fahrenheit) is expected.",
@@ -119,7 +119,7 @@ RANGES = [
     E("Warming of 1 to 1.5 degrees Celsius (1.8 to 2.7 Fahrenheit) is expected.",
       "1.8 to 2.7 Fahrenheit", "1.8", "2.7", unit="degree fahrenheit", bound="range"),
     E("It will cost $5m to $7m.", "$5m to $7m", "5000000", "7000000", unit="dollar", bound="range"),
-    E("Between 1.5 and 2 million people.", "1.5 and 2 million", "1500000", "2000000", bound="range"),
+    E("Between 1.5 and 2 million people.", "Between 1.5 and 2 million", "1500000", "2000000", bound="range"),
     E("Rain of 30 to 50mm fell.", "30 to 50mm", "30", "50", unit="millimetre", bound="range"),
     E("Prices rose from 40 to 50 dollars.", "40", "40"),
 ]
@@ -216,7 +216,7 @@ COMPOUNDS = [
     E("Three men, aged 31, 38 and 52, were held.", "38", "38", unit="year"),
     E("Wirtz, who turned 22 in May, signed.", "22", "22", unit="year"),
     E("Her 6-month-old brother survived.", "6-month-old", "6", unit="month"),
-    E("Three men aged between 18 and 25 were held.", "18 and 25", "18", "25", unit="year", bound="range"),
+    E("Three men aged between 18 and 25 were held.", "between 18 and 25", "18", "25", unit="year", bound="range"),
     E("He weighed 15st.", "15st", "15", unit="stone", dimension="mass"),
     E("Temperatures ranged from -18C to -34C.", "-18C to -34C", "-34", "-18", unit="degree Celsius", bound="range"),
 ]
