@@ -24,7 +24,7 @@ _ABBREV = frozenset(
 _NUMBER_ABBREV = frozenset("no nos nr p pp art sec para ch fig figs vol cl".split())
 
 # one bounded candidate per match: terminal punctuation, closers, whitespace
-_BREAK = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)|\n[ \t]*\n|\n")
+X
 _BULLET = frozenset("-*\u2022#>0123456789")
 
 
