@@ -24,7 +24,7 @@ _ABBREV = frozenset(
 _NUMBER_ABBREV = frozenset("no nos nr p pp art sec para ch fig figs vol cl".split())
 
 # one bounded candidate per match: terminal punctuation, closers, whitespace
-X
+_BREAK = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)|\n[ \t\r\f\v]*\n|\n")
 _BULLET = frozenset("-*\u2022#>0123456789")
 
 

@@ -28,6 +28,13 @@ def test_paragraphs_split_on_blank_lines() -> None:
     assert got == [("One.", 0, 0), ("Two.", 0, 1), ("Three.", 1, 2), ("Four.", 2, 3)]
 
 
+def test_windows_line_endings() -> None:
+    text = "One.\r\n\r\nTwo.\r\nThree."
+    assert [(text[s.start : s.end], s.paragraph) for s in segment(text)] == [
+        ("One.", 0), ("Two.", 1), ("Three.", 1)
+    ]
+
+
 def test_hard_wrapped_lines_stay_one_sentence() -> None:
     text = "The army said that\nmore than 300 were hurt."
     assert len(segment(text)) == 1
