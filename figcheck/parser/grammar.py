@@ -626,6 +626,8 @@ def _one_in_n(ctx: Ctx, i: int) -> Num | None:
         return None
     if u.kind == "num" and u.text.isdigit() and len(u.text) == 4 and 1000 <= (b or 0) <= 2200:
         return None  # "up from 9 in 2023"
+    if ctx.low(end) in ("%", "per", "percent", "pc") or ctx.low(end) in table().words and ctx.adj(end):
+        return None  # "grade 9 in 12% of entries"
     if a is None or not b or a >= b or b > 1000000:
         return None
     # "one in 10 years" is not a ratio
@@ -927,6 +929,8 @@ def _range_end(ctx: Ctx, first: Num, k: int, prefix: str, cur: Unit | None) -> t
         return None
     if first.form == "fraction" or second.form == "fraction":
         return None
+    if conn == "-" and ctx.adj(k) and (first.form == "words") != (second.form == "words"):
+        return None  # "7-Eleven"
     return second, m, u2
 
 
@@ -1083,6 +1087,7 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
         age = True
     if (
         bound == "exact" and ctx.low(s - 1) in _PASS_VERBS and s - 1 >= ctx.floor
+        and ctx.toks[s - 1].text.islower()
     ):
         bound = "lower"
     by = ctx.low(s - 1) == "by" or ctx.low(s - 1) in W.CHANGE_GLUE and ctx.low(s - 2) == "by"
@@ -1187,6 +1192,14 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
                 if um2 is not None and (u is None or um2[0] == u or u.dim == "currency" and um2[0].dim == "currency"):
                     u = um2[0] if u is None else u
                     j = um2[1]
+    # "by 320 votes to 201"
+    if (
+        kind == "figure" and not is_range and u is None and n.plain and ctx.low(j) in ("votes", "vote")
+        and ctx.low(j + 1) == "to" and (j + 2) in ctx.nums and ctx.nums[j + 2].plain
+    ):
+        second = ctx.nums[j + 2]
+        return Draft(s, second.j, n.value, second.value, None, None, kind="score", nums=(n, second),
+                     dimension="count")
     # cricket: "253 for 3", "5 for 62"
     if (
         kind == "figure" and not is_range and u is None and n.plain and ctx.low(j) == "for"
@@ -1258,10 +1271,13 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
         elif ctx.low(j) == "plus" and ctx.near(j) and not _is_num(ctx, j + 1) and ctx.low(j + 1) not in W.UNITS_WORDS:
             bound, lean = "lower", "both"
             j += 1
-    # "more than three times", "0.78 times": a factor
+    # "more than three times", "0.78 times", "a 10-fold rise": a factor
     if u is None and kind == "figure" and not is_range and ctx.low(j) == "times" and ctx.near(j):
         return Draft(s, j + 1, low, high, None, None, kind="factor", bound=bound, lean=lean,
                      direction=None, dimension="ratio", nums=nums)
+    if u is None and kind == "figure" and not is_range and ctx.low(j) == "-" and ctx.adj(j) and ctx.low(j + 1) == "fold" and ctx.adj(j + 1):
+        return Draft(s, j + 2, low, high, None, None, kind="factor", bound=bound, lean=lean,
+                     direction=direction or _direction_after(ctx, j + 2, True), dimension="ratio", nums=nums)
     # "sank about 25 minutes after", "fell about 15 metres": movement, not a change of amount
     if direction is not None and not by and u is not None and u.dim in ("duration", "length") and kind == "figure":
         direction = None
@@ -1554,6 +1570,16 @@ def _veto_glued(ctx: Ctx, k: int) -> str | None:
     if d is None or not d.nums or d.kind == "score":
         return None
     n = d.nums[0]
+    b = ctx.tok(n.i - 1)
+    if b is not None and b.low == "-" and ctx.adj(n.i) and n.i >= 2 and ctx.toks[n.i - 2].kind == "num" and ctx.adj(n.i - 1):
+        if n.form == "words" and d.kind == "figure":
+            return "model"  # the "Eleven" of "7-Eleven"
+    if n.form == "digits" and d.unit is None and ctx.low(n.j) == "-" and ctx.adj(n.j) and d.kind == "figure":
+        w = ctx.tok(n.j + 1)
+        if w is not None and w.kind == "word" and ctx.adj(n.j + 1) and w.text[:1].isupper() and w.low not in W.UNITS_WORDS and w.low not in W.TENS_WORDS or (
+            w is not None and w.low in W.UNITS_WORDS and w.text[:1].isupper()
+        ):
+            return "model"  # "7-Eleven", "3-Series"
     if n.form in ("words", "fraction", "digits") and d.unit is None and ctx.low(n.j) == "-" and ctx.adj(n.j) and d.kind == "figure":
         w = ctx.tok(n.j + 1)
         if (

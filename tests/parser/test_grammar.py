@@ -179,6 +179,7 @@ CHANGES = [
     E("Prices have doubled since May.", "doubled", "2", kind="factor", direction="up", dimension="ratio"),
     E("Output tripled.", "tripled", "3", kind="factor", direction="up"),
     E("Waiting lists halved.", "halved", "0.5", kind="factor", direction="down"),
+    E("Cases rose 10-fold.", "10-fold", "10", kind="factor", direction="up"),
     E("Rainfall was more than three times the average.", "more than three times", "3", kind="factor", bound="lower"),
     E("The list has doubled since 2021, from 40,000 to 60,000.", "40,000", "40000"),
     E("The list has doubled since 2021, from 40,000 to 60,000.", "60,000", "60000"),
@@ -240,6 +241,7 @@ SCORES = [
     E("They won 2:1 in extra time.", "2:1", "2", "1", kind="score"),
     E("England reached 253 for 3 in 61 overs.", "253 for 3", "253", "3", kind="score"),
     E("The vote passed 310 to 275.", "310 to 275", "310", "275", kind="score"),
+    E("The bill passed by 320 votes to 201.", "320 votes to 201", "320", "201", kind="score"),
 ]
 
 RATIOS = [
@@ -373,6 +375,9 @@ NOT_FIGURES = [
     N("The A380 and the 747-8 are the largest airliners.", "747-8"),
     N("It ranked 21st, then 22nd, then 13th.", "21st"),
     N("Between 2019 and 2023 the number doubled.", "2019 and 2023"),
+    N("He bought milk at the 7-Eleven store.", "7-Eleven"),
+    N("Pupils scored grade 9 in 12% of entries.", "9 in"),
+    N("The Top 40 chart was published.", "40"),
     N("Staff are on zero-hours contracts.", "zero-hours"),
     N("A 15-minute walk away, the 3-bed house sold.", "3-bed"),
     N("It published a 40-page report.", "40-page"),
