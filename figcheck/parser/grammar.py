@@ -735,7 +735,7 @@ def _implausible_temperature(ctx: Ctx, k: int) -> bool:
         return False
     if ctx.toks[k].text == "C" and v > 70 or ctx.toks[k].text == "F" and v > 160:
         return True
-    return ctx.low(k + 1) in ("filing", "filings", "form", "forms", "freighter", "freighters")
+    return ctx.low(k + 1) in ("filing", "filings", "form", "forms", "freighter", "freighters", "be", "filed")
 
 
 _OPEN = MappingProxyType({"(": ")", "[": "]", "{": "}", "<": ">"})
@@ -1127,6 +1127,15 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
         j = um[1]
     elif um is not None and u is not None and um[0].dim == "currency":
         j = um[1]  # "US$ 5 USD": swallow
+    # "30 MUSD", "120 MEUR": millions of a currency (financial shorthand)
+    if u is None and n.scale == 1 and ctx.tok(j) is not None and ctx.near(j) and len(ctx.toks[j].text) == 4:
+        code = ctx.toks[j].text
+        mu = table().symbols.get(code[1:].upper()) if code[:1] in "Mm" and code[1:].isalpha() else None
+        if mu is not None and mu.dim == "currency" and (code.isupper() or code.islower()):
+            u = mu
+            low = high = n.value * D(10) ** 6
+            p_low = p_high = _precision(digits_of(ctx.toks[i].text), D(10) ** 6) if n.form == "digits" else None
+            j += 1
     # "75 USD million"
     if u is not None and u.dim == "currency" and n.scale == 1 and ctx.low(j) in W.SCALE_WORDS and ctx.low(j) != "hundred":
         f = W.SCALE_WORDS[ctx.low(j)]
