@@ -211,7 +211,7 @@ COMPOUNDS = [
     E("Italy's GDP is $2.174T.", "$2.174T", "2174000000000", unit="dollar"),
     E("It costs C$ 1.34.", "C$ 1.34", "1.34", unit="canadian dollar"),
     E("It costs rmb 10 and usd 20.", "usd 20", "20", unit="united states dollar"),
-    E("Losses exceeded 30 MUSD.", "30 MUSD", "30000000", unit="united states dollar"),
+    E("Losses exceeded 30 MUSD.", "30 MUSD", "30000000", unit="united states dollar", bound="lower"),
     E("Rotate it 90 degrees.", "90 degrees", "90", unit="degree", dimension="angle"),
     E("The weight is 20 (kg).", "20 (kg)", "20", unit="kilogram"),
     E("The patient is a 87 yo man.", "87 yo", "87", unit="year"),
