@@ -60,9 +60,14 @@ def _entity_feature(feature: str) -> bool:
 def resolve(spec: str = DEFAULT) -> Toolkit:
     """The toolkit named ``"module:attr"`` (a Toolkit, or a function returning one), cached."""
     module, _, attr = spec.partition(":")
-    obj = getattr(importlib.import_module(module), attr or "TOOLKIT")
-    if not isinstance(obj, Toolkit):
-        obj = obj()
+    try:
+        obj = getattr(importlib.import_module(module), attr or "TOOLKIT")
+        if not isinstance(obj, Toolkit):
+            obj = obj()
+    except ImportError:
+        raise
+    except Exception as exc:  # a broken module is a broken installation: one clear line
+        raise ImportError(f"cannot load {spec} ({type(exc).__name__}: {exc})") from exc
     if not isinstance(obj, Toolkit):
         raise TypeError(f"{spec} is not a figcheck.batch.toolkit.Toolkit")
     return obj
