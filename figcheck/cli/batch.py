@@ -23,7 +23,8 @@ Examples:
 \b
 Stopping the job (Ctrl-C, kill, power loss) loses nothing: run the same command again and it
 continues where it stopped.  Bad records are stored in the database's errors table and summarised
-at the end; they never stop the run.  Exit codes: 0 done, 2 usage or input error, 130 interrupted.
+at the end; they never stop the run.  Exit codes: 0 done, 2 usage or input error, 130 interrupted (Ctrl-C),
+143 terminated (SIGTERM).
 """
 
 
@@ -112,7 +113,7 @@ def _config(config_path: str | None, isolated: bool, stories: str | None, start:
 @click.option("--db", "db_path", required=True, metavar="PATH",
               help="The SQLite database to create or continue (e.g. figcheck.db).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Worker processes (local) or tasks in flight per worker (dask) [all cores].")
+              help="Worker processes, for the local engine or the dask engine's own LocalCluster [all cores].")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Where documents are processed.")
 @click.option("--scheduler", metavar="tcp://HOST:8786",
