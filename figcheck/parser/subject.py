@@ -1807,6 +1807,10 @@ def _places(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
             continue  # "officials in Seoul": a source
         if tok.low == "to" and k >= 1 and toks[k - 1].low == "according":
             continue
+        if tok.low in ("to", "into") and not (
+            k >= 1 and _verbs.lemma(toks[k - 1].low) in _MOTION_VERBS
+        ):
+            continue  # "lost 2-0 to Rovers", "sold to Northair": not a place
         q = k + 1
         if q < n and toks[q].low == "the":
             q += 1
@@ -1829,6 +1833,20 @@ def _places(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
             q -= 1
         if q == p0:
             continue
+        if q - p0 == 1 and (len(toks[p0].text) == 1 or toks[p0].low in _NOT_PLACES):
+            continue  # "A", "Easter"
+        if toks[q - 1].low.endswith(("'s", "’s")) and not (q < n and toks[q].low in _w.PLACE_NOUNS):
+            continue  # "Hurst's", "Coalition's": an owner, not a place
+        if (
+            q < n
+            and toks[q].kind == "w"
+            and toks[q].text[0].islower()
+            and _noun_candidate(toks[q])
+            and toks[q].low not in _w.PLACE_NOUNS
+            and not _is_verbish(toks[q].low)
+            and not (q + 1 < n and toks[q + 1].low in _w.PLACE_NOUNS)
+        ):
+            continue  # "in English literature", "at the European Central Bank's meeting"
         if (
             q + 1 < n
             and toks[q].kind == "w"
@@ -1844,6 +1862,16 @@ def _places(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
         name = field_text[toks[p0].start : toks[q - 1].end]
         out.append((k, q - 1, name))
     return out
+
+
+_MOTION_VERBS = frozenset(
+    "deploy send move travel flee return evacuate bring fly sail drive transfer relocate"
+    " migrate head arrive deport ship export import take carry march walk swim".split()
+)
+_NOT_PLACES = frozenset(
+    "easter christmas ramadan diwali eid hanukkah thanksgiving home room terminal mall city"
+    " parliament congress court".split()
+)
 
 
 def _bare(low: str) -> str:

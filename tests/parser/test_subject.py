@@ -768,6 +768,16 @@ PLACE = [
         "duration",
     ),
     Ex("Bus fares in Bristol and Bath will go up by 12% on 6 April.", "12%", "Bristol", "ratio"),
+    Ex(
+        "Rovers lost 2-0 to Rovers United, a side that signed 12 players.",
+        "12",
+        None,
+        others=("2-0",),
+    ),
+    Ex("Entries in English literature fell 4.5%.", "4.5%", None, "ratio"),
+    Ex("Hurst won 48% in Hurst's home ward.", "48%", None, "ratio"),
+    Ex("Fares rose 5% over Easter.", "5%", None, "ratio"),
+    Ex("About 4,000 troops were sent to Estonia.", "About 4,000", "Estonia"),
 ]
 
 
@@ -1302,8 +1312,18 @@ def test_lemma(form: str, expected: str) -> None:
 NO_ATTRIBUTION = [
     Ex("The fall was driven by a 22% drop in coal use.", "22%", None, "ratio"),
     Ex("Delays reported on Monday affected 300 flights.", "300", None),
-    Ex("Apple, which reports on 2 November, said revenue would be $90.1bn.", "$90.1bn", "Apple", "currency"),
-    Ex("The airport said the strike would cost it more than £6m.", "more than £6m", "airport", "currency"),
+    Ex(
+        "Apple, which reports on 2 November, said revenue would be $90.1bn.",
+        "$90.1bn",
+        "Apple",
+        "currency",
+    ),
+    Ex(
+        "The airport said the strike would cost it more than £6m.",
+        "more than £6m",
+        "airport",
+        "currency",
+    ),
     Ex("June's figure was revised to show a loss of 13,000 jobs.", "13,000", None),
 ]
 
