@@ -1845,6 +1845,7 @@ def _places(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
             and toks[q].low not in _w.PLACE_NOUNS
             and not _is_verbish(toks[q].low)
             and not (q + 1 < n and toks[q + 1].low in _w.PLACE_NOUNS)
+            and toks[q].low not in _PLACE_FOLLOWERS
         ):
             continue  # "in English literature", "at the European Central Bank's meeting"
         if (
@@ -1867,6 +1868,10 @@ def _places(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
 _MOTION_VERBS = frozenset(
     "deploy send move travel flee return evacuate bring fly sail drive transfer relocate"
     " migrate head arrive deport ship export import take carry march walk swim".split()
+)
+# Words that may follow a place name without making it a modifier ("In England alone").
+_PLACE_FOLLOWERS = frozenset(
+    "alone too also only itself overall altogether combined together respectively".split()
 )
 _NOT_PLACES = frozenset(
     "easter christmas ramadan diwali eid hanukkah thanksgiving home room terminal mall city"

@@ -778,6 +778,7 @@ PLACE = [
     Ex("Hurst won 48% in Hurst's home ward.", "48%", None, "ratio"),
     Ex("Fares rose 5% over Easter.", "5%", None, "ratio"),
     Ex("About 4,000 troops were sent to Estonia.", "About 4,000", "Estonia"),
+    Ex("In England alone, 28,000 registered nurse posts are vacant.", "28,000", "England"),
 ]
 
 
