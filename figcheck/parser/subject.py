@@ -41,12 +41,16 @@ Conventions (the comparator keys on ``(head, event, unit/dimension, place, time)
     itself ("rose 6.5%", "fell by 300") -> ``"rise"`` / ``"fall"`` (all rise/fall verbs merged);
     the new level ("rose to 52", "fell to 4.1%") -> None, like any level statement ("was",
     "hit", "reached", "stood at", "totalled"); the old level ("rose from 40") -> ``"rise from"``.
+    Neutral verbs (have, record, suffer, carry, include, account for, expect, plan...) give no
+    event; an event noun before "of" gives one ("the evacuation of 2,300 people" -> "evacuate").
 ``place``
     The place name after in/at/near/across/to..., determiner and preposition dropped ("8,000 in
     Kursk" -> "Kursk"; "to Russia's Kursk region" -> "Russia's Kursk region"); scope adverbs
     "nationwide"/"worldwide"/"globally" are kept as the place.  "Officials in Seoul" is a source,
-    not a place.  The candidate in the figure's own clause wins, then the nearest one that is not
-    behind another figure.
+    not a place; "to X" is a place only after a verb of motion ("deployed to Kursk", not "lost
+    to Rovers"); owners ("Hurst's") and demonym modifiers ("English literature") are not places.
+    The candidate in the figure's own clause wins, then the nearest one that is not behind
+    another figure.
 ``time``
     The time phrase, without a leading "in"/"on"/"at"/"during"/"the" ("in 2023" -> "2023",
     "on Tuesday" -> "Tuesday") but keeping prepositions that change the meaning ("by 2030",
@@ -64,9 +68,11 @@ Conventions (the comparator keys on ``(head, event, unit/dimension, place, time)
     ``"proposed"``; ``"pledged"`` (pledged/promised/vowed); ``"claimed"`` (claimed/alleged,
     anywhere in the sentence); ``"disputed"`` (a claimed figure that the sentence rejects,
     denies or disputes: "the group claimed 500 casualties, a figure officials rejected");
-    ``"unverified"`` ("could not be verified").  "Estimated" is NOT a modality: "an estimated
-    10,000" is a hedge on a fact, handled by the parser's ``bound``.  Modal words are taken from
-    the figure's clause; claim/dispute words from the whole sentence.
+    ``"unverified"`` ("could not be verified").  A headline (a sentence without a final stop)
+    with a bare infinitive states the future: "Bus fares to rise by 15%" -> ``"will"``.
+    "Estimated" is NOT a modality: "an estimated 10,000" is a hedge on a fact, handled by the
+    parser's ``bound``.  Modal words are taken from the figure's clause; claim/dispute words
+    from the whole sentence.
 ``negated``
     True when the figure's verb is negated ("did not rise 5%", "were not injured"); "no fewer
     than", "not more than", "not less than" are hedges, not negations.
