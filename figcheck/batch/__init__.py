@@ -19,6 +19,7 @@ from ..model import Document, Finding
 from .pipeline import BatchStats, ProgressFn
 from .store import DatabaseError
 from .toolkit import DEFAULT
+from .work import DOC_TIMEOUT
 
 __all__ = ["BatchStats", "DatabaseError", "against", "run_batch"]
 
@@ -33,18 +34,22 @@ def run_batch(
     scheduler: str | None = None,
     progress: ProgressFn | None = None,
     toolkit: str = DEFAULT,
+    doc_timeout: float = DOC_TIMEOUT,
 ) -> BatchStats:
     """Read ``paths`` into the database at ``db_path`` (created if missing), continuing where an
-    earlier run on the same database stopped, then compare across sources by story."""
+    earlier run on the same database stopped, then compare across sources by story.
+    A document taking longer than ``doc_timeout`` seconds is recorded as a bad record (local
+    engine; the Dask engine's worker threads cannot be interrupted)."""
     config = config or Config()
     if engine == "dask":
         from .dask_engine import run as run_dask
 
         return run_dask(list(paths), db_path, config, jobs=jobs, scheduler=scheduler,
-                        progress=progress, toolkit=toolkit)
+                        progress=progress, toolkit=toolkit, doc_timeout=doc_timeout)
     from .local import run as run_local
 
-    return run_local(list(paths), db_path, config, jobs=jobs, progress=progress, toolkit=toolkit)
+    return run_local(list(paths), db_path, config, jobs=jobs, progress=progress, toolkit=toolkit,
+                     doc_timeout=doc_timeout)
 
 
 def against(

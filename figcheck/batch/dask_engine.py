@@ -31,7 +31,7 @@ from ..config import Config
 from . import pipeline
 from .store import connect
 from .toolkit import DEFAULT, resolve
-from .work import compare_story, process_chunk
+from .work import DOC_TIMEOUT, compare_story, process_chunk
 
 PARTITION = 256
 BUCKET_STORIES = 256
@@ -45,12 +45,13 @@ def _bucket(story_key: str, n: int) -> int:
 # --- tasks (run on workers) ---------------------------------------------------------------
 
 
-def extract_partition(entries: list[tuple[Any, ...]], config: Config, toolkit: str, out: str) -> str:
+def extract_partition(entries: list[tuple[Any, ...]], config: Config, toolkit: str, out: str,
+                      timeout: float = DOC_TIMEOUT) -> str:
     """Process one partition and write it as ``<out>.{docs,quantities,findings}.parquet``."""
     import pyarrow as pa  # type: ignore[import-untyped]
     import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
-    results = process_chunk(entries, config, toolkit)
+    results = process_chunk(entries, config, toolkit, timeout)
     docs: dict[str, list[Any]] = {k: [] for k in (
         "kind", "input_id", "item", "id", "text", "title", "source", "published", "url", "story",
         "desk", "origin", "features", "err_path", "err_line", "err_message")}
@@ -254,6 +255,7 @@ def run(
     work_dir: str | None = None,
     partition: int = PARTITION,
     client: Any = None,
+    doc_timeout: float = DOC_TIMEOUT,
 ) -> pipeline.BatchStats:
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -295,7 +297,7 @@ def run(
             first = next((e for e in entries), None)
             name = f"part-{first[1]:06d}-{first[2]:012d}" if first else "part-empty"
             pending.append(client.submit(extract_partition, entries, config, toolkit,
-                                         os.path.join(work, name), pure=False))
+                                         os.path.join(work, name), doc_timeout, pure=False))
             drain(n_workers * 2)
         drain(0)
 

@@ -16,7 +16,7 @@ from ..config import Config
 from . import pipeline
 from .store import connect
 from .toolkit import DEFAULT, resolve
-from .work import compare_story, process_chunk
+from .work import DOC_TIMEOUT, compare_story, process_chunk
 
 
 def _ignore_sigint() -> None:
@@ -78,6 +78,7 @@ def run(
     progress: pipeline.ProgressFn | None = None,
     toolkit: str = DEFAULT,
     chunk_size: int = pipeline.CHUNK,
+    doc_timeout: float = DOC_TIMEOUT,
 ) -> pipeline.BatchStats:
     started = time.monotonic()
     resolve(toolkit)  # fail before touching the database if the parser/comparator is missing
@@ -95,7 +96,7 @@ def run(
             total = sum(max(estimate_items(p) - done, 0) for _, p, done, complete in inputs if not complete)
             progress("documents", 0, total)
         done = 0
-        tasks = ((c, config, toolkit) for c in pipeline.chunks(inputs, chunk_size))
+        tasks = ((c, config, toolkit, doc_timeout) for c in pipeline.chunks(inputs, chunk_size))
         for results in runner.map(process_chunk, tasks):
             done += pipeline.commit_chunk(conn, results, stats)
             if progress is not None:

@@ -7,8 +7,11 @@ A *document tuple* is ``(id, text, title, source, published, url, story, desk, o
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
-from collections.abc import Sequence
+import signal
+import threading
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..config import Config
@@ -97,8 +100,37 @@ def _origin_line(origin: str | None) -> int | None:
     return None
 
 
+DOC_TIMEOUT = 120.0
+"""Seconds one document may take (extract + within + features) before it is recorded as a bad
+record instead of holding up the run.  Enforced with SIGALRM where that is possible (the main
+thread of a worker process); not on Dask worker threads."""
+
+
+class DocumentTimeout(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    if (seconds <= 0 or not hasattr(signal, "setitimer")
+            or threading.current_thread() is not threading.main_thread()):
+        yield
+        return
+
+    def on_alarm(signum: int, frame: Any) -> None:
+        raise DocumentTimeout(f"gave up after {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def process_chunk(
-    entries: Sequence[Entry], config: Config, toolkit: str = DEFAULT
+    entries: Sequence[Entry], config: Config, toolkit: str = DEFAULT, timeout: float = DOC_TIMEOUT
 ) -> list[tuple[Any, ...]]:
     """Extract, compare within each article and compute story features.  Returns, in order,
     ``("doc", input_id, item, doc_tuple, quantity_rows, finding_rows, features)`` or the
@@ -112,9 +144,10 @@ def process_chunk(
         _, input_id, item, t = e
         try:
             doc = document(t)
-            qs = tk.extract(doc.text, title=doc.title)
-            findings = tk.within(doc, qs, config)
-            features = sorted(tk.story_features(doc, qs))
+            with _deadline(timeout):
+                qs = tk.extract(doc.text, title=doc.title)
+                findings = tk.within(doc, qs, config)
+                features = sorted(tk.story_features(doc, qs))
             qrows = [quantity_row(i, q, tk.key(q)) for i, q in enumerate(qs)]
             frows = [finding_row(f) for f in findings]
         except ImportError:

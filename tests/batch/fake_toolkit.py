@@ -26,6 +26,8 @@ def extract(text: str, *, title: str | None = None) -> list[Quantity]:
     for field, source in (("title", title or ""), ("text", text)):
         if "EXPLODE" in source:
             raise RuntimeError("planted parser failure")
+        if "HANG" in source:
+            time.sleep(30)  # a parser stuck on adversarial input
         for m in FIGURE.finditer(source):
             v = Decimal(m.group(1))
             out.append(

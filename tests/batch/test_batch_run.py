@@ -87,6 +87,19 @@ def test_enormous_document_is_refused_not_parsed(tmp_path: Path, monkeypatch: py
     assert "over 1,000" in db_rows(tmp_path / "f.db", "SELECT message FROM errors")[0][0]
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_document_that_hangs_the_parser_is_recorded_and_skipped(tmp_path: Path, jobs: int) -> None:
+    import time
+
+    arch = write_jsonl(tmp_path / "a.jsonl", [{"id": "h", "text": "HANG 3 cats"}, *story_records(2)])
+    start = time.monotonic()
+    stats = run([arch], tmp_path / "f.db", jobs=jobs, doc_timeout=0.5)
+    assert time.monotonic() - start < 20
+    assert (stats.documents, stats.errors) == (6, 1)
+    ((line, message),) = db_rows(tmp_path / "f.db", "SELECT line, message FROM errors")
+    assert line == 1 and "gave up after 0.5 s" in message
+
+
 def test_unreadable_files_do_not_stop_the_run(tmp_path: Path) -> None:
     good = write_jsonl(tmp_path / "good.jsonl", story_records(1))
     corrupt = tmp_path / "corrupt.jsonl.gz"
