@@ -331,14 +331,20 @@ def run(
             client.gather(maps)
             reduces = [client.submit(reduce_bucket, os.path.join(shuffle_dir, str(b)), config,
                                      toolkit, pure=False) for b in range(n_buckets)]
-            by_story: dict[str, list[Any]] = {}
-            for fut in reduces:
+            from distributed import as_completed
+
+            left = dict(todo)
+            n = 0
+            for fut in as_completed(reduces):  # type: ignore[no-untyped-call]  # bucket by bucket: bounded memory
                 for key, rows in fut.result():
-                    by_story[key] = rows
-            for n, (key, _) in enumerate(todo, 1):
-                pipeline.commit_story(conn, key, by_story.get(key, []), stats)
-                if progress is not None:
-                    progress("stories", n, len(todo))
+                    if left.pop(key, None) is not None:
+                        pipeline.commit_story(conn, key, rows, stats)
+                        n += 1
+                        if progress is not None:
+                            progress("stories", n, len(todo))
+                fut.release()
+            for key in sorted(left):  # no claims reached a bucket: nothing to compare
+                pipeline.commit_story(conn, key, [], stats)
         return pipeline.finish(conn, stats, started)
     finally:
         conn.close()
