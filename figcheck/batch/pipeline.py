@@ -59,7 +59,21 @@ def register_inputs(conn: sqlite3.Connection, paths: Sequence[str]) -> list[tupl
             row = conn.execute(
                 "SELECT input_id, items_done, complete FROM inputs WHERE path=?", (path,)
             ).fetchone()
-            out.append((row[0], path, row[1], row[2]))
+            input_id, done, complete = row
+            # a file that could not be read (to the end) is retried by the next run: its
+            # trailing whole-file error is dropped and reading resumes before it
+            failed = conn.execute(
+                "SELECT error_pk, item FROM errors WHERE input_id=? AND line IS NULL"
+                " AND item=? - 1",
+                (input_id, done),
+            ).fetchone()
+            if complete and failed is not None:
+                conn.execute("DELETE FROM errors WHERE error_pk=?", (failed[0],))
+                conn.execute(
+                    "UPDATE inputs SET items_done=?, complete=0 WHERE input_id=?", (failed[1], input_id)
+                )
+                done, complete = failed[1], 0
+            out.append((input_id, path, done, complete))
     return out
 
 

@@ -112,6 +112,21 @@ def test_unreadable_files_do_not_stop_the_run(tmp_path: Path) -> None:
     assert paths == {str(corrupt), str(binary)}
 
 
+def test_an_unreadable_file_is_retried_by_the_next_run(tmp_path: Path) -> None:
+    db = tmp_path / "f.db"
+    arch = tmp_path / "late.jsonl.gz"
+    good = gzip.compress(b"".join(json.dumps(r).encode() + b"\n" for r in story_records(2)))
+    arch.write_bytes(good[: len(good) // 2])  # truncated copy: some records, then an error
+    first = run([arch], db, jobs=1)
+    assert first.errors == 1
+    arch.write_bytes(good)  # the copy completes
+    second = run([arch], db, jobs=1)
+    assert second.errors == 0
+    assert db_rows(db, "SELECT count(*) FROM errors") == [(0,)]
+    docs = db_rows(db, "SELECT item, id FROM documents")
+    assert [i for i, _ in docs] == list(range(6)) and len({d for _, d in docs}) == 6
+
+
 # --- resuming ---------------------------------------------------------------------------------
 
 
