@@ -57,9 +57,16 @@ def register_inputs(conn: sqlite3.Connection, paths: Sequence[str]) -> list[tupl
                 "INSERT OR IGNORE INTO inputs(path, size, mtime) VALUES (?, ?, ?)", (path, size, mtime)
             )
             row = conn.execute(
-                "SELECT input_id, items_done, complete FROM inputs WHERE path=?", (path,)
+                "SELECT input_id, items_done, complete, size FROM inputs WHERE path=?", (path,)
             ).fetchone()
-            input_id, done, complete = row
+            input_id, done, complete, old_size = row
+            if size is not None and old_size is not None and size > old_size:
+                complete = 0  # appended to since it was read: continue after the last item
+                conn.execute("UPDATE inputs SET complete=0 WHERE input_id=?", (input_id,))
+            if size != old_size:
+                conn.execute(
+                    "UPDATE inputs SET size=?, mtime=? WHERE input_id=?", (size, mtime, input_id)
+                )
             # a file that could not be read (to the end) is retried by the next run: its
             # trailing whole-file error is dropped and reading resumes before it
             failed = conn.execute(
@@ -67,7 +74,7 @@ def register_inputs(conn: sqlite3.Connection, paths: Sequence[str]) -> list[tupl
                 " AND item=? - 1",
                 (input_id, done),
             ).fetchone()
-            if complete and failed is not None:
+            if failed is not None:
                 conn.execute("DELETE FROM errors WHERE error_pk=?", (failed[0],))
                 conn.execute(
                     "UPDATE inputs SET items_done=?, complete=0 WHERE input_id=?", (failed[1], input_id)

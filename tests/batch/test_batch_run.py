@@ -153,6 +153,20 @@ def test_appended_archive_continues_and_recompares_stories(tmp_path: Path) -> No
     assert findings_of(db) == findings_of(whole)
 
 
+def test_records_appended_to_an_archive_are_read_by_the_next_run(tmp_path: Path) -> None:
+    recs = story_records(4)
+    arch = write_jsonl(tmp_path / "a.jsonl", recs[:5])
+    db = tmp_path / "f.db"
+    run([arch], db, jobs=1)
+    with open(arch, "ab") as f:
+        f.write(b"".join(json.dumps(r).encode() + b"\n" for r in recs[5:]))
+    stats = run([arch], db, jobs=1)
+    assert stats.documents == len(recs) - 5
+    whole = tmp_path / "w.db"
+    run([write_jsonl(tmp_path / "w.jsonl", recs)], whole, jobs=1)
+    assert findings_of(db) == findings_of(whole)
+
+
 def test_jobs_do_not_change_results(tmp_path: Path) -> None:
     arch = write_jsonl(tmp_path / "a.jsonl", story_records(30), raw_lines={10: b"{bad"})
     run([arch], tmp_path / "one.db", jobs=1)
