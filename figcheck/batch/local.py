@@ -9,6 +9,8 @@ import signal
 import threading
 import time
 from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -16,7 +18,7 @@ from ..config import Config
 from . import pipeline
 from .store import connect
 from .toolkit import DEFAULT, resolve
-from .work import DOC_TIMEOUT, compare_story, process_chunk
+from .work import DOC_TIMEOUT, origin_line, compare_story, process_chunk
 
 
 def _ignore_sigint() -> None:
@@ -33,40 +35,91 @@ def default_jobs() -> int:
 
 class _Runner:
     """``map(fn, args)`` in order: in-process for one job, else on a process pool with a bounded
-    number of tasks in flight (so memory does not grow with the archive)."""
+    number of tasks in flight (so memory does not grow with the archive).  When a worker process
+    dies (a crash in native code, the out-of-memory killer), the pool is restarted and the tasks
+    that were in flight are handed to ``rescue`` instead of hanging or stopping the run."""
 
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs
-        self.pool: Any = None
+        self.pool: ProcessPoolExecutor | None = None
         if jobs > 1:
             # fork is fast and needs no ``if __name__ == "__main__"`` guard in the caller's script,
             # but is only safe while this process runs a single thread.
-            method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
-            ctx = multiprocessing.get_context(method)
-            self.pool = ctx.Pool(jobs, initializer=_ignore_sigint)
+            self.method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
+            self.pool = self._new_pool()
 
-    def map(self, fn: Callable[..., Any], args: Iterable[tuple[Any, ...]]) -> Iterator[Any]:
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            self.jobs, mp_context=multiprocessing.get_context(self.method), initializer=_ignore_sigint
+        )
+
+    def restart(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = self._new_pool()
+
+    def call(self, fn: Callable[..., Any], *a: Any) -> Any:
+        """``fn(*a)`` in a worker, waiting for it (raises BrokenProcessPool if the worker dies)."""
+        assert self.pool is not None
+        return self.pool.submit(fn, *a).result()
+
+    def map(
+        self,
+        fn: Callable[..., Any],
+        args: Iterable[tuple[Any, ...]],
+        rescue: Callable[[_Runner, tuple[Any, ...]], Any] | None = None,
+    ) -> Iterator[Any]:
         if self.pool is None:
             for a in args:
                 yield fn(*a)
             return
-        pending: deque[Any] = deque()
+        pending: deque[tuple[Future[Any], ProcessPoolExecutor, tuple[Any, ...]]] = deque()
         limit = self.jobs * 4
+
+        def result(item: tuple[Future[Any], ProcessPoolExecutor, tuple[Any, ...]]) -> Any:
+            fut, pool, a = item
+            try:
+                return fut.result()
+            except BrokenProcessPool:
+                if pool is self.pool:
+                    self.restart()
+                if rescue is None:
+                    raise
+                return rescue(self, a)
+
         for a in args:
-            pending.append(self.pool.apply_async(fn, a))
+            assert self.pool is not None
+            pending.append((self.pool.submit(fn, *a), self.pool, a))
             while len(pending) >= limit:
-                yield pending.popleft().get()
+                yield result(pending.popleft())
         while pending:
-            yield pending.popleft().get()
+            yield result(pending.popleft())
 
     def close(self, *, abort: bool) -> None:
-        if self.pool is None:
-            return
-        if abort:
-            self.pool.terminate()
-        else:
-            self.pool.close()
-        self.pool.join()
+        if self.pool is not None:
+            self.pool.shutdown(wait=not abort, cancel_futures=True)
+
+
+def _rescue_chunk(runner: _Runner, args: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+    """A chunk whose worker died: each document again in a worker of its own, so the one that
+    kills its process is recorded as a bad record and the others are processed."""
+    entries, config, toolkit, timeout = args
+    out: list[tuple[Any, ...]] = []
+    for e in entries:
+        if e[0] != "doc":
+            out.append(tuple(e))
+            continue
+        try:
+            out.extend(runner.call(process_chunk, [e], config, toolkit, timeout))
+        except BrokenProcessPool:
+            runner.restart()
+            t = e[3]
+            origin = t[8] or str(t[0])
+            line = origin_line(origin)
+            path = origin.rsplit(":", 1)[0] if line is not None else origin
+            out.append(("err", e[1], e[2], path, line,
+                        "figcheck's worker process died on this document"))
+    return out
 
 
 def run(
@@ -97,7 +150,7 @@ def run(
             progress("documents", 0, total)
         done = 0
         tasks = ((c, config, toolkit, doc_timeout) for c in pipeline.chunks(inputs, chunk_size))
-        for results in runner.map(process_chunk, tasks):
+        for results in runner.map(process_chunk, tasks, rescue=_rescue_chunk):
             done += pipeline.commit_chunk(conn, results, stats)
             if progress is not None:
                 progress("documents", done, total)

@@ -63,7 +63,7 @@ def entry(input_id: int, ordinal: int, item: Document | RecordError) -> Entry:
                 value.encode("utf-8")
             except UnicodeEncodeError as exc:  # a lone surrogate from a JSON "\ud800" escape
                 origin = item.origin or item.id
-                line = _origin_line(origin)
+                line = origin_line(origin)
                 path = origin.rsplit(":", 1)[0] if line is not None else origin
                 return ("err", input_id, ordinal, path, line,
                         f"invalid Unicode in a field (unpaired surrogate at {exc.start})")
@@ -92,7 +92,7 @@ def finding_row(f: Finding) -> tuple[Any, ...]:
     return (f.code, f.kind, f.scope, f.severity, f.confidence, f.message, finding_json(f), docs)
 
 
-def _origin_line(origin: str | None) -> int | None:
+def origin_line(origin: str | None) -> int | None:
     if origin and ":" in origin:
         tail = origin.rsplit(":", 1)[1]
         if tail.isdigit():
@@ -154,9 +154,9 @@ def process_chunk(
             raise  # a broken installation, not a bad record
         except Exception as exc:  # noqa: BLE001 - a bad record never stops the run
             origin = t[8] or str(t[0])
-            path = origin.rsplit(":", 1)[0] if _origin_line(origin) is not None else origin
+            path = origin.rsplit(":", 1)[0] if origin_line(origin) is not None else origin
             message = f"figcheck failed on this document ({type(exc).__name__}: {exc})"[:500]
-            out.append(("err", input_id, item, path, _origin_line(origin), message))
+            out.append(("err", input_id, item, path, origin_line(origin), message))
             continue
         out.append(("doc", input_id, item, t, qrows, frows, features))
     return out

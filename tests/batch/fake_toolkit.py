@@ -8,6 +8,7 @@ capitalised words of the text.
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from collections.abc import Sequence
@@ -26,6 +27,8 @@ def extract(text: str, *, title: str | None = None) -> list[Quantity]:
     for field, source in (("title", title or ""), ("text", text)):
         if "EXPLODE" in source:
             raise RuntimeError("planted parser failure")
+        if "CRASH" in source:
+            os._exit(3)  # a crash in native code, or the out-of-memory killer
         if "HANG" in source:
             time.sleep(30)  # a parser stuck on adversarial input
         for m in FIGURE.finditer(source):

@@ -100,6 +100,19 @@ def test_a_document_that_hangs_the_parser_is_recorded_and_skipped(tmp_path: Path
     assert line == 1 and "gave up after 0.5 s" in message
 
 
+def test_a_document_that_kills_its_worker_is_recorded_and_skipped(tmp_path: Path) -> None:
+    recs = story_records(8)
+    recs.insert(10, {"id": "boom", "text": "CRASH 3 cats"})
+    arch = write_jsonl(tmp_path / "a.jsonl", recs)
+    stats = run([arch], tmp_path / "f.db", jobs=2)
+    assert (stats.documents, stats.errors) == (len(recs) - 1, 1)
+    ((line, message),) = db_rows(tmp_path / "f.db", "SELECT line, message FROM errors")
+    assert line == 11 and "worker process died" in message
+    reference = tmp_path / "ref.db"
+    run([write_jsonl(tmp_path / "b.jsonl", [r for r in recs if r["id"] != "boom"])], reference, jobs=1)
+    assert findings_of(tmp_path / "f.db") == findings_of(reference)
+
+
 def test_unreadable_files_do_not_stop_the_run(tmp_path: Path) -> None:
     good = write_jsonl(tmp_path / "good.jsonl", story_records(1))
     corrupt = tmp_path / "corrupt.jsonl.gz"
