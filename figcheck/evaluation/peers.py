@@ -72,14 +72,93 @@ UNIT_SYNONYMS: dict[str, frozenset[str]] = {
         "dimensionless": {"__none__"},
         "degree": {"degree", "degree Celsius", "degree fahrenheit", "degree angle"},
         "japanese yen": {"japanese yen", "yen"},
+        "rupee": {"indian rupee", "rupee"},
+        "age": {"year"},
         "chinese yuan": {"chinese yuan", "yuan"},
     }.items()
 }
 
-#: Case id -> (why figcheck deliberately reads the case differently, the peer's expected surfaces
-#: that figcheck holds are NOT figures).  Those surfaces must then not be extracted; the rest of the
-#: case is judged as usual.
-CONVENTIONS: dict[str, tuple[str, frozenset[str]]] = {}
+@dataclass(frozen=True)
+class Convention:
+    """Why figcheck deliberately reads a peer case differently, and how it is judged instead.
+
+    ``not_figures``: the peer's expected surfaces that figcheck holds are not figures (they must
+    then not be extracted).  ``instead``: figcheck's own reading of the case as
+    ``(surface, low, high, unit)`` tuples, replacing the peer's expectations.
+    """
+
+    reason: str
+    not_figures: frozenset[str] = frozenset()
+    instead: tuple[tuple[str, str, str, str | None], ...] | None = None
+
+
+_ORDINAL = "ordinals are not figures ('the tenth' ranks, it does not count)"
+_SYMBOLS = "comparison symbols next to a number are read as bounds ('>30', '=>30')"
+
+#: Case id -> the convention figcheck follows instead of the peer's, case by case.
+CONVENTIONS: dict[str, Convention] = {
+    "rt-numberrange#3": Convention(_ORDINAL, frozenset({"between the tenth and the fifteenth"})),
+    "rt-numberrange#5": Convention(
+        _ORDINAL, frozenset({"higher than the tenth but lower than the fifteenth"})
+    ),
+    "rt-numberrange#58": Convention(
+        "'2 in 5' is a ratio in news copy ('one in five'), so 'more than 2 in 5' is more than 0.4",
+        instead=(("more than 2 in 5", "0.4", "0.4", None),),
+    ),
+    "rt-numberrange#65": Convention(_SYMBOLS, instead=((">30", "30", "30", None),)),
+    "rt-numberrange#66": Convention(_SYMBOLS, instead=(("=>30", "30", "30", None),)),
+    "rt-numberrange#67": Convention(_SYMBOLS, instead=(("=<30", "30", "30", None),)),
+    "rt-numberrange#69": Convention(
+        "'from 200 to 300' is a range whatever follows; the peer drops it before 'in 2008'",
+        instead=(("200 to 300", "200", "300", None),),
+    ),
+    "rt-percent#9": Convention(
+        "'percent(s) of twenty' names a share of twenty things, not twenty per cent",
+        instead=(("twenty", "20", "20", None),),
+    ),
+    "rt-percent#10": Convention(
+        "'percent of 10' names a share of ten things, not ten per cent",
+        instead=(("10", "10", "10", None),),
+    ),
+    "rt-percent#11": Convention(
+        "'per cent of twenty-two' names a share of 22 things, not 22 per cent",
+        instead=(("twenty-two", "22", "22", None),),
+    ),
+    "rt-percent#12": Convention(
+        "'per cent of 210' names a share of 210 things, not 210 per cent",
+        instead=(("210", "210", "210", None),),
+    ),
+    "rt-currency#99": Convention(
+        "'one dollar and one ...' does not make one cent; news copy writes '$1.01'",
+        instead=(("one dollar", "1", "1", "dollar"),),
+    ),
+    "rt-currency#103": Convention(
+        "'one dollar and two ...' does not make two cents; news copy writes '$1.02'",
+        instead=(
+            ("one dollar", "1", "1", "dollar"), ("two", "2", "2", None), ("three", "3", "3", None)
+        ),
+    ),
+    "rt-dimension#10": Convention(
+        "'eight to 10 feet' is one range with the unit shared, not '10 feet' alone",
+        instead=(("eight to 10 feet", "8", "10", "foot"),),
+    ),
+    "rt-age#15": Convention(
+        "'about 40 - 50 years old' is one range with the unit shared, not '50 years old' alone",
+        instead=(("about 40 - 50 years old", "40", "50", "year"),),
+    ),
+    "q3-quantities#3": Convention(
+        "model names and years are not figures ('Voyager 2', 'in 1979')", frozenset({"2", "1979"})
+    ),
+    "q3-quantities#4": Convention("a course name is not a figure ('English 101')", frozenset({"101"})),
+    "q3-quantities#25": Convention("a decade is a date, not a figure ('the 1960s')", frozenset({"1960"})),
+    "q3-quantities#47": Convention("a company name is not a figure ('South 32 Ltd')", frozenset({"32"})),
+    "q3-quantities#55": Convention("a year is not a figure ('in 2013')", frozenset({"2013"})),
+    "q3-quantities#61": Convention("a model number is not a figure ('Core i7 860')", frozenset({"860"})),
+    "q3-quantities#63": Convention(
+        "years are not figures ('in 2005', 'by 2011')", frozenset({"2005", "2011"})
+    ),
+    "q3-ambiguity#5": Convention("a model number is not a figure ('Bahco 9031')", frozenset({"9031"})),
+}
 
 
 @dataclass(frozen=True)
@@ -202,7 +281,8 @@ _RELEVANT: dict[str, Callable[[Quantity], bool]] = {
     and q.dimension not in {"currency", "ratio", "temperature", "duration", "count"},
     "percent": lambda q: q.unit in {"percentage", "percentage point"},
     "number": lambda q: q.unit is None or q.dimension == "count",
-    "range": lambda q: True,
+    # NumberRange reports ranges and bounds only; plain figures are NumberModel's business
+    "range": lambda q: q.bound in {"lower", "upper", "range"},
     "quantulum3": lambda q: q.kind != "score",
 }
 
@@ -231,24 +311,37 @@ def _ends(q: Quantity) -> tuple[Decimal | None, Decimal | None]:
     return q.value.low, q.value.high
 
 
+def _judge_instead(convention: Convention, quantities: Sequence[Quantity]) -> Verdict:
+    """Judge by figcheck's own reading: exactly the listed figures, nothing else."""
+    assert convention.instead is not None
+    want = {(t, Decimal(lo), Decimal(hi), u) for t, lo, hi, u in convention.instead}
+    got = {(q.text, q.value.low, q.value.high, q.unit) for q in quantities if q.kind != "score"}
+    if want == got:
+        return Verdict(True)
+    return Verdict(False, f"convention ({convention.reason}): wanted {sorted(map(str, want))}, "
+                   f"figcheck: {sorted(map(str, got))}")
+
+
 def judge_case(case: PeerCase, quantities: Sequence[Quantity]) -> Verdict:
     """Judge one case given figcheck's quantities for ``case.input``."""
     convention = CONVENTIONS.get(case.id)
-    unit_only = frozenset(
+    if convention is not None and convention.instead is not None:
+        return _judge_instead(convention, quantities)
+    not_figures = frozenset(
         e.text for e in case.expected if e.value is None and e.low is None and e.high is None
     )
-    if unit_only and case.judge != "ordinal":
-        # A unit named without a number ("convert celsius to fahrenheit", "a small percent") is
-        # no figure to figcheck; Recognizers-Text reports it with an empty value.
-        reason = "a unit named without a number is not a figure"
-        convention = (reason, unit_only | (convention[1] if convention else frozenset()))
     if convention is not None:
-        not_figures = [e for e in case.expected if e.text in convention[1]]
-        hits = [q.text for q in quantities for e in not_figures if _overlaps(q, e)]
+        not_figures |= convention.not_figures
+    if not_figures and case.judge != "ordinal":
+        # Unit-only mentions ("convert celsius to fahrenheit") and listed conventions: these
+        # surfaces must not be read as figures; the rest of the case is judged as usual.
+        gone = [e for e in case.expected if e.text in not_figures]
+        hits = [q.text for q in quantities for e in gone if _overlaps(q, e)]
         if hits:
-            return Verdict(False, f"read as figure against convention ({convention[0]}): {hits}")
-        rest = tuple(e for e in case.expected if e.text not in convention[1])
-        quantities = [q for q in quantities if not any(_overlaps(q, e) for e in not_figures)]
+            why = convention.reason if convention else "a unit named without a number"
+            return Verdict(False, f"read as figure against convention ({why}): {hits}")
+        rest = tuple(e for e in case.expected if e.text not in not_figures)
+        quantities = [q for q in quantities if not any(_overlaps(q, e) for e in gone)]
         case = PeerCase(case.suite, case.index, case.input, rest, case.judge)
     if case.judge == "ordinal":
         hits = [q.text for q in quantities for e in case.expected if _overlaps(q, e)]
@@ -290,11 +383,22 @@ class SuiteScore:
     cases: int = 0
     passed: int = 0
     conventions: int = 0
+    passed_conventions: int = 0
     failures: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def rate(self) -> float:
         return self.passed / self.cases if self.cases else 0.0
+
+    @property
+    def applicable(self) -> int:
+        """Cases where figcheck follows the peer's convention."""
+        return self.cases - self.conventions
+
+    @property
+    def applicable_rate(self) -> float:
+        ok = self.passed - self.passed_conventions
+        return ok / self.applicable if self.applicable else 0.0
 
 
 @dataclass
@@ -302,11 +406,26 @@ class PeerScores:
     suites: dict[str, SuiteScore]
 
     def format(self, *, failures: bool = False) -> str:
-        lines = [f"{'suite':<16} {'cases':>5} {'passed':>6} {'rate':>7}  conventions"]
+        lines = [
+            f"{'suite':<16} {'cases':>5} {'passed':>6} {'rate':>7}   "
+            f"{'own-convention':>14}   {'applicable':>10} {'rate':>7}"
+        ]
         for s in self.suites.values():
             lines.append(
-                f"{s.suite:<16} {s.cases:>5} {s.passed:>6} {s.rate:>7.1%}  {s.conventions}"
+                f"{s.suite:<16} {s.cases:>5} {s.passed:>6} {s.rate:>7.1%}   "
+                f"{s.passed_conventions:>6} of {s.conventions:<5}   {s.applicable:>10} "
+                f"{s.applicable_rate:>7.1%}"
             )
+        groups = {
+            "RT NumberWithUnit": ("rt-currency", "rt-dimension", "rt-temperature", "rt-age"),
+            "RT NumberRange": ("rt-numberrange",),
+        }
+        for name, keys in groups.items():
+            ss = [self.suites[k] for k in keys if k in self.suites]
+            app = sum(x.applicable for x in ss)
+            ok = sum(x.passed - x.passed_conventions for x in ss)
+            if app:
+                lines.append(f"{name}: {ok} of {app} applicable cases pass ({ok / app:.1%})")
         if failures:
             for s in self.suites.values():
                 for cid, text, detail in s.failures:
@@ -323,7 +442,7 @@ def run_case(case: PeerCase) -> Verdict:
 def convention_for(case: PeerCase) -> str | None:
     """Why figcheck judges ``case`` by its own convention, or None."""
     if case.id in CONVENTIONS:
-        return CONVENTIONS[case.id][0]
+        return CONVENTIONS[case.id].reason
     if case.judge != "ordinal" and any(
         e.value is None and e.low is None and e.high is None for e in case.expected
     ):
@@ -336,10 +455,12 @@ def evaluate_peers(peers_dir: Path | None = None) -> PeerScores:
     for case in load_cases(peers_dir):
         score = suites.setdefault(case.suite, SuiteScore(case.suite))
         score.cases += 1
-        score.conventions += convention_for(case) is not None
+        own = convention_for(case) is not None
+        score.conventions += own
         verdict = run_case(case)
         if verdict.passed:
             score.passed += 1
+            score.passed_conventions += own
         else:
             score.failures.append((case.id, case.input, verdict.detail))
     return PeerScores(suites)
