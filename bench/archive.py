@@ -49,9 +49,21 @@ DESKS = ["world", "politics", "business", "science", "sport", "courts", "health"
 _FIGURE = re.compile(r"(?<![\w.,£$€-])(\d{1,3}(?:,\d{3})+|\d{2,})(?![\w.,%-]|\s*(?:-|to|and)\s*\d)")
 _BLOCK_BEFORE = re.compile(
     r"(?:more than|over|at least|up to|fewer than|less than|under|nearly|almost|as many as|"
-    r"between|from|some|by|of|in|since|No\.?|number|page|section|route|flight)\s*$",
+    r"between|from|some|by|of|in|since|per|aged|age|No\.?|number|page|section|route|flight|"
+    r"\d\s*(?:and|to|or|-)|\d\s)\s*$",  # the far end of a range; a phone number's later groups
     re.IGNORECASE,
 )
+_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+           r"December)")
+# Not a stated quantity, or not one a changed copy contradicts: a phone number ("0800 556 677"),
+# a date ("30 November", "November 30"), an address ("300 Marsh Wall"), an index or model name
+# ("FTSE 100", "ASX 200"), a part ("56 of her 64 matches"), a threshold ("aged 21 and over",
+# "45 or over", "172 needed").
+_BLOCK_AFTER = re.compile(
+    r"\s*(?:\d|" + _MONTHS + r"\b|[A-Z][a-z]+ (?:Road|Street|Avenue|Lane|Wall|Way|Place|Square)\b|"
+    r"of\b|(?:and|or) (?:over|above|under|older|more)\b|(?:\w+ )?needed\b)"
+)
+_BLOCK_NAME_BEFORE = re.compile(r"(?:\b[A-Z]{2,}|" + _MONTHS + r")\s*$")
 
 
 def templates() -> list[list[dict[str, Any]]]:
@@ -85,7 +97,12 @@ def plant(text: str, rng: random.Random) -> tuple[str, int, int, str, str] | Non
         value = int(digits)
         if value < 20 or (len(digits) == 4 and 1900 <= value <= 2100 and "," not in m.group(1)):
             continue
-        if _BLOCK_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
+        if digits.startswith("0"):
+            continue  # a phone number or code
+        before = text[max(0, m.start() - 20):m.start()]
+        if _BLOCK_BEFORE.search(before) or _BLOCK_NAME_BEFORE.search(before):
+            continue
+        if _BLOCK_AFTER.match(text, m.end()):
             continue
         spans.append((m.start(), m.end(), value))
     if not spans:
