@@ -73,7 +73,7 @@ def _open_binary(path: str, compression: str | None, stdin: IO[bytes] | None) ->
             import zstandard
         except ImportError:
             raise InputError(f"{path}: reading .zst needs 'pip install figcheck[zstd]'") from None
-        return zstandard.ZstdDecompressor().stream_reader(raw)  # type: ignore[no-any-return]
+        return zstandard.ZstdDecompressor().stream_reader(raw)
     return raw
 
 
@@ -223,7 +223,10 @@ def iter_items(path: str, *, stdin: IO[bytes] | None = None, stdin_filename: str
     stream = _open_binary(path, compression, stdin)
     try:
         if suffix == ".jsonl" or suffix == ".ndjson":
-            yield from _records_from_lines(io.BufferedReader(stream) if compression else stream, name)  # type: ignore[arg-type]
+            lines: IO[bytes] = (
+                io.BufferedReader(stream) if compression else stream  # type: ignore[type-var]
+            )
+            yield from _records_from_lines(lines, name)
             return
         try:
             data = stream.read()
