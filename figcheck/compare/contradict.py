@@ -556,7 +556,15 @@ def _pair_finding(left: list[Item], right: list[Item], tolerance: Decimal) -> Fi
     live = [c for c in conflicts if id(c[2]) not in agreeing or id(c[3]) not in agreeing]
     conflict = None
     if live:
-        _, f, a, b = min(live, key=lambda c: (c[0], -c[1], c[2].q.start, c[3].q.start))
+        # The pair the two documents disagree on: first figures that agree with nothing in the
+        # other document (a figure the other states too is shared, and pairing it with a third
+        # figure reports a disagreement each document already has with itself: "169 seats ...
+        # the Liberals' 172 seats" in both), then body figures before headline figures (which
+        # round), then the closest values.
+        _, f, a, b = min(live, key=lambda c: (
+            (id(c[2]) in agreeing) + (id(c[3]) in agreeing),
+            (c[2].q.field == "title") + (c[3].q.field == "title"),
+            c[0], -c[1], c[2].q.start, c[3].q.start))
         conflict = (f, a, b)
     rl: Rule
     if conflict is not None:
