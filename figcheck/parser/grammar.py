@@ -125,6 +125,9 @@ class Ctx:
     """The last figure kept (for "6-3, 6-2" score lists and "rose 450 points, or 1.2%")."""
     lows: list[str] = field(default_factory=list)
     n: int = 0
+    dumps: list[tuple[int, int]] = field(default_factory=list)
+    """Token ranges inside long runs of bare numbers (see :func:`dumps`), skipped by both passes."""
+    dump_at: int = 0
 
     def __post_init__(self) -> None:
         self.lows = [t.low for t in self.toks]
@@ -636,12 +639,68 @@ def _one_in_n(ctx: Ctx, i: int) -> Num | None:
     return Num(i, end, a / b, None, "ratio", raw=a / b)
 
 
+_DUMP_SEPS = frozenset(",.-;:/|")
+_DUMP_MIN = 100
+"""A run of at least this many bare numbers separated only by the punctuation of
+:data:`_DUMP_SEPS` or spaces ("1,1,1,...", a pasted data dump) is not prose."""
+_DUMP_MARGIN = 8
+"""Tokens kept at each end of such a run, so the figures at its edges read as before."""
+
+
+def dumps(toks: list[Token]) -> list[tuple[int, int]]:
+    """Token ranges ``[start, end)``, in order, inside long runs of bare numbers, skipped by both passes.
+
+    One linear scan; a run is broken by any word, paragraph break, other symbol or two separators
+    in a row.  Only the inside of a run (``_DUMP_MARGIN`` tokens in from each end) is skipped.
+    """
+    out: list[tuple[int, int]] = []
+    n = len(toks)
+    k = 0
+    while k < n:
+        if toks[k].kind != "num":
+            k += 1
+            continue
+        a = k
+        count = 0
+        prev_sep = True
+        while k < n:
+            t = toks[k]
+            if t.kind == "num":
+                count += 1
+                prev_sep = False
+            elif t.kind == "sym" and t.text in _DUMP_SEPS and not prev_sep:
+                prev_sep = True
+            else:
+                break
+            k += 1
+        if count >= _DUMP_MIN:
+            out.append((a + _DUMP_MARGIN, k - _DUMP_MARGIN))
+    return out
+
+
+def _skip_dump(ctx: Ctx, i: int) -> int:
+    """``i``, or the end of the skipped dump range containing token ``i`` (sets the floor there)."""
+    ds = ctx.dumps
+    while ctx.dump_at < len(ds) and ds[ctx.dump_at][1] <= i:
+        ctx.dump_at += 1
+    if ctx.dump_at < len(ds) and ds[ctx.dump_at][0] <= i:
+        i = ds[ctx.dump_at][1]
+        ctx.floor = i
+    return i
+
+
 def numbers(ctx: Ctx) -> None:
     """Pass 1: fill ``ctx.nums`` with non-overlapping number nodes keyed by first token."""
     toks = ctx.toks
     n = len(toks)
+    ctx.dumps = dumps(toks)
+    ctx.dump_at = 0
     i = 0
     while i < n:
+        if ctx.dumps:
+            i = _skip_dump(ctx, i)
+            if i >= n:
+                break
         t = toks[i]
         if t.kind == "par":
             ctx.floor = i + 1
@@ -1683,7 +1742,12 @@ def figures(ctx: Ctx) -> list[Draft]:
     n = len(toks)
     i = 0
     ctx.floor = 0
+    ctx.dump_at = 0
     while i < n:
+        if ctx.dumps:
+            i = _skip_dump(ctx, i)
+            if i >= n:
+                break
         t = toks[i]
         if t.kind == "par":
             ctx.floor = i + 1
