@@ -50,20 +50,24 @@ _FIGURE = re.compile(r"(?<![\w.,£$€-])(\d{1,3}(?:,\d{3})+|\d{2,})(?![\w.,%-]|
 _BLOCK_BEFORE = re.compile(
     r"(?:more than|over|at least|up to|fewer than|less than|under|nearly|almost|as many as|"
     r"between|from|some|by|of|in|since|per|aged|age|No\.?|number|page|section|route|flight|"
-    r"\d\s*(?:and|to|or|-)|\d\s)\s*$",  # the far end of a range; a phone number's later groups
+    # a phone number's later groups; the far end of a range; a bracketed conversion
+    r"call|dial|text|\(|\d\s*(?:and|to|or|-)|\d\s)\s*$",
     re.IGNORECASE,
 )
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
            r"December)")
 # Not a stated quantity, or not one a changed copy contradicts: a phone number ("0800 556 677"),
 # a date ("30 November", "November 30"), an address ("300 Marsh Wall"), an index or model name
-# ("FTSE 100", "ASX 200"), a part ("56 of her 64 matches"), a threshold ("aged 21 and over",
+# ("FTSE 100", "ASX 200", "Boeing 737"), a bracketed conversion, a bus route ("the 36 and X9"),
+# a cricket score ("253 for 3"), a part ("56 of her 64 matches"), a threshold ("aged 21 and over",
 # "45 or over", "172 needed").
 _BLOCK_AFTER = re.compile(
-    r"\s*(?:\d|" + _MONTHS + r"\b|[A-Z][a-z]+ (?:Road|Street|Avenue|Lane|Wall|Way|Place|Square)\b|"
-    r"of\b|(?:and|or) (?:over|above|under|older|more)\b|(?:\w+ )?needed\b)"
+    r"\s*(?:\d|" + _MONTHS + r"\b|[A-Z][a-z]+ (?:Road|Street|Avenue|Lane|Wall|Way|Place|Square|View|"
+    r"Close|Drive|Court|Gardens|Terrace|Row|Hill|Park)\b|(?:and|or|to) [A-Z]\d|for \d|of\b|"
+    r"(?:and|or) (?:over|above|under|older|more)\b|(?:\w+ )?needed\b)"
 )
-_BLOCK_NAME_BEFORE = re.compile(r"(?:\b[A-Z]{2,}|" + _MONTHS + r")\s*$")
+# a name or model number ("Boeing 737", "Platform 4"): a capitalised word inside a sentence
+_BLOCK_NAME_BEFORE = re.compile(r"(?:\b[A-Z]{2,}|" + _MONTHS + r"|[^.!?\s]\s+[A-Z][\w-]*)\s*$")
 
 
 def templates() -> list[list[dict[str, Any]]]:
