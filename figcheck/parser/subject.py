@@ -83,6 +83,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..model import Subject
@@ -356,6 +357,56 @@ def _noun_candidate(tok: Tok) -> bool:
 # --------------------------------------------------------------------------- tokens
 
 
+def _tok(m: re.Match[str]) -> Tok:
+    s = m.group()
+    return Tok(
+        s, s.lower(), m.start(), m.end(), "w" if s[0].isalpha() else ("n" if s[0].isdigit() else "p")
+    )
+
+
+@lru_cache(maxsize=8)
+def _field_tokens(text: str) -> tuple[tuple[Tok, ...], tuple[int, ...], tuple[int, ...]]:
+    """Every :data:`_TOKEN` of ``text`` once, with their starts and ends (shared by its figures)."""
+    toks = tuple(_tok(m) for m in _TOKEN.finditer(text))
+    return toks, tuple(t.start for t in toks), tuple(t.end for t in toks)
+
+
+def _scan(text: str, p: int, e: int) -> list[Tok]:
+    """The tokens of ``_TOKEN.finditer(text, p, e)``, read from the field's tokens where they agree.
+
+    A token never spans white space, so a scan started at a token boundary of the whole field
+    meets the field's own tokens; the first ones are re-read only if ``p`` cuts a token, and the
+    last one only if ``e`` does (the regex has no look-around, so a truncated end changes only the
+    token it cuts).
+    """
+    if e <= p:
+        return []
+    toks, starts, ends = _field_tokens(text)
+    out: list[Tok] = []
+    k = bisect_left(starts, p)
+    if k > 0 and ends[k - 1] > p:  # p is inside a token: re-scan until back on a boundary
+        synced = False
+        for m in _TOKEN.finditer(text, p, e):
+            out.append(_tok(m))
+            x = m.end()
+            j = bisect_left(ends, x)
+            if j < len(ends) and ends[j] == x:
+                k = j + 1
+                synced = True
+                break
+        if not synced:
+            return out
+    n = len(toks)
+    q = k
+    while q < n and ends[q] <= e:
+        q += 1
+    out.extend(toks[k:q])
+    if q < n and starts[q] < e:  # the last token is cut by e
+        start = max(starts[q], out[-1].end if out else p)
+        out.extend(_tok(m) for m in _TOKEN.finditer(text, start, e))
+    return out
+
+
 def _tokens(
     text: str, w0: int, w1: int, span: tuple[int, int], others: list[tuple[int, int]]
 ) -> list[Tok]:
@@ -374,30 +425,10 @@ def _tokens(
                     out.pop()
             else:
                 continue
-        for m in _TOKEN.finditer(text, pos, max(pos, a)):
-            s = m.group()
-            out.append(
-                Tok(
-                    s,
-                    s.lower(),
-                    m.start(),
-                    m.end(),
-                    "w" if s[0].isalpha() else ("n" if s[0].isdigit() else "p"),
-                )
-            )
+        out.extend(_scan(text, pos, max(pos, a)))
         out.append(Tok(text[a:b], text[a:b].lower(), a, b, kind))
         pos = max(pos, b)
-    for m in _TOKEN.finditer(text, pos, max(pos, w1)):
-        s = m.group()
-        out.append(
-            Tok(
-                s,
-                s.lower(),
-                m.start(),
-                m.end(),
-                "w" if s[0].isalpha() else ("n" if s[0].isdigit() else "p"),
-            )
-        )
+    out.extend(_scan(text, pos, max(pos, w1)))
     return out
 
 
