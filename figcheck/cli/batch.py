@@ -141,7 +141,7 @@ def batch(paths: tuple[str, ...], db_path: str, jobs: int | None, engine: str,
         if not os.path.exists(p):
             fail(f"{p}: no such file or directory")
     config = _config(config_path, isolated, stories, paths)
-    err = click.get_text_stream("stderr")
+    err = sys.stderr
     view = None if quiet else ProgressView(err, tty=err.isatty())
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
@@ -165,7 +165,7 @@ def batch(paths: tuple[str, ...], db_path: str, jobs: int | None, engine: str,
     if view is not None:
         view.end()
     rate = stats.documents / stats.elapsed if stats.elapsed > 0 else 0.0
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     out.write(
         f"{db_path}: {stats.documents:,} documents processed"
         + (f" ({stats.resumed_from:,} items were already done)" if stats.resumed_from else "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from collections.abc import Callable, Iterator
 from typing import IO, TYPE_CHECKING, Any, NoReturn, TypeVar
 
@@ -63,7 +64,7 @@ def read_all(paths: tuple[str, ...], stdin_filename: str | None) -> list[Documen
     from ..model import Document
 
     paths = expand(paths)
-    stdin = click.get_binary_stream("stdin") if "-" in paths else None
+    stdin = sys.stdin.buffer if "-" in paths else None
     if list(paths).count("-") > 1:
         fail("'-' (standard input) can be given only once")
     try:
@@ -89,7 +90,7 @@ def read_all(paths: tuple[str, ...], stdin_filename: str | None) -> list[Documen
 def output_stream(path: str | None) -> Iterator[IO[str]]:
     """``-o PATH`` (written atomically-ish: all or nothing) or stdout."""
     if path is None or path == "-":
-        yield click.get_text_stream("stdout")
+        yield sys.stdout
         return
     tmp = f"{path}.figcheck-tmp"
     try:
