@@ -506,7 +506,29 @@ def contradictions_across(
                 f = _pair_finding(per_doc[i], per_doc[j], tolerance)
                 if f is not None:
                     findings.append(f)
-    return findings
+    return findings + _verbatim_findings(docs, findings, tolerance)
+
+
+def _verbatim_findings(docs: Sequence[tuple[Document, Sequence[Quantity]]],
+                       found: list[Finding], tolerance: Decimal) -> list[Finding]:
+    """FC111 for a sentence two documents print alike but for one figure
+    (:mod:`.verbatim`), unless a finding between the two documents already names the figure."""
+    from .verbatim import verbatim_conflicts
+
+    named = {(frozenset(d.doc for d in f.claims), c.doc, c.start) for f in found for c in f.claims}
+    out: list[Finding] = []
+    rl = rule("FC111")
+    for da, qa, db, qb in verbatim_conflicts(docs, tolerance):
+        pair = frozenset((da.id, db.id))
+        if (pair, da.id, qa.start) in named or (pair, db.id, qb.start) in named:
+            continue
+        out.append(Finding(
+            code=rl.code, kind=rl.kind, scope=rl.scope, severity=rl.severity,
+            confidence=CROSS_CONFIDENCE,
+            message=rl.render(a_where=_doc_where(da, qa), a=phrase(qa),
+                             b_where=_doc_where(db, qb), b=phrase(qb)),
+            claims=(to_claim(da, qa), to_claim(db, qb))))
+    return out
 
 
 def _pair_finding(left: list[Item], right: list[Item], tolerance: Decimal) -> Finding | None:
