@@ -118,3 +118,11 @@ def test_bad_jsonl_lines_raise_or_are_recorded(tmp_path):
     errors = [i for i in items if isinstance(i, RecordError)]
     assert [e.line for e in errors] == [2, 3, 4, 5, 6]
     assert all("\n" not in str(e) and str(p) in str(e) for e in errors)
+
+
+def test_a_50_mb_article_is_refused_in_one_line_without_parsing(tmp_path):
+    p = tmp_path / "huge.txt"
+    p.write_text("Over 10,000 troops were deployed. " * 1_500_000)  # 51 MB
+    with pytest.raises(InputError) as err:
+        _read([p])
+    assert "51,000,000 characters" in str(err.value) and str(p) in str(err.value)
