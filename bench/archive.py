@@ -128,8 +128,10 @@ def generate(n: int, *, seed: int = 1, reprint_rate: float = 0.5, plant_rate: fl
     made = 0
     copy = 0
     start = _dt.date(2015, 1, 1)
+    unlabelled: dict[int, list[_dt.date]] = {}  # template -> dates of its copies without story
     while made < n:
-        story = pool[rng.randrange(len(pool))]
+        which = rng.randrange(len(pool))
+        story = pool[which]
         copy += 1
         base = start + _dt.timedelta(days=rng.randrange(365 * years))
         t0 = min(_dt.date.fromisoformat(str(r["published"])[:10]) for r in story)
@@ -137,6 +139,15 @@ def generate(n: int, *, seed: int = 1, reprint_rate: float = 0.5, plant_rate: fl
         desk = story[0].get("desk") or rng.choice(DESKS)
         story_id = f"st{copy:07d}"
         keep_story = rng.random() >= no_story_rate
+        if not keep_story:
+            # Two copies of one article in the same weeks with no story to tell them apart ARE
+            # one story to any reader: keep such copies of a template a month apart.
+            taken = unlabelled.setdefault(which, [])
+            for _ in range(50):
+                if all(abs((base - d).days) > 30 for d in taken):
+                    break
+                base = start + _dt.timedelta(days=rng.randrange(365 * years))
+            taken.append(base)
         recs = []
         for i, r in enumerate(story):
             day = base + (_dt.date.fromisoformat(str(r["published"])[:10]) - t0)
