@@ -28,6 +28,7 @@ import random
 import re
 import sys
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
@@ -114,8 +115,11 @@ def plant(text: str, rng: random.Random) -> tuple[str, int, int, str, str] | Non
     start, end, value = rng.choice(spans)
     digits = str(value)
     step = 10 ** (len(digits) - len(digits.rstrip("0")))  # keep the stated precision
-    changed = max(step, round(value * CHANGE / step) * step)
-    new = f"{changed:,}" if "," in text[start:end] else str(changed)
+    # half up (banker's rounding would make "about 300" -> "about 400", within its own hedge)
+    changed = max(step, int(Decimal(value) * Decimal(str(CHANGE)) / step + Decimal("0.5")) * step)
+    # a figure that grows past 999 takes a separator, as news copy writes it ("1206 sites" reads
+    # as a year); otherwise the original's own style
+    new = f"{changed:,}" if "," in text[start:end] or value < 1000 <= changed else str(changed)
     return text[:start] + new + text[end:], start, start + len(new), new, text[start:end]
 
 
