@@ -25,7 +25,7 @@ from . import facts
 MAX_COPIES = 32
 """Each document is compared with at most this many later documents printing the same sentence
 (bounded work when a whole archive is one story)."""
-MIN_FRAME = 40
+MIN_FRAME = 30
 """Characters of identical wording (besides the figures) a sentence needs to fix the fact."""
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n\s*\n")
