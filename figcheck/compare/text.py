@@ -61,30 +61,45 @@ class CueScan:
     """The words of a text found in one linear pass; :meth:`starts` gives where any of a set of
     cue phrases occurs (word by word, so long phrase lists cost a dictionary look-up per word)."""
 
-    __slots__ = ("_pos", "_low", "_raw")
+    __slots__ = ("_pos", "_low", "_raw", "_at")
 
     def __init__(self, text: str) -> None:
         self._pos: list[int] = []
         self._low: list[str] = []
         self._raw: list[str] = []
-        for m in _TOKEN.finditer(text):
+        self._at: dict[str, list[int]] = {}
+        at = self._at
+        for i, m in enumerate(_TOKEN.finditer(text)):
             self._pos.append(m.start())
             w = m.group(0)
             self._raw.append(w)
-            self._low.append(w.lower())
+            lw = w.lower()
+            self._low.append(lw)
+            hits = at.get(lw)
+            if hits is None:
+                at[lw] = [i]
+            else:
+                hits.append(i)
 
     def starts(self, phrases: tuple[str, ...]) -> list[int]:
         first: dict[str, list[list[str]]] = {}
         for p in phrases:
             words = p.split()
             first.setdefault(words[0], []).append(words[1:])
+        at = self._at
+        cands: list[int] = []
+        for w in first:
+            hits = at.get(w)
+            if hits:
+                cands.extend(hits)
+        cands.sort()
         out = []
         low = self._low
-        for i, w in enumerate(low):
-            rests = first.get(w)
-            if rests is None or (w == "may" and self._raw[i] != "may"):
+        for i in cands:
+            w = low[i]
+            if w == "may" and self._raw[i] != "may":
                 continue
-            for rest in rests:
+            for rest in first[w]:
                 if low[i + 1:i + 1 + len(rest)] == rest:
                     out.append(self._pos[i])
                     break

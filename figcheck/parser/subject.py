@@ -367,8 +367,14 @@ def _tok(m: re.Match[str]) -> Tok:
 @lru_cache(maxsize=8)
 def _field_tokens(text: str) -> tuple[tuple[Tok, ...], tuple[int, ...], tuple[int, ...]]:
     """Every :data:`_TOKEN` of ``text`` once, with their starts and ends (shared by its figures)."""
-    toks = tuple(_tok(m) for m in _TOKEN.finditer(text))
-    return toks, tuple(t.start for t in toks), tuple(t.end for t in toks)
+    make = tuple.__new__
+    toks = tuple([
+        make(Tok, (s, s.lower(), m.start(), m.end(),
+                   "w" if s[0].isalpha() else ("n" if s[0].isdigit() else "p")))
+        for m in _TOKEN.finditer(text)
+        for s in (m.group(),)
+    ])
+    return toks, tuple([t[2] for t in toks]), tuple([t[3] for t in toks])
 
 
 def _scan(text: str, p: int, e: int) -> list[Tok]:
