@@ -750,11 +750,13 @@ def match_unit(ctx: Ctx, k: int, *, after_number: bool = True) -> tuple[Unit, in
         return None
     best: tuple[Unit, int] | None = None
     hi = min(len(ctx.toks), k + 5)
+    key = ""
     for j in range(k + 1, hi + 1):
         ctx.work += 1
         if j > k + 1 and not ctx.near(j - 1):
             break
-        key = _key(ctx, k, j)
+        # == _key(ctx, k, j), built one token at a time
+        key = ctx.toks[k].text if j == k + 1 else key + ("" if ctx.adj(j - 1) else " ") + ctx.toks[j - 1].text
         u = tab.symbols.get(key) or tab.words.get(key.lower())
         glued = ctx.tok(k + 1) is not None and ctx.adj(k + 1) and (
             ctx.toks[k + 1].kind in ("num", "word") or ctx.toks[k + 1].text == "-"

@@ -36,13 +36,12 @@ class Token(NamedTuple):
 
 def tokenize(text: str) -> list[Token]:
     """All tokens of ``text`` in order (linear time)."""
-    out: list[Token] = []
-    append = out.append
-    for m in _TOKEN.finditer(text):
-        kind = m.lastgroup or "sym"
-        s = m.group()
-        append(Token(kind, s, m.start(), m.end(), s.lower() if kind == "word" else s))
-    return out
+    make = tuple.__new__
+    return [
+        make(Token, (kind, s, m.start(), m.end(), s.lower() if kind == "word" else s))
+        for m in _TOKEN.finditer(text)
+        for kind, s in ((m.lastgroup or "sym", m.group()),)
+    ]
 
 
 def digits_of(num_text: str) -> str:
