@@ -52,7 +52,8 @@ _BLOCK_BEFORE = re.compile(
     r"(?:more than|over|at least|up to|fewer than|less than|under|nearly|almost|as many as|"
     r"between|from|some|by|of|in|since|per|aged|age|No\.?|number|page|section|route|flight|"
     # a phone number's later groups; the far end of a range; a bracketed conversion
-    r"call|dial|text|\(|\d\s*(?:and|to|or|-)|\d\s)\s*$",
+    # a clock time ("21:46"); the minutes of "1 hour 20 minutes"
+    r"call|dial|text|as much as|\(|\d:|hours?|\d\s*(?:and|to|or|-)|\d\s)\s*$",
     re.IGNORECASE,
 )
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -63,12 +64,12 @@ _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|Octo
 # a cricket score ("253 for 3"), a part ("56 of her 64 matches"), a threshold ("aged 21 and over",
 # "45 or over", "172 needed").
 _BLOCK_AFTER = re.compile(
-    r"\s*(?:\d|" + _MONTHS + r"\b|[A-Z][a-z]+ (?:Road|Street|Avenue|Lane|Wall|Way|Place|Square|View|"
+    r"(?::\d|\s*(?:\d|" + _MONTHS + r"\b|[A-Z][a-z]+ (?:Road|Street|Avenue|Lane|Wall|Way|Place|Square|View|"
     r"Close|Drive|Court|Gardens|Terrace|Row|Hill|Park)\b|(?:and|or|to) [A-Z]\d|for \d|of\b|"
-    r"(?:and|or) (?:over|above|under|older|more)\b|(?:\w+ )?needed\b)"
+    r"(?:and|or) (?:over|above|under|older|more)\b|(?:\w+ )?needed\b))"
 )
 # a name or model number ("Boeing 737", "Platform 4"): a capitalised word inside a sentence
-_BLOCK_NAME_BEFORE = re.compile(r"(?:\b[A-Z]{2,}|" + _MONTHS + r"|[^.!?\s]\s+[A-Z][\w-]*)\s*$")
+_BLOCK_NAME_BEFORE = re.compile(r"(?:\b[A-Z]{2,}|" + _MONTHS + r"|[^.!?\s]\s+[A-Z][\w&-]*)\s*$")
 
 
 def templates() -> list[list[dict[str, Any]]]:
