@@ -64,17 +64,12 @@ class CueScan:
     __slots__ = ("_pos", "_low", "_raw", "_at")
 
     def __init__(self, text: str) -> None:
-        self._pos: list[int] = []
-        self._low: list[str] = []
-        self._raw: list[str] = []
+        self._pos: list[int] = [m.start() for m in _TOKEN.finditer(text)]
+        self._raw: list[str] = _TOKEN.findall(text)
+        self._low: list[str] = [w.lower() for w in self._raw]
         self._at: dict[str, list[int]] = {}
         at = self._at
-        for i, m in enumerate(_TOKEN.finditer(text)):
-            self._pos.append(m.start())
-            w = m.group(0)
-            self._raw.append(w)
-            lw = w.lower()
-            self._low.append(lw)
+        for i, lw in enumerate(self._low):
             hits = at.get(lw)
             if hits is None:
                 at[lw] = [i]
