@@ -364,7 +364,11 @@ def _tok(m: re.Match[str]) -> Tok:
     )
 
 
-@lru_cache(maxsize=8)
+_FIELD_TOKENS_MAX = 200_000
+"""Fields longer than this are not tokenized whole (and not cached): each window is scanned."""
+
+
+@lru_cache(maxsize=4)
 def _field_tokens(text: str) -> tuple[tuple[Tok, ...], tuple[int, ...], tuple[int, ...]]:
     """Every :data:`_TOKEN` of ``text`` once, with their starts and ends (shared by its figures)."""
     make = tuple.__new__
@@ -387,6 +391,8 @@ def _scan(text: str, p: int, e: int) -> list[Tok]:
     """
     if e <= p:
         return []
+    if len(text) > _FIELD_TOKENS_MAX:  # a huge field: scan the window only (bounded memory)
+        return [_tok(m) for m in _TOKEN.finditer(text, p, e)]
     toks, starts, ends = _field_tokens(text)
     out: list[Tok] = []
     k = bisect_left(starts, p)
