@@ -159,23 +159,18 @@ def run(
         if progress is not None:
             progress("stories", 0, len(pending))
 
-        def story_args() -> Iterator[tuple[Any, ...]]:
-            for key, n in pending:
-                for members in pipeline.story_tasks(conn, key, n):
-                    yield (key, members, config, toolkit)
-                yield (key, None, config, toolkit)  # end of story marker
-
-        rows: list[Any] = []
+        rows: dict[str, list[Any]] = {}
         n_done = 0
-        for key, result in runner.map(_compare_or_mark, story_args()):
-            if result is None:
-                pipeline.commit_story(conn, key, rows, stats)
-                rows = []
-                n_done += 1
-                if progress is not None:
-                    progress("stories", n_done, len(pending))
-            else:
-                rows.extend(result)
+        for results in runner.map(_compare_stories, _story_batches(conn, pending, config, toolkit)):
+            finished = []
+            for key, found, last in results:
+                rows.setdefault(key, []).extend(found)
+                if last:
+                    finished.append((key, rows.pop(key)))
+            pipeline.commit_stories(conn, finished, stats)
+            n_done += len(finished)
+            if progress is not None and finished:
+                progress("stories", n_done, len(pending))
         aborted = False
         return pipeline.finish(conn, stats, started)
     finally:
@@ -183,7 +178,46 @@ def run(
         conn.close()
 
 
-def _compare_or_mark(key: str, members: Any, config: Config, toolkit: str) -> tuple[str, Any]:
-    if members is None:
-        return key, None
-    return key, compare_story(key, members, config, toolkit)
+STORY_BATCH = 48
+"""Documents of small stories handed to a worker in one task (one task per story would spend
+more time passing messages than comparing)."""
+
+
+def _story_batches(
+    conn: Any, pending: list[tuple[str, int]], config: Config, toolkit: str
+) -> Iterator[tuple[Any, ...]]:
+    """``(pieces, config, toolkit)`` tasks; a piece is ``(story_key, members, last)``.  Small stories
+    are packed together up to :data:`STORY_BATCH` documents; a large one is split into one piece per
+    claim key (``last`` marks its final piece)."""
+    batch: list[tuple[str, Any, bool]] = []
+    size = 0
+    for key, n in pending:
+        pieces = list(pipeline.story_tasks(conn, key, n)) if n <= pipeline.LARGE_STORY else None
+        if pieces is None:  # streamed piece by piece: a large story's claims need not fit in memory
+            if batch:
+                yield (batch, config, toolkit)
+                batch, size = [], 0
+            last_piece: Any = None
+            for members in pipeline.story_tasks(conn, key, n):
+                if last_piece is not None:
+                    yield ([(key, last_piece, False)], config, toolkit)
+                last_piece = members
+            yield ([(key, last_piece or [], True)], config, toolkit)
+            continue
+        for i, members in enumerate(pieces):
+            batch.append((key, members, i == len(pieces) - 1))
+        size += n
+        if size >= STORY_BATCH:
+            yield (batch, config, toolkit)
+            batch, size = [], 0
+    if batch:
+        yield (batch, config, toolkit)
+
+
+def _compare_stories(
+    pieces: list[tuple[str, Any, bool]], config: Config, toolkit: str
+) -> list[tuple[str, list[tuple[Any, ...]], bool]]:
+    return [
+        (key, compare_story(key, members, config, toolkit) if members else [], last)
+        for key, members, last in pieces
+    ]

@@ -293,19 +293,33 @@ def story_tasks(conn: sqlite3.Connection, story_key: str, n_docs: int) -> Iterat
 def commit_story(
     conn: sqlite3.Connection, story_key: str, rows: Sequence[tuple[Any, ...]], stats: BatchStats
 ) -> None:
+    commit_stories(conn, [(story_key, rows)], stats)
+
+
+def commit_stories(
+    conn: sqlite3.Connection,
+    done: Sequence[tuple[str, Sequence[tuple[Any, ...]]]],
+    stats: BatchStats,
+) -> None:
+    """Each story's cross-source findings and its ``stories_done`` row, all in one transaction."""
+    if not done:
+        return
     with transaction(conn):
-        for f in rows:
-            pks = f[7]
-            doc = None
-            if pks:
-                r = conn.execute(
-                    "SELECT doc_pk, source, desk, published FROM documents WHERE doc_pk=?", (pks[0],)
-                ).fetchone()
-                doc = tuple(r)
-            _insert_finding(conn, f, story_key=story_key, doc=doc, doc_pks=pks)
-        conn.execute("INSERT OR IGNORE INTO stories_done(story_key) VALUES (?)", (story_key,))
-    stats.cross_findings += len(rows)
-    stats.stories += 1
+        for story_key, rows in done:
+            for f in rows:
+                pks = f[7]
+                doc = None
+                if pks:
+                    r = conn.execute(
+                        "SELECT doc_pk, source, desk, published FROM documents WHERE doc_pk=?",
+                        (pks[0],),
+                    ).fetchone()
+                    doc = tuple(r)
+                _insert_finding(conn, f, story_key=story_key, doc=doc, doc_pks=pks)
+            conn.execute("INSERT OR IGNORE INTO stories_done(story_key) VALUES (?)", (story_key,))
+    for _, rows in done:
+        stats.cross_findings += len(rows)
+        stats.stories += 1
 
 
 def finish(conn: sqlite3.Connection, stats: BatchStats, started: float) -> BatchStats:

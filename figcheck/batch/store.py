@@ -193,7 +193,7 @@ def quantity_json(q: Quantity) -> str:
 
 
 def quantity_from_json(text: str) -> Quantity:
-    return Quantity.model_validate(json.loads(text))
+    return Quantity.model_validate_json(text)  # parsed by pydantic-core: no dict in between
 
 
 def finding_json(f: Finding) -> str:
@@ -201,4 +201,4 @@ def finding_json(f: Finding) -> str:
 
 
 def finding_from_json(text: str) -> Finding:
-    return Finding.model_validate(json.loads(text))
+    return Finding.model_validate_json(text)
