@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 
+from .. import _build
 from .._version import __version__
 
 COMMANDS: Mapping[str, str] = MappingProxyType(
@@ -83,7 +84,10 @@ Examples:
     epilog=EPILOG,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-@click.version_option(__version__, "-V", "--version", prog_name="figcheck")
+@click.version_option(
+    __version__, "-V", "--version", prog_name="figcheck",
+    message="%(prog)s, version %(version)s" + f" ({_build.describe()})",
+)
 def cli() -> None:
     """figcheck: find figures in news copy that contradict each other.
 
