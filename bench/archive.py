@@ -79,7 +79,7 @@ def templates() -> list[list[dict[str, Any]]]:
         from figcheck.evaluation.check import corpus_records
 
         by_story: dict[str, list[dict[str, Any]]] = {}
-        for rec in corpus_records(include_story=True):
+        for rec in corpus_records(include_story=True, corpus_dir=ROOT / "corpus" / "check"):
             by_story.setdefault(rec["story"], []).append(rec)
         out.extend(by_story.values())
     except Exception:  # noqa: BLE001 - the check corpus is optional

@@ -22,8 +22,11 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
+try:  # the installed figcheck (compiled or not) when there is one, else this checkout's
+    import figcheck  # noqa: F401
+except ImportError:
+    sys.path.insert(0, str(ROOT))
 
 
 def _documents(archive_n: int) -> list[Any]:
@@ -38,7 +41,7 @@ def _documents(archive_n: int) -> list[Any]:
         title, body = split_title(path.read_text(encoding="utf-8"))
         docs.append(Document(id=f"extract/{path.stem}", text=body, title=title,
                              story=f"extract/{path.stem}"))
-    for rec in corpus_records(include_story=True):
+    for rec in corpus_records(include_story=True, corpus_dir=ROOT / "corpus" / "check"):
         docs.append(Document(id=f"check/{rec['id']}", text=rec["text"], title=rec.get("title"),
                              source=rec.get("source"), published=rec.get("published"),
                              story=f"check/{rec['story']}"))
@@ -78,7 +81,10 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     t0 = time.perf_counter()
     out = list(lines(a.archive))
-    print(f"{len(out)} lines in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+    import figcheck
+
+    print(f"{len(out)} lines in {time.perf_counter() - t0:.1f} s (figcheck from "
+          f"{Path(figcheck.__file__).parent})", file=sys.stderr)
     if a.output:
         a.output.write_text("\n".join(out) + "\n", encoding="utf-8")
     if a.against:

@@ -212,8 +212,9 @@ def gold_code(finding: GoldFinding) -> str:
 
 
 def default_corpus_dir() -> Path:
-    """``corpus/check`` of the source checkout this package lives in."""
-    return Path(__file__).resolve().parents[2] / "corpus" / "check"
+    """``corpus/check`` of the source checkout this package lives in (else of the cwd)."""
+    here = Path(__file__).resolve().parents[2] / "corpus" / "check"
+    return here if here.is_dir() else Path.cwd() / "corpus" / "check"
 
 
 def _occurrence_span(source: str, needle: str, occurrence: int) -> tuple[int, int] | None:
