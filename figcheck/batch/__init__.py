@@ -17,11 +17,11 @@ from typing import Literal
 from ..config import Config
 from ..model import Document, Finding
 from .pipeline import BatchStats, ProgressFn
-from .store import DatabaseError
+from .store import DatabaseError, EngineError
 from .toolkit import DEFAULT
 from .work import DOC_TIMEOUT
 
-__all__ = ["BatchStats", "DatabaseError", "against", "run_batch"]
+__all__ = ["BatchStats", "DatabaseError", "EngineError", "against", "run_batch"]
 
 
 def run_batch(

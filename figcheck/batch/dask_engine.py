@@ -29,7 +29,7 @@ from typing import Any
 
 from ..config import Config
 from . import pipeline
-from .store import connect
+from .store import EngineError, connect
 from .toolkit import DEFAULT, resolve
 from .work import DOC_TIMEOUT, compare_story, process_chunk
 
@@ -230,11 +230,19 @@ def _db_uuid(conn: Any) -> str:
     return value
 
 
+SCHEDULER_TIMEOUT = "20s"
+"""How long to try to connect to ``--scheduler`` before giving up with a one-line error."""
+
+
 def _client(scheduler: str | None, jobs: int | None) -> tuple[Any, Any]:
     from distributed import Client, LocalCluster
 
     if scheduler:
-        return Client(scheduler), None  # type: ignore[no-untyped-call]
+        try:
+            return Client(scheduler, timeout=SCHEDULER_TIMEOUT), None  # type: ignore[no-untyped-call]
+        except (OSError, TimeoutError, ValueError) as exc:  # refused, timed out, bad address
+            reason = " ".join(str(exc).split()) or type(exc).__name__
+            raise EngineError(f"cannot reach the dask scheduler at {scheduler} ({reason})") from None
     from .local import default_jobs
 
     cluster = LocalCluster(  # type: ignore[no-untyped-call]

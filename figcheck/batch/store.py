@@ -127,6 +127,11 @@ class DatabaseError(Exception):
     """A one-line, user-facing description of an unusable database file."""
 
 
+class EngineError(Exception):
+    """A one-line, user-facing description of an engine that cannot run (a Dask scheduler that
+    cannot be reached)."""
+
+
 def connect(path: str | os.PathLike[str], *, create: bool = True) -> sqlite3.Connection:
     """Open (and if needed create) the batch database.  Autocommit mode: callers use
     ``with transaction(conn):`` for every write."""

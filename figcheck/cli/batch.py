@@ -130,7 +130,7 @@ def batch(paths: tuple[str, ...], db_path: str, jobs: int | None, engine: str,
           quiet: bool, toolkit: str | None) -> None:
     """Check whole archives (JSONL, .gz, .zst, folders of .txt/.md/.html) into a SQLite file:
     every figure, every within-article finding, and cross-source findings by story."""
-    from ..batch import DatabaseError, run_batch
+    from ..batch import DatabaseError, EngineError, run_batch
     from ..batch.toolkit import DEFAULT
 
     if scheduler and engine != "dask":
@@ -153,7 +153,7 @@ def batch(paths: tuple[str, ...], db_path: str, jobs: int | None, engine: str,
         click.echo(f"figcheck: interrupted; everything committed so far is in {db_path}. "
                    "Run the same command again to continue.", err=True)
         sys.exit(143 if isinstance(exc, _Terminated) else 130)
-    except DatabaseError as exc:
+    except (DatabaseError, EngineError) as exc:
         fail(str(exc))
     except sqlite3.Error as exc:  # disk full, database locked by another run ...
         fail(f"{db_path}: {exc}; everything committed so far is kept, rerun to continue")

@@ -56,6 +56,25 @@ def test_usage_errors_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ar
     assert "Traceback" not in result.output
 
 
+@pytest.mark.dask
+@pytest.mark.parametrize("address", ["tcp://127.0.0.1:9", "nonsense://host:1"],
+                         ids=["nothing-listening", "bad-address"])
+def test_unreachable_scheduler_is_a_one_line_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, address: str
+) -> None:
+    pytest.importorskip("distributed")
+    from figcheck.batch import dask_engine
+
+    monkeypatch.setattr(dask_engine, "SCHEDULER_TIMEOUT", "2s")
+    arch = write_jsonl(tmp_path / "a.jsonl", story_records(1))
+    result = CliRunner().invoke(main, ["batch", str(arch), "--db", str(tmp_path / "f.db"),
+                                       "--engine", "dask", "--scheduler", address])
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and f"cannot reach the dask scheduler at {address}" in lines[0]
+    assert "Traceback" not in result.output
+
+
 def test_report_text(built: Path) -> None:
     result = CliRunner().invoke(main, ["report", "--db", str(built)])
     assert result.exit_code == 0
