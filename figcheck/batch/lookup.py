@@ -3,9 +3,11 @@
 For each draft: extract its quantities; find its stories in the database -- the draft's own
 ``story`` if it has one, otherwise the stories of the archived documents sharing the most story
 features with it (same thresholds, weights and stop-feature rule as batch clustering, within
-``config.story_window_days`` of the draft's date when it has one); load only those stories'
-claims whose ``claim_key`` the draft also has (an indexed lookup); and run the comparator's
-``across`` on the draft plus those documents.  Only findings involving the draft are returned, so
+``config.story_window_days`` of the draft's date when it has one).  A draft too short to name a
+story that way (fewer linking features than clustering needs, e.g. one sentence naming one place)
+is matched on its subject instead: the archived documents that share *every* one of its linking
+features.  Then load only those stories' claims whose ``claim_key`` the draft also has (an
+indexed lookup), and run the comparator's ``across`` on the draft plus those documents.  Only findings involving the draft are returned, so
 the archive's own disagreements are not repeated.
 """
 
@@ -45,6 +47,11 @@ def _candidate_stories(
             "SELECT count(*) FROM (SELECT 1 FROM features WHERE feature=? LIMIT ?)", (f, limit + 1)
         ).fetchone()[0]
     usable = [f for f in sorted(feats) if df[f] <= limit]
+    need, overlap = _stories.MIN_SHARED, _stories.MIN_OVERLAP
+    if 0 < len(usable) < need:
+        # too short to name a story: same subject = every one of its features (the claim keys
+        # are matched when the members are loaded)
+        need, overlap = len(usable), 1.0
     # the draft counts as one more document carrying each of its features
     weights = _stories.Weights({f: n + 1 for f, n in df.items()}, n_docs + 1)
     idf = {f: weights.idf(f) for f in usable}
@@ -52,7 +59,7 @@ def _candidate_stories(
     counts: dict[int, int] = {}
     mass: dict[int, float] = {}
     present = [f for f in usable if df[f] > 0]
-    if len(present) < _stories.MIN_SHARED or own <= 0:
+    if len(present) < need or own <= 0:
         return []
     marks = ",".join("?" * len(present))
     for pk, f in conn.execute(
@@ -62,7 +69,7 @@ def _candidate_stories(
         mass[pk] = mass.get(pk, 0.0) + idf[f]
     scored = sorted(
         (pk for pk, n in counts.items()
-         if n >= _stories.MIN_SHARED and mass[pk] / own >= _stories.MIN_OVERLAP),
+         if n >= need and mass[pk] / own >= overlap - 1e-9),
         key=lambda pk: (-mass[pk], -pk),
     )[:50]
     out: list[tuple[str | None, int]] = []

@@ -149,3 +149,33 @@ def test_check_against_on_the_command_line(tmp_path: Path, records: list[dict]) 
     lines = [json.loads(x) for x in result.stdout.splitlines()]
     assert any(f["scope"] == "cross" and any(c["doc"] != str(draft) and c["source"] for c in f["claims"])
                for f in lines)
+
+
+@pytest.mark.parametrize(
+    ("draft", "expected"),
+    [
+        pytest.param("There were 90 passengers on board the ferry that sank off Crete on Monday.",
+                     ["wire: 148"], id="same-subject-contradicts"),
+        pytest.param("There were 148 passengers on board the ferry that sank off Crete on Monday.",
+                     [], id="same-subject-agrees"),
+        pytest.param("There were 90 passengers on board the ferry that sank off Sicily on Monday.",
+                     [], id="other-place-is-another-subject"),
+    ],
+)
+def test_against_matches_a_one_sentence_draft_on_its_subject(
+    tmp_path: Path, draft: str, expected: list[str]
+) -> None:
+    """A draft too short to share the two story features clustering needs is compared with the
+    archived documents sharing all of its own (same place, same claim key)."""
+    recs = [
+        {"id": "wire", "story": "ferry", "source": "Harbour Herald", "published": "2025-03-10",
+         "text": "There were 148 passengers on board the ferry that sank off Crete on Monday."},
+        {"id": "other", "story": "bus", "source": "Metro Daily", "published": "2025-03-10",
+         "text": "There were 40 passengers on the bus that crashed in Lyon."},
+    ]
+    db = tmp_path / "a.db"
+    run_batch([str(_write(tmp_path / "a.jsonl", recs))], str(db), jobs=1)
+    found = against(str(db), [Document(id="draft", text=draft, published="2025-03-11")])
+    archived = [f"{c.doc}: {c.text}" for f in found for c in f.claims if c.doc != "draft"]
+    assert archived == expected
+    assert all(f.code == "FC111" and f.claims[0].subject.head == "passenger" for f in found)
