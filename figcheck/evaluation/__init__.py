@@ -15,7 +15,25 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .extract import ExtractScores, Extractor
 
-__all__ = ["evaluate_extract"]
+__all__ = ["corpus_dir", "evaluate_extract", "locate"]
+
+
+def corpus_dir(name: str) -> Path:
+    """``corpus/<name>`` of the source checkout this package lives in (else of the cwd, for an
+    installed figcheck run from a checkout)."""
+    here = Path(__file__).resolve().parents[2] / "corpus" / name
+    return here if here.is_dir() else Path.cwd() / "corpus" / name
+
+
+def locate(source: str, needle: str, occurrence: int) -> tuple[int, int] | None:
+    """Span of the ``occurrence``-th (1-based) hit of ``needle`` in ``source``, or None; each
+    search starts one character after the previous hit (corpus/README.md)."""
+    start = -1
+    for _ in range(occurrence):
+        start = source.find(needle, start + 1)
+        if start < 0:
+            return None
+    return start, start + len(needle)
 
 
 def evaluate_extract(

@@ -40,6 +40,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..config import Config
 from ..model import Document, Finding, Report
+from . import corpus_dir, locate
 
 GoldKind = Literal[
     "contradiction", "update", "percent-change", "share", "parts-total", "factor", "conversion"
@@ -213,17 +214,7 @@ def gold_code(finding: GoldFinding) -> str:
 
 def default_corpus_dir() -> Path:
     """``corpus/check`` of the source checkout this package lives in (else of the cwd)."""
-    here = Path(__file__).resolve().parents[2] / "corpus" / "check"
-    return here if here.is_dir() else Path.cwd() / "corpus" / "check"
-
-
-def _occurrence_span(source: str, needle: str, occurrence: int) -> tuple[int, int] | None:
-    start = -1
-    for _ in range(occurrence):
-        start = source.find(needle, start + 1)
-        if start < 0:
-            return None
-    return start, start + len(needle)
+    return corpus_dir("check")
 
 
 def _resolve(story: Story, doc_id: str, mention: GoldClaim | Mention) -> Span:
@@ -232,7 +223,7 @@ def _resolve(story: Story, doc_id: str, mention: GoldClaim | Mention) -> Span:
     except KeyError:
         raise CorpusError(f"{story.path}: claim names unknown document {doc_id!r}") from None
     source = (doc.title or "") if mention.field == "title" else doc.text
-    found = _occurrence_span(source, mention.text, mention.occurrence)
+    found = locate(source, mention.text, mention.occurrence)
     if found is None:
         raise CorpusError(
             f"{story.path}: {mention.text!r} occurrence {mention.occurrence} not found in "

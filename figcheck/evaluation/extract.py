@@ -38,6 +38,7 @@ from typing import Any
 
 from ..inputs import split_title
 from ..model import Quantity
+from . import corpus_dir, locate
 
 UNITS = MappingProxyType({
     # currency (quantulum3 names)
@@ -147,18 +148,7 @@ class Article:
 
 def default_corpus_dir() -> Path:
     """``corpus/extract`` of the source checkout this package lives in (else of the cwd)."""
-    here = Path(__file__).resolve().parents[2] / "corpus" / "extract"
-    return here if here.is_dir() else Path.cwd() / "corpus" / "extract"
-
-
-def locate(source: str, needle: str, occurrence: int) -> tuple[int, int] | None:
-    """Span of the ``occurrence``-th (1-based) hit of ``needle`` in ``source``, or None."""
-    start = -1
-    for _ in range(occurrence):
-        start = source.find(needle, start + 1)
-        if start < 0:
-            return None
-    return start, start + len(needle)
+    return corpus_dir("extract")
 
 
 def all_spans(source: str, needle: str) -> tuple[tuple[int, int], ...]:
