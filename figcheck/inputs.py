@@ -33,6 +33,17 @@ class InputError(Exception):
     """A one-line, user-facing description of an unreadable input."""
 
 
+class BrokenStream(InputError):
+    """A file that breaks off while being read: a truncated or corrupt compressed stream.  The
+    items before ``line`` have been read; ``reason`` is the message without file and line."""
+
+    def __init__(self, path: str, line: int | None, reason: str) -> None:
+        super().__init__(f"{path}:{line}: {reason}" if line else f"{path}: {reason}")
+        self.path = path
+        self.line = line
+        self.reason = reason
+
+
 class RecordError(BaseModel):
     model_config = ConfigDict(frozen=True)
     path: str
@@ -54,6 +65,101 @@ def _strip_compression(path: str) -> tuple[str, str | None]:
     return path, None
 
 
+class StreamError(Exception):
+    """A compressed stream that is corrupt or ends before its end-of-stream mark (raised while
+    reading; :func:`iter_items` turns it into an :class:`InputError` naming the file and line)."""
+
+
+class _Checked(io.RawIOBase):
+    """A decompressing stream whose failures (``EOFError`` for a truncated gzip member,
+    ``BadGzipFile``, ``zlib.error``, ``zstandard.ZstdError`` ...) all become :class:`StreamError`."""
+
+    def __init__(self, inner: IO[bytes], kind: str) -> None:
+        super().__init__()
+        self._inner = inner
+        self._kind = kind
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        try:
+            data = self._inner.read(len(buffer))
+        except StreamError:
+            raise
+        except EOFError:
+            raise StreamError(f"truncated: the {self._kind} stream ends before its end mark") from None
+        except Exception as exc:  # noqa: BLE001 - every decompressor failure is an input error
+            raise StreamError(f"not a valid {self._kind} stream ({exc})") from None
+        n = len(data)
+        buffer[:n] = data
+        return n
+
+    def close(self) -> None:
+        try:
+            self._inner.close()
+        finally:
+            super().close()
+
+
+class _ZstdFrames(io.RawIOBase):
+    """Zstandard decompression that notices a truncated stream.
+
+    ``ZstdDecompressor().stream_reader`` returns end-of-file when its input runs out in the middle
+    of a frame, so a half-copied archive reads as a shorter, valid one.  Here every frame
+    (concatenated and skippable frames included) goes through its own ``decompressobj`` and the end
+    of the input must coincide with the end of a frame (its ``eof``)."""
+
+    CHUNK = 1 << 17
+
+    def __init__(self, raw: IO[bytes], zstandard: Any) -> None:
+        super().__init__()
+        self._raw = raw
+        self._zstd = zstandard.ZstdDecompressor()
+        self._frame: Any = None
+        """The frame being decompressed (None between frames)."""
+        self._out = b""
+        self._pos = 0
+        self._done = False
+
+    def readable(self) -> bool:
+        return True
+
+    def _fill(self) -> None:
+        data = self._raw.read(self.CHUNK)
+        if not data:
+            self._done = True
+            if self._frame is not None:
+                raise StreamError("truncated: the zstd stream ends in the middle of a frame")
+            return
+        pieces = []
+        while data:
+            if self._frame is None:
+                self._frame = self._zstd.decompressobj()
+            pieces.append(self._frame.decompress(data))
+            if self._frame.eof:
+                data = self._frame.unused_data
+                self._frame = None
+            else:
+                data = b""
+        self._out = b"".join(pieces)
+        self._pos = 0
+
+    def readinto(self, buffer: Any) -> int:
+        while self._pos >= len(self._out) and not self._done:
+            self._fill()
+        n = min(len(buffer), len(self._out) - self._pos)
+        buffer[:n] = self._out[self._pos:self._pos + n]
+        self._pos += n
+        return n
+
+    def close(self) -> None:
+        try:
+            self._raw.close()
+        finally:
+            super().close()
+
+
 def _open_binary(path: str, compression: str | None, stdin: IO[bytes] | None) -> IO[bytes]:
     if path == "-":
         raw: IO[bytes] = stdin if stdin is not None else os.fdopen(os.dup(0), "rb")
@@ -67,13 +173,13 @@ def _open_binary(path: str, compression: str | None, stdin: IO[bytes] | None) ->
         except OSError as exc:
             raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     if compression == "gz":
-        return gzip.GzipFile(fileobj=raw)  # type: ignore[return-value]
+        return io.BufferedReader(_Checked(gzip.GzipFile(fileobj=raw), "gzip"))  # type: ignore[arg-type]
     if compression == "zst":
         try:
             import zstandard
         except ImportError:
             raise InputError(f"{path}: reading .zst needs 'pip install figcheck[zstd]'") from None
-        return zstandard.ZstdDecompressor().stream_reader(raw)
+        return io.BufferedReader(_Checked(_ZstdFrames(raw, zstandard), "zstd"))  # type: ignore[arg-type]
     return raw
 
 
@@ -130,8 +236,25 @@ def document_from_record(rec: Any, where: str, default_id: str) -> Document:
     )
 
 
+def _lines(stream: IO[bytes], path: str) -> Iterator[tuple[int, bytes]]:
+    """``(1-based line number, line)``; a stream that breaks off is an :class:`InputError` naming
+    the line it broke off in (the lines before it have been yielded)."""
+    lineno = 0
+    while True:
+        try:
+            line = stream.readline()
+        except StreamError as exc:
+            raise BrokenStream(path, lineno + 1, str(exc)) from None
+        except OSError as exc:
+            raise BrokenStream(path, lineno + 1, f"cannot read ({exc})") from None
+        if not line:
+            return
+        lineno += 1
+        yield lineno, line
+
+
 def _records_from_lines(stream: IO[bytes], path: str) -> Iterator[Item]:
-    for lineno, line in enumerate(stream, 1):
+    for lineno, line in _lines(stream, path):
         where = f"{path}:{lineno}"
         if not line.strip():
             continue
@@ -223,15 +346,14 @@ def iter_items(path: str, *, stdin: IO[bytes] | None = None, stdin_filename: str
     stream = _open_binary(path, compression, stdin)
     try:
         if suffix == ".jsonl" or suffix == ".ndjson":
-            lines: IO[bytes] = (
-                io.BufferedReader(stream) if compression else stream  # type: ignore[type-var]
-            )
-            yield from _records_from_lines(lines, name)
+            yield from _records_from_lines(stream, name)
             return
         try:
             data = stream.read()
-        except (OSError, EOFError) as exc:
-            raise InputError(f"{name}: cannot decompress ({exc})") from None
+        except StreamError as exc:
+            raise BrokenStream(name, None, str(exc)) from None
+        except OSError as exc:
+            raise BrokenStream(name, None, f"cannot read ({exc})") from None
         text = _decode(data, name)
         if suffix == ".json":
             try:
