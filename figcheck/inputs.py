@@ -16,11 +16,15 @@ import json
 import os
 import re
 from collections.abc import Iterator
-from typing import IO, Any, Literal
+from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING, Any, Literal, TypeAlias
 
 from pydantic import BaseModel, ConfigDict
 
 from .model import Document
+
+if TYPE_CHECKING:
+    from .htmltext import HtmlText
 
 MAX_DOCUMENT_CHARS = 20_000_000
 """Larger texts are refused with a per-record error instead of being parsed."""
@@ -202,6 +206,25 @@ def split_title(raw: str) -> tuple[str | None, str]:
     return None, raw
 
 
+@dataclass(frozen=True)
+class TextSource:
+    """Where the fields of a document read from a .txt/.md file are in that file: the text begins
+    on line ``text_line``; the title's first character is at ``title_position`` (1-based line and
+    column; a ``# Heading`` on line 1 is at ``(1, 3)``)."""
+
+    text: str
+    text_line: int
+    title_position: tuple[int, int] = (1, 3)
+
+    def position(self, offset: int, field: Literal["title", "text"] = "text") -> tuple[int, int]:
+        """1-based ``(line, column)`` in the file of character ``offset`` of the field."""
+        if field == "title":
+            return self.title_position[0], self.title_position[1] + offset
+        offset = max(0, min(offset, len(self.text)))
+        line = self.text.count("\n", 0, offset)
+        return self.text_line + line, offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+
+
 def document_from_record(rec: Any, where: str, default_id: str) -> Document:
     """Validate one JSON record into a Document, or raise InputError naming ``where``."""
     if not isinstance(rec, dict):
@@ -335,18 +358,33 @@ def markdown_plain(text: str) -> str:
     return "".join(chars)
 
 
+Source: TypeAlias = "HtmlText | TextSource"
+"""How a document's offsets map back to its file: the parsed page of an HTML file, the title and
+text positions of a .txt/.md file."""
+
+
 def iter_items(path: str, *, stdin: IO[bytes] | None = None, stdin_filename: str | None = None) -> Iterator[Item]:
     """Yield every document (or per-record error) in ``path``.
 
     Raises :class:`InputError` for problems with the file as a whole.
     """
+    for item, _ in iter_sourced(path, stdin=stdin, stdin_filename=stdin_filename):
+        yield item
+
+
+def iter_sourced(
+    path: str, *, stdin: IO[bytes] | None = None, stdin_filename: str | None = None
+) -> Iterator[tuple[Item, Source | None]]:
+    """:func:`iter_items`, each item with its :data:`Source` (None for records): positions come
+    from the bytes actually read (standard input included), never from re-reading a file."""
     name = (stdin_filename or "<stdin>") if path == "-" else path
     logical, compression = _strip_compression(name)
     suffix = os.path.splitext(logical)[1].lower()
     stream = _open_binary(path, compression, stdin)
     try:
         if suffix == ".jsonl" or suffix == ".ndjson":
-            yield from _records_from_lines(stream, name)
+            for item in _records_from_lines(stream, name):
+                yield item, None
             return
         try:
             data = stream.read()
@@ -364,10 +402,10 @@ def iter_items(path: str, *, stdin: IO[bytes] | None = None, stdin_filename: str
                 recs = [recs]
             for i, rec in enumerate(recs):
                 try:
-                    yield document_from_record(rec, f"{name}[{i}]", default_id=f"{name}[{i}]")
+                    yield document_from_record(rec, f"{name}[{i}]", default_id=f"{name}[{i}]"), None
                 except InputError as exc:
                     reason = str(exc).split(": ", 1)[-1]  # without the repeated file name
-                    yield RecordError(path=name, line=None, message=f"item {i}: {reason}")
+                    yield RecordError(path=name, line=None, message=f"item {i}: {reason}"), None
             return
         if len(text) > MAX_DOCUMENT_CHARS:
             raise InputError(f"{name}: {len(text):,} characters, over {MAX_DOCUMENT_CHARS:,}")
@@ -378,16 +416,28 @@ def iter_items(path: str, *, stdin: IO[bytes] | None = None, stdin_filename: str
             yield Document(
                 id=name, text=page.text, title=page.title, origin=name,
                 source=page.site, published=page.published, url=page.url,
-            )
+            ), page
             return
         title, body = split_title(text)
         text_line = 1 + text[: len(text) - len(body)].count("\n")  # body is a suffix of text
         if suffix in MARKDOWN_SUFFIXES:
             body = markdown_plain(body)
-        yield Document(id=name, text=body, title=title, origin=name, text_line=text_line)
+        yield Document(id=name, text=body, title=title, origin=name, text_line=text_line), \
+            TextSource(body, text_line)
     finally:
         if path != "-":
             stream.close()
+
+
+def read_sourced(
+    paths: list[str], *, stdin: IO[bytes] | None = None, stdin_filename: str | None = None
+) -> Iterator[tuple[Document, Source | None]]:
+    """Every document in ``paths`` with its :data:`Source`; the first bad record raises."""
+    for path in paths:
+        for item, source in iter_sourced(path, stdin=stdin, stdin_filename=stdin_filename):
+            if isinstance(item, RecordError):
+                raise InputError(str(item))
+            yield item, source
 
 
 def read_documents(

@@ -112,3 +112,67 @@ def test_html_locations_and_suppressions(run_cli, fake_comparator, tmp_path: Pat
         f"{page}:2:9: FC101 12 people vs 15 injured [“12 people” (2:9) vs “15 injured” (4:8)]",
         f"{page}:8:4: FC301 Line 7: this figcheck suppression (FC204) suppressed nothing.",
     ]
+
+
+# --- locations come from the text that was read, never from a file read again ------------------
+
+PAGE = (
+    "<html><body><article>\n"
+    "<p>Some 12 people\nwere hurt. The 15 injured were treated.</p>\n"
+    "<!-- figcheck: ignore[FC204] -->\n"
+    "<p>Nothing else.</p>\n"
+    "</article></body></html>\n"
+)
+PAGE_FINDINGS = [
+    ":2:4: FC101 Paragraph 1 says some 12 people; paragraph 1 says 15 injured. "
+    "[“Some 12” (2:4) vs “15” (3:16)]",
+    ":5:4: FC301 Line 4: this figcheck suppression (FC204) suppressed nothing.",
+]
+
+
+@pytest.mark.parametrize(
+    "on_disk",
+    [
+        pytest.param(None, id="named-file-missing"),
+        pytest.param("<html>\n\n\n\n\n<body><p>Other 1 and 2 and 3.</p></body></html>\n",
+                     id="named-file-is-another-page"),
+        pytest.param(PAGE.replace("<article>\n", "<article>\n\n\n\n"), id="named-file-shifted"),
+    ],
+)
+def test_html_from_stdin_is_located_in_what_was_read(
+    run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, on_disk: str | None
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    if on_disk is not None:
+        (tmp_path / "zz.html").write_text(on_disk, encoding="utf-8")
+    result = run_cli("check", "--fail-on", "info", "-", "--stdin-filename", "zz.html",
+                     input=PAGE.encode())
+    assert result.stdout.splitlines() == ["zz.html" + line for line in PAGE_FINDINGS]
+    assert result.exit_code == 1
+
+
+def test_html_file_is_located_in_the_text_read_even_if_changed_afterwards(
+    run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import figcheck.cli.check as check_module
+
+    page = tmp_path / "story.html"
+    page.write_text(PAGE, encoding="utf-8")
+    real_compute = check_module.compute
+
+    def compute_then_edit(docs, config):  # type: ignore[no-untyped-def]
+        page.write_text("<p>\n\n\nrewritten 1 2 3</p>", encoding="utf-8")  # saved mid-run
+        return real_compute(docs, config)
+
+    monkeypatch.setattr(check_module, "compute", compute_then_edit)
+    result = run_cli("check", "--fail-on", "info", str(page))
+    assert result.stdout.splitlines() == [str(page) + line for line in PAGE_FINDINGS]
+
+
+def test_extract_locates_html_from_stdin_in_what_was_read(run_cli, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # no zz.html here
+    result = run_cli("extract", "-", "--stdin-filename", "zz.html", input=PAGE.encode())
+    wheres = [line.split()[0] for line in result.stdout.splitlines()[2:] if line.strip()]
+    assert wheres == ["2:4", "3:16"]
+    assert result.exit_code == 0
