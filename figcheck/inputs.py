@@ -198,12 +198,75 @@ def _decode(data: bytes, where: str) -> str:
         ) from None
 
 
+@dataclass(frozen=True)
+class Heading:
+    """Where a text file's title and text are (see :func:`find_title`)."""
+
+    title: str | None
+    title_start: int
+    """Offset in the file of the title's first character (-1 without a title)."""
+    body_start: int
+    """Offset in the file where the text begins."""
+
+
+_BLANK_LINES = re.compile(r"(?:[ \t\r]*\n)+")
+_FRONT_MATTER_TITLE = re.compile(r"^title:[ \t]*(?P<value>[^\n]*?)[ \t\r]*$", re.MULTILINE)
+
+
+def _front_matter_title(raw: str, start: int, end: int) -> tuple[str, int] | None:
+    """The ``title:`` of YAML front matter in ``raw[start:end]`` and its offset (a one-line plain
+    or quoted scalar; quotes are taken off, escapes kept as written)."""
+    m = _FRONT_MATTER_TITLE.search(raw, start, end)
+    if m is None:
+        return None
+    value, offset = m.group("value"), m.start("value")
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        value, offset = value[1:-1], offset + 1
+    elif value[:1] in ("|", ">", "'", '"', "[", "{", "&", "*", "!"):
+        return None  # block scalar, unclosed quote, flow collection, anchor: not a one-line title
+    value = value.rstrip()
+    stripped = value.lstrip()
+    return (stripped, offset + len(value) - len(stripped)) if stripped else None
+
+
+def find_title(raw: str, *, markdown: bool = True) -> Heading:
+    """The title of a text file and where its text begins.
+
+    The title is the first ``# Heading`` line, after leading blank lines and (Markdown) YAML front
+    matter; the text is what follows it, leading line breaks trimmed.  Without a heading, a
+    Markdown file's front matter ``title:`` is the title, and the text is what follows the front
+    matter.  Otherwise there is no title and the text is the whole file.  ``title_start`` and
+    ``body_start`` are offsets into ``raw``, so positions map back to the file."""
+    pos = 0
+    front: tuple[str, int] | None = None
+    if markdown:
+        m = _MD_FRONT_MATTER.match(raw)
+        if m is not None:
+            pos = m.end()
+            front = _front_matter_title(raw, m.start(), m.end())
+    blanks = _BLANK_LINES.match(raw, pos)
+    first = blanks.end() if blanks else pos
+    if raw.startswith("# ", first):
+        end = raw.find("\n", first)
+        line_end = len(raw) if end < 0 else end
+        words = raw[first + 2:line_end]
+        title = words.strip()
+        body = line_end if end < 0 else end + 1
+        while body < len(raw) and raw[body] == "\n":
+            body += 1
+        return Heading(title, first + 2 + len(words) - len(words.lstrip()), body)
+    if front is not None:
+        return Heading(front[0], front[1], first)
+    return Heading(None, -1, 0)
+
+
 def split_title(raw: str) -> tuple[str | None, str]:
-    """A leading ``# Heading`` line is the title; the rest (blank lines trimmed) is the text."""
-    if raw.startswith("# "):
-        line, _, rest = raw.partition("\n")
-        return line[2:].strip(), rest.lstrip("\n")
-    return None, raw
+    """A leading ``# Heading`` line is the title; the rest (blank lines trimmed) is the text.
+    Leading blank lines and YAML front matter before the heading are skipped, and front matter's
+    ``title:`` is the title when there is no heading (see :func:`find_title`); the text is always
+    a suffix of ``raw``."""
+    heading = find_title(raw)
+    return heading.title, raw[heading.body_start:]
 
 
 @dataclass(frozen=True)
@@ -300,7 +363,7 @@ def _records_from_lines(stream: IO[bytes], path: str) -> Iterator[Item]:
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
-_MD_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:[^\n]*\n){0,200}?---[ \t]*(?:\n|\Z)")
+_MD_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?:[^\n]*\n){0,200}?---[ \t]*\r?(?:\n|\Z)")
 _MD_BLOCK = re.compile(
     r"^(?P<fence>[ \t]{0,3}(?:`{3,}|~{3,})[^\n]*\r?$)"  # code fence lines (the content stays)
     r"|^(?P<rule>[ \t]{0,3}(?:[-*_][ \t]*){3,}\r?$)"  # horizontal rules
@@ -418,12 +481,17 @@ def iter_sourced(
                 source=page.site, published=page.published, url=page.url,
             ), page
             return
-        title, body = split_title(text)
-        text_line = 1 + text[: len(text) - len(body)].count("\n")  # body is a suffix of text
+        heading = find_title(text, markdown=suffix in MARKDOWN_SUFFIXES)
+        body = text[heading.body_start:]
+        text_line = 1 + text.count("\n", 0, heading.body_start)
         if suffix in MARKDOWN_SUFFIXES:
             body = markdown_plain(body)
-        yield Document(id=name, text=body, title=title, origin=name, text_line=text_line), \
-            TextSource(body, text_line)
+        title_position = (1, 3)
+        if heading.title_start >= 0:
+            line_start = text.rfind("\n", 0, heading.title_start) + 1
+            title_position = (1 + text.count("\n", 0, line_start), heading.title_start - line_start + 1)
+        yield Document(id=name, text=body, title=heading.title, origin=name, text_line=text_line), \
+            TextSource(body, text_line, title_position)
     finally:
         if path != "-":
             stream.close()

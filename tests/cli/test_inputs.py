@@ -169,6 +169,45 @@ def test_html_file_is_located_in_the_text_read_even_if_changed_afterwards(
     assert result.stdout.splitlines() == [str(page) + line for line in PAGE_FINDINGS]
 
 
+@pytest.mark.parametrize(
+    ("head", "title_line", "title_col"),
+    [
+        pytest.param("", 1, 3, id="heading-first"),
+        pytest.param("\n\n", 3, 3, id="blank-lines"),
+        pytest.param("---\ntitle: Sent\ndate: 2024-11-04\n---\n", 5, 3, id="front-matter"),
+        pytest.param("---\nlayout: post\n---\n\n\n", 6, 3, id="front-matter-blank-lines"),
+    ],
+)
+def test_headline_after_front_matter_or_blank_lines_is_the_headline(
+    run_cli, tmp_path: Path, head: str, title_line: int, title_col: int
+) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text(head + "# North Korea sends 12,000 troops to Russia\n\n"
+                     "North Korea has sent 10,000 troops to Russia, officials said.\n",
+                     encoding="utf-8")
+    result = run_cli("check", "--fail-on", "error", str(draft))
+    body_line = title_line + 2
+    assert result.stdout.splitlines() == [
+        f"{draft}:{title_line}:{title_col + 18}: FC102 The headline says 12,000 troops; paragraph 1 "
+        f"says 10,000 troops. [“12,000” ({title_line}:{title_col + 18}) vs “10,000” "
+        f"({body_line}:22)]"]
+    assert result.exit_code == 1  # a headline conflict is an error
+
+
+def test_front_matter_title_is_the_headline_when_there_is_no_heading(run_cli, tmp_path: Path) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text('---\ndate: 2024-11-04\ntitle: "North Korea sends 12,000 troops to Russia"\n'
+                     "---\n\nNorth Korea has sent 10,000 troops to Russia, officials said.\n",
+                     encoding="utf-8")
+    result = run_cli("check", "--fail-on", "error", str(draft))
+    assert result.stdout.splitlines() == [
+        f"{draft}:3:27: FC102 The headline says 12,000 troops; paragraph 1 says 10,000 troops. "
+        "[“12,000” (3:27) vs “10,000” (6:22)]"]
+    assert result.exit_code == 1
+    line = draft.read_text(encoding="utf-8").splitlines()[2]
+    assert line[26:32] == "12,000"
+
+
 def test_extract_locates_html_from_stdin_in_what_was_read(run_cli, tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)  # no zz.html here
