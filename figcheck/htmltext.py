@@ -190,7 +190,7 @@ class _Para:
 
     def newline(self, src: int) -> None:
         self.space_src = -1
-        if self.length:
+        if self.length and not "".join(self.chars[-2:]).endswith("\n\n"):  # <br><br><br>: one break
             self._put("\n", src)
 
 
@@ -395,8 +395,9 @@ class _Extractor(HTMLParser):
     def handle_comment(self, data: str) -> None:
         here = self._here()
         self._flush(here)
-        inside = self.cur is not None and self.cur.length > 0
-        self.comments.append((data, len(self.paras) - 1 if inside else len(self.paras), here))
+        # inside the open paragraph, or before its first visible character: that paragraph
+        self.comments.append((data, len(self.paras) - 1 if self.cur is not None else len(self.paras),
+                              here))
 
     def handle_decl(self, decl: str) -> None:
         self._flush(self._here())

@@ -97,6 +97,7 @@ EXAMPLES_BROKEN_MARKUP = [
     pytest.param("<title>Unclosed title<p>body 12</p>", "Unclosed title", "body 12", id="unclosed-title"),
     pytest.param("<nav>never closed <p>12</p>", None, "", id="unclosed-nav-skips-rest"),
     pytest.param("", None, "", id="empty"),
+    pytest.param("0<br><br><br>12", None, "0\n\n12", id="br-runs-are-one-paragraph-break"),
     pytest.param("<p>cut off at <b", None, "cut off at", id="truncated-tag-dropped"),
     pytest.param('<p>12 troops</p><p>and <a href="x', None, "12 troops\n\nand", id="eof-in-attribute"),
     pytest.param("<p>a 1</p><!-- open <p>12</p>", None, "a 1", id="unclosed-comment-runs-to-end"),
@@ -151,6 +152,21 @@ def test_comments_keep_their_place() -> None:
         (" figcheck: ignore[FC101] ", len("1 a\n\n")),
         ("x", len("1 a\n\n2 b\n\n")),
     ]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        pytest.param("<p>1 a</p>\n\n<!-- figcheck: ignore -->\nLoose 2 b\n", id="before-loose-text"),
+        pytest.param("<div>1 a</div>\n<!-- figcheck: ignore -->\n<p>Loose 2 b</p>", id="before-block"),
+        pytest.param("<p>1 a</p> <!-- figcheck: ignore --> Loose 2 b", id="between-spaces"),
+    ],
+)
+def test_a_comment_before_a_paragraph_points_at_that_paragraph(page: str) -> None:
+    got = html_to_text(page)
+    assert got.text == "1 a\n\nLoose 2 b"
+    [comment] = got.comments
+    assert got.text[comment.offset:] == "Loose 2 b"
 
 
 # (page, published, site, url): what a page says about itself, for Document fields
