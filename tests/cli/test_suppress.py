@@ -187,3 +187,109 @@ def test_stacked_html_comments_are_told_apart() -> None:
     f = finding("FC101", [claim(doc, "12 people"), claim(doc, "15 injured")])
     [unused] = apply([f], {"p.html": ds}, {"p.html": doc})
     assert unused.message == "Line 4: this figcheck suppression (FC205) suppressed nothing."
+
+
+# --- unknown or misspelt directives are reported, never silently ignored -----------------------
+
+INVALID = [
+    pytest.param("<!-- figcheck: ignore[FC999] -->\nSome 12 people.", "unknown code FC999",
+                 id="unknown-code"),
+    pytest.param("<!-- figcheck: ignore[FC101, FC9, XX1] -->\nSome 12 people.",
+                 "unknown codes FC9, XX1", id="unknown-codes-beside-a-known-one"),
+    pytest.param("<!-- figcheck: ignre[FC101] -->\nSome 12 people.",
+                 "unknown figcheck directive 'ignre'", id="misspelt-verb"),
+    pytest.param("<!-- figcheck: Ignore-Files -->\nSome 12 people.",
+                 "unknown figcheck directive 'Ignore-Files'", id="unknown-verb-any-case"),
+    pytest.param("<!-- figcheck: ignore[FC101 -->\nSome 12 people.",
+                 "'figcheck: ignore[FC101' is not a figcheck directive", id="unclosed-bracket"),
+    pytest.param("<!-- figcheck: ignore[FC101] (checked by JS) -->\nSome 12 people.",
+                 "is not a figcheck directive", id="trailing-words"),
+    pytest.param("<!-- figcheck: -->\nSome 12 people.", "is not a figcheck directive",
+                 id="empty"),
+    pytest.param("<!--\n  figcheck: ignre\n-->\nSome 12 people.", "unknown figcheck directive",
+                 id="comment-over-lines"),
+    pytest.param("figcheck: ignre[FC101]\nSome 12 people.", "unknown figcheck directive 'ignre'",
+                 id="plain-text-marker-misspelt"),
+    pytest.param("figcheck: ignore[FC999]\nSome 12 people.", "unknown code FC999",
+                 id="plain-text-marker-unknown-code"),
+    pytest.param("<!-- figcheck: enable[FC999] -->\nSome 12 people.", "unknown code FC999",
+                 id="enable-unknown-code"),
+]
+
+
+@pytest.mark.parametrize(("text", "problem"), INVALID)
+def test_invalid_directives_are_blanked_and_reported(text: str, problem: str) -> None:
+    doc = Document(id="d.md", text=text, origin="d.md", text_line=1)
+    result = scan(text)
+    assert "figcheck" not in result.text and len(result.text) == len(text)
+    [d] = result.directives
+    assert d.problem is not None and problem in d.problem
+    [reported] = _check(doc, [])
+    assert reported.code == "FC301" and problem in reported.message
+    assert reported.message.startswith("Line 1: ")
+    assert text[reported.claims[0].start:reported.claims[0].end].startswith(("<!--", "figcheck:"))
+
+
+@pytest.mark.parametrize(("text", "problem"), INVALID)
+def test_invalid_html_comment_directives_are_reported(text: str, problem: str) -> None:
+    from figcheck.suppress import from_comments
+
+    if not text.startswith("<!--"):
+        pytest.skip("plain-text markers are not HTML comments")
+    content = text[4:text.index("-->")]
+    body = "Some 12 people."
+    ds = from_comments(body, [(content, 0, 7)])
+    doc = Document(id="p.html", text=body)
+    [reported] = apply([], {"p.html": ds}, {"p.html": doc})
+    assert reported.code == "FC301" and problem in reported.message
+    assert reported.message.startswith("Line 7: ")
+
+
+def test_a_misspelt_directive_suppresses_nothing_and_is_reported_even_when_fc301_is_selected_alone(
+) -> None:
+    doc = Document(id="d.md", text=DOC.replace("ignore[FC101]", "ignre[FC101]"), text_line=1)
+    spec = Spec("FC101", (("12 people", "text", 1), ("15 injured", "text", 1)))
+    assert sorted(f.code for f in _check(doc, [spec])) == ["FC101", "FC301"]
+    assert [f.code for f in _check(doc, [], selected=("FC301",))] == ["FC301"]
+    assert _check(doc, [], ignored=("FC301",)) == []
+
+
+def test_a_known_code_beside_an_unknown_one_still_suppresses() -> None:
+    doc = Document(id="d.md", text=DOC.replace("ignore[FC101]", "ignore[FC101,FC999]"), text_line=1)
+    spec = Spec("FC101", (("12 people", "text", 1), ("15 injured", "text", 1)))
+    [reported] = _check(doc, [spec])
+    assert reported.code == "FC301" and "unknown code FC999" in reported.message
+
+
+@pytest.mark.parametrize(
+    ("directive", "message"),
+    [
+        pytest.param("<!-- figcheck: ignore[FC999] -->",
+                     "Line 5: this figcheck suppression names unknown code FC999 "
+                     "(see 'figcheck rules').", id="unknown-code"),
+        pytest.param("<!-- figcheck: ignre[FC101] -->",
+                     "Line 5: unknown figcheck directive 'ignre' (expected ignore, ignore-file, "
+                     "disable or enable).", id="misspelt"),
+    ],
+)
+@pytest.mark.parametrize("suffix", [".md", ".html"])
+def test_cli_reports_unknown_directives_with_the_real_comparator(
+    run_cli, tmp_path: Path, directive: str, message: str, suffix: str
+) -> None:
+    body = ("Some 12 people were injured on Monday.\n\n" + directive +
+            "\nLater the 15 injured were treated.\n")
+    if suffix == ".md":
+        text = "# Crash\n\n" + body
+        where, fc101 = 5, "3:1"
+    else:
+        text = "<html><body><article>\n<h1>Crash</h1>\n" + body.replace(
+            "Some", "<p>Some").replace("Monday.\n", "Monday.</p>\n") + "</article></body></html>\n"
+        where, fc101 = 5, "3:4"
+    draft = tmp_path / f"draft{suffix}"
+    draft.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--fail-on", "info", str(draft))
+    lines = result.stdout.splitlines()
+    assert [line.split(": ")[1].split()[0] for line in lines] == ["FC101", "FC301"]
+    assert lines[0].startswith(f"{draft}:{fc101}: FC101 ")  # not suppressed
+    assert lines[1].endswith(f"FC301 {message}".replace("Line 5", f"Line {where}"))
+    assert result.exit_code == 1
