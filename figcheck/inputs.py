@@ -193,8 +193,10 @@ def _decode(data: bytes, where: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        start = exc.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)  # offset in the file
+        line = data.count(b"\n", 0, start) + 1
         raise InputError(
-            f"{where}: invalid UTF-8 at byte {exc.start} ({data[exc.start:exc.start + 1]!r})"
+            f"{where}:{line}: invalid UTF-8 at byte {start} ({data[start:start + 1]!r})"
         ) from None
 
 
@@ -360,6 +362,56 @@ def _records_from_lines(stream: IO[bytes], path: str) -> Iterator[Item]:
             yield RecordError(path=path, line=lineno, message=str(exc).split(": ", 1)[1])
 
 
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _json_items(text: str, path: str) -> Iterator[tuple[int, Any]]:
+    """``(1-based line, record)`` for each item of a ``.json`` list (a single object is one
+    record).  Items are decoded one by one with ``raw_decode``, so each is known by the line it
+    starts on; malformed JSON is a :class:`BrokenStream` at its line, after the items before it."""
+    decoder = json.JSONDecoder()
+    line, counted = 1, 0
+
+    def line_at(pos: int) -> int:
+        nonlocal line, counted
+        line += text.count("\n", counted, pos)
+        counted = pos
+        return line
+
+    def malformed(exc: json.JSONDecodeError) -> BrokenStream:
+        return BrokenStream(path, exc.lineno, f"malformed JSON ({exc.msg})")
+
+    i = _JSON_SPACE.match(text).end()  # type: ignore[union-attr]
+    if not text.startswith("[", i):
+        try:
+            rec = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise malformed(exc) from None
+        yield line_at(i), rec
+        return
+    i = _JSON_SPACE.match(text, i + 1).end()  # type: ignore[union-attr]
+    if text.startswith("]", i):
+        i += 1
+    else:
+        while True:
+            try:
+                rec, end = decoder.raw_decode(text, i)
+            except json.JSONDecodeError as exc:
+                raise malformed(exc) from None
+            yield line_at(i), rec
+            i = _JSON_SPACE.match(text, end).end()  # type: ignore[union-attr]
+            if text.startswith(",", i):
+                i = _JSON_SPACE.match(text, i + 1).end()  # type: ignore[union-attr]
+                continue
+            if text.startswith("]", i):
+                i += 1
+                break
+            raise malformed(json.JSONDecodeError("Expecting ',' delimiter", text, i))
+    i = _JSON_SPACE.match(text, i).end()  # type: ignore[union-attr]
+    if i < len(text):
+        raise malformed(json.JSONDecodeError("Extra data", text, i))
+
+
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
@@ -457,18 +509,13 @@ def iter_sourced(
             raise BrokenStream(name, None, f"cannot read ({exc})") from None
         text = _decode(data, name)
         if suffix == ".json":
-            try:
-                recs = json.loads(text)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{name}:{exc.lineno}: malformed JSON ({exc.msg})") from None
-            if not isinstance(recs, list):
-                recs = [recs]
-            for i, rec in enumerate(recs):
+            for i, (line, rec) in enumerate(_json_items(text, name)):
+                where = f"{name}:{line}"
                 try:
-                    yield document_from_record(rec, f"{name}[{i}]", default_id=f"{name}[{i}]"), None
+                    yield document_from_record(rec, where, default_id=f"{name}[{i}]"), None
                 except InputError as exc:
                     reason = str(exc).split(": ", 1)[-1]  # without the repeated file name
-                    yield RecordError(path=name, line=None, message=f"item {i}: {reason}"), None
+                    yield RecordError(path=name, line=line, message=f"item {i}: {reason}"), None
             return
         if len(text) > MAX_DOCUMENT_CHARS:
             raise InputError(f"{name}: {len(text):,} characters, over {MAX_DOCUMENT_CHARS:,}")

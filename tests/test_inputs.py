@@ -222,3 +222,88 @@ def test_markdown_title_and_text_positions_point_into_the_file(
             line, col = source.position(offset, "text")
             assert lines[line - 1][col - 1] == ch
     assert "2024" not in doc.text and "350" not in doc.text
+
+
+# --- every input error names its line ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html"])
+@pytest.mark.parametrize(
+    ("content", "line", "byte"),
+    [
+        pytest.param(b"caf\xe9 prices", 1, 3, id="first-line"),
+        pytest.param(b"Line one.\nLine two caf\xe9.\n", 2, 22, id="second-line"),
+        pytest.param(b"\xef\xbb\xbfa\n\nb\n\xff", 4, 8, id="after-a-byte-order-mark"),
+        pytest.param(b"ok\r\nok\r\n\xc3(", 3, 8, id="crlf"),
+    ],
+)
+def test_invalid_utf8_names_the_line(tmp_path, suffix: str, content: bytes, line: int, byte: int) -> None:
+    p = tmp_path / f"bad{suffix}"
+    p.write_bytes(content)
+    with pytest.raises(InputError) as err:
+        _read([p])
+    assert str(err.value) == f"{p}:{line}: invalid UTF-8 at byte {byte} ({content[byte:byte + 1]!r})"
+
+
+PRETTY = """[
+  {"id": "a", "text": "About 5 people."},
+  {"id": "b", "title": "no text"},
+  {
+    "id": "c",
+    "text": "A second\\nline in a string"
+  },
+  {"id": "d", "text": "x", "published": "yesterday"},
+  "not an object"
+]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        pytest.param(PRETTY, [("a", 2), (1, 3), ("c", 4), (3, 8), (4, 9)], id="pretty-printed"),
+        pytest.param('[{"id": "a", "text": "x"}, {"id": "b"}]', [("a", 1), (1, 1)], id="one-line"),
+        pytest.param('\n\n  {"id": "a", "text": "x"}\n', [("a", 3)], id="single-object"),
+        pytest.param("\n[\n\n]\n", [], id="empty-list"),
+    ],
+)
+def test_json_list_items_are_known_by_their_line(tmp_path, text: str, items: list) -> None:
+    p = tmp_path / "list.json"
+    p.write_text(text, encoding="utf-8")
+    got = _read([p], errors="record")
+    expected = []
+    for key, line in items:
+        if isinstance(key, str):  # a document read from that line
+            expected.append(("doc", key, f"{p}:{line}"))
+        else:  # a bad record: item index and line
+            expected.append(("err", f"item {key}:", line))
+    assert [("doc", i.id, i.origin) if not isinstance(i, RecordError)
+            else ("err", i.message.split(" ", 2)[0] + " " + i.message.split(" ", 2)[1], i.line)
+            for i in got] == expected
+    if any(not isinstance(k, str) for k, _ in items):
+        first_bad = next(line for k, line in items if not isinstance(k, str))
+        with pytest.raises(InputError, match=rf"^{p}:{first_bad}: item "):
+            _read([p])
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        pytest.param('[{"text": "a"},\n{"text": "b"} {"text": "c"}]', 2, "Expecting ',' delimiter",
+                     id="missing-comma"),
+        pytest.param('[{"text": "a"},\n\n{"text": "b"},]', 3, "Expecting value", id="trailing-comma"),
+        pytest.param('[{"text": "a"}]\nextra', 2, "Extra data", id="extra-data"),
+        pytest.param('[{"text": "a"},\n{"text": "b', 2, "Unterminated string", id="cut-off"),
+        pytest.param('{"text": "a"', 1, "Expecting ',' delimiter", id="single-object-cut-off"),
+    ],
+)
+def test_malformed_json_names_the_line_after_the_items_before_it(tmp_path, text: str, line: int,
+                                                                 message: str) -> None:
+    from figcheck.inputs import BrokenStream
+
+    p = tmp_path / "m.json"
+    p.write_text(text, encoding="utf-8")
+    with pytest.raises(BrokenStream) as err:
+        _read([p])
+    assert err.value.line == line and str(err.value).startswith(f"{p}:{line}: malformed JSON")
+    assert message in str(err.value)

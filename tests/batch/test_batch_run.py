@@ -212,6 +212,36 @@ def test_figcheck_batch_command_carries_on_past_bad_archives(tmp_path: Path) -> 
     assert db_rows(db, "SELECT count(*) > 0 FROM documents") == [(1,)]
 
 
+def test_bad_records_of_a_json_list_are_recorded_with_their_line(tmp_path: Path) -> None:
+    recs = story_records(2)
+    lines = ["["] + [json.dumps(r) + "," for r in recs[:2]] + ['  {"id": "x", "title": "no text"},']
+    lines += [json.dumps(r) + "," for r in recs[2:-1]] + [json.dumps(recs[-1]), "]"]
+    arch = tmp_path / "list.json"
+    arch.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    stats = run([arch], tmp_path / "f.db", jobs=1)
+    assert stats.documents == len(recs)
+    assert db_rows(tmp_path / "f.db", "SELECT path, line, message FROM errors") == [
+        (str(arch), 4, "item 2: record has no 'text' string")]
+    origins = db_rows(tmp_path / "f.db", "SELECT origin FROM documents")
+    assert origins == sorted([(f"{arch}:{n}",) for n in (2, 3, 5, 6, 7, 8)], key=repr)
+
+
+def test_a_malformed_json_list_keeps_the_items_before_and_is_retried(tmp_path: Path) -> None:
+    recs = story_records(2)
+    good = "[\n" + ",\n".join(json.dumps(r) for r in recs) + "\n]\n"
+    arch = tmp_path / "list.json"
+    arch.write_text(good.replace("},\n", "}\n", 3).replace("}\n", "},\n", 2), encoding="utf-8")
+    db = tmp_path / "f.db"
+    first = run([arch], db, jobs=1)
+    assert (first.documents, first.errors) == (3, 1)
+    [(line, message)] = db_rows(db, "SELECT line, message FROM errors")
+    assert line is None and message == "malformed JSON (Expecting ',' delimiter) at line 5"
+    arch.write_text(good, encoding="utf-8")  # fixed: the next run reads on from item 3
+    second = run([arch], db, jobs=1)
+    assert (second.documents, second.errors) == (3, 0)
+    assert sorted(i for (i,) in db_rows(db, "SELECT item FROM documents")) == list(range(6))
+
+
 # --- resuming ---------------------------------------------------------------------------------
 
 

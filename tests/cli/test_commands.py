@@ -60,13 +60,19 @@ def test_usage_errors_exit_2(run_cli, args: list[str]) -> None:
 
 INPUT_ERRORS = [
     pytest.param("a.txt", b"\x00\x01\x02binary\x00", "looks like a binary file", id="binary"),
-    pytest.param("a.txt", b"caf\xe9 12 people", "invalid UTF-8", id="invalid-utf8"),
+    pytest.param("a.txt", b"caf\xe9 12 people", "a.txt:1: invalid UTF-8 at byte 3", id="invalid-utf8"),
+    pytest.param("a.md", b"# T\n\nok\ncaf\xe9", "a.md:4: invalid UTF-8 at byte 11",
+                 id="invalid-utf8-line-4"),
+    pytest.param("a.html", b"<p>\n\xff</p>", "a.html:2: invalid UTF-8 at byte 4",
+                 id="invalid-utf8-html"),
     pytest.param("a.jsonl", b'{"id": "x", "text": "ok 12"}\n{"id": "y"}\n', "a.jsonl:2", id="no-text"),
     pytest.param("a.jsonl", b'{"id": "x", "text": "ok"}\n{"id": \n', "a.jsonl:2", id="malformed-jsonl"),
     pytest.param("a.json", b'[{"id": "x",\n "text": }]', "a.json:2", id="malformed-json"),
     pytest.param("a.jsonl", b'{"text": "x", "published": "yesterday"}\n', "a.jsonl:1", id="bad-date"),
-    pytest.param("a.json", b'[{"id": "x"}]', "a.json: item 0: record has no 'text'",
+    pytest.param("a.json", b'[{"id": "x"}]', "a.json:1: item 0: record has no 'text'",
                  id="json-item-without-text"),
+    pytest.param("a.json", b'[\n  {"id": "x", "text": "ok"},\n  {"id": "y"}\n]',
+                 "a.json:3: item 1: record has no 'text'", id="pretty-json-item-without-text"),
     pytest.param("a.txt.gz", b"not gzip at all", "a.txt.gz", id="corrupt-gzip"),
     pytest.param("missing.md", None, "no such file", id="missing"),
 ]
