@@ -40,11 +40,20 @@ INPUT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".jsonl"
 
 def expand(paths: tuple[str, ...]) -> tuple[str, ...]:
     """Directories become the input files under them (recursively, sorted, hidden ones skipped);
-    other paths stay as given."""
+    other paths stay as given.  A file named twice (``t.md t.md``, ``./t.md``, a file inside a
+    directory also given, a symbolic link to it) is read once, where it first appears."""
     out: list[str] = []
+    seen: set[str] = set()
+
+    def add(path: str) -> None:
+        key = path if path == "-" else os.path.realpath(path)
+        if key not in seen or path == "-":
+            seen.add(key)
+            out.append(path)
+
     for path in paths:
         if path == "-" or not os.path.isdir(path):
-            out.append(path)
+            add(path)
             continue
         found = []
         for root, dirs, files in os.walk(path):
@@ -55,7 +64,8 @@ def expand(paths: tuple[str, ...]) -> tuple[str, ...]:
                     found.append(os.path.join(root, name))
         if not found:
             fail(f"{path}: directory has no .txt, .md, .html, .jsonl or .json files")
-        out.extend(sorted(found))
+        for name in sorted(found):
+            add(name)
     return tuple(out)
 
 
