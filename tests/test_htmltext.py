@@ -115,9 +115,35 @@ EXAMPLES_BROKEN_MARKUP = [
     "html, title, text", EXAMPLES_NEWS_PAGES + EXAMPLES_LINK_BLOCKS + EXAMPLES_BROKEN_MARKUP
 )
 def test_title_and_text(html: str, title: str | None, text: str) -> None:
-    got = html_to_text(html)
+    """The parse and the rules (which blocks are text when no article-extraction library decides;
+    tests/test_html_article.py has whole pages where the library decides)."""
+    got = html_to_text(html, extractor="rules")
     assert got.title == title
     assert got.text == text
+    assert got.extractor == "rules"
+
+
+@pytest.mark.parametrize(
+    "html, title, text", EXAMPLES_NEWS_PAGES + EXAMPLES_LINK_BLOCKS + EXAMPLES_BROKEN_MARKUP
+)
+def test_the_library_only_chooses_among_the_parsed_blocks(html: str, title: str | None,
+                                                          text: str) -> None:
+    """Whatever the library decides, the text is some of the rules' paragraphs, in order, with the
+    same offsets: it never adds, edits or reorders text."""
+    auto, rules = html_to_text(html), html_to_text(html, extractor="rules")
+    assert auto.title == rules.title or auto.extractor == "library"
+    starts, pos = [], 0  # where each rules paragraph starts in rules.text
+    for para in rules.text.split("\n\n"):
+        starts.append((pos, para))
+        pos += len(para) + 2
+    a_pos, k = 0, 0
+    for para in auto.text.split("\n\n") if auto.text else []:
+        while starts[k][1] != para:  # the next rules paragraph with this text (never reordered)
+            k += 1
+        r_pos = starts[k][0]
+        for j in range(len(para)):  # same characters, same places in the source
+            assert auto.source_offset(a_pos + j) == rules.source_offset(r_pos + j)
+        a_pos, k = a_pos + len(para) + 2, k + 1
 
 
 # ---- offsets map back to the source ------------------------------------------------------------
@@ -163,7 +189,7 @@ def test_comments_keep_their_place() -> None:
     ],
 )
 def test_a_comment_before_a_paragraph_points_at_that_paragraph(page: str) -> None:
-    got = html_to_text(page)
+    got = html_to_text(page, extractor="rules")
     assert got.text == "1 a\n\nLoose 2 b"
     [comment] = got.comments
     assert got.text[comment.offset:] == "Loose 2 b"

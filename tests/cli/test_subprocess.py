@@ -171,5 +171,31 @@ def test_cold_start_imports_stay_light() -> None:
     heavy = {"figcheck.parser", "figcheck.compare.contradict", "figcheck.batch", "figcheck.htmltext",
              "figcheck.formats.html", "figcheck.formats.sarif", "figcheck.evaluation", "dask",
              "distributed", "pyarrow", "sqlite3", "jsonschema", "quantulum3", "zstandard",
-             "playwright", "hypothesis"}
+             "playwright", "hypothesis", "trafilatura", "lxml"}
     assert not heavy & loaded, sorted(heavy & loaded)
+
+
+@pytest.mark.parametrize(("suffix", "content", "imported"), [
+    pytest.param(".md", "# 12 troops\n\nAbout 5,000 people marched.\n", False, id="markdown"),
+    pytest.param(".txt", "About 5,000 people marched.\n", False, id="text"),
+    pytest.param(".html", "<p>About 5,000 people marched.</p>", True, id="html"),
+])
+def test_the_article_extraction_library_is_imported_only_for_html(
+    tmp_path: Path, suffix: str, content: str, imported: bool
+) -> None:
+    pytest.importorskip("trafilatura")
+    path = tmp_path / f"story{suffix}"
+    path.write_text(content, encoding="utf-8")
+    probe = (
+        "import sys\n"
+        "from figcheck.cli import main\n"
+        "try:\n"
+        f"    main(['extract', {str(path)!r}])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('trafilatura' in sys.modules, 'lxml' in sys.modules, file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], check=False, capture_output=True,
+                            text=True, env=env(), timeout=60)
+    assert "5,000" in result.stdout, result.stderr
+    assert result.stderr.split()[-2:] == [str(imported), str(imported)]
