@@ -92,11 +92,7 @@ def test_html_article(tmp_path: Path) -> None:
     assert doc.origin == str(page)
 
 
-def test_html_locations_and_suppressions(run_cli, fake_comparator, tmp_path: Path) -> None:
-    from .fakes import Spec
-
-    fake_comparator([Spec("FC101", (("12 people", "text", 1), ("15 injured", "text", 1))),
-                     Spec("FC205", (("5 miles", "text", 1), ("12 km", "text", 1)))])
+def test_html_locations_and_suppressions(run_cli, tmp_path: Path) -> None:
     page = tmp_path / "story.html"
     page.write_text(
         "<html><body><article>\n"
@@ -109,9 +105,14 @@ def test_html_locations_and_suppressions(run_cli, fake_comparator, tmp_path: Pat
         "</article></body></html>\n", encoding="utf-8")
     result = run_cli("check", "--fail-on", "info", str(page))
     assert result.stdout.splitlines() == [
-        f"{page}:2:9: FC101 12 people vs 15 injured [“12 people” (2:9) vs “15 injured” (4:8)]",
+        f"{page}:2:4: FC101 Paragraph 1 says some 12 people; paragraph 2 says 15 injured. "
+        "[“Some 12” (2:4) vs “15” (4:8)]",
         f"{page}:8:4: FC301 Line 7: this figcheck suppression (FC204) suppressed nothing.",
     ]
+    unsuppressed = tmp_path / "unsuppressed.html"  # the FC205 the first comment silenced
+    unsuppressed.write_text(page.read_text(encoding="utf-8").replace(
+        "<!-- figcheck: ignore[FC205] -->", ""), encoding="utf-8")
+    assert f"{unsuppressed}:6:10: FC205 " in run_cli("check", str(unsuppressed)).stdout
 
 
 # --- locations come from the text that was read, never from a file read again ------------------
