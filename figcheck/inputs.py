@@ -177,13 +177,13 @@ def _open_binary(path: str, compression: str | None, stdin: IO[bytes] | None) ->
         except OSError as exc:
             raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     if compression == "gz":
-        return io.BufferedReader(_Checked(gzip.GzipFile(fileobj=raw), "gzip"))  # type: ignore[arg-type]
+        return io.BufferedReader(_Checked(gzip.GzipFile(fileobj=raw), "gzip"), 1 << 16)  # type: ignore[arg-type]
     if compression == "zst":
         try:
             import zstandard
         except ImportError:
             raise InputError(f"{path}: reading .zst needs 'pip install figcheck[zstd]'") from None
-        return io.BufferedReader(_Checked(_ZstdFrames(raw, zstandard), "zstd"))  # type: ignore[arg-type]
+        return io.BufferedReader(_Checked(_ZstdFrames(raw, zstandard), "zstd"), 1 << 16)  # type: ignore[arg-type]
     return raw
 
 
