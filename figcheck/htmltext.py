@@ -17,6 +17,16 @@ else ``<main>``, else the whole ``<body>``.  Never text: ``<script>``, ``<style>
 ``<aside>``, ``<footer>``, ``<noscript>``, ``<template>``, form controls, embedded SVG/MathML and
 elements marked ``hidden`` or ``aria-hidden="true"`` (see :data:`SKIP_ELEMENTS`).
 
+Which of those blocks are the story is then decided by a maintained article-extraction library,
+trafilatura (``pip install 'figcheck[html]'``), when it is installed: it is run on the same page,
+and a block is kept when the library extracted its words (compared case-folded, word by word, so
+whitespace, entities and table pipes do not matter; blocks of fewer than :data:`SHORT_BLOCK` words
+only as a whole extracted line).  Cookie banners, newsletter boxes, "Most read" lists, share tools
+and footers in plain ``<div>``s go; the text kept is still this module's parse, so every offset
+maps back to the source.  When the library is missing, fails, or keeps none of the blocks, these
+rules alone decide (:attr:`HtmlText.extractor` says which did).  The library is imported on the
+first HTML page, never by reading other inputs.
+
 HTML comments are kept aside in :attr:`HtmlText.comments` with the text offset where they occur,
 for inline suppressions such as ``<!-- figcheck: ignore[FC101] -->``.
 
@@ -131,6 +141,9 @@ class HtmlText:
     """``<meta property="og:site_name">``: the publication, for ``Document.source``."""
     url: str | None = None
     """``<link rel="canonical">``, else ``<meta property="og:url">``."""
+    extractor: Literal["library", "rules"] = "rules"
+    """Who decided which blocks are article text: the article-extraction library (trafilatura)
+    or this module's rules (the library is not installed, or found nothing in the blocks)."""
     _text_map: _Map = field(default=_Map((), ()), repr=False)
     _title_map: _Map = field(default=_Map((), ()), repr=False)
     _line_starts: tuple[int, ...] = field(default=(0,), repr=False)
@@ -190,7 +203,7 @@ class _Para:
 
     def newline(self, src: int) -> None:
         self.space_src = -1
-        if self.length:
+        if self.length and not "".join(self.chars[-2:]).endswith("\n\n"):  # <br><br><br>: one break
             self._put("\n", src)
 
 
@@ -395,8 +408,9 @@ class _Extractor(HTMLParser):
     def handle_comment(self, data: str) -> None:
         here = self._here()
         self._flush(here)
-        inside = self.cur is not None and self.cur.length > 0
-        self.comments.append((data, len(self.paras) - 1 if inside else len(self.paras), here))
+        # inside the open paragraph, or before its first visible character: that paragraph
+        self.comments.append((data, len(self.paras) - 1 if self.cur is not None else len(self.paras),
+                              here))
 
     def handle_decl(self, decl: str) -> None:
         self._flush(self._here())
@@ -472,8 +486,58 @@ def _readable_prefix(html: str) -> str:
     return html[:limit]
 
 
-def html_to_text(html: str) -> HtmlText:
-    """Title, article text and source mapping of an HTML page (see the module docstring)."""
+_TOKEN = re.compile(r"\w+")
+SHORT_BLOCK = 4
+"""Blocks of fewer words than this are article text only when the library extracted a block with
+exactly their words; longer ones also when their words run inside the extracted text (the library
+may join or split blocks differently)."""
+
+
+def _words(text: str) -> str:
+    """The block's words, case-folded, one space apart: what is compared with the library's
+    output (which differs in whitespace, entities, table pipes and quotes)."""
+    return " ".join(_TOKEN.findall(text.casefold()))
+
+
+def library_blocks(html: str) -> list[str] | None:
+    """The article text of ``html`` as the article-extraction library (trafilatura) finds it, one
+    block a line, each as :func:`_words`; None when the library is not installed, fails, or finds
+    nothing.  The library is imported here, on the first HTML page read, never before."""
+    try:
+        import trafilatura
+    except ImportError:
+        return None
+    try:
+        found = trafilatura.extract(html, output_format="txt", include_comments=False,
+                                    include_tables=True, include_images=False, include_links=False,
+                                    deduplicate=False, with_metadata=False)
+    except Exception:  # noqa: BLE001 - a library failure falls back to the rules, never fails
+        return None
+    if not found:
+        return None
+    blocks = [w for w in (_words(line) for line in found.splitlines()) if w]
+    return blocks or None
+
+
+def _in_article(para: _Para, blocks: set[str], joined: str) -> bool:
+    words = _words("".join(para.chars))
+    if not words or words in blocks:
+        return bool(words)
+    lines = [_words(line) for line in "".join(para.chars).split("\n")]
+    if all(line in blocks for line in lines if line):
+        return True
+    return words.count(" ") + 1 >= SHORT_BLOCK and f" {words} " in joined
+
+
+Extractor = Literal["auto", "rules"]
+
+
+def html_to_text(html: str, extractor: Extractor = "auto") -> HtmlText:
+    """Title, article text and source mapping of an HTML page (see the module docstring).
+
+    ``extractor="auto"`` lets the article-extraction library decide which blocks are article text
+    when it is installed (``pip install 'figcheck[html]'``) and finds any; ``"rules"`` uses this
+    module's own rules only."""
     html = _readable_prefix(html)
     parser = _Extractor(html)
     try:
@@ -489,13 +553,24 @@ def html_to_text(html: str) -> HtmlText:
     scope_bit = 1 if any(p.scope & 1 for p in paras) else 2 if any(p.scope & 2 for p in paras) else 0
     chosen = [p for p in paras if not scope_bit or p.scope & scope_bit]
 
+    used: Literal["library", "rules"] = "rules"
+    blocks = library_blocks(html) if extractor == "auto" and chosen else None
+    kept = chosen
+    if blocks is not None:
+        block_set, joined = set(blocks), f" {' '.join(blocks)} "
+        kept = [p for p in chosen if _in_article(p, block_set, joined)]
+        if any(not p.h1 for p in kept):
+            used = "library"
+        else:  # nothing of the library's text found among the blocks: the rules decide
+            kept = chosen
+
     title_para: _Para | None = None
-    heads = [p for p in chosen if p.h1]
+    heads = [p for p in kept if p.h1] or [p for p in chosen if p.h1]
     if heads:
         title_para = heads[0]
-        chosen = [p for p in chosen if p is not title_para]
     elif parser.title_para.length:
         title_para = parser.title_para
+    chosen = [p for p in (kept if used == "library" else chosen) if p is not title_para]
 
     title: str | None = None
     title_map = _Map((), ())
@@ -546,6 +621,7 @@ def html_to_text(html: str) -> HtmlText:
         text="".join(out),
         comments=tuple(comments),
         _text_map=_Map(tuple(starts), tuple(sources)),
+        extractor=used,
         _title_map=title_map,
         _line_starts=tuple(parser.line_starts),
     )

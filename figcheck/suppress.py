@@ -16,7 +16,9 @@ Codes are comma-separated full codes or prefixes (``FC1``); without ``[...]`` a 
 every code.  A finding is suppressed when any of its figures in this document lies in a covered
 range (the title only by ``ignore-file``).  Directives are blanked out (replaced by spaces, offsets
 unchanged) before the text is parsed, so their digits are never read as figures.  A directive that
-suppressed nothing is reported as FC301 (unused-suppression).
+suppressed nothing is reported as FC301 (unused-suppression), and so is every ``figcheck:``
+comment that is not a valid directive (malformed, an unknown verb, an unknown code): a misspelt
+suppression is never silently ignored.
 
 The regular expression is linear: no nested quantifiers, bounded alternation.
 """
@@ -30,13 +32,44 @@ from dataclasses import dataclass
 from .model import Claim, Document, Finding, Interval, Value
 
 DIRECTIVE = re.compile(
-    r"(?P<open><!--[ \t]*)?figcheck:[ \t]*"
-    r"(?P<verb>ignore-file|disable-file|ignore|disable|enable)"
-    r"(?:\[(?P<codes>[A-Za-z0-9, \t]*)\])?[ \t]*"
-    r"(?(open)-->|)"
+    r"<!--(?P<comment>[ \t\r\n]*figcheck:[\s\S]{0,500}?)-->"  # an HTML comment
+    r"|(?P<marker>figcheck:[ \t]*[A-Za-z][A-Za-z-]{0,40}(?:\[[^\]\n]{0,500}\])?[ \t]*$)",
+    re.MULTILINE,
 )
+"""Candidate directives: ``<!-- figcheck: ... -->`` whatever follows the colon (a misspelt one is
+reported, see :func:`parse`), or a marker line made of one word with an optional ``[...]``
+(``figcheck: please ignore this`` is prose, not a directive)."""
+_SYNTAX = re.compile(
+    r"[ \t\r\n]*figcheck:[ \t]*(?P<verb>[A-Za-z][A-Za-z-]*)"
+    r"(?:\[(?P<codes>[^\]]*)\])?[ \t\r\n]*"
+)
+VERBS = ("ignore", "ignore-file", "disable", "disable-file", "enable")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 UNUSED_CODE = "FC301"
+
+
+def parse(content: str) -> tuple[str, tuple[str, ...], str | None]:
+    """``(verb, codes, problem)`` of a directive's text (``figcheck: ignore[FC101]``); ``problem``
+    says what is wrong with a malformed directive, an unknown verb or an unknown code (None when
+    nothing is)."""
+    from .compare.rules import RULES
+
+    m = _SYNTAX.fullmatch(content)
+    if m is None:
+        shown = " ".join(content.split())
+        return "", (), (f"'{shown}' is not a figcheck directive "
+                        "(expected e.g. 'figcheck: ignore[FC101]')")
+    verb, codes = m.group("verb").lower(), _codes(m.group("codes"))
+    if verb not in VERBS:
+        return verb, codes, (f"unknown figcheck directive '{m.group('verb')}' (expected "
+                             "ignore, ignore-file, disable or enable)")
+    unknown = [c for c in codes if not any(r.code.startswith(c) for r in RULES)]
+    if unknown:
+        names = ", ".join(unknown)
+        plural = "s" if len(unknown) > 1 else ""
+        return verb, codes, (f"this figcheck suppression names unknown code{plural} {names} "
+                             "(see 'figcheck rules')")
+    return verb, codes, None
 
 
 @dataclass(frozen=True)
@@ -54,6 +87,9 @@ class Directive:
     """1-based line of the text the directive is on."""
     file_line: int | None = None
     """Its line in the source file, when the text is not the file (HTML)."""
+    problem: str | None = None
+    """What is wrong with it: a malformed directive, an unknown verb (these cover nothing) or an
+    unknown code (the known ones still apply).  Always reported as FC301."""
 
     def matches(self, code: str) -> bool:
         return not self.codes or any(code.startswith(c) for c in self.codes)
@@ -116,6 +152,7 @@ class _Event:
     """On a line of its own (covers the next paragraph) or inside one (covers that one)."""
     line: int
     file_line: int | None = None
+    problem: str | None = None
 
 
 def _build(text: str, events: Sequence[_Event]) -> tuple[Directive, ...]:
@@ -127,23 +164,29 @@ def _build(text: str, events: Sequence[_Event]) -> tuple[Directive, ...]:
         for ev in open_ranges:
             if not codes or not ev.codes or set(ev.codes) & set(codes):
                 directives.append(Directive("disable", ev.codes, ev.start, ev.end, (ev.end, upto),
-                                            ev.line, ev.file_line))
+                                            ev.line, ev.file_line, ev.problem))
             else:
                 keep.append(ev)
         open_ranges[:] = keep
 
     for ev in events:
-        if ev.verb in ("ignore-file", "disable-file"):
+        if ev.verb not in VERBS:  # malformed or misspelt: covers nothing, reported
+            directives.append(Directive(ev.verb or "?", ev.codes, ev.start, ev.end,
+                                        (ev.start, ev.start), ev.line, ev.file_line, ev.problem))
+        elif ev.verb in ("ignore-file", "disable-file"):
             directives.append(Directive("ignore-file", ev.codes, ev.start, ev.end, None, ev.line,
-                                        ev.file_line))
+                                        ev.file_line, ev.problem))
         elif ev.verb == "ignore":
             covers = (_next_paragraph(text, _line_bounds(text, ev.start, ev.end)[1])
                       if ev.alone else _paragraph_at(text, ev.start))
             directives.append(Directive("ignore", ev.codes, ev.start, ev.end, covers, ev.line,
-                                        ev.file_line))
+                                        ev.file_line, ev.problem))
         elif ev.verb == "disable":
             open_ranges.append(ev)
         else:  # enable
+            if ev.problem:
+                directives.append(Directive("enable", ev.codes, ev.start, ev.end,
+                                            (ev.start, ev.start), ev.line, ev.file_line, ev.problem))
             close(ev.codes, ev.start)
     close((), len(text))
     directives.sort(key=lambda d: d.start)
@@ -156,10 +199,11 @@ def scan(text: str) -> Scan:
     for m in DIRECTIVE.finditer(text):
         ls, le = _line_bounds(text, m.start(), m.end())
         alone = not (text[ls:m.start()].strip() or text[m.end():le].strip())
-        if m.group("open") is None and not alone:
+        if m.group("comment") is None and not alone:
             continue  # a bare marker counts only as a line of its own
-        events.append(_Event(m.group("verb"), _codes(m.group("codes")), m.start(), m.end(), alone,
-                             text.count("\n", 0, m.start()) + 1))
+        verb, codes, problem = parse(m.group("comment") or m.group("marker"))
+        events.append(_Event(verb, codes, m.start(), m.end(), alone,
+                             text.count("\n", 0, m.start()) + 1, problem=problem))
     if not events:
         return Scan((), text)
     chars = list(text)
@@ -169,23 +213,18 @@ def scan(text: str) -> Scan:
     return Scan(_build(text, events), "".join(chars))
 
 
-_COMMENT_DIRECTIVE = re.compile(
-    r"[ \t\r\n]*figcheck:[ \t]*(?P<verb>ignore-file|disable-file|ignore|disable|enable)"
-    r"(?:\[(?P<codes>[A-Za-z0-9, \t]*)\])?[ \t\r\n]*"
-)
-
-
 def from_comments(text: str, comments: Iterable[tuple[str, int, int]]) -> tuple[Directive, ...]:
     """Directives from HTML comments taken out of the text: ``(content, text offset, source
     line)`` each, the offset being where the comment sits (the start of the next paragraph when it
     stands between paragraphs), as :mod:`figcheck.htmltext` reports them."""
     events = []
     for content, offset, line in comments:
-        m = _COMMENT_DIRECTIVE.fullmatch(content)
-        if m is None:
+        if not content.lstrip().startswith("figcheck:"):
             continue
-        events.append(_Event(m.group("verb"), _codes(m.group("codes")), offset, offset,
-                             alone=False, line=text.count("\n", 0, offset) + 1, file_line=line))
+        verb, codes, problem = parse(content)
+        events.append(_Event(verb, codes, offset, offset, alone=False,
+                             line=text.count("\n", 0, offset) + 1, file_line=line,
+                             problem=problem))
     return _build(text, events)
 
 
@@ -254,6 +293,13 @@ def apply(
     for doc_id, ds in directives.items():
         doc = originals[doc_id]
         for i, d in enumerate(ds):
+            if d.problem is not None:  # misspelt or unknown: never silently ignored
+                kept.append(Finding(
+                    code=UNUSED_CODE, kind=rule.kind, scope=rule.scope, severity=rule.severity,
+                    confidence=1.0, message=f"{_where(doc, d)}: {d.problem}.",
+                    claims=(_pseudo_claim(doc, d, doc.text),),
+                ))
+                continue
             if (doc_id, i) in used:
                 continue
             if not any(enabled(r.code) and d.matches(r.code) for r in RULES

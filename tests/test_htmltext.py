@@ -97,6 +97,7 @@ EXAMPLES_BROKEN_MARKUP = [
     pytest.param("<title>Unclosed title<p>body 12</p>", "Unclosed title", "body 12", id="unclosed-title"),
     pytest.param("<nav>never closed <p>12</p>", None, "", id="unclosed-nav-skips-rest"),
     pytest.param("", None, "", id="empty"),
+    pytest.param("0<br><br><br>12", None, "0\n\n12", id="br-runs-are-one-paragraph-break"),
     pytest.param("<p>cut off at <b", None, "cut off at", id="truncated-tag-dropped"),
     pytest.param('<p>12 troops</p><p>and <a href="x', None, "12 troops\n\nand", id="eof-in-attribute"),
     pytest.param("<p>a 1</p><!-- open <p>12</p>", None, "a 1", id="unclosed-comment-runs-to-end"),
@@ -114,9 +115,35 @@ EXAMPLES_BROKEN_MARKUP = [
     "html, title, text", EXAMPLES_NEWS_PAGES + EXAMPLES_LINK_BLOCKS + EXAMPLES_BROKEN_MARKUP
 )
 def test_title_and_text(html: str, title: str | None, text: str) -> None:
-    got = html_to_text(html)
+    """The parse and the rules (which blocks are text when no article-extraction library decides;
+    tests/test_html_article.py has whole pages where the library decides)."""
+    got = html_to_text(html, extractor="rules")
     assert got.title == title
     assert got.text == text
+    assert got.extractor == "rules"
+
+
+@pytest.mark.parametrize(
+    "html, title, text", EXAMPLES_NEWS_PAGES + EXAMPLES_LINK_BLOCKS + EXAMPLES_BROKEN_MARKUP
+)
+def test_the_library_only_chooses_among_the_parsed_blocks(html: str, title: str | None,
+                                                          text: str) -> None:
+    """Whatever the library decides, the text is some of the rules' paragraphs, in order, with the
+    same offsets: it never adds, edits or reorders text."""
+    auto, rules = html_to_text(html), html_to_text(html, extractor="rules")
+    assert auto.title == rules.title or auto.extractor == "library"
+    starts, pos = [], 0  # where each rules paragraph starts in rules.text
+    for para in rules.text.split("\n\n"):
+        starts.append((pos, para))
+        pos += len(para) + 2
+    a_pos, k = 0, 0
+    for para in auto.text.split("\n\n") if auto.text else []:
+        while starts[k][1] != para:  # the next rules paragraph with this text (never reordered)
+            k += 1
+        r_pos = starts[k][0]
+        for j in range(len(para)):  # same characters, same places in the source
+            assert auto.source_offset(a_pos + j) == rules.source_offset(r_pos + j)
+        a_pos, k = a_pos + len(para) + 2, k + 1
 
 
 # ---- offsets map back to the source ------------------------------------------------------------
@@ -151,6 +178,21 @@ def test_comments_keep_their_place() -> None:
         (" figcheck: ignore[FC101] ", len("1 a\n\n")),
         ("x", len("1 a\n\n2 b\n\n")),
     ]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        pytest.param("<p>1 a</p>\n\n<!-- figcheck: ignore -->\nLoose 2 b\n", id="before-loose-text"),
+        pytest.param("<div>1 a</div>\n<!-- figcheck: ignore -->\n<p>Loose 2 b</p>", id="before-block"),
+        pytest.param("<p>1 a</p> <!-- figcheck: ignore --> Loose 2 b", id="between-spaces"),
+    ],
+)
+def test_a_comment_before_a_paragraph_points_at_that_paragraph(page: str) -> None:
+    got = html_to_text(page, extractor="rules")
+    assert got.text == "1 a\n\nLoose 2 b"
+    [comment] = got.comments
+    assert got.text[comment.offset:] == "Loose 2 b"
 
 
 # (page, published, site, url): what a page says about itself, for Document fields

@@ -126,3 +126,184 @@ def test_a_50_mb_article_is_refused_in_one_line_without_parsing(tmp_path):
     with pytest.raises(InputError) as err:
         _read([p])
     assert "51,000,000 characters" in str(err.value) and str(p) in str(err.value)
+
+
+# --- titles: front matter and leading blank lines ------------------------------------------------
+
+from figcheck.inputs import TextSource, find_title, split_title  # noqa: E402
+
+HEADLINE = "North Korea sends 12,000 troops"
+FRONT = "---\ntitle: Troops story\ndate: 2024-11-04\nwords: 350\n---\n"
+
+
+@pytest.mark.parametrize(
+    ("raw", "markdown", "title", "body"),
+    [
+        pytest.param(f"# {HEADLINE}\n\nBody 10,000.\n", True, HEADLINE, "Body 10,000.\n",
+                     id="heading"),
+        pytest.param(f"\n\n  \n# {HEADLINE}\n\nBody.\n", True, HEADLINE, "Body.\n",
+                     id="blank-lines-first"),
+        pytest.param(f"{FRONT}# {HEADLINE}\n\nBody.\n", True, HEADLINE, "Body.\n",
+                     id="front-matter-then-heading"),
+        pytest.param(f"{FRONT}\n\n# {HEADLINE}\nBody.\n", True, HEADLINE, "Body.\n",
+                     id="front-matter-blank-lines-heading"),
+        pytest.param(f"---\ntitle: {HEADLINE}\n---\n\nBody.\n", True, HEADLINE, "Body.\n",
+                     id="front-matter-title"),
+        pytest.param(f'---\ntitle: "{HEADLINE}"\n---\nBody.\n', True, HEADLINE, "Body.\n",
+                     id="front-matter-double-quoted"),
+        pytest.param(f"---\r\ntitle:   '{HEADLINE}'  \r\n---\r\nBody.\r\n", True, HEADLINE,
+                     "Body.\r\n", id="front-matter-single-quoted-crlf"),
+        pytest.param(f"---\ntitle: >\n  {HEADLINE}\n---\nBody.\n", True, None, None,
+                     id="front-matter-block-scalar-is-no-title"),
+        pytest.param("---\ndate: 2024-11-04\n---\nBody.\n", True, None, None,
+                     id="front-matter-without-title"),
+        pytest.param(f"---\ntitle: {HEADLINE}\n---\n# \n", True, "", "", id="empty-heading-wins"),
+        pytest.param(f"---\ntitle: {HEADLINE}\n---\nBody.\n", False, None, None,
+                     id="no-front-matter-in-plain-text"),
+        pytest.param(f"\n# {HEADLINE}\nBody.", False, HEADLINE, "Body.", id="plain-text-blank-line"),
+        pytest.param("#hashtag 5 people\n", True, None, None, id="hashtag-is-no-heading"),
+        pytest.param("Some text.\n# Later heading\n", True, None, None, id="heading-not-first"),
+        pytest.param("", True, None, None, id="empty"),
+    ],
+)
+def test_find_title(raw: str, markdown: bool, title: str | None, body: str | None) -> None:
+    heading = find_title(raw, markdown=markdown)
+    assert heading.title == title
+    assert raw[heading.body_start:] == (raw if body is None else body)
+    if title:  # the title's offsets point into the file
+        assert raw[heading.title_start:heading.title_start + len(title)] == title
+
+
+def _split_title_before(raw: str) -> tuple[str | None, str]:
+    """split_title as corpus/README.md documents it for plain files (before front matter)."""
+    if raw.startswith("# "):
+        line, _, rest = raw.partition("\n")
+        return line[2:].strip(), rest.lstrip("\n")
+    return None, raw
+
+
+def test_split_title_contract_unchanged_for_the_corpus() -> None:
+    from pathlib import Path
+
+    files = sorted((Path(__file__).parents[1] / "corpus").rglob("*.md"))
+    assert len(files) > 40
+    for path in files:
+        raw = path.read_text(encoding="utf-8")
+        if raw.startswith("# ") or not raw.startswith(("\n", "---")):
+            assert split_title(raw) == _split_title_before(raw), path
+
+
+@pytest.mark.parametrize(
+    ("raw", "title_at"),
+    [
+        pytest.param(f"# {HEADLINE}\n\nSome 10,000 were sent.\n", (1, 3), id="heading"),
+        pytest.param(f"{FRONT}\n#   {HEADLINE}\n\nSome 10,000 were sent.\n", (7, 5),
+                     id="front-matter-then-heading"),
+        pytest.param(f'---\ndate: 2024-11-04\ntitle: "{HEADLINE}"\n---\n\nSome 10,000 were sent.\n',
+                     (3, 9), id="front-matter-title"),
+    ],
+)
+def test_markdown_title_and_text_positions_point_into_the_file(
+    tmp_path, raw: str, title_at: tuple[int, int]
+) -> None:
+    from figcheck.inputs import read_sourced
+
+    p = tmp_path / "a.md"
+    p.write_text(raw, encoding="utf-8")
+    [(doc, source)] = list(read_sourced([str(p)]))
+    assert doc.title == HEADLINE and isinstance(source, TextSource)
+    lines = raw.splitlines()
+    assert source.position(0, "title") == title_at
+    for offset, ch in enumerate(doc.title):
+        line, col = source.position(offset, "title")
+        assert lines[line - 1][col - 1] == ch
+    for offset, ch in enumerate(doc.text):
+        if ch.strip():
+            line, col = source.position(offset, "text")
+            assert lines[line - 1][col - 1] == ch
+    assert "2024" not in doc.text and "350" not in doc.text
+
+
+# --- every input error names its line ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html"])
+@pytest.mark.parametrize(
+    ("content", "line", "byte"),
+    [
+        pytest.param(b"caf\xe9 prices", 1, 3, id="first-line"),
+        pytest.param(b"Line one.\nLine two caf\xe9.\n", 2, 22, id="second-line"),
+        pytest.param(b"\xef\xbb\xbfa\n\nb\n\xff", 4, 8, id="after-a-byte-order-mark"),
+        pytest.param(b"ok\r\nok\r\n\xc3(", 3, 8, id="crlf"),
+    ],
+)
+def test_invalid_utf8_names_the_line(tmp_path, suffix: str, content: bytes, line: int, byte: int) -> None:
+    p = tmp_path / f"bad{suffix}"
+    p.write_bytes(content)
+    with pytest.raises(InputError) as err:
+        _read([p])
+    assert str(err.value) == f"{p}:{line}: invalid UTF-8 at byte {byte} ({content[byte:byte + 1]!r})"
+
+
+PRETTY = """[
+  {"id": "a", "text": "About 5 people."},
+  {"id": "b", "title": "no text"},
+  {
+    "id": "c",
+    "text": "A second\\nline in a string"
+  },
+  {"id": "d", "text": "x", "published": "yesterday"},
+  "not an object"
+]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        pytest.param(PRETTY, [("a", 2), (1, 3), ("c", 4), (3, 8), (4, 9)], id="pretty-printed"),
+        pytest.param('[{"id": "a", "text": "x"}, {"id": "b"}]', [("a", 1), (1, 1)], id="one-line"),
+        pytest.param('\n\n  {"id": "a", "text": "x"}\n', [("a", 3)], id="single-object"),
+        pytest.param("\n[\n\n]\n", [], id="empty-list"),
+    ],
+)
+def test_json_list_items_are_known_by_their_line(tmp_path, text: str, items: list) -> None:
+    p = tmp_path / "list.json"
+    p.write_text(text, encoding="utf-8")
+    got = _read([p], errors="record")
+    expected = []
+    for key, line in items:
+        if isinstance(key, str):  # a document read from that line
+            expected.append(("doc", key, f"{p}:{line}"))
+        else:  # a bad record: item index and line
+            expected.append(("err", f"item {key}:", line))
+    assert [("doc", i.id, i.origin) if not isinstance(i, RecordError)
+            else ("err", i.message.split(" ", 2)[0] + " " + i.message.split(" ", 2)[1], i.line)
+            for i in got] == expected
+    if any(not isinstance(k, str) for k, _ in items):
+        first_bad = next(line for k, line in items if not isinstance(k, str))
+        with pytest.raises(InputError, match=rf"^{p}:{first_bad}: item "):
+            _read([p])
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        pytest.param('[{"text": "a"},\n{"text": "b"} {"text": "c"}]', 2, "Expecting ',' delimiter",
+                     id="missing-comma"),
+        pytest.param('[{"text": "a"},\n\n{"text": "b"},]', 3, "Expecting value", id="trailing-comma"),
+        pytest.param('[{"text": "a"}]\nextra', 2, "Extra data", id="extra-data"),
+        pytest.param('[{"text": "a"},\n{"text": "b', 2, "Unterminated string", id="cut-off"),
+        pytest.param('{"text": "a"', 1, "Expecting ',' delimiter", id="single-object-cut-off"),
+    ],
+)
+def test_malformed_json_names_the_line_after_the_items_before_it(tmp_path, text: str, line: int,
+                                                                 message: str) -> None:
+    from figcheck.inputs import BrokenStream
+
+    p = tmp_path / "m.json"
+    p.write_text(text, encoding="utf-8")
+    with pytest.raises(BrokenStream) as err:
+        _read([p])
+    assert err.value.line == line and str(err.value).startswith(f"{p}:{line}: malformed JSON")
+    assert message in str(err.value)

@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
-from ..inputs import InputError, Item, RecordError, read_documents
+from ..inputs import BrokenStream, InputError, Item, RecordError, read_documents
 
 ARCHIVE_SUFFIXES = (".jsonl", ".ndjson", ".json")
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm")
@@ -58,13 +58,19 @@ def expand(paths: list[str]) -> list[str]:
 
 def items(path: str, start: int = 0) -> Iterator[tuple[int, Item]]:
     """``(ordinal, item)`` for the items of ``path`` from ``start`` on.  A problem with the file
-    as a whole becomes one :class:`RecordError` (line ``None``) after the items read before it."""
+    as a whole (missing, not text, a truncated or corrupt ``.gz``/``.zst`` stream) becomes one
+    :class:`RecordError` after the items read before it, with line ``None`` so that the next run
+    retries the file from there (the line it broke off in is in the message)."""
     ordinal = 0
     try:
         for item in read_documents([path], errors="record"):
             if ordinal >= start:
                 yield ordinal, item
             ordinal += 1
+    except BrokenStream as exc:  # truncated or corrupt archive: what was read before is kept
+        if ordinal >= start:
+            where = f" at line {exc.line}" if exc.line and exc.line > 1 else ""
+            yield ordinal, RecordError(path=path, line=None, message=f"{exc.reason}{where}")
     except InputError as exc:
         if ordinal >= start:
             message = str(exc)

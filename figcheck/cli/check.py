@@ -16,12 +16,13 @@ from .common import (
     input_options,
     internal_error,
     output_stream,
-    read_all,
+    read_inputs,
     use_colour,
 )
 
 if TYPE_CHECKING:
     from ..config import Config
+    from ..inputs import Source
     from ..model import CheckRun, Document, Finding
     from ..suppress import Directive
 
@@ -180,8 +181,8 @@ def check(ctx: click.Context, paths: tuple[str, ...], stdin_filename: str | None
     ]
     config = _resolve_config(paths, given, config_path, isolated)
 
-    originals = read_all(paths, stdin_filename)
-    prepared, directives = _prepare(originals)
+    originals, sources = read_inputs(paths, stdin_filename)
+    prepared, directives = _prepare(originals, sources)
     try:
         run = compute(prepared, config)
     except ImportError as exc:
@@ -198,8 +199,9 @@ def check(ctx: click.Context, paths: tuple[str, ...], stdin_filename: str | None
     run = CheckRun(report=report, documents=tuple(originals), quantities=run.quantities)
 
     from ..formats import render
+    from ..formats.location import sources as located_by
 
-    with output_stream(output_file) as out:
+    with located_by(sources), output_stream(output_file) as out:
         colour = fmt == "text" and output_file is None and use_colour(out, no_color)
         if statistics and fmt == "text":
             out.write(statistics_table(findings))
@@ -229,19 +231,19 @@ def _resolve_config(paths: tuple[str, ...], given: list[tuple[str, Any, str]],
     return resolved.config
 
 
-def _prepare(docs: list[Document]) -> tuple[list[Document], dict[str, tuple[Directive, ...]]]:
+def _prepare(docs: list[Document], sources: dict[str, Source]
+             ) -> tuple[list[Document], dict[str, tuple[Directive, ...]]]:
     """Documents with suppression directives blanked, and the directives per document (from the
-    text itself, or from the comments of an HTML page)."""
+    text itself, or from the comments of the HTML page as it was read)."""
     from .. import suppress
-    from ..formats.location import html_page
 
     prepared, directives = [], {}
     for doc in docs:
         clean, found = suppress.prepare(doc)
-        page = html_page(doc.origin or "") if doc.text_line is None else None
-        if page is not None and page.comments:
+        comments = getattr(sources.get(doc.id), "comments", ())
+        if comments:
             found = found + suppress.from_comments(
-                doc.text, [(c.text, c.offset, c.line) for c in page.comments])
+                doc.text, [(c.text, c.offset, c.line) for c in comments])
         prepared.append(clean)
         if found:
             directives[doc.id] = found

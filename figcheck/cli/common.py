@@ -11,6 +11,7 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 if TYPE_CHECKING:
+    from ..inputs import Source
     from ..model import Document
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -39,11 +40,20 @@ INPUT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".jsonl"
 
 def expand(paths: tuple[str, ...]) -> tuple[str, ...]:
     """Directories become the input files under them (recursively, sorted, hidden ones skipped);
-    other paths stay as given."""
+    other paths stay as given.  A file named twice (``t.md t.md``, ``./t.md``, a file inside a
+    directory also given, a symbolic link to it) is read once, where it first appears."""
     out: list[str] = []
+    seen: set[str] = set()
+
+    def add(path: str) -> None:
+        key = path if path == "-" else os.path.realpath(path)
+        if key not in seen or path == "-":
+            seen.add(key)
+            out.append(path)
+
     for path in paths:
         if path == "-" or not os.path.isdir(path):
-            out.append(path)
+            add(path)
             continue
         found = []
         for root, dirs, files in os.walk(path):
@@ -54,36 +64,46 @@ def expand(paths: tuple[str, ...]) -> tuple[str, ...]:
                     found.append(os.path.join(root, name))
         if not found:
             fail(f"{path}: directory has no .txt, .md, .html, .jsonl or .json files")
-        out.extend(sorted(found))
+        for name in sorted(found):
+            add(name)
     return tuple(out)
 
 
 def read_all(paths: tuple[str, ...], stdin_filename: str | None) -> list[Document]:
     """Every document in ``paths`` (``-`` is stdin); any input problem exits 2 with one line."""
-    from ..inputs import InputError, read_documents
-    from ..model import Document
+    return read_inputs(paths, stdin_filename)[0]
+
+
+def read_inputs(
+    paths: tuple[str, ...], stdin_filename: str | None
+) -> tuple[list[Document], dict[str, Source]]:
+    """Every document in ``paths`` (``-`` is stdin), and what each was read with (document id ->
+    :data:`figcheck.inputs.Source`) for locating findings with
+    :func:`figcheck.formats.location.sources`.  Any input problem exits 2 with one line."""
+    from ..inputs import InputError, read_sourced
 
     paths = expand(paths)
     stdin = sys.stdin.buffer if "-" in paths else None
     if list(paths).count("-") > 1:
         fail("'-' (standard input) can be given only once")
     try:
-        docs = [
-            d
-            for d in read_documents(list(paths), stdin=stdin, stdin_filename=stdin_filename)
-            if isinstance(d, Document)
-        ]
+        read = list(read_sourced(list(paths), stdin=stdin, stdin_filename=stdin_filename))
     except InputError as exc:
         fail(str(exc))
     except (OSError, EOFError, ValueError) as exc:  # e.g. a corrupt .gz stream
         fail(f"{', '.join(paths)}: cannot read ({exc})")
     seen: dict[str, int] = {}
     unique = []
-    for doc in docs:  # two inputs with one id would make findings ambiguous
+    sources: dict[str, Source] = {}
+    for doc, source in read:  # two inputs with one id would make findings ambiguous
         n = seen.get(doc.id, 0)
         seen[doc.id] = n + 1
-        unique.append(doc if n == 0 else doc.model_copy(update={"id": f"{doc.id}#{n + 1}"}))
-    return unique
+        if n:
+            doc = doc.model_copy(update={"id": f"{doc.id}#{n + 1}"})
+        unique.append(doc)
+        if source is not None:
+            sources[doc.id] = source
+    return unique, sources
 
 
 @contextlib.contextmanager

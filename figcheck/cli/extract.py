@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import EXIT_CLEAN, fail, input_options, internal_error, output_stream, read_all
+from .common import EXIT_CLEAN, fail, input_options, internal_error, output_stream, read_inputs
 
 EXAMPLES = """\b
 Examples:
@@ -30,7 +30,7 @@ def extract(ctx: click.Context, paths: tuple[str, ...], stdin_filename: str | No
     """Print every figure in PATH... as a typed quantity (value, bound, interval, unit, subject)."""
     from ..formats.extract import render
 
-    docs = read_all(paths, stdin_filename)
+    docs, sources = read_inputs(paths, stdin_filename)
     try:
         from .. import extract as _extract
 
@@ -39,6 +39,8 @@ def extract(ctx: click.Context, paths: tuple[str, ...], stdin_filename: str | No
         fail(f"the figure parser is not available ({exc})")
     except Exception as exc:  # noqa: BLE001 - never a traceback for the user
         internal_error("extracting figures", exc)
-    with output_stream(output_file) as out:
+    from ..formats.location import sources as located_by
+
+    with located_by(sources), output_stream(output_file) as out:
         out.write(render(results, fmt))  # type: ignore[arg-type]
     ctx.exit(EXIT_CLEAN)

@@ -2,17 +2,37 @@
 
 from __future__ import annotations
 
-import functools
-import os
-from collections.abc import Mapping
+import contextlib
+from collections.abc import Iterator, Mapping
+from contextvars import ContextVar
+from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..model import Claim, Document, Finding
 
 if TYPE_CHECKING:
-    from ..htmltext import HtmlText
+    from ..inputs import Source
 
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_SOURCES: ContextVar[Mapping[str, Source]] = ContextVar(
+    "figcheck_sources", default=MappingProxyType({}))
+
+
+@contextlib.contextmanager
+def sources(mapping: Mapping[str, Source]) -> Iterator[None]:
+    """Within the block, documents are located with ``mapping`` (document id -> the
+    :data:`figcheck.inputs.Source` it was read with: the parsed HTML page, the title position of a
+    text file).  The CLI keeps what it read for the whole run; nothing is read again from disk, so
+    standard input and files changed meanwhile are located in the text that was checked."""
+    token = _SOURCES.set(mapping)
+    try:
+        yield
+    finally:
+        _SOURCES.reset(token)
+
+
+def source_of(doc: Document) -> Source | None:
+    """The source ``doc`` was read with, if the current :func:`sources` block has it."""
+    return _SOURCES.get().get(doc.id)
 
 
 class Location(NamedTuple):
@@ -38,48 +58,23 @@ def split_origin(origin: str) -> tuple[str, int | None]:
     return origin, None
 
 
-def html_page(origin: str) -> HtmlText | None:
-    """The parsed HTML file ``origin`` (for mapping text offsets back to source lines), or None
-    when ``origin`` is not a readable .html file.  Cached per file version."""
-    logical = origin.removesuffix(".gz")
-    if not logical.lower().endswith(HTML_SUFFIXES):
-        return None
-    try:
-        st = os.stat(origin)
-    except OSError:
-        return None
-    return _parse_html(origin, st.st_mtime_ns, st.st_size)
-
-
-@functools.lru_cache(maxsize=64)
-def _parse_html(path: str, mtime_ns: int, size: int) -> HtmlText | None:
-    import gzip
-
-    from ..htmltext import html_to_text
-
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-        if path.endswith(".gz"):
-            data = gzip.decompress(data)
-        return html_to_text(data.decode("utf-8-sig"))
-    except (OSError, UnicodeDecodeError, EOFError):
-        return None
-
-
 def locate(claim: Claim, doc: Document | None) -> Location:
     """Map a claim's offsets back to its file.
 
-    Text files (``doc.text_line`` set): the title is line 1 after ``# ``, the body starts at
-    ``text_line``.  Records (a .jsonl line or .json item): the record's line and column 1.
+    A document read in this run (see :func:`sources`): where its source says (the HTML source
+    line and column, a title after front matter ...).  Otherwise, text files (``doc.text_line``
+    set): the title is line 1 after ``# ``, the body starts at ``text_line``.  Records (a .jsonl
+    line or .json item): the record's line and column 1.
     Unknown documents (e.g. an archive's, with ``--against``): the document id, line 1.
     """
     if doc is None:
         return Location(claim.doc, 1, 1, 1, 1)
     origin = doc.origin or doc.id
-    if doc.text_line is None and (page := html_page(origin)) is not None:
-        l0, c0 = page.position(claim.start, claim.field)
-        l1, c1 = page.position(max(claim.end - 1, claim.start), claim.field)
+    source = source_of(doc)
+    if source is not None and (doc.text_line is None or claim.field == "title"):
+        # positions in the text that was read: the HTML source, a title after front matter
+        l0, c0 = source.position(claim.start, claim.field)
+        l1, c1 = source.position(max(claim.end - 1, claim.start), claim.field)
         return Location(origin, l0, c0, l1, c1 + (1 if claim.end > claim.start else 0))
     if doc.text_line is None:
         path, line = split_origin(origin)

@@ -140,6 +140,108 @@ def test_an_unreadable_file_is_retried_by_the_next_run(tmp_path: Path) -> None:
     assert [i for i, _ in docs] == list(range(6)) and len({d for _, d in docs}) == 6
 
 
+def _zst_streamed(data: bytes) -> bytes:
+    import io
+
+    import zstandard
+
+    buf = io.BytesIO()
+    with zstandard.ZstdCompressor(level=3).stream_writer(buf, closefd=False) as writer:
+        writer.write(data)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(
+    "compress",
+    [pytest.param(gzip.compress, id="gz"), pytest.param(_zst_streamed, id="zst")],
+)
+def test_a_truncated_or_fake_compressed_archive_is_recorded_kept_and_retried(
+    tmp_path: Path, compress: object
+) -> None:
+    pytest.importorskip("zstandard")
+    recs = story_records(800)  # over 300 kB: several zstd blocks, so some decompress before the cut
+    data = b"".join(json.dumps(r).encode() + b"\n" for r in recs)
+    whole = compress(data)  # type: ignore[operator]
+    suffix = ".gz" if whole[:2] == b"\x1f\x8b" else ".zst"
+    trunc = tmp_path / f"trunc.jsonl{suffix}"
+    trunc.write_bytes(whole[: len(whole) // 2])
+    fake = tmp_path / f"fake.jsonl{suffix}"
+    fake.write_bytes(b"this is not a compressed archive\n" * 20)
+    good = write_jsonl(tmp_path / "good.jsonl", story_records(1))
+    db = tmp_path / "f.db"
+
+    first = run([trunc, fake, good], db, jobs=1)  # the run carries on past both
+    kept = db_rows(db, "SELECT item, id FROM documents WHERE input_id=1")
+    assert 0 < len(kept) < len(recs)  # the records before the truncation point are kept
+    assert sorted(kept) == sorted(enumerate(r["id"] for r in recs[: len(kept)]))
+    assert first.documents == len(kept) + 3 and first.errors == 2
+    errors = dict((p, m) for p, _, m in db_rows(db, "SELECT path, line, message FROM errors"))
+    assert set(errors) == {str(trunc), str(fake)}
+    assert "truncated" in errors[str(trunc)] and f"at line {len(kept) + 1}" in errors[str(trunc)]
+    assert "not a valid" in errors[str(fake)]
+
+    trunc.write_bytes(whole)  # the copy completes: the next run resumes where it broke off
+    second = run([trunc, fake, good], db, jobs=1)
+    assert second.documents == len(recs) - len(kept) and second.errors == 1  # fake still fails
+    docs = db_rows(db, "SELECT item, id FROM documents WHERE input_id=1")
+    assert sorted(i for i, _ in docs) == list(range(len(recs)))
+    assert sorted(d for _, d in docs) == sorted(r["id"] for r in recs)
+    assert db_rows(db, "SELECT path FROM errors") == [(str(fake),)]
+    assert db_rows(db, "SELECT complete FROM inputs WHERE path=" + repr(str(trunc))) == [(1,)]
+
+
+def test_figcheck_batch_command_carries_on_past_bad_archives(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from figcheck.cli import cli
+
+    pytest.importorskip("zstandard")
+    data = b"".join(json.dumps(r).encode() + b"\n" for r in story_records(800))
+    whole = _zst_streamed(data)
+    (tmp_path / "trunc.jsonl.zst").write_bytes(whole[: len(whole) // 2])
+    (tmp_path / "fake.jsonl.zst").write_bytes(b"not zstd at all\n" * 20)
+    db = tmp_path / "tz.db"
+    result = CliRunner().invoke(
+        cli, ["batch", str(tmp_path / "trunc.jsonl.zst"), str(tmp_path / "fake.jsonl.zst"),
+              "--db", str(db), "-j", "1", "-q", "--toolkit", SPEC])
+    assert result.exit_code == 0 and result.exception is None, result.output
+    assert "Traceback" not in result.output
+    assert "truncated: the zstd stream ends in the middle of a frame" in result.stdout
+    assert "not a valid zstd stream" in result.stdout
+    assert db_rows(db, "SELECT count(*) FROM errors") == [(2,)]
+    assert db_rows(db, "SELECT count(*) > 0 FROM documents") == [(1,)]
+
+
+def test_bad_records_of_a_json_list_are_recorded_with_their_line(tmp_path: Path) -> None:
+    recs = story_records(2)
+    lines = ["["] + [json.dumps(r) + "," for r in recs[:2]] + ['  {"id": "x", "title": "no text"},']
+    lines += [json.dumps(r) + "," for r in recs[2:-1]] + [json.dumps(recs[-1]), "]"]
+    arch = tmp_path / "list.json"
+    arch.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    stats = run([arch], tmp_path / "f.db", jobs=1)
+    assert stats.documents == len(recs)
+    assert db_rows(tmp_path / "f.db", "SELECT path, line, message FROM errors") == [
+        (str(arch), 4, "item 2: record has no 'text' string")]
+    origins = db_rows(tmp_path / "f.db", "SELECT origin FROM documents")
+    assert origins == sorted([(f"{arch}:{n}",) for n in (2, 3, 5, 6, 7, 8)], key=repr)
+
+
+def test_a_malformed_json_list_keeps_the_items_before_and_is_retried(tmp_path: Path) -> None:
+    recs = story_records(2)
+    good = "[\n" + ",\n".join(json.dumps(r) for r in recs) + "\n]\n"
+    arch = tmp_path / "list.json"
+    arch.write_text(good.replace("},\n", "}\n", 3).replace("}\n", "},\n", 2), encoding="utf-8")
+    db = tmp_path / "f.db"
+    first = run([arch], db, jobs=1)
+    assert (first.documents, first.errors) == (3, 1)
+    [(line, message)] = db_rows(db, "SELECT line, message FROM errors")
+    assert line is None and message == "malformed JSON (Expecting ',' delimiter) at line 5"
+    arch.write_text(good, encoding="utf-8")  # fixed: the next run reads on from item 3
+    second = run([arch], db, jobs=1)
+    assert (second.documents, second.errors) == (3, 0)
+    assert sorted(i for (i,) in db_rows(db, "SELECT item FROM documents")) == list(range(6))
+
+
 # --- resuming ---------------------------------------------------------------------------------
 
 

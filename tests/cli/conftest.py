@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -8,30 +8,29 @@ from click.testing import CliRunner, Result
 
 from figcheck.cli import cli
 
-from .fakes import Spec, make_compute
-
 DATA = Path(__file__).parent / "data"
 
-TROOPS_SPECS = (
-    Spec("FC102", (("12,000", "title", 1), ("10,000", "text", 3)),
-         "The headline says 12,000 troops; paragraph 4 says 10,000."),
-    Spec("FC201", (("from 40 billion", "text", 1), ("40%", "text", 1)),
-         "Paragraph 3 says a 40% rise from 40 to 50, but that is 25%.", 0.95),
-    Spec("FC205", (("5 miles", "text", 1), ("12 km", "text", 1)),
-         "Paragraph 4 converts 5 miles to 12 km, but 5 miles is 8 km."),
+ARTICLE = (
+    "# North Korea sends 12,000 troops to Russia\n"
+    "\n"
+    "North Korea has sent 10,000 troops to Russia, officials said.\n"
+    "\n"
+    "Military spending rose from 40 billion dollars to 50 billion dollars, a 40% rise, the ministry"
+    " said.\n"
+    "\n"
+    "Temperatures near the front fell to -15C (5F) overnight, and the convoy travelled 5 miles"
+    " (12 km)\nbefore stopping.\n"
 )
+"""Real copy in which the real comparator finds a headline conflict (FC102, an error), a wrong
+percentage change (FC201) and a wrong conversion (FC205, both warnings): what CLI tests of exit
+codes, selection, formats and outputs run on."""
 
 
 @pytest.fixture
-def fake_comparator(monkeypatch: pytest.MonkeyPatch) -> Callable[[Sequence[Spec]], None]:
-    """Replace the comparator the CLI calls with :func:`fakes.make_compute`."""
-
-    def install(specs: Sequence[Spec] = TROOPS_SPECS) -> None:
-        import figcheck.cli.check as check_module
-
-        monkeypatch.setattr(check_module, "compute", make_compute(specs))
-
-    return install
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "draft.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
 
 
 @pytest.fixture

@@ -92,26 +92,27 @@ def test_errors_name_the_problem(tmp_path: Path, text: str, message: str) -> Non
     assert "figcheck.toml" in str(err.value)
 
 
-def test_config_errors_exit_2_in_check(run_cli, fake_comparator, troops: Path) -> None:
-    fake_comparator()
-    write(troops.parent / "pyproject.toml", "[tool.figcheck]\nselct = ['FC1']\n")
-    result = run_cli("check", str(troops))
+def test_config_errors_exit_2_in_check(run_cli, article: Path) -> None:
+    write(article.parent / "pyproject.toml", "[tool.figcheck]\nselct = ['FC1']\n")
+    result = run_cli("check", str(article))
     assert result.exit_code == 2
     assert "unknown setting 'selct'" in result.stderr
-    assert run_cli("check", "--isolated", str(troops)).exit_code == 1
-    missing = run_cli("check", "--config", str(troops.parent / "nope.toml"), str(troops))
+    assert run_cli("check", "--isolated", str(article)).exit_code == 1
+    missing = run_cli("check", "--config", str(article.parent / "nope.toml"), str(article))
     assert missing.exit_code == 2 and "no such configuration file" in missing.stderr
 
 
-def test_config_file_drives_check(run_cli, fake_comparator, troops: Path) -> None:
-    fake_comparator()
-    write(troops.parent / "figcheck.toml", 'ignore = ["FC2"]\nfail-on = "error"\n')
-    result = run_cli("check", str(troops))
+def test_config_file_drives_check(run_cli, article: Path) -> None:
+    write(article.parent / "figcheck.toml", 'ignore = ["FC2"]\nfail-on = "error"\n')
+    result = run_cli("check", str(article))
     assert [line.split()[1] for line in result.stdout.splitlines()] == ["FC102"]
-    override = run_cli("check", "--fail-on", "warning", "--ignore", "FC1", str(troops))
+    assert result.exit_code == 1  # FC102 is an error
+    override = run_cli("check", "--fail-on", "warning", "--ignore", "FC1", str(article))
     # command-line options replace the file's value (they do not add to it)
     assert [line.split()[1] for line in override.stdout.splitlines()] == ["FC201", "FC205"]
     assert override.exit_code == 1
+    only_warnings = run_cli("check", "--ignore", "FC1", str(article))  # the file's fail-on: error
+    assert only_warnings.exit_code == 0 and len(only_warnings.stdout.splitlines()) == 2
 
 
 def test_show_config(run_cli, tmp_path: Path) -> None:

@@ -67,7 +67,23 @@ def test_pre_commit_hook() -> None:
     assert hook["id"] == "figcheck" and hook["language"] == "python"
     assert hook["entry"].split() == ["figcheck", "check"]
     files = re.compile(hook["files"])
-    for name in ("copy/draft.md", "a.txt", "page.html", "feed.jsonl"):
+    for name in ("copy/draft.md", "a.txt", "page.html", "story.htm", "notes.markdown"):
         assert files.search(name)
-    for name in ("photo.png", "script.py"):
-        assert not files.search(name)
+    for name in ("photo.png", "script.py", "package.json", "tsconfig.json", "feed.jsonl"):
+        assert not files.search(name)  # JSON in a repository is rarely article records
+
+
+def test_pre_commit_json_opt_in_documented(run_cli, tmp_path: Path, monkeypatch) -> None:
+    """Why JSON is opt-in (a package.json fails the check), and the documented override works."""
+    yaml = pytest.importorskip("yaml")
+    monkeypatch.chdir(tmp_path)
+    Path("package.json").write_text('{"name": "site", "version": "1.0.0"}', encoding="utf-8")
+    result = run_cli("check", "package.json")
+    assert result.exit_code == 2 and "no 'text'" in result.stderr
+    snippet = DOC.split("add them with `files:`")[1].split("```yaml")[1].split("```")[0]
+    [hook] = yaml.safe_load(snippet)
+    files = re.compile(hook["files"])
+    for name in ("copy/a.md", "records/2024/feed.jsonl", "records/list.json"):
+        assert files.search(name), name
+    for name in ("package.json", "web/tsconfig.json", "copy/a.py"):
+        assert not files.search(name), name

@@ -92,11 +92,7 @@ def test_html_article(tmp_path: Path) -> None:
     assert doc.origin == str(page)
 
 
-def test_html_locations_and_suppressions(run_cli, fake_comparator, tmp_path: Path) -> None:
-    from .fakes import Spec
-
-    fake_comparator([Spec("FC101", (("12 people", "text", 1), ("15 injured", "text", 1))),
-                     Spec("FC205", (("5 miles", "text", 1), ("12 km", "text", 1)))])
+def test_html_locations_and_suppressions(run_cli, tmp_path: Path) -> None:
     page = tmp_path / "story.html"
     page.write_text(
         "<html><body><article>\n"
@@ -109,6 +105,114 @@ def test_html_locations_and_suppressions(run_cli, fake_comparator, tmp_path: Pat
         "</article></body></html>\n", encoding="utf-8")
     result = run_cli("check", "--fail-on", "info", str(page))
     assert result.stdout.splitlines() == [
-        f"{page}:2:9: FC101 12 people vs 15 injured [“12 people” (2:9) vs “15 injured” (4:8)]",
+        f"{page}:2:4: FC101 Paragraph 1 says some 12 people; paragraph 2 says 15 injured. "
+        "[“Some 12” (2:4) vs “15” (4:8)]",
         f"{page}:8:4: FC301 Line 7: this figcheck suppression (FC204) suppressed nothing.",
     ]
+    unsuppressed = tmp_path / "unsuppressed.html"  # the FC205 the first comment silenced
+    unsuppressed.write_text(page.read_text(encoding="utf-8").replace(
+        "<!-- figcheck: ignore[FC205] -->", ""), encoding="utf-8")
+    assert f"{unsuppressed}:6:10: FC205 " in run_cli("check", str(unsuppressed)).stdout
+
+
+# --- locations come from the text that was read, never from a file read again ------------------
+
+PAGE = (
+    "<html><body><article>\n"
+    "<p>Some 12 people\nwere hurt. The 15 injured were treated.</p>\n"
+    "<!-- figcheck: ignore[FC204] -->\n"
+    "<p>Nothing else.</p>\n"
+    "</article></body></html>\n"
+)
+PAGE_FINDINGS = [
+    ":2:4: FC101 Paragraph 1 says some 12 people; paragraph 1 says 15 injured. "
+    "[“Some 12” (2:4) vs “15” (3:16)]",
+    ":5:4: FC301 Line 4: this figcheck suppression (FC204) suppressed nothing.",
+]
+
+
+@pytest.mark.parametrize(
+    "on_disk",
+    [
+        pytest.param(None, id="named-file-missing"),
+        pytest.param("<html>\n\n\n\n\n<body><p>Other 1 and 2 and 3.</p></body></html>\n",
+                     id="named-file-is-another-page"),
+        pytest.param(PAGE.replace("<article>\n", "<article>\n\n\n\n"), id="named-file-shifted"),
+    ],
+)
+def test_html_from_stdin_is_located_in_what_was_read(
+    run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, on_disk: str | None
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    if on_disk is not None:
+        (tmp_path / "zz.html").write_text(on_disk, encoding="utf-8")
+    result = run_cli("check", "--fail-on", "info", "-", "--stdin-filename", "zz.html",
+                     input=PAGE.encode())
+    assert result.stdout.splitlines() == ["zz.html" + line for line in PAGE_FINDINGS]
+    assert result.exit_code == 1
+
+
+def test_html_file_is_located_in_the_text_read_even_if_changed_afterwards(
+    run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import figcheck.cli.check as check_module
+
+    page = tmp_path / "story.html"
+    page.write_text(PAGE, encoding="utf-8")
+    real_compute = check_module.compute
+
+    def compute_then_edit(docs, config):  # type: ignore[no-untyped-def]
+        page.write_text("<p>\n\n\nrewritten 1 2 3</p>", encoding="utf-8")  # saved mid-run
+        return real_compute(docs, config)
+
+    monkeypatch.setattr(check_module, "compute", compute_then_edit)
+    result = run_cli("check", "--fail-on", "info", str(page))
+    assert result.stdout.splitlines() == [str(page) + line for line in PAGE_FINDINGS]
+
+
+@pytest.mark.parametrize(
+    ("head", "title_line", "title_col"),
+    [
+        pytest.param("", 1, 3, id="heading-first"),
+        pytest.param("\n\n", 3, 3, id="blank-lines"),
+        pytest.param("---\ntitle: Sent\ndate: 2024-11-04\n---\n", 5, 3, id="front-matter"),
+        pytest.param("---\nlayout: post\n---\n\n\n", 6, 3, id="front-matter-blank-lines"),
+    ],
+)
+def test_headline_after_front_matter_or_blank_lines_is_the_headline(
+    run_cli, tmp_path: Path, head: str, title_line: int, title_col: int
+) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text(head + "# North Korea sends 12,000 troops to Russia\n\n"
+                     "North Korea has sent 10,000 troops to Russia, officials said.\n",
+                     encoding="utf-8")
+    result = run_cli("check", "--fail-on", "error", str(draft))
+    body_line = title_line + 2
+    assert result.stdout.splitlines() == [
+        f"{draft}:{title_line}:{title_col + 18}: FC102 The headline says 12,000 troops; paragraph 1 "
+        f"says 10,000 troops. [“12,000” ({title_line}:{title_col + 18}) vs “10,000” "
+        f"({body_line}:22)]"]
+    assert result.exit_code == 1  # a headline conflict is an error
+
+
+def test_front_matter_title_is_the_headline_when_there_is_no_heading(run_cli, tmp_path: Path) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text('---\ndate: 2024-11-04\ntitle: "North Korea sends 12,000 troops to Russia"\n'
+                     "---\n\nNorth Korea has sent 10,000 troops to Russia, officials said.\n",
+                     encoding="utf-8")
+    result = run_cli("check", "--fail-on", "error", str(draft))
+    assert result.stdout.splitlines() == [
+        f"{draft}:3:27: FC102 The headline says 12,000 troops; paragraph 1 says 10,000 troops. "
+        "[“12,000” (3:27) vs “10,000” (6:22)]"]
+    assert result.exit_code == 1
+    line = draft.read_text(encoding="utf-8").splitlines()[2]
+    assert line[26:32] == "12,000"
+
+
+def test_extract_locates_html_from_stdin_in_what_was_read(run_cli, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # no zz.html here
+    result = run_cli("extract", "-", "--stdin-filename", "zz.html", input=PAGE.encode())
+    wheres = [line.split()[0] for line in result.stdout.splitlines()[2:] if line.strip()]
+    assert wheres == ["2:4", "3:16"]
+    assert result.exit_code == 0

@@ -11,11 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import TROOPS_SPECS
+from .conftest import ARTICLE
 
 HERE = Path(__file__).parent
-FAKE_SPECS = json.dumps([{"code": s.code, "needles": [list(n) for n in s.needles],
-                          "message": s.message} for s in TROOPS_SPECS])
 
 
 def env(**extra: str) -> dict[str, str]:
@@ -23,14 +21,6 @@ def env(**extra: str) -> dict[str, str]:
     e.update(extra)
     e["PYTHONPATH"] = os.pathsep.join([str(HERE.parents[1]), e.get("PYTHONPATH", "")])
     return e
-
-
-def fake_figcheck(*args: str, **kw) -> subprocess.CompletedProcess[str]:  # type: ignore[no-untyped-def]
-    """figcheck (main()) in a child process, with the stand-in comparator of fakes.py."""
-    return subprocess.run([sys.executable, "-m", "tests.cli.fakes", *args], check=False,
-                          capture_output=True,
-                          text=True, env=env(FAKE_SPECS=FAKE_SPECS, **kw.pop("extra_env", {})),
-                          cwd=HERE.parents[1], timeout=60, **kw)
 
 
 def figcheck(*args: str, **kw) -> subprocess.CompletedProcess[str]:  # type: ignore[no-untyped-def]
@@ -74,33 +64,40 @@ def test_binary_input_is_one_line_exit_2(tmp_path: Path) -> None:
     assert result.stderr.strip() == f"figcheck: error: {blob}: looks like a binary file, not text"
 
 
-def test_check_piped_is_plain_and_exits_1() -> None:
-    result = fake_figcheck("check", "corpus/examples/troops.md")
+@pytest.fixture
+def draft(tmp_path: Path) -> Path:
+    path = tmp_path / "draft.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def test_check_piped_is_plain_and_exits_1(draft: Path) -> None:
+    result = figcheck("check", str(draft))
     assert result.returncode == 1, result.stderr
     lines = result.stdout.splitlines()
     assert [line.split(": ", 1)[1].split()[0] for line in lines] == ["FC102", "FC201", "FC205"]
-    assert lines[0].startswith("corpus/examples/troops.md:1:3: FC102 ")
+    assert lines[0].startswith(f"{draft}:1:21: FC102 ")
     assert "\x1b[" not in result.stdout
     assert "Found 3 findings" in result.stderr
 
 
 def test_check_stdin_through_a_pipe() -> None:
-    text = (HERE.parents[1] / "corpus" / "examples" / "troops.md").read_text(encoding="utf-8")
-    result = fake_figcheck("check", "--format", "jsonl", "-", "--stdin-filename", "draft.md",
-                           input=text)
+    result = figcheck("check", "--format", "jsonl", "-", "--stdin-filename", "draft.md",
+                      input=ARTICLE)
     assert result.returncode == 1
     claims = [json.loads(line)["claims"][0]["doc"] for line in result.stdout.splitlines()]
-    assert set(claims) == {"draft.md"}
+    assert claims == ["draft.md"] * 3
 
 
-def test_exit_zero_and_fail_on() -> None:
-    assert fake_figcheck("check", "--exit-zero", "corpus/examples/troops.md").returncode == 0
-    quiet = fake_figcheck("check", "-q", "--fail-on", "error", "--ignore", "FC102",
-                          "corpus/examples/troops.md")
+def test_exit_zero_and_fail_on(draft: Path) -> None:
+    assert figcheck("check", "--exit-zero", str(draft)).returncode == 0
+    quiet = figcheck("check", "-q", "--fail-on", "error", "--ignore", "FC102", str(draft))
     assert quiet.returncode == 0 and quiet.stderr == ""
+    assert len(quiet.stdout.splitlines()) == 2  # the warnings are still printed
 
 
 def _run_in_pty(args: list[str], extra_env: dict[str, str]) -> str:
+    """figcheck (the real one) on a pseudo-terminal; its output as the terminal shows it."""
     pty = pytest.importorskip("pty")
     import select
 
@@ -108,8 +105,8 @@ def _run_in_pty(args: list[str], extra_env: dict[str, str]) -> str:
     if pid == 0:  # child
         try:
             os.chdir(HERE.parents[1])
-            os.execve(sys.executable, [sys.executable, "-m", "tests.cli.fakes", *args],
-                      env(FAKE_SPECS=FAKE_SPECS, **extra_env))
+            os.execve(sys.executable, [sys.executable, "-m", "figcheck", *args],
+                      env(**extra_env))
         finally:
             os._exit(127)
     chunks = []
@@ -129,22 +126,22 @@ def _run_in_pty(args: list[str], extra_env: dict[str, str]) -> str:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
-def test_colour_on_a_terminal_only_without_no_color() -> None:
-    coloured = _run_in_pty(["check", "corpus/examples/troops.md"], {})
+def test_colour_on_a_terminal_only_without_no_color(draft: Path) -> None:
+    coloured = _run_in_pty(["check", str(draft)], {})
     assert "\x1b[1;31mFC102\x1b[0m" in coloured
-    plain = _run_in_pty(["check", "corpus/examples/troops.md"], {"NO_COLOR": "1"})
+    plain = _run_in_pty(["check", str(draft)], {"NO_COLOR": "1"})
     assert "FC102" in plain and "\x1b[" not in plain
-    flag = _run_in_pty(["check", "--no-color", "corpus/examples/troops.md"], {})
+    flag = _run_in_pty(["check", "--no-color", str(draft)], {})
     assert "FC102" in flag and "\x1b[" not in flag
 
 
 def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
     big = tmp_path / "big.jsonl"
     big.write_text("".join(json.dumps({"id": f"d{i}", "text": "The convoy went 5 miles (12 km)."})
-                           + "\n" for i in range(3000)), encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "tests.cli.fakes", "check", str(big)],
+                           + "\n" for i in range(1000)), encoding="utf-8")  # 1,000 FC205 lines
+    proc = subprocess.Popen([sys.executable, "-m", "figcheck", "check", str(big)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env=env(FAKE_SPECS=FAKE_SPECS), cwd=HERE.parents[1])
+                            env=env(), cwd=HERE.parents[1])
     assert proc.stdout is not None and proc.stderr is not None
     proc.stdout.readline()
     proc.stdout.close()
@@ -171,5 +168,31 @@ def test_cold_start_imports_stay_light() -> None:
     heavy = {"figcheck.parser", "figcheck.compare.contradict", "figcheck.batch", "figcheck.htmltext",
              "figcheck.formats.html", "figcheck.formats.sarif", "figcheck.evaluation", "dask",
              "distributed", "pyarrow", "sqlite3", "jsonschema", "quantulum3", "zstandard",
-             "playwright", "hypothesis"}
+             "playwright", "hypothesis", "trafilatura", "lxml"}
     assert not heavy & loaded, sorted(heavy & loaded)
+
+
+@pytest.mark.parametrize(("suffix", "content", "imported"), [
+    pytest.param(".md", "# 12 troops\n\nAbout 5,000 people marched.\n", False, id="markdown"),
+    pytest.param(".txt", "About 5,000 people marched.\n", False, id="text"),
+    pytest.param(".html", "<p>About 5,000 people marched.</p>", True, id="html"),
+])
+def test_the_article_extraction_library_is_imported_only_for_html(
+    tmp_path: Path, suffix: str, content: str, imported: bool
+) -> None:
+    pytest.importorskip("trafilatura")
+    path = tmp_path / f"story{suffix}"
+    path.write_text(content, encoding="utf-8")
+    probe = (
+        "import sys\n"
+        "from figcheck.cli import main\n"
+        "try:\n"
+        f"    main(['extract', {str(path)!r}])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('trafilatura' in sys.modules, 'lxml' in sys.modules, file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], check=False, capture_output=True,
+                            text=True, env=env(), timeout=60)
+    assert "5,000" in result.stdout, result.stderr
+    assert result.stderr.split()[-2:] == [str(imported), str(imported)]

@@ -83,6 +83,9 @@ def test_adversarial_input_is_linear() -> None:
 
 
 def _check(doc: Document, specs: list[Spec], **kw):  # type: ignore[no-untyped-def]
+    """suppress.apply on hand-made findings: what a directive covers is independent of the
+    comparator's judgement, and some cases pair figures no real finding would (an FC201 between
+    15 injured and a death toll of 30).  The CLI tests below run the real comparator."""
     clean, directives = prepare(doc)
     findings = []
     for spec in specs:
@@ -150,22 +153,21 @@ def test_title_only_by_file_level() -> None:
 
 # --- through the CLI ---------------------------------------------------------------------------
 
-def test_cli_suppression_and_unused(run_cli, fake_comparator, tmp_path: Path) -> None:
+def test_cli_suppression_and_unused(run_cli, tmp_path: Path, monkeypatch) -> None:
     seen: list[str] = []
-    fake_comparator([Spec("FC101", (("12 people", "text", 1), ("15 injured", "text", 1))),
-                     Spec("FC205", (("5 miles", "text", 1), ("12 km", "text", 1)))])
     import figcheck.cli.check as check_module
 
     inner = check_module.compute
 
     def spy(docs, config):  # type: ignore[no-untyped-def]
         seen.extend(d.text for d in docs)
-        return inner(docs, config)
+        return inner(docs, config)  # the real comparator
 
-    check_module.compute = spy
+    monkeypatch.setattr(check_module, "compute", spy)
+    text = ("# Title\n\n" + DOC + "\nfigcheck: ignore[FC205]\nIt is 5 miles (12 km).\n\n"
+            "<!-- figcheck: ignore[FC204] -->\nNothing to see.\n")
     draft = tmp_path / "draft.md"
-    draft.write_text("# Title\n\n" + DOC + "\nfigcheck: ignore[FC205]\nIt is 5 miles (12 km).\n\n"
-                     "<!-- figcheck: ignore[FC204] -->\nNothing to see.\n", encoding="utf-8")
+    draft.write_text(text, encoding="utf-8")
     result = run_cli("check", "--fail-on", "info", str(draft))
     assert "figcheck" not in seen[0]
     lines = result.stdout.splitlines()
@@ -174,6 +176,12 @@ def test_cli_suppression_and_unused(run_cli, fake_comparator, tmp_path: Path) ->
     ]
     assert result.exit_code == 1
     assert run_cli("check", str(draft)).exit_code == 0  # FC301 is info: below the default fail-on
+    # what the two used directives silenced, on the same copy without them
+    bare = tmp_path / "bare.md"
+    bare.write_text(text.replace("<!-- figcheck: ignore[FC101] -->", "")
+                    .replace("figcheck: ignore[FC205]", ""), encoding="utf-8")
+    assert [line.split()[1] for line in run_cli("check", str(bare)).stdout.splitlines()] == [
+        "FC101", "FC205", "FC301"]
 
 
 def test_stacked_html_comments_are_told_apart() -> None:
@@ -187,3 +195,108 @@ def test_stacked_html_comments_are_told_apart() -> None:
     f = finding("FC101", [claim(doc, "12 people"), claim(doc, "15 injured")])
     [unused] = apply([f], {"p.html": ds}, {"p.html": doc})
     assert unused.message == "Line 4: this figcheck suppression (FC205) suppressed nothing."
+
+
+# --- unknown or misspelt directives are reported, never silently ignored -----------------------
+
+INVALID = [
+    pytest.param("<!-- figcheck: ignore[FC999] -->\nSome 12 people.", "unknown code FC999",
+                 id="unknown-code"),
+    pytest.param("<!-- figcheck: ignore[FC101, FC9, XX1] -->\nSome 12 people.",
+                 "unknown codes FC9, XX1", id="unknown-codes-beside-a-known-one"),
+    pytest.param("<!-- figcheck: ignre[FC101] -->\nSome 12 people.",
+                 "unknown figcheck directive 'ignre'", id="misspelt-verb"),
+    pytest.param("<!-- figcheck: Ignore-Files -->\nSome 12 people.",
+                 "unknown figcheck directive 'Ignore-Files'", id="unknown-verb-any-case"),
+    pytest.param("<!-- figcheck: ignore[FC101 -->\nSome 12 people.",
+                 "'figcheck: ignore[FC101' is not a figcheck directive", id="unclosed-bracket"),
+    pytest.param("<!-- figcheck: ignore[FC101] (checked by JS) -->\nSome 12 people.",
+                 "is not a figcheck directive", id="trailing-words"),
+    pytest.param("<!-- figcheck: -->\nSome 12 people.", "is not a figcheck directive",
+                 id="empty"),
+    pytest.param("<!--\n  figcheck: ignre\n-->\nSome 12 people.", "unknown figcheck directive",
+                 id="comment-over-lines"),
+    pytest.param("figcheck: ignre[FC101]\nSome 12 people.", "unknown figcheck directive 'ignre'",
+                 id="plain-text-marker-misspelt"),
+    pytest.param("figcheck: ignore[FC999]\nSome 12 people.", "unknown code FC999",
+                 id="plain-text-marker-unknown-code"),
+    pytest.param("<!-- figcheck: enable[FC999] -->\nSome 12 people.", "unknown code FC999",
+                 id="enable-unknown-code"),
+]
+
+
+@pytest.mark.parametrize(("text", "problem"), INVALID)
+def test_invalid_directives_are_blanked_and_reported(text: str, problem: str) -> None:
+    doc = Document(id="d.md", text=text, origin="d.md", text_line=1)
+    result = scan(text)
+    assert "figcheck" not in result.text and len(result.text) == len(text)
+    [d] = result.directives
+    assert d.problem is not None and problem in d.problem
+    [reported] = _check(doc, [])
+    assert reported.code == "FC301" and problem in reported.message
+    assert reported.message.startswith("Line 1: ")
+    assert text[reported.claims[0].start:reported.claims[0].end].startswith(("<!--", "figcheck:"))
+
+
+@pytest.mark.parametrize(("text", "problem"),
+                         [p for p in INVALID if str(p.values[0]).startswith("<!--")])
+def test_invalid_html_comment_directives_are_reported(text: str, problem: str) -> None:
+    from figcheck.suppress import from_comments
+
+    content = text[4:text.index("-->")]
+    body = "Some 12 people."
+    ds = from_comments(body, [(content, 0, 7)])
+    doc = Document(id="p.html", text=body)
+    [reported] = apply([], {"p.html": ds}, {"p.html": doc})
+    assert reported.code == "FC301" and problem in reported.message
+    assert reported.message.startswith("Line 7: ")
+
+
+def test_a_misspelt_directive_suppresses_nothing_and_is_reported_even_when_fc301_is_selected_alone(
+) -> None:
+    doc = Document(id="d.md", text=DOC.replace("ignore[FC101]", "ignre[FC101]"), text_line=1)
+    spec = Spec("FC101", (("12 people", "text", 1), ("15 injured", "text", 1)))
+    assert sorted(f.code for f in _check(doc, [spec])) == ["FC101", "FC301"]
+    assert [f.code for f in _check(doc, [], selected=("FC301",))] == ["FC301"]
+    assert _check(doc, [], ignored=("FC301",)) == []
+
+
+def test_a_known_code_beside_an_unknown_one_still_suppresses() -> None:
+    doc = Document(id="d.md", text=DOC.replace("ignore[FC101]", "ignore[FC101,FC999]"), text_line=1)
+    spec = Spec("FC101", (("12 people", "text", 1), ("15 injured", "text", 1)))
+    [reported] = _check(doc, [spec])
+    assert reported.code == "FC301" and "unknown code FC999" in reported.message
+
+
+@pytest.mark.parametrize(
+    ("directive", "message"),
+    [
+        pytest.param("<!-- figcheck: ignore[FC999] -->",
+                     "Line 5: this figcheck suppression names unknown code FC999 "
+                     "(see 'figcheck rules').", id="unknown-code"),
+        pytest.param("<!-- figcheck: ignre[FC101] -->",
+                     "Line 5: unknown figcheck directive 'ignre' (expected ignore, ignore-file, "
+                     "disable or enable).", id="misspelt"),
+    ],
+)
+@pytest.mark.parametrize("suffix", [".md", ".html"])
+def test_cli_reports_unknown_directives_with_the_real_comparator(
+    run_cli, tmp_path: Path, directive: str, message: str, suffix: str
+) -> None:
+    body = ("Some 12 people were injured on Monday.\n\n" + directive +
+            "\nLater the 15 injured were treated.\n")
+    if suffix == ".md":
+        text = "# Crash\n\n" + body
+        where, fc101 = 5, "3:1"
+    else:
+        text = "<html><body><article>\n<h1>Crash</h1>\n" + body.replace(
+            "Some", "<p>Some").replace("Monday.\n", "Monday.</p>\n") + "</article></body></html>\n"
+        where, fc101 = 5, "3:4"
+    draft = tmp_path / f"draft{suffix}"
+    draft.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--fail-on", "info", str(draft))
+    lines = result.stdout.splitlines()
+    assert [line.split(": ")[1].split()[0] for line in lines] == ["FC101", "FC301"]
+    assert lines[0].startswith(f"{draft}:{fc101}: FC101 ")  # not suppressed
+    assert lines[1].endswith(f"FC301 {message}".replace("Line 5", f"Line {where}"))
+    assert result.exit_code == 1
