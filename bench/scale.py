@@ -35,8 +35,11 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
+try:  # the installed figcheck (compiled or not) when there is one, else this checkout's
+    import figcheck  # noqa: F401
+except ImportError:
+    sys.path.insert(0, str(ROOT))
 
 
 def _sample_rss(pid: int, stop: threading.Event, out: dict[str, int]) -> None:
@@ -68,7 +71,11 @@ def run_batch(archive: Path, db: Path, jobs: int, extra: list[str]) -> dict[str,
     cmd = [sys.executable, "-m", "figcheck", "batch", str(archive), "--db", str(db),
            "--jobs", str(jobs), "-q", *extra]
     start = time.monotonic()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # Run from the database's folder, so that `-m figcheck` imports the same figcheck as this
+    # script (the installed one, not a checkout that happens to be the working directory).
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            cwd=db.parent, env=env)
     peaks: dict[str, int] = {}
     stop = threading.Event()
     sampler = threading.Thread(target=_sample_rss, args=(proc.pid, stop, peaks), daemon=True)
@@ -160,14 +167,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-story-rate", type=float, default=0.2)
     ap.add_argument("--against-only", action="store_true", help="reuse an existing database")
     a = ap.parse_args(argv)
+    a.workdir = a.workdir.resolve()
     a.workdir.mkdir(parents=True, exist_ok=True)
+    from figcheck._build import describe
+
+    build = describe()
     rows = []
     for n in a.sizes:
         archive = a.workdir / f"archive-{n}.jsonl.zst"
         if not archive.exists():
             gen.write(n, archive, seed=n, no_story_rate=a.no_story_rate, bad_rate=0.001)
         db = a.workdir / f"batch-{n}-{a.engine}.db"
-        result: dict[str, Any] = {"documents": n, "jobs": a.jobs, "engine": a.engine}
+        result: dict[str, Any] = {"documents": n, "jobs": a.jobs, "engine": a.engine,
+                                  "figcheck": build}
         if not a.against_only:
             result.update(run_batch(archive, db, a.jobs, ["--engine", a.engine]))
             result["docs_per_s"] = round(n / result["wall_s"], 1)
