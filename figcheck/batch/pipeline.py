@@ -14,7 +14,7 @@ from typing import Any
 
 from ..config import Config
 from . import sources, stories
-from .store import get_meta, set_meta, transaction
+from .store import ensure_indexes, get_meta, set_meta, transaction
 from .toolkit import DEFAULT, resolve
 
 ProgressFn = Callable[[str, int, int | None], None]
