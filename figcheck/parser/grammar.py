@@ -193,6 +193,7 @@ class Ctx:
 
 
 _PAD = 64
+_MAX_DIGITS_PLUS = 26
 _PADDING: list[str] = [""] * _PAD
 _NO_GLUE: list[bool] = [False] * _PAD
 
@@ -215,7 +216,15 @@ def _dec(s: str) -> Decimal | None:
         return None
 
 
+_POW10: tuple[Decimal, ...] = tuple(D(10**k) for k in range(_MAX_DIGITS_PLUS))
+
+
 def _precision(digits: str, scale: Decimal) -> Decimal:
+    """``precision_of(digits, scale)``, with a table for the common bare integer at scale 1."""
+    if scale == 1 and digits.isascii() and digits.isdigit():
+        zeros = len(digits) - len(digits.rstrip("0"))
+        if zeros < len(digits) and zeros <= len(_POW10):
+            return _POW10[max(zeros - 1, 0)]
     return precision_of(digits, scale)
 
 
@@ -255,8 +264,10 @@ def _skip_clock(ctx: Ctx, i: int) -> Num | None:
                 secs = h * 3600 + m_ * 60 + s_
                 return Num(i, j, secs, D(1), "hms", raw=secs)
         return Num(i, j, D(0), None, "skip")
+    if "," in t.text:
+        return None
     v = _dec(digits_of(t.text))
-    if v is None or v > 24 or "," in t.text:
+    if v is None or v > 24:
         return None
     nxt = ctx.lw[i + 1]
     if nxt in W.TIME_SUFFIX and ctx.near(i + 1):
@@ -269,10 +280,14 @@ def _skip_clock(ctx: Ctx, i: int) -> Num | None:
     return None
 
 
+_RATIO_CUES: frozenset[str] = frozenset({"ratio", "ratios", "odds", "outnumbered", "margin"})
+_PERCENT_CUES: frozenset[str] = frozenset({"%", "percent", "cent", "percentage", "rate"})
+
+
 def _ratio_context(ctx: Ctx, i: int) -> bool:
     lo, hi = max(0, i - 4), min(len(ctx.toks), i + 6)
     ctx.work += hi - lo
-    return any(ctx.toks[k].low in ("ratio", "ratios", "odds", "outnumbered", "margin") for k in range(lo, hi))
+    return not _RATIO_CUES.isdisjoint(ctx.lows[lo:hi])
 
 
 _MAX_DIGITS = 24
@@ -722,6 +737,10 @@ def dumps(toks: list[Token]) -> list[tuple[int, int]]:
     return out
 
 
+def _digit_count(text: str) -> int:
+    return sum(text.count(c) for c in "0123456789")
+
+
 def _skip_dump(ctx: Ctx, i: int) -> int:
     """``i``, or the end of the skipped dump range containing token ``i`` (sets the floor there)."""
     ds = ctx.dumps
@@ -737,7 +756,8 @@ def numbers(ctx: Ctx) -> None:
     """Pass 1: fill ``ctx.nums`` with non-overlapping number nodes keyed by first token."""
     toks = ctx.toks
     n = len(toks)
-    ctx.dumps = dumps(toks)
+    # a dump has at least _DUMP_MIN numbers, each with a digit: most texts have too few digits
+    ctx.dumps = dumps(toks) if _digit_count(ctx.text) >= _DUMP_MIN else []
     ctx.dump_at = 0
     i = 0
     while i < n:
@@ -774,6 +794,16 @@ def _key(ctx: Ctx, i: int, j: int) -> str:
     return "".join(parts)
 
 
+@cache
+def _unit_prefixes() -> tuple[frozenset[str], frozenset[str]]:
+    """Every proper prefix of every unit symbol, and of every unit word (lower case)."""
+    tab = table()
+    return (
+        frozenset(k[:a] for k in tab.symbols for a in range(1, len(k))),
+        frozenset(k[:a] for k in tab.words for a in range(1, len(k))),
+    )
+
+
 def match_unit(ctx: Ctx, k: int, *, after_number: bool = True) -> tuple[Unit, int] | None:
     """Longest unit starting at token ``k`` (or ``k + 1`` after a joining hyphen: "six-mile")."""
     tab = table()
@@ -795,16 +825,19 @@ def match_unit(ctx: Ctx, k: int, *, after_number: bool = True) -> tuple[Unit, in
     best: tuple[Unit, int] | None = None
     hi = min(len(ctx.toks), k + 5)
     key = ""
+    glued = ctx.tok(k + 1) is not None and ctx.glued[k + 1] and (
+        ctx.toks[k + 1].kind in ("num", "word") or ctx.toks[k + 1].text == "-"
+    )
+    sym_pre, word_pre = _unit_prefixes()
     for j in range(k + 1, hi + 1):
         ctx.work += 1
         if j > k + 1 and not ctx.near(j - 1):
             break
+        if j > k + 1 and key.isascii() and key not in sym_pre and key.lower() not in word_pre:
+            break  # no longer surface starts with this key
         # == _key(ctx, k, j), built one token at a time
         key = ctx.toks[k].text if j == k + 1 else key + ("" if ctx.glued[j - 1] else " ") + ctx.toks[j - 1].text
         u = tab.symbols.get(key) or tab.words.get(key.lower())
-        glued = ctx.tok(k + 1) is not None and ctx.glued[k + 1] and (
-            ctx.toks[k + 1].kind in ("num", "word") or ctx.toks[k + 1].text == "-"
-        )
         if u is None and j == k + 1 and after_number and key in ("in", "L") and ctx.near(k) and not glued:
             nxt = ctx.tok(k + 1)
             if key == "L" or nxt is None or nxt.text in (".", ",", ";", ")", "!", "?") and not (
@@ -862,15 +895,20 @@ def match_currency_before(ctx: Ctx, i: int) -> tuple[Unit, int] | None:
     if not (0 < i <= ctx.n) or ctx.toks[i - 1].text not in _currency_suffixes():
         return None  # every currency key ends with the text of token ``i - 1``
     tab = table()
+    suffixes = _currency_suffixes()
     best: tuple[Unit, int] | None = None
+    key = ""
     for s in range(i - 1, max(ctx.floor, i - _CURRENCY_MAX) - 1, -1):
         ctx.work += 1
         if not ctx.near(s + 1):
             break
-        key = _key(ctx, s, i)
+        # == _key(ctx, s, i), built one token at a time from the right
+        key = ctx.toks[s].text if s == i - 1 else ctx.toks[s].text + ("" if ctx.glued[s + 1] else " ") + key
         u = tab.symbols.get(key)
         if u is not None and u.dim == "currency":
             best = (u, s)
+        if key not in suffixes:
+            break  # no longer symbol ends with this key
     if best is not None:
         u, s = best
         # a code written as a word needs a space or adjacency; "Rs" fine; "$" fine
@@ -886,20 +924,31 @@ def _hedge_last_tokens() -> frozenset[str]:
     return frozenset(tokenize(k)[-1].low for k in W.HEDGES if tokenize(k))
 
 
+@cache
+def _hedge_suffixes() -> frozenset[str]:
+    """Every suffix of every hedge key: a key that is none of these cannot grow into a hedge."""
+    return frozenset(k[a:] for k in W.HEDGES for a in range(len(k)))
+
+
 def match_hedge_before(ctx: Ctx, i: int) -> tuple[tuple[str, str], int] | None:
     if ctx.lw[i - 1] not in _hedge_last_tokens():
         return None
     best = None
+    lw = ctx.lw
+    suffixes = _hedge_suffixes()
+    key = ""
     for s in range(i - 1, max(ctx.floor, i - W.HEDGE_MAX) - 1, -1):
         ctx.work += 1
         if not ctx.near(s + 1) and ctx.gap(s + 1).strip():
             break
-        key = " ".join(ctx.toks[k].low for k in range(s, i))
+        key = lw[s] if s == i - 1 else lw[s] + " " + key  # == " ".join(lows[s:i])
         h = W.HEDGES.get(key)
         if h is None and ctx.glued[s + 1]:
             h = W.HEDGES.get(key.replace(" ", ""))
         if h is not None:
             best = (h, s)
+        if key not in suffixes and (" " not in key or key.replace(" ", "") not in suffixes):
+            break  # no longer hedge ends with this key
     return best
 
 
@@ -908,7 +957,7 @@ def match_hedge_before(ctx: Ctx, i: int) -> tuple[tuple[str, str], int] | None:
 def _score_context(ctx: Ctx, i: int, j: int) -> bool:
     lo, hi = max(0, i - 5), min(len(ctx.toks), j + 5)
     ctx.work += hi - lo
-    return any(ctx.toks[k].low in W.SCORE_CONTEXT for k in range(lo, hi))
+    return not W.SCORE_CONTEXT.isdisjoint(ctx.lows[lo:hi])
 
 
 _BY_UP = W.CHANGE_UP | frozenset("raised raise raises raising boosted lifted lifts lift increased extended".split())
@@ -1458,7 +1507,7 @@ _ANGLE = frozenset(
 def _angle_context(ctx: Ctx, i: int, j: int) -> bool:
     lo, hi = max(0, i - 4), min(len(ctx.toks), j + 3)
     ctx.work += hi - lo
-    return any(ctx.toks[k].low in _ANGLE for k in range(lo, hi))
+    return not _ANGLE.isdisjoint(ctx.lows[lo:hi])
 
 
 _MAJOR = frozenset({"dollar", "united states dollar", "euro", "pound sterling", "australian dollar",
@@ -1505,13 +1554,13 @@ _CRICKET = frozenset(
 def _cricket_context(ctx: Ctx, i: int, j: int) -> bool:
     lo, hi = max(0, i - 12), min(len(ctx.toks), j + 12)
     ctx.work += hi - lo
-    return any(ctx.toks[k].low in _CRICKET for k in range(lo, hi))
+    return not _CRICKET.isdisjoint(ctx.lows[lo:hi])
 
 
 def _percent_near(ctx: Ctx, i: int) -> bool:
     lo, hi = max(0, i - 15), min(len(ctx.toks), i + 15)
     ctx.work += hi - lo
-    return any(ctx.toks[k].low in ("%", "percent", "cent", "percentage", "rate") for k in range(lo, hi))
+    return not _PERCENT_CUES.isdisjoint(ctx.lows[lo:hi])
 
 
 _WARMING = frozenset(
@@ -1523,7 +1572,7 @@ _WARMING = frozenset(
 def _warming_near(ctx: Ctx, i: int, j: int) -> bool:
     lo, hi = max(ctx.floor, i - 4), min(len(ctx.toks), j + 4)
     ctx.work += hi - lo
-    return any(ctx.toks[k].low in _WARMING for k in range(lo, hi))
+    return not _WARMING.isdisjoint(ctx.lows[lo:hi])
 
 
 @FIGURE_RULES.register("number", 50)

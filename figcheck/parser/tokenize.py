@@ -46,6 +46,8 @@ def tokenize(text: str) -> list[Token]:
 
 def digits_of(num_text: str) -> str:
     """The digits of a ``num`` token without group separators (keeps the decimal point)."""
+    if num_text.isdigit():
+        return num_text
     return (
         num_text.replace(",", "")
         .replace(" ", "")
