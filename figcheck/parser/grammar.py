@@ -151,12 +151,17 @@ class Ctx:
     n + _PAD`` (a negative index wraps into the padding), without a bounds check or a call."""
     glued: list[bool] = field(default_factory=list)
     """``glued[k]`` is ``adj(k)``, likewise padded with ``False``."""
+    tp: list[Token | None] = field(default_factory=list)
+    """``toks`` padded with ``None``: ``tp[k]`` is ``tok(k)`` likewise."""
 
     def __post_init__(self) -> None:
         toks = self.toks
         self.lows = lows = [t.low for t in toks]
         self.n = len(toks)
         self.lw = lows + _PADDING
+        tp: list[Token | None] = list(toks)
+        tp += _NO_TOKENS
+        self.tp = tp
         ends = [t.end for t in toks]
         glued = [False]
         glued += [a == t.start for a, t in zip(ends, toks[1:])]
@@ -196,6 +201,7 @@ _PAD = 64
 _MAX_DIGITS_PLUS = 26
 _PADDING: list[str] = [""] * _PAD
 _NO_GLUE: list[bool] = [False] * _PAD
+_NO_TOKENS: list[Token | None] = [None] * _PAD
 
 
 _NUM: frozenset[str] = frozenset({"num"})
@@ -232,7 +238,7 @@ _FRACTION_DENOMS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 100})
 
 
 def _is_num(ctx: Ctx, k: int) -> bool:
-    t = ctx.tok(k)
+    t = ctx.tp[k]
     return t is not None and t.kind == "num"
 
 
@@ -338,7 +344,7 @@ def _skip_phone(ctx: Ctx, i: int) -> Num | None:
         return Num(i, j, D(0), None, "skip")
     plus = ctx.lw[i - 1] == "+" and ctx.glued[i]
     lead0 = len(t.text) >= 3 and t.text[0] == "0"
-    nxt = ctx.tok(i + 1)
+    nxt = ctx.tp[i + 1]
     if not (plus or lead0) and (
         nxt is None or not (nxt.kind == "num" or nxt.text in ("-", ".") and ctx.glued[i + 1])
     ):
@@ -407,13 +413,13 @@ _CURRENCY_SIGNS = frozenset("$£€¥₹₽₩")
 def _million_context(ctx: Ctx, i: int, k: int) -> bool:
     """"5m" is five million after a currency sign or before a word ("5m people", "2.3m
     households", "5m-strong"); alone or before a verb ("1m is equal", "outreach is 48m") it is metres."""
-    b = ctx.tok(i - 1)
+    b = ctx.tp[i - 1]
     if b is not None and (b.text in _CURRENCY_SIGNS or b.text in table().symbols and table().symbols[b.text].dim == "currency"):
         return True
     for q in range(max(0, i - 5), i):
         if ctx.lw[q] in _LENGTH_CUES:
             return False  # "a height of 7.7m", "outreach is 48m"
-    nxt = ctx.tok(k + 1)
+    nxt = ctx.tp[k + 1]
     if nxt is None:
         return True
     if nxt.text in ("-", ",", ";", ")", ".", "!", "?", ":") or nxt.kind in ("word", "par"):
@@ -452,12 +458,12 @@ def _digits(ctx: Ctx, i: int) -> Num | None:
     scale = D(1)
     frac = D(0)
     # 2½
-    nxt = ctx.tok(j)
+    nxt = ctx.tp[j]
     if nxt is not None and nxt.text in W.UNICODE_FRACTIONS and ctx.glued[j] and "." not in digits:
         frac = W.UNICODE_FRACTIONS[nxt.text]
         j += 1
         plain = False
-    nxt = ctx.tok(j)
+    nxt = ctx.tp[j]
     if nxt is not None and nxt.kind == "word":
         low = nxt.low
         if low in W.SCALE_WORDS and low != "hundred" and ctx.near(j):
@@ -469,14 +475,14 @@ def _digits(ctx: Ctx, i: int) -> Num | None:
                 scale = W.SCALE_ABBREV[low]
             if low == "m" and not _million_context(ctx, i, j):
                 scale = D(1)
-            cur_before = ctx.tok(i - 1) is not None and ctx.toks[i - 1].text in _CURRENCY_SIGNS
+            cur_before = ctx.tp[i - 1] is not None and ctx.toks[i - 1].text in _CURRENCY_SIGNS
             if nxt.text == "b" and not cur_before:
                 scale = D(1)  # "a 1500b packet": bits or bytes, not billions
-            if nxt.text == "K" and not cur_before and not (ctx.tok(j + 1) is not None and ctx.toks[j + 1].kind == "word"):
+            if nxt.text == "K" and not cur_before and not (ctx.tp[j + 1] is not None and ctx.toks[j + 1].kind == "word"):
                 scale = D(1)  # "573.15K": kelvin
         elif (
             nxt.text in ("M", "B", "T") and ctx.glued[j] and ctx.lw[j + 1] not in _METRE_NEXT
-            and ctx.tok(i - 1) is not None and ctx.toks[i - 1].text in _CURRENCY_SIGNS
+            and ctx.tp[i - 1] is not None and ctx.toks[i - 1].text in _CURRENCY_SIGNS
         ):
             scale = D(10) ** {"M": 6, "B": 9, "T": 12}[nxt.text]
     if scale != 1:
@@ -673,7 +679,7 @@ def _one_in_n(ctx: Ctx, i: int) -> Num | None:
         return None
     if ctx.lw[i - 1] == "for" and _is_num(ctx, i - 2):
         return None  # cricket: "253 for 3 in 61 overs"
-    u = ctx.tok(k + 1)
+    u = ctx.tp[k + 1]
     if u is None:
         return None
     if u.kind == "num" and "." not in u.text:
@@ -759,6 +765,22 @@ def numbers(ctx: Ctx) -> None:
     # a dump has at least _DUMP_MIN numbers, each with a digit: most texts have too few digits
     ctx.dumps = dumps(toks) if _digit_count(ctx.text) >= _DUMP_MIN else []
     ctx.dump_at = 0
+    if not ctx.dumps:
+        # the same scan over the tokens that can matter: numbers, number words, paragraph breaks
+        pos = 0
+        for i in [k for k, t in enumerate(toks) if t.kind in _NUM_OR_PAR or t.low in _NUMBER_STARTS]:
+            if i < pos:
+                continue
+            if toks[i].kind == "par":
+                ctx.floor = i + 1
+                continue
+            m = NUMBER_RULES.first(ctx, i)
+            if m is not None:
+                ctx.nums[i] = m
+                pos = max(m.j, i + 1)
+                ctx.floor = pos
+        ctx.floor = 0
+        return
     i = 0
     while i < n:
         if ctx.dumps:
@@ -783,6 +805,9 @@ _NUMBER_STARTERS = (
     frozenset(W.UNITS_WORDS) | frozenset(W.TENS_WORDS) | {"a", "an", "half", "hundred", "quarter"}
     | {"thousand", "million", "billion", "trillion"}
 )
+_NUMBER_STARTS: frozenset[str] = _NUMBER_STARTERS | frozenset(W.UNICODE_FRACTIONS)
+"""Lower-cased words that may start a number (only word tokens can have these lows)."""
+_NUM_OR_PAR: frozenset[str] = frozenset({"num", "par"})
 
 
 # --------------------------------------------------------------------------- units
@@ -807,12 +832,12 @@ def _unit_prefixes() -> tuple[frozenset[str], frozenset[str]]:
 def match_unit(ctx: Ctx, k: int, *, after_number: bool = True) -> tuple[Unit, int] | None:
     """Longest unit starting at token ``k`` (or ``k + 1`` after a joining hyphen: "six-mile")."""
     tab = table()
-    if ctx.lw[k] == "-" and ctx.glued[k] and ctx.tok(k + 1) is not None and ctx.glued[k + 1]:
+    if ctx.lw[k] == "-" and ctx.glued[k] and ctx.tp[k + 1] is not None and ctx.glued[k + 1]:
         k += 1
-    t = ctx.tok(k)
+    t = ctx.tp[k]
     if t is not None and t.text in _OPEN and after_number and ctx.near(k):
-        close = ctx.tok(k + 2)
-        inner = ctx.tok(k + 1)
+        close = ctx.tp[k + 2]
+        inner = ctx.tp[k + 1]
         if close is not None and inner is not None and close.text == _OPEN[t.text] and ctx.glued[k + 1] and ctx.glued[k + 2]:
             u = tab.symbols.get(inner.text) or tab.words.get(inner.low)
             if u is not None:
@@ -825,7 +850,7 @@ def match_unit(ctx: Ctx, k: int, *, after_number: bool = True) -> tuple[Unit, in
     best: tuple[Unit, int] | None = None
     hi = min(len(ctx.toks), k + 5)
     key = ""
-    glued = ctx.tok(k + 1) is not None and ctx.glued[k + 1] and (
+    glued = ctx.tp[k + 1] is not None and ctx.glued[k + 1] and (
         ctx.toks[k + 1].kind in ("num", "word") or ctx.toks[k + 1].text == "-"
     )
     sym_pre, word_pre = _unit_prefixes()
@@ -839,21 +864,21 @@ def match_unit(ctx: Ctx, k: int, *, after_number: bool = True) -> tuple[Unit, in
         key = ctx.toks[k].text if j == k + 1 else key + ("" if ctx.glued[j - 1] else " ") + ctx.toks[j - 1].text
         u = tab.symbols.get(key) or tab.words.get(key.lower())
         if u is None and j == k + 1 and after_number and key in ("in", "L") and ctx.near(k) and not glued:
-            nxt = ctx.tok(k + 1)
+            nxt = ctx.tp[k + 1]
             if key == "L" or nxt is None or nxt.text in (".", ",", ";", ")", "!", "?") and not (
-                nxt.text == "." and ctx.tok(k + 2) is not None and ctx.toks[k + 2].text[:1].isupper()
+                nxt.text == "." and ctx.tp[k + 2] is not None and ctx.toks[k + 2].text[:1].isupper()
                 and key == "in"
             ) or nxt.low in _INCH_NEXT:
                 u = tab.words.get("inch") if key == "in" else tab.tight.get("L")
         if u is None and j == k + 1 and after_number and key == "m" and not ctx.glued[k] and ctx.near(k) and not glued:
-            nxt = ctx.tok(k + 1)
+            nxt = ctx.tp[k + 1]
             if nxt is None or nxt.kind in ("num", "sym", "par") and nxt.text not in ("$", "\u00a3", "\u20ac") or nxt.low == "x":
                 u = tab.tight.get(key)  # "1 m x 1 m", "12 m 2 dm"
         if u is None and j == k + 1 and after_number and ctx.glued[k]:
             u = tab.tight.get(key)
             if u is not None and u.dim == "temperature" and _implausible_temperature(ctx, k):
                 u = None
-            if u is not None and ctx.tok(k + 1) is not None and ctx.glued[k + 1] and ctx.toks[k + 1].kind in ("num", "word"):
+            if u is not None and ctx.tp[k + 1] is not None and ctx.glued[k + 1] and ctx.toks[k + 1].kind in ("num", "word"):
                 u = None
         if u is not None:
             # "in." / "st" only directly after digits ("5in.", "15st"); spaced "in" is handled above
@@ -997,7 +1022,7 @@ def _direction_before(ctx: Ctx, k: int) -> str | None:
         for t in range(s, max(-1, s - 14), -1):
             ctx.work += 1
             x = ctx.lw[t]
-            if x in (".", ";", ":", "!", "?") or ctx.tok(t) is None or ctx.toks[t].kind == "par":
+            if x in (".", ";", ":", "!", "?") or ctx.tp[t] is None or ctx.toks[t].kind == "par":
                 break
             if x in _BY_UP:
                 return "up"
@@ -1121,7 +1146,7 @@ _POSSESSIVE = frozenset("their his her my our your its".split())
 
 def _over_is_preposition(ctx: Ctx, s: int, ustart: int, n: Num) -> bool:
     """"cost €1.2bn over three years", "jailed over £7.4m fraud": "over" is not a hedge."""
-    prev = ctx.tok(s - 1)
+    prev = ctx.tp[s - 1]
     if prev is not None and s - 1 >= 0 and (
         prev.kind == "num" or prev.low in table().words or prev.low in W.SCALE_ABBREV or prev.text == "%"
     ):
@@ -1149,7 +1174,7 @@ def _is_age_apposition(ctx: Ctx, n: Num) -> bool:
         return False
     if ctx.lw[n.i - 1] != "," or ctx.lw[n.j] not in (",", ".", ";", ")"):
         return False
-    name = ctx.tok(n.i - 2)
+    name = ctx.tp[n.i - 2]
     if name is None or name.kind != "word" or n.i - 2 < ctx.floor:
         return False
     if not name.text[:1].isupper():
@@ -1165,7 +1190,7 @@ def _compound_length(ctx: Ctx, d: Draft) -> None:
     n2 = ctx.nums.get(k)
     if n2 is None or n2.form not in ("digits", "words") or not (0 <= n2.value < 12):
         return
-    nxt = ctx.tok(n2.j)
+    nxt = ctx.tp[n2.j]
     if nxt is None or nxt.low not in ("in", "inch", "inches", "in.", "\"", "\u2033"):
         return
     d.low = d.high = d.low + n2.value / 12
@@ -1292,7 +1317,7 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
     elif um is not None and u is not None and um[0].dim == "currency":
         j = um[1]  # "US$ 5 USD": swallow
     # "30 MUSD", "120 MEUR": millions of a currency (financial shorthand)
-    if u is None and n.scale == 1 and ctx.tok(j) is not None and ctx.near(j) and len(ctx.toks[j].text) == 4:
+    if u is None and n.scale == 1 and ctx.tp[j] is not None and ctx.near(j) and len(ctx.toks[j].text) == 4:
         code = ctx.toks[j].text
         mu = table().symbols.get(code[1:].upper()) if code[:1] in "Mm" and code[1:].isalpha() else None
         if mu is not None and mu.dim == "currency" and (code.isupper() or code.islower()):
@@ -1424,7 +1449,7 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
         return Draft(i, j, n.value, n.value, None, None, kind="skip", nums=(n,))
     # suffix hedges
     suffix_key2 = ctx.lw[j] + " " + ctx.lw[j + 1]
-    tail = ctx.tok(j + 3)
+    tail = ctx.tp[j + 3]
     if (
         bound in ("exact", "approximate") and ctx.lw[j] == "or" and ctx.lw[j + 2] == "than"
         and ctx.lw[j + 1] in _MORE_LESS and (tail is None or tail.kind in ("sym", "par") and tail.text != "$")
@@ -1522,7 +1547,7 @@ def _cents_follow(ctx: Ctx, k: int) -> bool:
     um = match_unit(ctx, n2.j)
     if um is not None:
         return um[0].name in ("cent", "penny")
-    nxt = ctx.tok(n2.j)
+    nxt = ctx.tp[n2.j]
     return nxt is None or nxt.text in (".", ",", ";", "!", "?", ")")
 
 
@@ -1635,7 +1660,7 @@ def _figure_factor(ctx: Ctx, i: int) -> Draft | None:
     if hedge is not None:
         (bound, lean), s = hedge
     if ctx.lw[i] in ("double", "triple", "quadruple", "halve"):
-        b = ctx.tok(i - 1)
+        b = ctx.tp[i - 1]
         # "would double", "cases triple"; not "a double murder", "the Cup double", "double-digit"
         if b is None or b.kind != "word" or not b.text.islower() or b.low in ("a", "the", "of", "and", "or") or (
             ctx.lw[i + 1] == "-" and ctx.glued[i + 1]
@@ -1667,7 +1692,7 @@ def _veto_year(ctx: Ctx, k: int) -> str | None:
     # "more than 2000 people", "above 1000": a comparison hedge makes it a figure
     if d.bound in ("lower", "upper"):
         return None
-    if d.bound != "exact" and ctx.lw[d.j] not in W.MONTHS and ctx.lw[d.j].endswith("s") and ctx.tok(d.j) is not None and ctx.toks[d.j].text.islower():
+    if d.bound != "exact" and ctx.lw[d.j] not in W.MONTHS and ctx.lw[d.j].endswith("s") and ctx.tp[d.j] is not None and ctx.toks[d.j].text.islower():
         return None
     return "year"
 
@@ -1725,8 +1750,8 @@ def _veto_date(ctx: Ctx, k: int) -> str | None:
     for n in d.nums:
         if n.form != "digits" or not n.plain or n.value < 1 or n.value > 31:
             continue
-        before = ctx.tok(n.i - 1)
-        after = ctx.tok(n.j)
+        before = ctx.tp[n.i - 1]
+        after = ctx.tp[n.j]
         if before is not None and before.low.rstrip(".") in W.MONTHS and before.text[:1].isupper() and ctx.near(n.i):
             return "date"
         if after is not None and after.low.rstrip(".") in W.MONTHS and after.text[:1].isupper() and ctx.near(n.j):
@@ -1743,18 +1768,18 @@ def _veto_glued(ctx: Ctx, k: int) -> str | None:
     if d is None or not d.nums or d.kind == "score":
         return None
     n = d.nums[0]
-    b = ctx.tok(n.i - 1)
+    b = ctx.tp[n.i - 1]
     if b is not None and b.low == "-" and ctx.glued[n.i] and n.i >= 2 and ctx.toks[n.i - 2].kind == "num" and ctx.glued[n.i - 1]:
         if n.form == "words" and d.kind == "figure":
             return "model"  # the "Eleven" of "7-Eleven"
     if n.form == "digits" and d.unit is None and ctx.lw[n.j] == "-" and ctx.glued[n.j] and d.kind == "figure":
-        w = ctx.tok(n.j + 1)
+        w = ctx.tp[n.j + 1]
         if w is not None and w.kind == "word" and ctx.glued[n.j + 1] and w.text[:1].isupper() and w.low not in W.UNITS_WORDS and w.low not in W.TENS_WORDS or (
             w is not None and w.low in W.UNITS_WORDS and w.text[:1].isupper()
         ):
             return "model"  # "7-Eleven", "3-Series"
     if n.form in ("words", "fraction", "digits") and d.unit is None and ctx.lw[n.j] == "-" and ctx.glued[n.j] and d.kind == "figure":
-        w = ctx.tok(n.j + 1)
+        w = ctx.tp[n.j + 1]
         if (
             w is not None and w.kind == "word" and ctx.glued[n.j + 1] and w.text.islower()
             and w.low not in ("strong", "plus", "odd") and w.low not in W.SCALE_ABBREV
@@ -1765,7 +1790,7 @@ def _veto_glued(ctx: Ctx, k: int) -> str | None:
     if n.form not in ("digits", "fraction"):
         return None
     cur = d.unit is not None and d.unit.dim == "currency"
-    b = ctx.tok(n.i - 1)
+    b = ctx.tp[n.i - 1]
     if b is not None and ctx.glued[n.i] and b.kind == "word" and not cur:
         return "model"
     if b is not None and b.low in ("-", "\u2013") and ctx.glued[n.i] and n.i >= 2:
@@ -1773,7 +1798,7 @@ def _veto_glued(ctx: Ctx, k: int) -> str | None:
         if bb.kind == "word" and ctx.glued[n.i - 1] and bb.low not in W.UNITS_WORDS and bb.low not in W.TENS_WORDS and bb.low not in ("mid", "late", "early", "pre", "post", "minus", "negative"):
             return "model"
     last = d.nums[-1]
-    a = ctx.tok(last.j)
+    a = ctx.tp[last.j]
     if a is not None and a.kind == "word" and ctx.glued[last.j] and last.scale == 1 and d.unit is None and d.dimension not in ("age",) and a.low not in ("s",) and d.bound == "exact":
         return "model"
     if b is not None and b.low in ("#", "№") and ctx.glued[n.i]:
@@ -1789,7 +1814,7 @@ def _veto_label(ctx: Ctx, k: int) -> str | None:
     n = d.nums[0]
     if d.unit is not None or d.bound != "exact" or n.form != "digits" or n.scale != 1:
         return None
-    b = ctx.tok(n.i - 1)
+    b = ctx.tp[n.i - 1]
     if b is None or n.i - 1 < ctx.floor:
         return None
     bl = b.low
@@ -1817,7 +1842,7 @@ def _veto_address(ctx: Ctx, k: int) -> str | None:
         return None
     k2 = d.j
     for step in range(3):
-        t = ctx.tok(k2 + step)
+        t = ctx.tp[k2 + step]
         if t is None or t.kind != "word" or not t.text[:1].isupper():
             return None
         if step > 0 and t.low in W.STREET_TYPES:
@@ -1845,9 +1870,21 @@ def figures(ctx: Ctx) -> list[Draft]:
     out: list[Draft] = []
     toks = ctx.toks
     n = len(toks)
-    i = 0
     ctx.floor = 0
     ctx.dump_at = 0
+    if not ctx.dumps:
+        # the same scan over the tokens that can matter: number nodes, figure words, paragraph breaks
+        nums = ctx.nums
+        pos = 0
+        for i in [k for k, t in enumerate(toks) if k in nums or t.kind == "par" or t.low in _FIGURE_WORDS]:
+            if i < pos:
+                continue
+            if toks[i].kind == "par":
+                ctx.floor = i + 1
+                continue
+            pos = _figure_at(ctx, i, out)
+        return out
+    i = 0
     while i < n:
         if ctx.dumps:
             i = _skip_dump(ctx, i)
@@ -1861,30 +1898,34 @@ def figures(ctx: Ctx) -> list[Draft]:
         if i not in ctx.nums and not (t.kind == "word" and (t.low in _FIGURE_WORDS)):
             i += 1
             continue
-        d = FIGURE_RULES.first(ctx, i)
-        if d is None:
-            i += 1
-            continue
-        nxt = max(d.j, i + 1)
-        reason = None if d.kind == "skip" else _veto_reason(ctx, d)
-        if d.kind != "skip" and reason is None:
-            if (
-                d.direction is None and ctx.prev is not None and ctx.prev.direction is not None
-                and ctx.lw[d.i - 1] == "or" and ctx.lw[d.i - 2] == "," and d.i - 3 <= ctx.prev.j <= d.i - 2
-            ):
-                d.direction = ctx.prev.direction
-            merged = _merge_bounds(ctx, ctx.prev, d) if out and out[-1] is ctx.prev else None
-            if merged is not None:
-                out[-1] = merged
-                ctx.prev = merged
-            else:
-                out.append(d)
-                ctx.prev = d
-        elif reason in ("label", "model") and ctx.lw[nxt] in ("and", "or", "to", "-", "\u2013", ",") and nxt + 1 in ctx.nums:
-            nxt = ctx.nums[nxt + 1].j  # "junctions 4 and 7"
-        ctx.floor = nxt
-        i = nxt
+        i = _figure_at(ctx, i, out)
     return out
+
+
+def _figure_at(ctx: Ctx, i: int, out: list[Draft]) -> int:
+    """Try the figure rules at token ``i``, keep the draft unless vetoed; the next token to scan."""
+    d = FIGURE_RULES.first(ctx, i)
+    if d is None:
+        return i + 1
+    nxt = max(d.j, i + 1)
+    reason = None if d.kind == "skip" else _veto_reason(ctx, d)
+    if d.kind != "skip" and reason is None:
+        if (
+            d.direction is None and ctx.prev is not None and ctx.prev.direction is not None
+            and ctx.lw[d.i - 1] == "or" and ctx.lw[d.i - 2] == "," and d.i - 3 <= ctx.prev.j <= d.i - 2
+        ):
+            d.direction = ctx.prev.direction
+        merged = _merge_bounds(ctx, ctx.prev, d) if out and out[-1] is ctx.prev else None
+        if merged is not None:
+            out[-1] = merged
+            ctx.prev = merged
+        else:
+            out.append(d)
+            ctx.prev = d
+    elif reason in ("label", "model") and ctx.lw[nxt] in ("and", "or", "to", "-", "\u2013", ",") and nxt + 1 in ctx.nums:
+        nxt = ctx.nums[nxt + 1].j  # "junctions 4 and 7"
+    ctx.floor = nxt
+    return nxt
 
 
 _FIGURE_WORDS = frozenset(W.FACTORS) | frozenset(W.VAGUE) | {"tens", "a", "several", "many"}
