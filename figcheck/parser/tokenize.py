@@ -34,14 +34,19 @@ class Token(NamedTuple):
     """Lower-cased text (identical to ``text`` for numbers and symbols)."""
 
 
+_KINDS: tuple[str, ...] = ("sym", "url", "num", "word", "par", "sym")
+"""Token kind by the index of ``_TOKEN``'s matching group (``lastindex``; the groups nest none)."""
+
+
 def tokenize(text: str) -> list[Token]:
     """All tokens of ``text`` in order (linear time)."""
     make = tuple.__new__
-    return [
-        make(Token, (kind, s, m.start(), m.end(), s.lower() if kind == "word" else s))
-        for m in _TOKEN.finditer(text)
-        for kind, s in ((m.lastgroup or "sym", m.group()),)
-    ]
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        kind = _KINDS[m.lastindex or 0]
+        s: str = m[0]
+        out.append(make(Token, (kind, s, m.start(), m.end(), s.lower() if kind == "word" else s)))
+    return out
 
 
 def digits_of(num_text: str) -> str:
