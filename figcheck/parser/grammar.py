@@ -371,6 +371,38 @@ def _skip_phone(ctx: Ctx, i: int) -> Num | None:
     return None
 
 
+@NUMBER_RULES.register("skip_calibre", 96, _NUM)
+def _skip_calibre(ctx: Ctx, i: int) -> Num | None:
+    """".22 rifle", ".45 Colt", ".50-calibre": a leading-decimal calibre names a gun, not a figure."""
+    t = ctx.toks[i]
+    if t.kind != "num" or t.text[:1] != ".":
+        return None
+    k = i + 1 + (ctx.lw[i + 1] == "-" and ctx.glued[i + 1])
+    nxt = ctx.tok(k)
+    if nxt is not None and nxt.kind == "word" and (nxt.low in _CALIBRE_NEXT or nxt.text[:1].isupper() and k == i + 1):
+        return Num(i, i + 1, D(0), None, "skip")
+    return None
+
+
+_CALIBRE_NEXT: frozenset[str] = frozenset(
+    "calibre caliber cal rifle rifles pistol pistols handgun handguns revolver revolvers gun guns "
+    "ammunition ammo round rounds bullet bullets cartridge cartridges shotgun carbine magnum acp".split()
+)
+
+
+@NUMBER_RULES.register("skip_dotted", 94, _NUM)
+def _skip_dotted(ctx: Ctx, i: int) -> Num | None:
+    """"1.2.3" (a version), "192.168.1.2" (an address), "12.03.2024" (a date): dotted digit groups
+    with more than one dot are not figures."""
+    t = ctx.toks[i]
+    if t.kind != "num" or "." not in t.text:
+        return None
+    j = i + 1
+    while j < i + WINDOW and ctx.lw[j] == "." and ctx.glued[j] and _is_num(ctx, j + 1) and ctx.glued[j + 1]:
+        j += 2
+    return Num(i, j, D(0), None, "skip") if j > i + 1 else None
+
+
 @NUMBER_RULES.register("slash", 95, _NUM)
 def _slash(ctx: Ctx, i: int) -> Num | None:
     """``1/2`` (fraction) or ``2 1/2`` (mixed); any other ``a/b`` (24/7, 9/11, 1/2/2024) is skipped."""
@@ -393,7 +425,8 @@ def _slash(ctx: Ctx, i: int) -> Num | None:
     if ctx.lw[i + 3] == "/" and ctx.glued[i + 3]:
         return Num(i, min(i + 5, len(ctx.toks)), D(0), None, "skip")
     if a is not None and b and b in _FRACTION_DENOMS and a < b and t.text.isdigit():
-        return Num(i, i + 3, a / b, None, "fraction", raw=a / b)
+        neg = _neg_before(ctx, i)  # "-4/5"
+        return Num(i, i + 3, -a / b if neg is not None else a / b, None, "fraction", raw=a / b, neg_start=neg)
     return Num(i, i + 3, D(0), None, "skip")
 
 
@@ -425,6 +458,22 @@ def _million_context(ctx: Ctx, i: int, k: int) -> bool:
     if nxt.text in ("-", ",", ";", ")", ".", "!", "?", ":") or nxt.kind in ("word", "par"):
         return nxt.low not in _NOT_NOUN_AFTER_M
     return False
+
+
+_END_OF_FIGURE: frozenset[str] = frozenset({"", ".", ",", ";", ":", ")", "!", "?"})
+
+
+def _not_label(ctx: Ctx, i: int) -> bool:
+    """Token ``i`` does not follow a label word or a capitalised name ("section 1.2b", "Rule 4.3b")."""
+    b = ctx.tok(i - 1)
+    if b is None or b.kind != "word":
+        return True
+    return not b.text[:1].isupper() and b.low not in W.LABELS and not (b.low.endswith("s") and b.low[:-1] in W.LABELS)
+
+
+def _billion_b(ctx: Ctx, i: int, j: int, digits: str) -> bool:
+    """"1.2b" is 1.2 billion: a decimal, then "b" ending the figure, not after a label."""
+    return "." in digits and ctx.lw[j + 1] in _END_OF_FIGURE and _not_label(ctx, i)
 
 
 _LENGTH_CUES = frozenset(
@@ -471,37 +520,55 @@ def _digits(ctx: Ctx, i: int) -> Num | None:
         elif low in W.SCALE_ABBREV and ctx.glued[j] and nxt.text not in ("M", "B", "T") or (
             low in ("bn", "mn", "tn", "trn", "bln", "mln", "lakh", "lakhs", "crore", "crores") and ctx.near(j)
         ):
-            if not (low == "m" and _metre_context(ctx, j)):
-                scale = W.SCALE_ABBREV[low]
+            cur_before = ctx.tp[i - 1] is not None and ctx.toks[i - 1].text in _CURRENCY_SIGNS
+            if not (low == "m" and _metre_context(ctx, j) and not cur_before):
+                scale = W.SCALE_ABBREV[low]  # "$5m-$7m": million after a currency sign
             if low == "m" and not _million_context(ctx, i, j):
                 scale = D(1)
-            cur_before = ctx.tp[i - 1] is not None and ctx.toks[i - 1].text in _CURRENCY_SIGNS
-            if nxt.text == "b" and not cur_before:
+            if nxt.text == "b" and not cur_before and not _billion_b(ctx, i, j, digits):
                 scale = D(1)  # "a 1500b packet": bits or bytes, not billions
             if nxt.text == "K" and not cur_before and not (ctx.tp[j + 1] is not None and ctx.toks[j + 1].kind == "word"):
                 scale = D(1)  # "573.15K": kelvin
+        elif (
+            nxt.text == "k" and not ctx.glued[j] and ctx.near(j) and "." in digits
+            and ctx.lw[j + 1] in _END_OF_FIGURE and _not_label(ctx, i)
+        ):
+            scale = W.SCALE_ABBREV["k"]  # "2.33 k"
         elif (
             nxt.text in ("M", "B", "T") and ctx.glued[j] and ctx.lw[j + 1] not in _METRE_NEXT
             and ctx.tp[i - 1] is not None and ctx.toks[i - 1].text in _CURRENCY_SIGNS
         ):
             scale = D(10) ** {"M": 6, "B": 9, "T": 12}[nxt.text]
+    dozen = False
     if scale != 1:
         j += 1
         plain = False
         # "1.5 million-2 million": nothing more here; "2 billion dollars" handled by units
-    value = (v + frac) * scale
-    prec = None if frac else _precision(digits, scale)
-    neg = None
-    if (
-        ctx.lw[i - 1] in ("-", "\u2212") and ctx.glued[i] and i - 1 >= ctx.floor
-        and not (i >= 2 and ctx.glued[i - 1] and (ctx.toks[i - 2].kind in ("num", "word")))
+    elif (
+        not frac and digits.isdigit() and ctx.lw[j] in ("dozen", "dozens") and ctx.near(j)
+        and (ctx.lw[j] == "dozen" or ctx.lw[j + 1] != "of")
     ):
-        neg = i - 1
-    elif ctx.lw[i - 1] in ("minus", "negative") and i - 1 >= ctx.floor:
-        neg = i - 1
+        scale, dozen, plain = D(12), True, False  # "3 dozen", "3 dozens": counted, no rounding
+        j += 1
+    value = (v + frac) * scale
+    prec = None if frac or dozen else _precision(digits, scale)
+    neg = _neg_before(ctx, i)
     if neg is not None:
         value = -value
     return Num(i, j, value, prec, "digits", raw=v + frac, scale=scale, plain=plain, neg_start=neg)
+
+
+def _neg_before(ctx: Ctx, i: int) -> int | None:
+    """Token index of a minus sign or word before the digits at ``i`` ("-15C", "minus 4"); not the
+    dash of "3-1", "B-52" or "10%-12%"."""
+    if (
+        ctx.lw[i - 1] in ("-", "\u2212") and ctx.glued[i] and i - 1 >= ctx.floor
+        and not (i >= 2 and ctx.glued[i - 1] and (ctx.toks[i - 2].kind in ("num", "word") or ctx.toks[i - 2].text == "%"))
+    ):
+        return i - 1
+    if ctx.lw[i - 1] in ("minus", "negative") and i - 1 >= ctx.floor:
+        return i - 1
+    return None
 
 
 _A_HEDGES = frozenset(
@@ -541,6 +608,12 @@ def _cardinal(ctx: Ctx, i: int) -> tuple[Decimal, int, bool] | None:
             last = "tens"
         elif low == "hundred" and last in ("unit", "teen", "tens", "a") and current < 100:
             current = (current or D(1)) * 100
+            last = "hundred"
+        elif (
+            low == "hundred" and not seen and ctx.lw[j + 1] in ("thousand", "million", "billion", "trillion")
+            and ctx.near(j + 1)
+        ):
+            current = D(100)  # "hundred thousand": a bare hundred only before a larger scale word
             last = "hundred"
         elif low in W.SCALE_WORDS and low != "hundred" and last in ("unit", "teen", "tens", "hundred", "a"):
             total += (current or D(1)) * W.SCALE_WORDS[low]
@@ -596,6 +669,9 @@ def _words(ctx: Ctx, i: int) -> Num | None:
     ) and (ctx.lw[i + 1] not in ("half", "halves") or hedged and ctx.lw[i - 1] != "by"):
         v = D(1) / W.FRACTION_DENOMS[ctx.lw[i + 1]]
         return Num(i, i + 2, v, None, "fraction", raw=v)
+    # "a half" standing alone ("it is a half."), not "a year and a half", "by a half", "a half marathon"
+    if low in ("a", "an") and ctx.lw[i + 1] == "half" and ctx.lw[i + 2] in _END_OF_FIGURE and ctx.lw[i - 1] not in ("and", "by"):
+        return Num(i, i + 2, D("0.5"), None, "fraction", raw=D("0.5"))
     # "more than a year", "nearly a month": one unit, only with a hedge
     if low in ("a", "an") and ctx.lw[i - 1] != "by" and _a_hedge(ctx, i):
         um = match_unit(ctx, i + 1, after_number=False)
@@ -628,7 +704,9 @@ def _words(ctx: Ctx, i: int) -> Num | None:
     weak = j == i + 1 and low in ("one", "zero")
     # two dozen, three dozens
     if ctx.lw[j] in ("dozen", "dozens") and ctx.near(j) and (ctx.lw[j] == "dozen" or ctx.lw[j + 1] != "of"):
-        return Num(i, j + 1, v * 12, None, "words", raw=v * 12)
+        # "three hundred and two dozens" is 300 + 2 x 12: the dozens multiply the part after "and"
+        tail = _after_and(ctx, i, j)
+        return Num(i, j + 1, v - tail + tail * 12, None, "words", raw=v - tail + tail * 12)
     # two-thirds, three quarters, one third
     den = W.FRACTION_DENOMS.get(ctx.lw[j])
     if den and (ctx.near(j) or (ctx.lw[j - 1] == "-")) and v < den and j == i + 1:
@@ -640,7 +718,7 @@ def _words(ctx: Ctx, i: int) -> Num | None:
         d = W.FRACTION_DENOMS[ctx.lw[j + 1]]
         return Num(i, j + 2, v / d, None, "fraction", raw=v / d)
     # two and a half, five and a quarter
-    if ctx.lw[j] == "and" and ctx.lw[j + 1] in ("a", "one") and ctx.lw[j + 2] in ("half", "quarter"):
+    if ctx.lw[j] == "and" and ctx.lw[j + 1] in ("a", "one") and ctx.lw[j + 2] in _AND_A_FRACTION:
         v += D(1) / W.FRACTION_DENOMS[ctx.lw[j + 2]]
         j += 3
         if ctx.lw[j] in W.SCALE_WORDS:
@@ -654,6 +732,25 @@ def _words(ctx: Ctx, i: int) -> Num | None:
         return Num(i, j + 1 + (ctx.lw[j] == "-"), D(0), None, "skip")
     neg = i - 1 if ctx.lw[i - 1] in ("minus", "negative") and i - 1 >= ctx.floor else None
     return Num(i, j, -v if neg is not None else v, None, "words", raw=v, weak=weak, neg_start=neg)
+
+
+_AND_A_FRACTION: frozenset[str] = frozenset(
+    {"half", "third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth", "tenth"}
+)
+"""Denominators of "two and a half", "one and a fourth", "three and one fifth"."""
+
+
+def _after_and(ctx: Ctx, i: int, j: int) -> Decimal:
+    """Value of the cardinal after the last "and" in tokens ``[i, j)``, or the whole value if none."""
+    for k in range(j - 1, i, -1):
+        ctx.work += 1
+        if ctx.lw[k] == "and":
+            parsed = _cardinal(ctx, k + 1)
+            if parsed is not None and parsed[1] == j:
+                return parsed[0]
+            break
+    parsed = _cardinal(ctx, i)
+    return parsed[0] if parsed is not None else D(0)
 
 
 _ORDINAL_WORDS = frozenset(
@@ -1304,6 +1401,11 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
         or ctx.toks[um[1] - 1].low in ("usd", "eur", "gbp", "rmb", "cny", "jpy", "inr", "aud")
     ) and not _cents_follow(ctx, um[1]):
         um = None  # "rmb 10 usd 20", "$ 20.00 $ 37.97": the code belongs to the next number
+    if (
+        um is not None and um[0].dim == "currency" and ctx.lw[j] in ("-", "\u2013") and um[1] > j + 1
+        and _is_num(ctx, um[1]) and ctx.glued[um[1]]
+    ):
+        um = None  # "£5-£7.": a dash and a currency before the next number make a range, not cents
     if um is None and ctx.lw[j] in _BETWEEN_ADJ and ctx.near(j):
         um2 = match_unit(ctx, j + 1)
         if um2 is not None and um2[0].dim == "duration":
@@ -1535,7 +1637,7 @@ def _angle_context(ctx: Ctx, i: int, j: int) -> bool:
     return not _ANGLE.isdisjoint(ctx.lows[lo:hi])
 
 
-_MAJOR = frozenset({"dollar", "united states dollar", "euro", "pound sterling", "australian dollar",
+_MAJOR = frozenset({"dollar", "euro", "pound sterling", "australian dollar",
                     "canadian dollar", "new zealand dollar"})
 
 

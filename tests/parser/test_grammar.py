@@ -21,6 +21,12 @@ SEPARATORS = [
     E("It took 2\u00bd hours.", "2\u00bd hours", "2.5", unit="hour"),
     E("About \u00bd of voters agreed.", "About \u00bd", "0.5", bound="approximate"),
     E("The firm has 450 staff.", "450", "450", dimension="count"),
+    # leading-decimal figures
+    E("Rates of .5% apply.", ".5%", "0.5", unit="percentage"),
+    E("The ratio fell to .08 last year.", ".08", "0.08"),
+    E("Shares fell .5 percent.", ".5 percent", "0.5", unit="percentage", direction="down"),
+    E("It cost $.50 each.", "$.50", "0.50", unit="dollar"),
+    E("Inflation was (.5%) lower.", ".5%", "0.5", unit="percentage"),
 ]
 
 WORDS = [
@@ -45,16 +51,35 @@ WORDS = [
     E("Two dozen homes were lost.", "Two dozen", "24"),
     E("A quarter of pupils were absent.", "A quarter", "0.25", dimension="ratio"),
     E("Half a million people marched.", "Half a million", "500000"),
+    # Recognizers-Text number forms that news uses
+    E("She bought 3 dozens.", "3 dozens", "36"),
+    E("She bought 3 dozen eggs.", "3 dozen", "36"),
+    E("They ordered three hundred and two dozens.", "three hundred and two dozens", "324"),
+    E("Between 2 and 3 dozen homes were lost.", "Between 2 and 3 dozen", "24", "36", bound="range"),
+    E("The share is a half.", "a half", "0.5", dimension="ratio"),
+    E("It took one and a fourth hours.", "one and a fourth hours", "1.25", unit="hour"),
+    E("The value is three and a fifth.", "three and a fifth", "3.2"),
+    E("The result is three and one fourth.", "three and one fourth", "3.25"),
+    E("Revenue was 1.2b.", "1.2b", "1200000000"),
+    E("The payroll is 2.33 k.", "2.33 k", "2330"),
+    E("She ran a 10 k race.", "10", "10"),
+    E("They raised hundred thousand dollars.", "hundred thousand dollars", "100000", unit="dollar"),
+    E("The balance is -4/5.", "-4/5", "-0.8", dimension="ratio"),
 ]
 
 MONEY = [
-    E("It cost US$5m.", "US$5m", "5000000", unit="united states dollar"),
+    E("It cost US$5m.", "US$5m", "5000000", unit="dollar"),
+    E("It cost US$5m, not $7m.", "$7m", "7000000", unit="dollar"),
+    E("They paid 40 US dollars.", "40 US dollars", "40", unit="dollar"),
+    E("It cost C$5m.", "C$5m", "5000000", unit="canadian dollar"),
+    E("It cost NZ$5m.", "NZ$5m", "5000000", unit="new zealand dollar"),
+    E("It cost HK$5m.", "HK$5m", "5000000", unit="hong kong dollar"),
     E("It cost A$12m.", "A$12m", "12000000", unit="australian dollar"),
     E("The fine was \u20ac1m.", "\u20ac1m", "1000000", unit="euro"),
     E("Tickets cost \u00a545,000.", "\u00a545,000", "45000", unit="japanese yen"),
     E("A loaf costs 95p.", "95p", "95", unit="penny"),
     E("Stamps rose by 20 cents.", "20 cents", "20", unit="cent", direction="up"),
-    E("The bond raised USD 5m.", "USD 5m", "5000000", unit="united states dollar"),
+    E("The bond raised USD 5m.", "USD 5m", "5000000", unit="dollar"),
     E("It earned 300 million euros.", "300 million euros", "300000000", unit="euro"),
     E("They paid 40 dollars each.", "40 dollars", "40", unit="dollar"),
     E("India spent 1.5 trillion rupees.", "1.5 trillion rupees", "1500000000000", unit="indian rupee"),
@@ -122,6 +147,16 @@ RANGES = [
     E("Between 1.5 and 2 million people.", "Between 1.5 and 2 million", "1500000", "2000000", bound="range"),
     E("Rain of 30 to 50mm fell.", "30 to 50mm", "30", "50", unit="millimetre", bound="range"),
     E("Prices rose from 40 to 50 dollars.", "40", "40"),
+    # a currency range followed by punctuation is a range, not "15 dollars and 50." cents
+    E("Tickets cost \u00a35-\u00a37.", "\u00a35-\u00a37", "5", "7", unit="pound sterling", bound="range"),
+    E("Tickets cost $5-$7.", "$5-$7", "5", "7", unit="dollar", bound="range"),
+    E("Tickets cost \u00a35\u2013\u00a37, organisers said.", "\u00a35\u2013\u00a37", "5", "7", unit="pound sterling", bound="range"),
+    E("Tickets cost $5-$7 each.", "$5-$7", "5", "7", unit="dollar", bound="range"),
+    E("The deal is worth $5m-$7m.", "$5m-$7m", "5000000", "7000000", unit="dollar", bound="range"),
+    E("The deal is worth \u00a35m-\u00a37m a year.", "\u00a35m-\u00a37m", "5000000", "7000000", unit="pound sterling", bound="range"),
+    # a percentage range: the dash after "%" is no minus sign
+    E("Rates rose 10%-12% this year.", "10%-12%", "10", "12", unit="percentage", bound="range", direction="up"),
+    E("Growth was 2%-3%, down from 5%.", "2%-3%", "2", "3", unit="percentage", bound="range"),
 ]
 
 HEDGES = [
@@ -205,13 +240,13 @@ COMPOUNDS = [
     E("It only cost 3 dollars 50 cents.", "3 dollars 50 cents", "3.50", unit="dollar"),
     E("It costs 15 dollars and 50.", "15 dollars and 50", "15.50", unit="dollar"),
     E("He is 5 feet 2 inches tall.", "5 feet 2 inches", "5.166666666666666666666666667", unit="foot"),
-    E("They lost 75 USD million last year.", "75 USD million", "75000000", unit="united states dollar"),
-    E("It costs half million usd.", "half million usd", "500000", unit="united states dollar"),
+    E("They lost 75 USD million last year.", "75 USD million", "75000000", unit="dollar"),
+    E("It costs half million usd.", "half million usd", "500000", unit="dollar"),
     E("The loan was 35 lakh rupees.", "35 lakh rupees", "3500000", unit="indian rupee"),
     E("Italy's GDP is $2.174T.", "$2.174T", "2174000000000", unit="dollar"),
     E("It costs C$ 1.34.", "C$ 1.34", "1.34", unit="canadian dollar"),
-    E("It costs rmb 10 and usd 20.", "usd 20", "20", unit="united states dollar"),
-    E("Losses exceeded 30 MUSD.", "30 MUSD", "30000000", unit="united states dollar", bound="lower"),
+    E("It costs rmb 10 and usd 20.", "usd 20", "20", unit="dollar"),
+    E("Losses exceeded 30 MUSD.", "30 MUSD", "30000000", unit="dollar", bound="lower"),
     E("Rotate it 90 degrees.", "90 degrees", "90", unit="degree", dimension="angle"),
     E("The weight is 20 (kg).", "20 (kg)", "20", unit="kilogram"),
     E("The patient is a 87 yo man.", "87 yo", "87", unit="year"),
@@ -382,6 +417,20 @@ NOT_FIGURES = [
     N("Staff are on zero-hours contracts.", "zero-hours"),
     N("A 15-minute walk away, the 3-bed house sold.", "3-bed"),
     N("It published a 40-page report.", "40-page"),
+    # leading decimals only where they are plainly numbers
+    N("The app runs on .NET 4.5.", ".NET"),
+    N("Open the file report.08 first.", ".08"),
+    N("Install version 1.2.3 today.", ".3"),
+    N("Police found a .22 rifle.", ".22"),
+    N("He carried a .45 Colt.", ".45"),
+    N("It was a .50-calibre round.", ".50"),
+    # number-word forms that are not figures in news copy
+    N("She ran a half marathon.", "a half"),
+    N("He waited a year and a half.", "a half"),
+    N("The Hundred began in 2021.", "Hundred"),
+    N("See section 1.2b of the act.", "1.2b"),
+    N("The server is at 192.168.1.2 now.", "192.168.1.2"),
+    N("A 1500b packet was sent.", "1500b"),
 ]
 
 
