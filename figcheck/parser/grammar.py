@@ -624,7 +624,7 @@ def _cardinal(ctx: Ctx, i: int) -> tuple[Decimal, int, bool] | None:
             continue
         elif low == "and" and last in ("hundred", "scale") and (
             ctx.lw[j + 1] in W.UNITS_WORDS or ctx.lw[j + 1] in W.TENS_WORDS
-        ):
+        ) and ctx.lw[j + 2] not in W.FRACTION_DENOMS:  # not "six million and two thirds"
             last = "and"
             j += 1
             continue
@@ -656,6 +656,12 @@ def _words(ctx: Ctx, i: int) -> Num | None:
     if low in ("a", "an") and ctx.lw[i + 1] == "dozen":
         return Num(i, i + 2, D(12), None, "words", raw=D(12))
     hedged = ctx.lw[i - 1] == "by" or match_hedge_before(ctx, i) is not None
+    # a hundredth of a second, one thousandth of
+    if low in ("a", "an", "one") and ctx.lw[i + 1] in _SMALL_DENOMS and ctx.lw[i + 2] == "of":
+        v = D(1) / _SMALL_DENOMS[ctx.lw[i + 1]]
+        if ctx.lw[i + 3] in ("a", "an") and match_unit(ctx, i + 4, after_number=False) is not None:
+            return Num(i, i + 4, v, None, "fraction", raw=v)
+        return Num(i, i + 2, v, None, "fraction", raw=v)
     # a quarter of a percentage point
     if (
         low in ("a", "an", "one") and ctx.lw[i + 1] in W.FRACTION_DENOMS and ctx.lw[i + 2] == "of"
@@ -700,8 +706,8 @@ def _words(ctx: Ctx, i: int) -> Num | None:
     parsed = _cardinal(ctx, i)
     if parsed is None:
         return None
-    v, j, _ = parsed
-    weak = j == i + 1 and low in ("one", "zero")
+    v, j, ended_on_scale = parsed
+    weak = j == i + 1 and low in ("one", "zero") and ctx.lw[i - 1] not in ("minus", "negative")
     # two dozen, three dozens
     if ctx.lw[j] in ("dozen", "dozens") and ctx.near(j) and (ctx.lw[j] == "dozen" or ctx.lw[j + 1] != "of"):
         # "three hundred and two dozens" is 300 + 2 x 12: the dozens multiply the part after "and"
@@ -717,14 +723,23 @@ def _words(ctx: Ctx, i: int) -> Num | None:
     if ctx.lw[j] == "-" and ctx.glued[j] and ctx.lw[j + 1] in W.FRACTION_DENOMS and v < W.FRACTION_DENOMS[ctx.lw[j + 1]]:
         d = W.FRACTION_DENOMS[ctx.lw[j + 1]]
         return Num(i, j + 2, v / d, None, "fraction", raw=v / d)
-    # two and a half, five and a quarter
-    if ctx.lw[j] == "and" and ctx.lw[j + 1] in ("a", "one") and ctx.lw[j + 2] in _AND_A_FRACTION:
-        v += D(1) / W.FRACTION_DENOMS[ctx.lw[j + 2]]
-        j += 3
-        if ctx.lw[j] in W.SCALE_WORDS:
-            v *= W.SCALE_WORDS[ctx.lw[j]]
-            j += 1
-        return Num(i, j, v, None, "words", raw=v)
+    # two and a half, five and a quarter, twenty and three fifths; after a scale word the fraction
+    # is of that scale: "one million and a half" 1,500,000, "six million and two thirds"
+    mixed = _and_fraction(ctx, j)
+    if mixed is not None:
+        f, j2 = mixed
+        sc = W.SCALE_WORDS[ctx.lw[j - 1]] if ended_on_scale and ctx.lw[j - 1] in W.SCALE_WORDS else D(1)
+        if sc >= 1000:
+            if ctx.lw[j2] in W.SCALE_WORDS and ctx.lw[j2] != "hundred":  # "one billion and a half million"
+                sc = W.SCALE_WORDS[ctx.lw[j2]]
+                j2 += 1
+            v += f * sc
+        else:
+            v += f
+            if ctx.lw[j2] in W.SCALE_WORDS:  # "two and a half million"
+                v *= W.SCALE_WORDS[ctx.lw[j2]]
+                j2 += 1
+        return Num(i, j2, v, None, "words", raw=v)
     # "one hundred twenty fifth", "two hundredth": a spelled ordinal, not a figure
     if (ctx.lw[j] in _ORDINAL_WORDS and ctx.near(j) and not (ctx.lw[j] == "second" and v == 1)) or (
         ctx.lw[j] == "-" and ctx.glued[j] and ctx.lw[j + 1] in _ORDINAL_WORDS
@@ -734,10 +749,36 @@ def _words(ctx: Ctx, i: int) -> Num | None:
     return Num(i, j, -v if neg is not None else v, None, "words", raw=v, weak=weak, neg_start=neg)
 
 
+_SMALL_DENOMS: MappingProxyType[str, int] = MappingProxyType(
+    {"hundredth": 100, "hundredths": 100, "thousandth": 1000, "thousandths": 1000}
+)
+"""Denominators read only in "a hundredth of", "one thousandth of" (else they are ordinals)."""
+
 _AND_A_FRACTION: frozenset[str] = frozenset(
     {"half", "third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth", "tenth"}
 )
 """Denominators of "two and a half", "one and a fourth", "three and one fifth"."""
+
+
+def _and_fraction(ctx: Ctx, j: int) -> tuple[Decimal, int] | None:
+    """"and a half", "and one fourth", "and three fifths" at token ``j``: the fraction and its end
+    (not "and two thirds of them")."""
+    if ctx.lw[j] != "and":
+        return None
+    k = j + 1
+    w = ctx.lw[k]
+    if w in ("a", "an", "one"):
+        num = D(1)
+        if ctx.lw[k + 1] not in _AND_A_FRACTION:
+            return None
+    elif w in W.UNITS_WORDS and ctx.lw[k + 1] in W.FRACTION_DENOMS:
+        num = D(W.UNITS_WORDS[w])
+    else:
+        return None
+    den = W.FRACTION_DENOMS[ctx.lw[k + 1]]
+    if not (0 < num < den) or ctx.lw[k + 2] == "of":
+        return None
+    return num / den, k + 2
 
 
 def _after_and(ctx: Ctx, i: int, j: int) -> Decimal:
@@ -772,7 +813,9 @@ def _one_in_n(ctx: Ctx, i: int) -> Num | None:
         a, k = D(W.UNITS_WORDS[t.low]), i + 1
     else:
         return None
-    if ctx.lw[k] != "in":
+    if ctx.lw[k] == "out" and ctx.lw[k + 1] == "of" and ctx.near(k + 1):
+        k += 1  # "nine out of 10"
+    elif ctx.lw[k] != "in":
         return None
     if ctx.lw[i - 1] == "for" and _is_num(ctx, i - 2):
         return None  # cricket: "253 for 3 in 61 overs"

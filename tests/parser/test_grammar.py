@@ -65,6 +65,20 @@ WORDS = [
     E("She ran a 10 k race.", "10", "10"),
     E("They raised hundred thousand dollars.", "hundred thousand dollars", "100000", unit="dollar"),
     E("The balance is -4/5.", "-4/5", "-0.8", dimension="ratio"),
+    # a fraction after a scale word is a fraction of that scale, never of one
+    E("A million and a half people came.", "A million and a half", "1500000"),
+    E("There are one million and a half voters.", "one million and a half", "1500000"),
+    E("They have two million and one half.", "two million and one half", "2500000"),
+    E("It cost one billion and a half million.", "one billion and a half million", "1000500000"),
+    E("It is five billion and three quarters.", "five billion and three quarters", "5750000000"),
+    E("It is two million and three fifths.", "two million and three fifths", "2600000"),
+    E("It weighs one hundred and three quarters.", "one hundred and three quarters", "100.75"),
+    E("It is twenty and three fifths.", "twenty and three fifths", "20.6"),
+    E("Some two and a half million people voted.", "Some two and a half million", "2500000", bound="approximate"),
+    E("The answer is minus one.", "minus one", "-1"),
+    E("One out of three adults smoke.", "One out of three", "0.3333333333333333333333333333", dimension="ratio"),
+    E("Nine out of 10 dentists agree.", "Nine out of 10", "0.9", dimension="ratio"),
+    E("She won by a hundredth of a second.", "a hundredth of a second", "0.01", unit="second"),
 ]
 
 MONEY = [
@@ -431,6 +445,8 @@ NOT_FIGURES = [
     N("See section 1.2b of the act.", "1.2b"),
     N("The server is at 192.168.1.2 now.", "192.168.1.2"),
     N("A 1500b packet was sent.", "1500b"),
+    N("It marks the one hundredth anniversary.", "one hundredth"),
+    N("He scored his hundredth goal.", "hundredth"),
 ]
 
 
