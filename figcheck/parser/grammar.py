@@ -624,7 +624,8 @@ def _cardinal(ctx: Ctx, i: int) -> tuple[Decimal, int, bool] | None:
             continue
         elif low == "and" and last in ("hundred", "scale") and (
             ctx.lw[j + 1] in W.UNITS_WORDS or ctx.lw[j + 1] in W.TENS_WORDS
-        ) and ctx.lw[j + 2] not in W.FRACTION_DENOMS:  # not "six million and two thirds"
+        ) and not (ctx.lw[j + 1] in W.UNITS_WORDS and ctx.lw[j + 2] in W.FRACTION_DENOMS):
+            # ("six million and two thirds" stops before "and": see _and_fraction)
             last = "and"
             j += 1
             continue
@@ -832,6 +833,8 @@ def _one_in_n(ctx: Ctx, i: int) -> Num | None:
         b, end, _ = parsed
     else:
         return None
+    if ctx.lw[end] in ("hundreds", "thousands", "millions", "billions"):
+        return None  # "two out of five hundreds"
     if u.kind == "num" and u.text.isdigit() and len(u.text) == 4 and 1000 <= (b or 0) <= 2200:
         return None  # "up from 9 in 2023"
     if ctx.lw[end] in ("%", "per", "percent", "pc") or ctx.lw[end] in table().words and ctx.glued[end]:
