@@ -820,6 +820,8 @@ def _one_in_n(ctx: Ctx, i: int) -> Num | None:
         return None
     if ctx.lw[i - 1] == "for" and _is_num(ctx, i - 2):
         return None  # cricket: "253 for 3 in 61 overs"
+    if ctx.lw[k + 1] == "every":
+        k += 1  # "one in every five", "one out of every 10"
     u = ctx.tp[k + 1]
     if u is None:
         return None

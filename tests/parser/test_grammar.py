@@ -78,6 +78,8 @@ WORDS = [
     E("The answer is minus one.", "minus one", "-1"),
     E("One out of three adults smoke.", "One out of three", "0.3333333333333333333333333333", dimension="ratio"),
     E("Nine out of 10 dentists agree.", "Nine out of 10", "0.9", dimension="ratio"),
+    E("One in every five homes flooded.", "One in every five", "0.2", dimension="ratio"),
+    E("One out of every 10 homes flooded.", "One out of every 10", "0.1", dimension="ratio"),
     E("She won by a hundredth of a second.", "a hundredth of a second", "0.01", unit="second"),
 ]
 
