@@ -9,7 +9,8 @@ Each case is judged by figcheck's reading of the same text:
   span overlaps it, with the same value and a unit of the same meaning (see ``UNIT_SYNONYMS``), and
   figcheck reports no other quantity of that suite's kind (no extras);
 * a **range** case compares interval end points; figcheck does not model whether an inequality
-  is strict, so ``(20,35]`` and ``[20,35]`` are the same to it;
+  is strict, so ``(20,35]`` and ``[20,35]`` are the same to it; a one-point range ("equal to 20"
+  -> ``[20,20]``) is met by figcheck's exact figure of that value;
 * an **ordinal** case passes when figcheck reports no quantity overlapping the ordinal: ordinals
   are not figures.
 
@@ -127,6 +128,12 @@ CONVENTIONS: dict[str, Convention] = {
     "rt-percent#12": Convention(
         "'per cent of 210' names a share of 210 things, not 210 per cent",
         instead=(("210", "210", "210", None),),
+    ),
+    "rt-ordinal#51": Convention(
+        "'forty two and a third' is a mixed number (42 1/3, as rt-number#222 reads the same text), "
+        "not an ordinal",
+        instead=(("forty two and a third", "42.33333333333333333333333333",
+                  "42.33333333333333333333333333", None),),
     ),
     "rt-currency#99": Convention(
         "'one dollar and one ...' does not make one cent; news copy writes '$1.01'",
@@ -322,6 +329,13 @@ def _judge_instead(convention: Convention, quantities: Sequence[Quantity]) -> Ve
                    f"figcheck: {sorted(map(str, got))}")
 
 
+def _point_range(case: PeerCase, q: Quantity) -> bool:
+    """A one-point range ("equal to 20" -> [20, 20]) is figcheck's exact figure of that value."""
+    return case.judge == "range" and q.bound == "exact" and any(
+        e.low is not None and e.low == e.high and _overlaps(q, e) for e in case.expected
+    )
+
+
 def judge_case(case: PeerCase, quantities: Sequence[Quantity]) -> Verdict:
     """Judge one case given figcheck's quantities for ``case.input``."""
     convention = CONVENTIONS.get(case.id)
@@ -346,7 +360,7 @@ def judge_case(case: PeerCase, quantities: Sequence[Quantity]) -> Verdict:
     if case.judge == "ordinal":
         hits = [q.text for q in quantities for e in case.expected if _overlaps(q, e)]
         return Verdict(not hits, f"ordinal read as figure: {hits}" if hits else "")
-    relevant = [q for q in quantities if _RELEVANT[case.judge](q)]
+    relevant = [q for q in quantities if _RELEVANT[case.judge](q) or _point_range(case, q)]
     used: set[int] = set()
     problems: list[str] = []
     for e in case.expected:

@@ -5,7 +5,9 @@ paragraph index.  The grammar is in :mod:`figcheck.parser.grammar` (rules as dat
 registries, linear time), the unit table in ``figcheck/data/units.json`` (one unit per line; see
 :mod:`figcheck.parser.units` for the fields).  Unit names are quantulum3's where quantulum3 has
 the unit ("dollar", "pound sterling", "euro", "japanese yen", "percentage", "kilometre", "mile",
-"degree Celsius", "degree fahrenheit"...), plus "percentage point" and "basis point".
+"degree Celsius", "degree fahrenheit"...), plus "percentage point" and "basis point".  "$",
+"US$", "USD" and "US dollars" are all "dollar", so US$5m and $7m compare; the other dollars keep
+their own names ("australian dollar" for A$, "canadian dollar" for C$, "hong kong dollar"...).
 
 Dimension vocabulary (``Quantity.dimension``, with ``base_unit`` where a conversion exists):
 

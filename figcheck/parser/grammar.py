@@ -24,6 +24,7 @@ from functools import cache
 from types import MappingProxyType
 from typing import Generic, NamedTuple, TypeVar
 
+from ..intervals import precision_of
 from . import words as W
 from .tokenize import Token, digits_of
 from .units import Unit, table, unit
@@ -37,6 +38,11 @@ class Rule(NamedTuple, Generic[T]):
     name: str
     priority: int
     fn: Callable[[Ctx, int], T | None]
+    kinds: frozenset[str] | None = None
+    """Token kinds the rule can match at (``None``: any); others skip it without a call."""
+
+
+_KINDS: tuple[str, ...] = ("url", "num", "word", "par", "sym")
 
 
 class Registry(Generic[T]):
@@ -47,11 +53,21 @@ class Registry(Generic[T]):
 
     def __init__(self, rules: tuple[Rule[T], ...] = ()) -> None:
         self._rules: tuple[Rule[T], ...] = tuple(sorted(rules, key=lambda r: -r.priority))
+        self._indexed: tuple[Rule[T], ...] = ()
+        self._by_kind: dict[str, tuple[Callable[[Ctx, int], T | None], ...]] = {}
 
-    def register(self, name: str, priority: int) -> Callable[[Callable[[Ctx, int], T | None]], Callable[[Ctx, int], T | None]]:
+    def _index(self) -> None:
+        """The rule functions that apply to each token kind (rebuilt when ``_rules`` changes)."""
+        rules = self._rules
+        self._by_kind = {k: tuple(r.fn for r in rules if r.kinds is None or k in r.kinds) for k in _KINDS}
+        self._indexed = rules
+
+    def register(
+        self, name: str, priority: int, kinds: frozenset[str] | None = None
+    ) -> Callable[[Callable[[Ctx, int], T | None]], Callable[[Ctx, int], T | None]]:
         def deco(fn: Callable[[Ctx, int], T | None]) -> Callable[[Ctx, int], T | None]:
             self._rules = tuple(
-                sorted(self._rules + (Rule(name, priority, fn),), key=lambda r: -r.priority)
+                sorted(self._rules + (Rule(name, priority, fn, kinds),), key=lambda r: -r.priority)
             )
             return fn
 
@@ -62,9 +78,11 @@ class Registry(Generic[T]):
         return tuple(r.name for r in self._rules)
 
     def first(self, ctx: Ctx, i: int) -> T | None:
-        for r in self._rules:
+        if self._indexed is not self._rules:
+            self._index()
+        for fn in self._by_kind[ctx.toks[i].kind]:
             ctx.work += 1
-            m = r.fn(ctx, i)
+            m = fn(ctx, i)
             if m is not None:
                 return m
         return None
@@ -128,10 +146,27 @@ class Ctx:
     dumps: list[tuple[int, int]] = field(default_factory=list)
     """Token ranges inside long runs of bare numbers (see :func:`dumps`), skipped by both passes."""
     dump_at: int = 0
+    lw: list[str] = field(default_factory=list)
+    """``lows`` followed by ``_PAD`` empty strings: ``lw[k]`` is ``low(k)`` for ``-_PAD <= k <
+    n + _PAD`` (a negative index wraps into the padding), without a bounds check or a call."""
+    glued: list[bool] = field(default_factory=list)
+    """``glued[k]`` is ``adj(k)``, likewise padded with ``False``."""
+    tp: list[Token | None] = field(default_factory=list)
+    """``toks`` padded with ``None``: ``tp[k]`` is ``tok(k)`` likewise."""
 
     def __post_init__(self) -> None:
-        self.lows = [t.low for t in self.toks]
-        self.n = len(self.toks)
+        toks = self.toks
+        self.lows = lows = [t.low for t in toks]
+        self.n = len(toks)
+        self.lw = lows + _PADDING
+        tp: list[Token | None] = list(toks)
+        tp += _NO_TOKENS
+        self.tp = tp
+        ends = [t.end for t in toks]
+        glued = [False]
+        glued += [a == t.start for a, t in zip(ends, toks[1:])]
+        glued += _NO_GLUE
+        self.glued = glued
 
     def tok(self, k: int) -> Token | None:
         return self.toks[k] if 0 <= k < self.n else None
@@ -141,19 +176,37 @@ class Ctx:
 
     def adj(self, k: int) -> bool:
         """Token ``k`` directly follows token ``k - 1`` (no space)."""
-        return 0 < k < self.n and self.toks[k - 1].end == self.toks[k].start
+        return 0 < k < self.n and self.glued[k]
 
     def gap(self, k: int) -> str:
         """The text between token ``k - 1`` and token ``k``."""
-        if k <= 0 or k >= len(self.toks):
+        if k <= 0 or k >= self.n:
             return ""
         return self.text[self.toks[k - 1].end : self.toks[k].start]
 
     def near(self, k: int) -> bool:
         """Token ``k`` follows ``k - 1`` on the same line, at most one space away."""
-        g = self.gap(k)
-        return len(g) <= 1 and "\n" not in g or len(g) <= 3 and g.strip(" \t") == ""
+        if k <= 0 or k >= self.n:
+            return True
+        b = self.toks[k].start
+        w = b - self.toks[k - 1].end
+        if w == 0:
+            return True
+        if w == 1:
+            return self.text[b - 1] != "\n"
+        return w <= 3 and self.text[b - w : b].strip(" \t") == ""
 
+
+_PAD = 64
+_MAX_DIGITS_PLUS = 26
+_PADDING: list[str] = [""] * _PAD
+_NO_GLUE: list[bool] = [False] * _PAD
+_NO_TOKENS: list[Token | None] = [None] * _PAD
+
+
+_NUM: frozenset[str] = frozenset({"num"})
+_WORD: frozenset[str] = frozenset({"word"})
+_NUM_WORD: frozenset[str] = frozenset({"num", "word"})
 
 NUMBER_RULES: Registry[Num] = Registry()
 FIGURE_RULES: Registry[Draft] = Registry()
@@ -169,9 +222,15 @@ def _dec(s: str) -> Decimal | None:
         return None
 
 
-def _precision(digits: str, scale: Decimal) -> Decimal:
-    from ..intervals import precision_of
+_POW10: tuple[Decimal, ...] = tuple(D(10**k) for k in range(_MAX_DIGITS_PLUS))
 
+
+def _precision(digits: str, scale: Decimal) -> Decimal:
+    """``precision_of(digits, scale)``, with a table for the common bare integer at scale 1."""
+    if scale == 1 and digits.isascii() and digits.isdigit():
+        zeros = len(digits) - len(digits.rstrip("0"))
+        if zeros < len(digits) and zeros <= len(_POW10):
+            return _POW10[max(zeros - 1, 0)]
     return precision_of(digits, scale)
 
 
@@ -179,62 +238,68 @@ _FRACTION_DENOMS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 100})
 
 
 def _is_num(ctx: Ctx, k: int) -> bool:
-    t = ctx.tok(k)
+    t = ctx.tp[k]
     return t is not None and t.kind == "num"
 
 
-@NUMBER_RULES.register("skip_clock", 100)
+@NUMBER_RULES.register("skip_clock", 100, _NUM)
 def _skip_clock(ctx: Ctx, i: int) -> Num | None:
     t = ctx.toks[i]
     if t.kind != "num":
         return None
     # a ratio "3:1", "2:3" (clock minutes always have two digits)
     if (
-        ctx.low(i + 1) == ":" and ctx.adj(i + 1) and _is_num(ctx, i + 2) and ctx.adj(i + 2)
+        ctx.lw[i + 1] == ":" and ctx.glued[i + 1] and _is_num(ctx, i + 2) and ctx.glued[i + 2]
         and (len(ctx.toks[i + 2].text) != 2 or _ratio_context(ctx, i))
-        and t.text.isdigit() and ctx.toks[i + 2].text.isdigit() and not (ctx.low(i + 3) == ":")
+        and t.text.isdigit() and ctx.toks[i + 2].text.isdigit() and not (ctx.lw[i + 3] == ":")
     ):
         a, b = D(t.text), D(ctx.toks[i + 2].text)
         if b:
             return Num(i, i + 3, a / b, None, "ratio", raw=a / b)
     # 10:30, 10:30:15
-    if ctx.low(i + 1) == ":" and ctx.adj(i + 1) and _is_num(ctx, i + 2) and ctx.adj(i + 2):
+    if ctx.lw[i + 1] == ":" and ctx.glued[i + 1] and _is_num(ctx, i + 2) and ctx.glued[i + 2]:
         j = i + 3
-        if ctx.low(j) == ":" and ctx.adj(j) and _is_num(ctx, j + 1):
+        if ctx.lw[j] == ":" and ctx.glued[j] and _is_num(ctx, j + 1):
             j += 2
-        if ctx.low(j) in ("am", "pm") and ctx.near(j):
+        if ctx.lw[j] in ("am", "pm") and ctx.near(j):
             return Num(i, j + 1, D(0), None, "skip")
-        if j == i + 5 and ctx.low(j) not in W.TIME_SUFFIX:
+        if j == i + 5 and ctx.lw[j] not in W.TIME_SUFFIX:
             # race time h:mm:ss -> seconds
             h, m_, s_ = (_dec(ctx.toks[k].text) for k in (i, i + 2, i + 4))
             if h is not None and m_ is not None and s_ is not None and m_ < 60 and s_ < 60:
                 secs = h * 3600 + m_ * 60 + s_
                 return Num(i, j, secs, D(1), "hms", raw=secs)
         return Num(i, j, D(0), None, "skip")
-    v = _dec(digits_of(t.text))
-    if v is None or v > 24 or "," in t.text:
+    if "," in t.text:
         return None
-    nxt = ctx.low(i + 1)
+    v = _dec(digits_of(t.text))
+    if v is None or v > 24:
+        return None
+    nxt = ctx.lw[i + 1]
     if nxt in W.TIME_SUFFIX and ctx.near(i + 1):
         return Num(i, i + 2, D(0), None, "skip")
     # 3 p.m. / 9 a.m.
-    if nxt in ("a", "p") and ctx.low(i + 2) == "." and ctx.low(i + 3) == "m" and ctx.adj(i + 3):
-        return Num(i, i + 4 + (ctx.low(i + 4) == "."), D(0), None, "skip")
+    if nxt in ("a", "p") and ctx.lw[i + 2] == "." and ctx.lw[i + 3] == "m" and ctx.glued[i + 3]:
+        return Num(i, i + 4 + (ctx.lw[i + 4] == "."), D(0), None, "skip")
     if nxt == "o'clock" or nxt == "o\u2019clock":
         return Num(i, i + 2, D(0), None, "skip")
     return None
 
 
+_RATIO_CUES: frozenset[str] = frozenset({"ratio", "ratios", "odds", "outnumbered", "margin"})
+_PERCENT_CUES: frozenset[str] = frozenset({"%", "percent", "cent", "percentage", "rate"})
+
+
 def _ratio_context(ctx: Ctx, i: int) -> bool:
     lo, hi = max(0, i - 4), min(len(ctx.toks), i + 6)
     ctx.work += hi - lo
-    return any(ctx.toks[k].low in ("ratio", "ratios", "odds", "outnumbered", "margin") for k in range(lo, hi))
+    return not _RATIO_CUES.isdisjoint(ctx.lows[lo:hi])
 
 
 _MAX_DIGITS = 24
 
 
-@NUMBER_RULES.register("skip_long", 99)
+@NUMBER_RULES.register("skip_long", 99, _NUM)
 def _skip_long(ctx: Ctx, i: int) -> Num | None:
     """A run of more than 24 digits is a code, hash or junk, never a figure (and would not fit a
     JSON number)."""
@@ -244,12 +309,12 @@ def _skip_long(ctx: Ctx, i: int) -> Num | None:
     return None
 
 
-@NUMBER_RULES.register("skip_ordinal", 98)
+@NUMBER_RULES.register("skip_ordinal", 98, _NUM)
 def _skip_ordinal(ctx: Ctx, i: int) -> Num | None:
     t = ctx.toks[i]
-    if t.kind == "num" and ctx.low(i + 1) in W.ORDINAL_SUFFIX and ctx.adj(i + 1):
+    if t.kind == "num" and ctx.lw[i + 1] in W.ORDINAL_SUFFIX and ctx.glued[i + 1]:
         # "21st", "22nd", "13th" -- but "15st" is fifteen stone
-        if ctx.low(i + 1) == _ORDINAL_FOR.get(t.text[-2:], _ORDINAL_FOR.get(t.text[-1:], "th")) or not t.text.isdigit():
+        if ctx.lw[i + 1] == _ORDINAL_FOR.get(t.text[-2:], _ORDINAL_FOR.get(t.text[-1:], "th")) or not t.text.isdigit():
             return Num(i, i + 2, D(0), None, "skip")
     return None
 
@@ -259,33 +324,33 @@ _ORDINAL_FOR = MappingProxyType({
 })
 
 
-@NUMBER_RULES.register("skip_phone", 97)
+@NUMBER_RULES.register("skip_phone", 97, _NUM)
 def _skip_phone(ctx: Ctx, i: int) -> Num | None:
     t = ctx.toks[i]
     if t.kind != "num" or "." in t.text or "," in t.text:
         return None
     if t.text.isdigit() and (
-        ctx.low(i - 1) in ("call", "dial", "ring", "calling", "dialling", "dialing")
-        or (ctx.low(i - 1) == "to" and ctx.low(i - 3) in ("text", "texting", "sms"))
+        ctx.lw[i - 1] in ("call", "dial", "ring", "calling", "dialling", "dialing")
+        or (ctx.lw[i - 1] == "to" and ctx.lw[i - 3] in ("text", "texting", "sms"))
     ):
         j = i + 1
         while j < i + 8:
-            if ctx.low(j) == "-" and ctx.adj(j) and _is_num(ctx, j + 1):
+            if ctx.lw[j] == "-" and ctx.glued[j] and _is_num(ctx, j + 1):
                 j += 2
             elif _is_num(ctx, j) and ctx.near(j):
                 j += 1
             else:
                 break
         return Num(i, j, D(0), None, "skip")
-    plus = ctx.low(i - 1) == "+" and ctx.adj(i)
+    plus = ctx.lw[i - 1] == "+" and ctx.glued[i]
     lead0 = len(t.text) >= 3 and t.text[0] == "0"
-    nxt = ctx.tok(i + 1)
+    nxt = ctx.tp[i + 1]
     if not (plus or lead0) and (
-        nxt is None or not (nxt.kind == "num" or nxt.text in ("-", ".") and ctx.adj(i + 1))
+        nxt is None or not (nxt.kind == "num" or nxt.text in ("-", ".") and ctx.glued[i + 1])
     ):
         return None
     context = any(
-        ctx.low(k) in ("call", "phone", "telephone", "tel", "hotline", "helpline", "dial", "ring", "text")
+        ctx.lw[k] in ("call", "phone", "telephone", "tel", "hotline", "helpline", "dial", "ring", "text")
         for k in range(max(ctx.floor, i - 4), i)
     )
     if not (plus or lead0 or context or len(t.text) >= 3):
@@ -296,7 +361,7 @@ def _skip_phone(ctx: Ctx, i: int) -> Num | None:
     while groups < 6:
         if _is_num(ctx, j) and ctx.near(j) and "," not in ctx.toks[j].text:
             j, groups = j + 1, groups + 1
-        elif ctx.low(j) in ("-", ".", "/") and ctx.adj(j) and _is_num(ctx, j + 1) and ctx.adj(j + 1):
+        elif ctx.lw[j] in ("-", ".", "/") and ctx.glued[j] and _is_num(ctx, j + 1) and ctx.glued[j + 1]:
             j, groups = j + 2, groups + 1
         else:
             break
@@ -306,7 +371,39 @@ def _skip_phone(ctx: Ctx, i: int) -> Num | None:
     return None
 
 
-@NUMBER_RULES.register("slash", 95)
+@NUMBER_RULES.register("skip_calibre", 96, _NUM)
+def _skip_calibre(ctx: Ctx, i: int) -> Num | None:
+    """".22 rifle", ".45 Colt", ".50-calibre": a leading-decimal calibre names a gun, not a figure."""
+    t = ctx.toks[i]
+    if t.kind != "num" or t.text[:1] != ".":
+        return None
+    k = i + 1 + (ctx.lw[i + 1] == "-" and ctx.glued[i + 1])
+    nxt = ctx.tok(k)
+    if nxt is not None and nxt.kind == "word" and (nxt.low in _CALIBRE_NEXT or nxt.text[:1].isupper() and k == i + 1):
+        return Num(i, i + 1, D(0), None, "skip")
+    return None
+
+
+_CALIBRE_NEXT: frozenset[str] = frozenset(
+    "calibre caliber cal rifle rifles pistol pistols handgun handguns revolver revolvers gun guns "
+    "ammunition ammo round rounds bullet bullets cartridge cartridges shotgun carbine magnum acp".split()
+)
+
+
+@NUMBER_RULES.register("skip_dotted", 94, _NUM)
+def _skip_dotted(ctx: Ctx, i: int) -> Num | None:
+    """"1.2.3" (a version), "192.168.1.2" (an address), "12.03.2024" (a date): dotted digit groups
+    with more than one dot are not figures."""
+    t = ctx.toks[i]
+    if t.kind != "num" or "." not in t.text:
+        return None
+    j = i + 1
+    while j < i + WINDOW and ctx.lw[j] == "." and ctx.glued[j] and _is_num(ctx, j + 1) and ctx.glued[j + 1]:
+        j += 2
+    return Num(i, j, D(0), None, "skip") if j > i + 1 else None
+
+
+@NUMBER_RULES.register("slash", 95, _NUM)
 def _slash(ctx: Ctx, i: int) -> Num | None:
     """``1/2`` (fraction) or ``2 1/2`` (mixed); any other ``a/b`` (24/7, 9/11, 1/2/2024) is skipped."""
     t = ctx.toks[i]
@@ -314,32 +411,33 @@ def _slash(ctx: Ctx, i: int) -> Num | None:
         return None
     # mixed number: 2 1/2
     if (
-        _is_num(ctx, i + 1) and ctx.near(i + 1) and ctx.low(i + 2) == "/" and ctx.adj(i + 2)
-        and _is_num(ctx, i + 3) and ctx.adj(i + 3) and t.text.isdigit()
+        _is_num(ctx, i + 1) and ctx.near(i + 1) and ctx.lw[i + 2] == "/" and ctx.glued[i + 2]
+        and _is_num(ctx, i + 3) and ctx.glued[i + 3] and t.text.isdigit()
     ):
         a, b = _dec(ctx.toks[i + 1].text), _dec(ctx.toks[i + 3].text)
         if a is not None and b and b in _FRACTION_DENOMS and a < b and not (
-            ctx.low(i + 4) == "/" and ctx.adj(i + 4)
+            ctx.lw[i + 4] == "/" and ctx.glued[i + 4]
         ):
             return Num(i, i + 4, D(t.text) + a / b, None, "fraction", raw=D(t.text) + a / b)
-    if not (ctx.low(i + 1) == "/" and ctx.adj(i + 1) and _is_num(ctx, i + 2) and ctx.adj(i + 2)):
+    if not (ctx.lw[i + 1] == "/" and ctx.glued[i + 1] and _is_num(ctx, i + 2) and ctx.glued[i + 2]):
         return None
     a, b = _dec(digits_of(t.text)), _dec(digits_of(ctx.toks[i + 2].text))
-    if ctx.low(i + 3) == "/" and ctx.adj(i + 3):
+    if ctx.lw[i + 3] == "/" and ctx.glued[i + 3]:
         return Num(i, min(i + 5, len(ctx.toks)), D(0), None, "skip")
     if a is not None and b and b in _FRACTION_DENOMS and a < b and t.text.isdigit():
-        return Num(i, i + 3, a / b, None, "fraction", raw=a / b)
+        neg = _neg_before(ctx, i)  # "-4/5"
+        return Num(i, i + 3, -a / b if neg is not None else a / b, None, "fraction", raw=a / b, neg_start=neg)
     return Num(i, i + 3, D(0), None, "skip")
 
 
 def _metre_context(ctx: Ctx, k: int) -> bool:
     """``m`` at token ``k`` means metres, not million ("100m sprint", "a 5m wall", "2m tall")."""
-    nxt = ctx.low(k + 1)
+    nxt = ctx.lw[k + 1]
     if nxt in _METRE_NEXT:
         return True
-    if nxt in ("2", "3", "²", "³", "/") and ctx.adj(k + 1):
+    if nxt in ("2", "3", "²", "³", "/") and ctx.glued[k + 1]:
         return True
-    return ctx.low(k + 1) == "-" and ctx.adj(k + 1) and ctx.low(k + 2) not in ("strong", "plus", "odd")
+    return ctx.lw[k + 1] == "-" and ctx.glued[k + 1] and ctx.lw[k + 2] not in ("strong", "plus", "odd")
 
 
 _CURRENCY_SIGNS = frozenset("$£€¥₹₽₩")
@@ -348,18 +446,34 @@ _CURRENCY_SIGNS = frozenset("$£€¥₹₽₩")
 def _million_context(ctx: Ctx, i: int, k: int) -> bool:
     """"5m" is five million after a currency sign or before a word ("5m people", "2.3m
     households", "5m-strong"); alone or before a verb ("1m is equal", "outreach is 48m") it is metres."""
-    b = ctx.tok(i - 1)
+    b = ctx.tp[i - 1]
     if b is not None and (b.text in _CURRENCY_SIGNS or b.text in table().symbols and table().symbols[b.text].dim == "currency"):
         return True
     for q in range(max(0, i - 5), i):
-        if ctx.low(q) in _LENGTH_CUES:
+        if ctx.lw[q] in _LENGTH_CUES:
             return False  # "a height of 7.7m", "outreach is 48m"
-    nxt = ctx.tok(k + 1)
+    nxt = ctx.tp[k + 1]
     if nxt is None:
         return True
     if nxt.text in ("-", ",", ";", ")", ".", "!", "?", ":") or nxt.kind in ("word", "par"):
         return nxt.low not in _NOT_NOUN_AFTER_M
     return False
+
+
+_END_OF_FIGURE: frozenset[str] = frozenset({"", ".", ",", ";", ":", ")", "!", "?"})
+
+
+def _not_label(ctx: Ctx, i: int) -> bool:
+    """Token ``i`` does not follow a label word or a capitalised name ("section 1.2b", "Rule 4.3b")."""
+    b = ctx.tok(i - 1)
+    if b is None or b.kind != "word":
+        return True
+    return not b.text[:1].isupper() and b.low not in W.LABELS and not (b.low.endswith("s") and b.low[:-1] in W.LABELS)
+
+
+def _billion_b(ctx: Ctx, i: int, j: int, digits: str) -> bool:
+    """"1.2b" is 1.2 billion: a decimal, then "b" ending the figure, not after a label."""
+    return "." in digits and ctx.lw[j + 1] in _END_OF_FIGURE and _not_label(ctx, i)
 
 
 _LENGTH_CUES = frozenset(
@@ -379,7 +493,7 @@ _METRE_NEXT = frozenset(
 )
 
 
-@NUMBER_RULES.register("digits", 50)
+@NUMBER_RULES.register("digits", 50, _NUM)
 def _digits(ctx: Ctx, i: int) -> Num | None:
     t = ctx.toks[i]
     if t.kind != "num":
@@ -393,50 +507,68 @@ def _digits(ctx: Ctx, i: int) -> Num | None:
     scale = D(1)
     frac = D(0)
     # 2½
-    nxt = ctx.tok(j)
-    if nxt is not None and nxt.text in W.UNICODE_FRACTIONS and ctx.adj(j) and "." not in digits:
+    nxt = ctx.tp[j]
+    if nxt is not None and nxt.text in W.UNICODE_FRACTIONS and ctx.glued[j] and "." not in digits:
         frac = W.UNICODE_FRACTIONS[nxt.text]
         j += 1
         plain = False
-    nxt = ctx.tok(j)
+    nxt = ctx.tp[j]
     if nxt is not None and nxt.kind == "word":
         low = nxt.low
         if low in W.SCALE_WORDS and low != "hundred" and ctx.near(j):
             scale = W.SCALE_WORDS[low]
-        elif low in W.SCALE_ABBREV and ctx.adj(j) and nxt.text not in ("M", "B", "T") or (
+        elif low in W.SCALE_ABBREV and ctx.glued[j] and nxt.text not in ("M", "B", "T") or (
             low in ("bn", "mn", "tn", "trn", "bln", "mln", "lakh", "lakhs", "crore", "crores") and ctx.near(j)
         ):
-            if not (low == "m" and _metre_context(ctx, j)):
-                scale = W.SCALE_ABBREV[low]
+            cur_before = ctx.tp[i - 1] is not None and ctx.toks[i - 1].text in _CURRENCY_SIGNS
+            if not (low == "m" and _metre_context(ctx, j) and not cur_before):
+                scale = W.SCALE_ABBREV[low]  # "$5m-$7m": million after a currency sign
             if low == "m" and not _million_context(ctx, i, j):
                 scale = D(1)
-            cur_before = ctx.tok(i - 1) is not None and ctx.toks[i - 1].text in _CURRENCY_SIGNS
-            if nxt.text == "b" and not cur_before:
+            if nxt.text == "b" and not cur_before and not _billion_b(ctx, i, j, digits):
                 scale = D(1)  # "a 1500b packet": bits or bytes, not billions
-            if nxt.text == "K" and not cur_before and not (ctx.tok(j + 1) is not None and ctx.toks[j + 1].kind == "word"):
+            if nxt.text == "K" and not cur_before and not (ctx.tp[j + 1] is not None and ctx.toks[j + 1].kind == "word"):
                 scale = D(1)  # "573.15K": kelvin
         elif (
-            nxt.text in ("M", "B", "T") and ctx.adj(j) and ctx.low(j + 1) not in _METRE_NEXT
-            and ctx.tok(i - 1) is not None and ctx.toks[i - 1].text in _CURRENCY_SIGNS
+            nxt.text == "k" and not ctx.glued[j] and ctx.near(j) and "." in digits
+            and ctx.lw[j + 1] in _END_OF_FIGURE and _not_label(ctx, i)
+        ):
+            scale = W.SCALE_ABBREV["k"]  # "2.33 k"
+        elif (
+            nxt.text in ("M", "B", "T") and ctx.glued[j] and ctx.lw[j + 1] not in _METRE_NEXT
+            and ctx.tp[i - 1] is not None and ctx.toks[i - 1].text in _CURRENCY_SIGNS
         ):
             scale = D(10) ** {"M": 6, "B": 9, "T": 12}[nxt.text]
+    dozen = False
     if scale != 1:
         j += 1
         plain = False
         # "1.5 million-2 million": nothing more here; "2 billion dollars" handled by units
-    value = (v + frac) * scale
-    prec = None if frac else _precision(digits, scale)
-    neg = None
-    if (
-        ctx.low(i - 1) in ("-", "\u2212") and ctx.adj(i) and i - 1 >= ctx.floor
-        and not (i >= 2 and ctx.adj(i - 1) and (ctx.toks[i - 2].kind in ("num", "word")))
+    elif (
+        not frac and digits.isdigit() and ctx.lw[j] in ("dozen", "dozens") and ctx.near(j)
+        and (ctx.lw[j] == "dozen" or ctx.lw[j + 1] != "of")
     ):
-        neg = i - 1
-    elif ctx.low(i - 1) in ("minus", "negative") and i - 1 >= ctx.floor:
-        neg = i - 1
+        scale, dozen, plain = D(12), True, False  # "3 dozen", "3 dozens": counted, no rounding
+        j += 1
+    value = (v + frac) * scale
+    prec = None if frac or dozen else _precision(digits, scale)
+    neg = _neg_before(ctx, i)
     if neg is not None:
         value = -value
     return Num(i, j, value, prec, "digits", raw=v + frac, scale=scale, plain=plain, neg_start=neg)
+
+
+def _neg_before(ctx: Ctx, i: int) -> int | None:
+    """Token index of a minus sign or word before the digits at ``i`` ("-15C", "minus 4"); not the
+    dash of "3-1", "B-52" or "10%-12%"."""
+    if (
+        ctx.lw[i - 1] in ("-", "\u2212") and ctx.glued[i] and i - 1 >= ctx.floor
+        and not (i >= 2 and ctx.glued[i - 1] and (ctx.toks[i - 2].kind in ("num", "word") or ctx.toks[i - 2].text == "%"))
+    ):
+        return i - 1
+    if ctx.lw[i - 1] in ("minus", "negative") and i - 1 >= ctx.floor:
+        return i - 1
+    return None
 
 
 _A_HEDGES = frozenset(
@@ -467,7 +599,7 @@ def _cardinal(ctx: Ctx, i: int) -> tuple[Decimal, int, bool] | None:
         if seen and j > i and not ctx.near(j) and low != "-":
             break
         if low in W.UNITS_WORDS and last not in ("unit", "teen"):
-            if seen and last == "tens" and not (ctx.low(j - 1) == "-" or ctx.near(j)):
+            if seen and last == "tens" and not (ctx.lw[j - 1] == "-" or ctx.near(j)):
                 break
             current += W.UNITS_WORDS[low]
             last = "teen" if W.UNITS_WORDS[low] >= 10 else "unit"
@@ -477,20 +609,27 @@ def _cardinal(ctx: Ctx, i: int) -> tuple[Decimal, int, bool] | None:
         elif low == "hundred" and last in ("unit", "teen", "tens", "a") and current < 100:
             current = (current or D(1)) * 100
             last = "hundred"
+        elif (
+            low == "hundred" and not seen and ctx.lw[j + 1] in ("thousand", "million", "billion", "trillion")
+            and ctx.near(j + 1)
+        ):
+            current = D(100)  # "hundred thousand": a bare hundred only before a larger scale word
+            last = "hundred"
         elif low in W.SCALE_WORDS and low != "hundred" and last in ("unit", "teen", "tens", "hundred", "a"):
             total += (current or D(1)) * W.SCALE_WORDS[low]
             current = D(0)
             last = "scale"
-        elif low == "-" and last == "tens" and ctx.adj(j) and ctx.low(j + 1) in W.UNITS_WORDS:
+        elif low == "-" and last == "tens" and ctx.glued[j] and ctx.lw[j + 1] in W.UNITS_WORDS:
             j += 1
             continue
         elif low == "and" and last in ("hundred", "scale") and (
-            ctx.low(j + 1) in W.UNITS_WORDS or ctx.low(j + 1) in W.TENS_WORDS
-        ):
+            ctx.lw[j + 1] in W.UNITS_WORDS or ctx.lw[j + 1] in W.TENS_WORDS
+        ) and not (ctx.lw[j + 1] in W.UNITS_WORDS and ctx.lw[j + 2] in W.FRACTION_DENOMS):
+            # ("six million and two thirds" stops before "and": see _and_fraction)
             last = "and"
             j += 1
             continue
-        elif low in ("a", "an") and not seen and ctx.low(j + 1) in ("hundred", "thousand", "million", "billion", "trillion"):
+        elif low in ("a", "an") and not seen and ctx.lw[j + 1] in ("hundred", "thousand", "million", "billion", "trillion"):
             current = D(1)
             last = "a"
             j += 1
@@ -504,7 +643,7 @@ def _cardinal(ctx: Ctx, i: int) -> tuple[Decimal, int, bool] | None:
     return total + current, j, last == "scale"
 
 
-@NUMBER_RULES.register("words", 40)
+@NUMBER_RULES.register("words", 40, _WORD)
 def _words(ctx: Ctx, i: int) -> Num | None:
     t = ctx.toks[i]
     if t.kind != "word":
@@ -515,80 +654,145 @@ def _words(ctx: Ctx, i: int) -> Num | None:
         v = W.UNICODE_FRACTIONS[t.text]
         return Num(i, i + 1, v, None, "fraction", raw=v)
     # a dozen / a score of
-    if low in ("a", "an") and ctx.low(i + 1) == "dozen":
+    if low in ("a", "an") and ctx.lw[i + 1] == "dozen":
         return Num(i, i + 2, D(12), None, "words", raw=D(12))
-    hedged = ctx.low(i - 1) == "by" or match_hedge_before(ctx, i) is not None
+    hedged = ctx.lw[i - 1] == "by" or match_hedge_before(ctx, i) is not None
+    # a hundredth of a second, one thousandth of
+    if low in ("a", "an", "one") and ctx.lw[i + 1] in _SMALL_DENOMS and ctx.lw[i + 2] == "of":
+        v = D(1) / _SMALL_DENOMS[ctx.lw[i + 1]]
+        if ctx.lw[i + 3] in ("a", "an") and match_unit(ctx, i + 4, after_number=False) is not None:
+            return Num(i, i + 4, v, None, "fraction", raw=v)
+        return Num(i, i + 2, v, None, "fraction", raw=v)
     # a quarter of a percentage point
     if (
-        low in ("a", "an", "one") and ctx.low(i + 1) in W.FRACTION_DENOMS and ctx.low(i + 2) == "of"
-        and ctx.low(i + 3) in ("a", "an") and match_unit(ctx, i + 4, after_number=False) is not None
+        low in ("a", "an", "one") and ctx.lw[i + 1] in W.FRACTION_DENOMS and ctx.lw[i + 2] == "of"
+        and ctx.lw[i + 3] in ("a", "an") and match_unit(ctx, i + 4, after_number=False) is not None
     ):
-        v = D(1) / W.FRACTION_DENOMS[ctx.low(i + 1)]
+        v = D(1) / W.FRACTION_DENOMS[ctx.lw[i + 1]]
         return Num(i, i + 4, v, None, "fraction", raw=v)
     # a third of / a quarter of / (by) a quarter
-    if low in ("a", "an", "one") and ctx.low(i + 1) in W.FRACTION_DENOMS and (
-        ctx.low(i + 2) == "of" or hedged
-    ) and (ctx.low(i + 1) not in ("half", "halves") or hedged and ctx.low(i - 1) != "by"):
-        v = D(1) / W.FRACTION_DENOMS[ctx.low(i + 1)]
+    if low in ("a", "an", "one") and ctx.lw[i + 1] in W.FRACTION_DENOMS and (
+        ctx.lw[i + 2] == "of" or hedged
+    ) and (ctx.lw[i + 1] not in ("half", "halves") or hedged and ctx.lw[i - 1] != "by"):
+        v = D(1) / W.FRACTION_DENOMS[ctx.lw[i + 1]]
         return Num(i, i + 2, v, None, "fraction", raw=v)
+    # "a half" standing alone ("it is a half."), not "a year and a half", "by a half", "a half marathon"
+    if low in ("a", "an") and ctx.lw[i + 1] == "half" and ctx.lw[i + 2] in _END_OF_FIGURE and ctx.lw[i - 1] not in ("and", "by"):
+        return Num(i, i + 2, D("0.5"), None, "fraction", raw=D("0.5"))
     # "more than a year", "nearly a month": one unit, only with a hedge
-    if low in ("a", "an") and ctx.low(i - 1) != "by" and _a_hedge(ctx, i):
+    if low in ("a", "an") and ctx.lw[i - 1] != "by" and _a_hedge(ctx, i):
         um = match_unit(ctx, i + 1, after_number=False)
         if um is not None and um[0].dim != "currency":
             return Num(i, i + 1, D(1), None, "a", raw=D(1))
         return None
     # half million, a quarter million, three quarters billion
     k = i + 1 if low in ("a", "an") else i
-    if ctx.low(k) in ("half", "quarter") and ctx.low(k + 1) in W.SCALE_WORDS and ctx.low(k + 1) != "hundred":
-        v = W.SCALE_WORDS[ctx.low(k + 1)] / (2 if ctx.low(k) == "half" else 4)
+    if ctx.lw[k] in ("half", "quarter") and ctx.lw[k + 1] in W.SCALE_WORDS and ctx.lw[k + 1] != "hundred":
+        v = W.SCALE_WORDS[ctx.lw[k + 1]] / (2 if ctx.lw[k] == "half" else 4)
         return Num(i, k + 2, v, None, "words", raw=v)
     # half a million / half of / half the / half a cent / nearly half / half a dozen
-    if low == "half" and ctx.low(i + 1) == "a" and ctx.low(i + 2) == "dozen":
+    if low == "half" and ctx.lw[i + 1] == "a" and ctx.lw[i + 2] == "dozen":
         return Num(i, i + 3, D(6), None, "words", raw=D(6))
     if low == "half":
-        if ctx.low(i + 1) == "a" and ctx.low(i + 2) in W.SCALE_WORDS:
-            v = W.SCALE_WORDS[ctx.low(i + 2)] / 2
+        if ctx.lw[i + 1] == "a" and ctx.lw[i + 2] in W.SCALE_WORDS:
+            v = W.SCALE_WORDS[ctx.lw[i + 2]] / 2
             return Num(i, i + 3, v, None, "words", raw=v)
-        if ctx.low(i + 1) in ("a", "an") and match_unit(ctx, i + 2, after_number=False) is not None:
+        if ctx.lw[i + 1] in ("a", "an") and match_unit(ctx, i + 2, after_number=False) is not None:
             return Num(i, i + 2, D("0.5"), None, "fraction", raw=D("0.5"))
-        if (ctx.low(i + 1) in ("of", "the", "an", "a", "their", "its", "all") or hedged) and not (
-            ctx.low(i - 1) in ("first", "second", "the", "other", "a", "one")
+        if (ctx.lw[i + 1] in ("of", "the", "an", "a", "their", "its", "all") or hedged) and not (
+            ctx.lw[i - 1] in ("first", "second", "the", "other", "a", "one")
         ):
             return Num(i, i + 1, D("0.5"), None, "fraction", raw=D("0.5"))
         return None
     parsed = _cardinal(ctx, i)
     if parsed is None:
         return None
-    v, j, _ = parsed
-    weak = j == i + 1 and low in ("one", "zero")
+    v, j, ended_on_scale = parsed
+    weak = j == i + 1 and low in ("one", "zero") and ctx.lw[i - 1] not in ("minus", "negative")
     # two dozen, three dozens
-    if ctx.low(j) in ("dozen", "dozens") and ctx.near(j) and (ctx.low(j) == "dozen" or ctx.low(j + 1) != "of"):
-        return Num(i, j + 1, v * 12, None, "words", raw=v * 12)
+    if ctx.lw[j] in ("dozen", "dozens") and ctx.near(j) and (ctx.lw[j] == "dozen" or ctx.lw[j + 1] != "of"):
+        # "three hundred and two dozens" is 300 + 2 x 12: the dozens multiply the part after "and"
+        tail = _after_and(ctx, i, j)
+        return Num(i, j + 1, v - tail + tail * 12, None, "words", raw=v - tail + tail * 12)
     # two-thirds, three quarters, one third
-    den = W.FRACTION_DENOMS.get(ctx.low(j))
-    if den and (ctx.near(j) or (ctx.low(j - 1) == "-")) and v < den and j == i + 1:
-        if ctx.low(j + 1) in W.SCALE_WORDS and ctx.low(j + 1) != "hundred":
-            f = W.SCALE_WORDS[ctx.low(j + 1)] * v / den
+    den = W.FRACTION_DENOMS.get(ctx.lw[j])
+    if den and (ctx.near(j) or (ctx.lw[j - 1] == "-")) and v < den and j == i + 1:
+        if ctx.lw[j + 1] in W.SCALE_WORDS and ctx.lw[j + 1] != "hundred":
+            f = W.SCALE_WORDS[ctx.lw[j + 1]] * v / den
             return Num(i, j + 2, f, None, "words", raw=f)
         return Num(i, j + 1, v / den, None, "fraction", raw=v / den)
-    if ctx.low(j) == "-" and ctx.adj(j) and ctx.low(j + 1) in W.FRACTION_DENOMS and v < W.FRACTION_DENOMS[ctx.low(j + 1)]:
-        d = W.FRACTION_DENOMS[ctx.low(j + 1)]
+    if ctx.lw[j] == "-" and ctx.glued[j] and ctx.lw[j + 1] in W.FRACTION_DENOMS and v < W.FRACTION_DENOMS[ctx.lw[j + 1]]:
+        d = W.FRACTION_DENOMS[ctx.lw[j + 1]]
         return Num(i, j + 2, v / d, None, "fraction", raw=v / d)
-    # two and a half, five and a quarter
-    if ctx.low(j) == "and" and ctx.low(j + 1) in ("a", "one") and ctx.low(j + 2) in ("half", "quarter"):
-        v += D(1) / W.FRACTION_DENOMS[ctx.low(j + 2)]
-        j += 3
-        if ctx.low(j) in W.SCALE_WORDS:
-            v *= W.SCALE_WORDS[ctx.low(j)]
-            j += 1
-        return Num(i, j, v, None, "words", raw=v)
+    # two and a half, five and a quarter, twenty and three fifths; after a scale word the fraction
+    # is of that scale: "one million and a half" 1,500,000, "six million and two thirds"
+    mixed = _and_fraction(ctx, j)
+    if mixed is not None:
+        f, j2 = mixed
+        sc = W.SCALE_WORDS[ctx.lw[j - 1]] if ended_on_scale and ctx.lw[j - 1] in W.SCALE_WORDS else D(1)
+        if sc >= 1000:
+            if ctx.lw[j2] in W.SCALE_WORDS and ctx.lw[j2] != "hundred":  # "one billion and a half million"
+                sc = W.SCALE_WORDS[ctx.lw[j2]]
+                j2 += 1
+            v += f * sc
+        else:
+            v += f
+            if ctx.lw[j2] in W.SCALE_WORDS:  # "two and a half million"
+                v *= W.SCALE_WORDS[ctx.lw[j2]]
+                j2 += 1
+        return Num(i, j2, v, None, "words", raw=v)
     # "one hundred twenty fifth", "two hundredth": a spelled ordinal, not a figure
-    if (ctx.low(j) in _ORDINAL_WORDS and ctx.near(j) and not (ctx.low(j) == "second" and v == 1)) or (
-        ctx.low(j) == "-" and ctx.adj(j) and ctx.low(j + 1) in _ORDINAL_WORDS
+    if (ctx.lw[j] in _ORDINAL_WORDS and ctx.near(j) and not (ctx.lw[j] == "second" and v == 1)) or (
+        ctx.lw[j] == "-" and ctx.glued[j] and ctx.lw[j + 1] in _ORDINAL_WORDS
     ):
-        return Num(i, j + 1 + (ctx.low(j) == "-"), D(0), None, "skip")
-    neg = i - 1 if ctx.low(i - 1) in ("minus", "negative") and i - 1 >= ctx.floor else None
+        return Num(i, j + 1 + (ctx.lw[j] == "-"), D(0), None, "skip")
+    neg = i - 1 if ctx.lw[i - 1] in ("minus", "negative") and i - 1 >= ctx.floor else None
     return Num(i, j, -v if neg is not None else v, None, "words", raw=v, weak=weak, neg_start=neg)
+
+
+_SMALL_DENOMS: MappingProxyType[str, int] = MappingProxyType(
+    {"hundredth": 100, "hundredths": 100, "thousandth": 1000, "thousandths": 1000}
+)
+"""Denominators read only in "a hundredth of", "one thousandth of" (else they are ordinals)."""
+
+_AND_A_FRACTION: frozenset[str] = frozenset(
+    {"half", "third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth", "tenth"}
+)
+"""Denominators of "two and a half", "one and a fourth", "three and one fifth"."""
+
+
+def _and_fraction(ctx: Ctx, j: int) -> tuple[Decimal, int] | None:
+    """"and a half", "and one fourth", "and three fifths" at token ``j``: the fraction and its end
+    (not "and two thirds of them")."""
+    if ctx.lw[j] != "and":
+        return None
+    k = j + 1
+    w = ctx.lw[k]
+    if w in ("a", "an", "one"):
+        num = D(1)
+        if ctx.lw[k + 1] not in _AND_A_FRACTION:
+            return None
+    elif w in W.UNITS_WORDS and ctx.lw[k + 1] in W.FRACTION_DENOMS:
+        num = D(W.UNITS_WORDS[w])
+    else:
+        return None
+    den = W.FRACTION_DENOMS[ctx.lw[k + 1]]
+    if not (0 < num < den) or ctx.lw[k + 2] == "of":
+        return None
+    return num / den, k + 2
+
+
+def _after_and(ctx: Ctx, i: int, j: int) -> Decimal:
+    """Value of the cardinal after the last "and" in tokens ``[i, j)``, or the whole value if none."""
+    for k in range(j - 1, i, -1):
+        ctx.work += 1
+        if ctx.lw[k] == "and":
+            parsed = _cardinal(ctx, k + 1)
+            if parsed is not None and parsed[1] == j:
+                return parsed[0]
+            break
+    parsed = _cardinal(ctx, i)
+    return parsed[0] if parsed is not None else D(0)
 
 
 _ORDINAL_WORDS = frozenset(
@@ -599,7 +803,7 @@ _ORDINAL_WORDS = frozenset(
 )
 
 
-@NUMBER_RULES.register("one_in_n", 60)
+@NUMBER_RULES.register("one_in_n", 60, _NUM_WORD)
 def _one_in_n(ctx: Ctx, i: int) -> Num | None:
     """"one in five", "1 in 4": a ratio."""
     t = ctx.toks[i]
@@ -610,11 +814,15 @@ def _one_in_n(ctx: Ctx, i: int) -> Num | None:
         a, k = D(W.UNITS_WORDS[t.low]), i + 1
     else:
         return None
-    if ctx.low(k) != "in":
+    if ctx.lw[k] == "out" and ctx.lw[k + 1] == "of" and ctx.near(k + 1):
+        k += 1  # "nine out of 10"
+    elif ctx.lw[k] != "in":
         return None
-    if ctx.low(i - 1) == "for" and _is_num(ctx, i - 2):
+    if ctx.lw[i - 1] == "for" and _is_num(ctx, i - 2):
         return None  # cricket: "253 for 3 in 61 overs"
-    u = ctx.tok(k + 1)
+    if ctx.lw[k + 1] == "every":
+        k += 1  # "one in every five", "one out of every 10"
+    u = ctx.tp[k + 1]
     if u is None:
         return None
     if u.kind == "num" and "." not in u.text:
@@ -627,14 +835,16 @@ def _one_in_n(ctx: Ctx, i: int) -> Num | None:
         b, end, _ = parsed
     else:
         return None
+    if ctx.lw[end] in ("hundreds", "thousands", "millions", "billions"):
+        return None  # "two out of five hundreds"
     if u.kind == "num" and u.text.isdigit() and len(u.text) == 4 and 1000 <= (b or 0) <= 2200:
         return None  # "up from 9 in 2023"
-    if ctx.low(end) in ("%", "per", "percent", "pc") or ctx.low(end) in table().words and ctx.adj(end):
+    if ctx.lw[end] in ("%", "per", "percent", "pc") or ctx.lw[end] in table().words and ctx.glued[end]:
         return None  # "grade 9 in 12% of entries"
     if a is None or not b or a >= b or b > 1000000:
         return None
     # "one in 10 years" is not a ratio
-    if ctx.low(end) in table().words and table().words[ctx.low(end)].dim == "duration":
+    if ctx.lw[end] in table().words and table().words[ctx.lw[end]].dim == "duration":
         return None
     return Num(i, end, a / b, None, "ratio", raw=a / b)
 
@@ -678,6 +888,10 @@ def dumps(toks: list[Token]) -> list[tuple[int, int]]:
     return out
 
 
+def _digit_count(text: str) -> int:
+    return sum(text.count(c) for c in "0123456789")
+
+
 def _skip_dump(ctx: Ctx, i: int) -> int:
     """``i``, or the end of the skipped dump range containing token ``i`` (sets the floor there)."""
     ds = ctx.dumps
@@ -693,8 +907,25 @@ def numbers(ctx: Ctx) -> None:
     """Pass 1: fill ``ctx.nums`` with non-overlapping number nodes keyed by first token."""
     toks = ctx.toks
     n = len(toks)
-    ctx.dumps = dumps(toks)
+    # a dump has at least _DUMP_MIN numbers, each with a digit: most texts have too few digits
+    ctx.dumps = dumps(toks) if _digit_count(ctx.text) >= _DUMP_MIN else []
     ctx.dump_at = 0
+    if not ctx.dumps:
+        # the same scan over the tokens that can matter: numbers, number words, paragraph breaks
+        pos = 0
+        for i in [k for k, t in enumerate(toks) if t.kind in _NUM_OR_PAR or t.low in _NUMBER_STARTS]:
+            if i < pos:
+                continue
+            if toks[i].kind == "par":
+                ctx.floor = i + 1
+                continue
+            m = NUMBER_RULES.first(ctx, i)
+            if m is not None:
+                ctx.nums[i] = m
+                pos = max(m.j, i + 1)
+                ctx.floor = pos
+        ctx.floor = 0
+        return
     i = 0
     while i < n:
         if ctx.dumps:
@@ -719,6 +950,9 @@ _NUMBER_STARTERS = (
     frozenset(W.UNITS_WORDS) | frozenset(W.TENS_WORDS) | {"a", "an", "half", "hundred", "quarter"}
     | {"thousand", "million", "billion", "trillion"}
 )
+_NUMBER_STARTS: frozenset[str] = _NUMBER_STARTERS | frozenset(W.UNICODE_FRACTIONS)
+"""Lower-cased words that may start a number (only word tokens can have these lows)."""
+_NUM_OR_PAR: frozenset[str] = frozenset({"num", "par"})
 
 
 # --------------------------------------------------------------------------- units
@@ -726,20 +960,30 @@ _NUMBER_STARTERS = (
 def _key(ctx: Ctx, i: int, j: int) -> str:
     parts = [ctx.toks[i].text]
     for k in range(i + 1, j):
-        parts.append(("" if ctx.adj(k) else " ") + ctx.toks[k].text)
+        parts.append(("" if ctx.glued[k] else " ") + ctx.toks[k].text)
     return "".join(parts)
+
+
+@cache
+def _unit_prefixes() -> tuple[frozenset[str], frozenset[str]]:
+    """Every proper prefix of every unit symbol, and of every unit word (lower case)."""
+    tab = table()
+    return (
+        frozenset(k[:a] for k in tab.symbols for a in range(1, len(k))),
+        frozenset(k[:a] for k in tab.words for a in range(1, len(k))),
+    )
 
 
 def match_unit(ctx: Ctx, k: int, *, after_number: bool = True) -> tuple[Unit, int] | None:
     """Longest unit starting at token ``k`` (or ``k + 1`` after a joining hyphen: "six-mile")."""
     tab = table()
-    if ctx.low(k) == "-" and ctx.adj(k) and ctx.tok(k + 1) is not None and ctx.adj(k + 1):
+    if ctx.lw[k] == "-" and ctx.glued[k] and ctx.tp[k + 1] is not None and ctx.glued[k + 1]:
         k += 1
-    t = ctx.tok(k)
+    t = ctx.tp[k]
     if t is not None and t.text in _OPEN and after_number and ctx.near(k):
-        close = ctx.tok(k + 2)
-        inner = ctx.tok(k + 1)
-        if close is not None and inner is not None and close.text == _OPEN[t.text] and ctx.adj(k + 1) and ctx.adj(k + 2):
+        close = ctx.tp[k + 2]
+        inner = ctx.tp[k + 1]
+        if close is not None and inner is not None and close.text == _OPEN[t.text] and ctx.glued[k + 1] and ctx.glued[k + 2]:
             u = tab.symbols.get(inner.text) or tab.words.get(inner.low)
             if u is not None:
                 return u, k + 3
@@ -751,38 +995,41 @@ def match_unit(ctx: Ctx, k: int, *, after_number: bool = True) -> tuple[Unit, in
     best: tuple[Unit, int] | None = None
     hi = min(len(ctx.toks), k + 5)
     key = ""
+    glued = ctx.tp[k + 1] is not None and ctx.glued[k + 1] and (
+        ctx.toks[k + 1].kind in ("num", "word") or ctx.toks[k + 1].text == "-"
+    )
+    sym_pre, word_pre = _unit_prefixes()
     for j in range(k + 1, hi + 1):
         ctx.work += 1
         if j > k + 1 and not ctx.near(j - 1):
             break
+        if j > k + 1 and key.isascii() and key not in sym_pre and key.lower() not in word_pre:
+            break  # no longer surface starts with this key
         # == _key(ctx, k, j), built one token at a time
-        key = ctx.toks[k].text if j == k + 1 else key + ("" if ctx.adj(j - 1) else " ") + ctx.toks[j - 1].text
+        key = ctx.toks[k].text if j == k + 1 else key + ("" if ctx.glued[j - 1] else " ") + ctx.toks[j - 1].text
         u = tab.symbols.get(key) or tab.words.get(key.lower())
-        glued = ctx.tok(k + 1) is not None and ctx.adj(k + 1) and (
-            ctx.toks[k + 1].kind in ("num", "word") or ctx.toks[k + 1].text == "-"
-        )
         if u is None and j == k + 1 and after_number and key in ("in", "L") and ctx.near(k) and not glued:
-            nxt = ctx.tok(k + 1)
+            nxt = ctx.tp[k + 1]
             if key == "L" or nxt is None or nxt.text in (".", ",", ";", ")", "!", "?") and not (
-                nxt.text == "." and ctx.tok(k + 2) is not None and ctx.toks[k + 2].text[:1].isupper()
+                nxt.text == "." and ctx.tp[k + 2] is not None and ctx.toks[k + 2].text[:1].isupper()
                 and key == "in"
             ) or nxt.low in _INCH_NEXT:
                 u = tab.words.get("inch") if key == "in" else tab.tight.get("L")
-        if u is None and j == k + 1 and after_number and key == "m" and not ctx.adj(k) and ctx.near(k) and not glued:
-            nxt = ctx.tok(k + 1)
+        if u is None and j == k + 1 and after_number and key == "m" and not ctx.glued[k] and ctx.near(k) and not glued:
+            nxt = ctx.tp[k + 1]
             if nxt is None or nxt.kind in ("num", "sym", "par") and nxt.text not in ("$", "\u00a3", "\u20ac") or nxt.low == "x":
                 u = tab.tight.get(key)  # "1 m x 1 m", "12 m 2 dm"
-        if u is None and j == k + 1 and after_number and ctx.adj(k):
+        if u is None and j == k + 1 and after_number and ctx.glued[k]:
             u = tab.tight.get(key)
             if u is not None and u.dim == "temperature" and _implausible_temperature(ctx, k):
                 u = None
-            if u is not None and ctx.tok(k + 1) is not None and ctx.adj(k + 1) and ctx.toks[k + 1].kind in ("num", "word"):
+            if u is not None and ctx.tp[k + 1] is not None and ctx.glued[k + 1] and ctx.toks[k + 1].kind in ("num", "word"):
                 u = None
         if u is not None:
             # "in." / "st" only directly after digits ("5in.", "15st"); spaced "in" is handled above
-            if ctx.low(k) in ("in", "st") and j == k + 2 and not ctx.adj(k):
+            if ctx.lw[k] in ("in", "st") and j == k + 2 and not ctx.glued[k]:
                 continue
-            if u.name == "stone" and ctx.low(k) == "st" and not ctx.adj(k):
+            if u.name == "stone" and ctx.lw[k] == "st" and not ctx.glued[k]:
                 continue
             best = (u, j)
     return best
@@ -796,7 +1043,7 @@ def _implausible_temperature(ctx: Ctx, k: int) -> bool:
         return False
     if ctx.toks[k].text == "C" and v > 70 or ctx.toks[k].text == "F" and v > 160:
         return True
-    return ctx.low(k + 1) in ("filing", "filings", "form", "forms", "freighter", "freighters", "be", "filed")
+    return ctx.lw[k + 1] in ("filing", "filings", "form", "forms", "freighter", "freighters", "be", "filed")
 
 
 _OPEN = MappingProxyType({"(": ")", "[": "]", "{": "}", "<": ">"})
@@ -805,18 +1052,33 @@ _INCH_NEXT = frozenset("thick long wide tall high deep across screen display".sp
 _CURRENCY_MAX = 5
 
 
+@cache
+def _currency_suffixes() -> frozenset[str]:
+    """Every suffix of every currency symbol: the last token before a currency's number is one."""
+    return frozenset(
+        k[a:] for k, u in table().symbols.items() if u.dim == "currency" for a in range(len(k))
+    )
+
+
 def match_currency_before(ctx: Ctx, i: int) -> tuple[Unit, int] | None:
     """A currency symbol or code ending just before token ``i`` ("$", "US$", "A$", "USD ")."""
+    if not (0 < i <= ctx.n) or ctx.toks[i - 1].text not in _currency_suffixes():
+        return None  # every currency key ends with the text of token ``i - 1``
     tab = table()
+    suffixes = _currency_suffixes()
     best: tuple[Unit, int] | None = None
+    key = ""
     for s in range(i - 1, max(ctx.floor, i - _CURRENCY_MAX) - 1, -1):
         ctx.work += 1
         if not ctx.near(s + 1):
             break
-        key = _key(ctx, s, i)
+        # == _key(ctx, s, i), built one token at a time from the right
+        key = ctx.toks[s].text if s == i - 1 else ctx.toks[s].text + ("" if ctx.glued[s + 1] else " ") + key
         u = tab.symbols.get(key)
         if u is not None and u.dim == "currency":
             best = (u, s)
+        if key not in suffixes:
+            break  # no longer symbol ends with this key
     if best is not None:
         u, s = best
         # a code written as a word needs a space or adjacency; "Rs" fine; "$" fine
@@ -832,20 +1094,31 @@ def _hedge_last_tokens() -> frozenset[str]:
     return frozenset(tokenize(k)[-1].low for k in W.HEDGES if tokenize(k))
 
 
+@cache
+def _hedge_suffixes() -> frozenset[str]:
+    """Every suffix of every hedge key: a key that is none of these cannot grow into a hedge."""
+    return frozenset(k[a:] for k in W.HEDGES for a in range(len(k)))
+
+
 def match_hedge_before(ctx: Ctx, i: int) -> tuple[tuple[str, str], int] | None:
-    if ctx.low(i - 1) not in _hedge_last_tokens():
+    if ctx.lw[i - 1] not in _hedge_last_tokens():
         return None
     best = None
+    lw = ctx.lw
+    suffixes = _hedge_suffixes()
+    key = ""
     for s in range(i - 1, max(ctx.floor, i - W.HEDGE_MAX) - 1, -1):
         ctx.work += 1
         if not ctx.near(s + 1) and ctx.gap(s + 1).strip():
             break
-        key = " ".join(ctx.toks[k].low for k in range(s, i))
+        key = lw[s] if s == i - 1 else lw[s] + " " + key  # == " ".join(lows[s:i])
         h = W.HEDGES.get(key)
-        if h is None and ctx.adj(s + 1):
+        if h is None and ctx.glued[s + 1]:
             h = W.HEDGES.get(key.replace(" ", ""))
         if h is not None:
             best = (h, s)
+        if key not in suffixes and (" " not in key or key.replace(" ", "") not in suffixes):
+            break  # no longer hedge ends with this key
     return best
 
 
@@ -854,7 +1127,7 @@ def match_hedge_before(ctx: Ctx, i: int) -> tuple[tuple[str, str], int] | None:
 def _score_context(ctx: Ctx, i: int, j: int) -> bool:
     lo, hi = max(0, i - 5), min(len(ctx.toks), j + 5)
     ctx.work += hi - lo
-    return any(ctx.toks[k].low in W.SCORE_CONTEXT for k in range(lo, hi))
+    return not W.SCORE_CONTEXT.isdisjoint(ctx.lows[lo:hi])
 
 
 _BY_UP = W.CHANGE_UP | frozenset("raised raise raises raising boosted lifted lifts lift increased extended".split())
@@ -877,14 +1150,14 @@ def _direction_before(ctx: Ctx, k: int) -> str | None:
     steps = 0
     by = False
     of = False
-    while s >= ctx.floor and steps < 4 and ctx.low(s) in W.CHANGE_GLUE:
-        by = by or ctx.low(s) == "by"
-        of = of or ctx.low(s) == "of"
+    while s >= ctx.floor and steps < 4 and ctx.lw[s] in W.CHANGE_GLUE:
+        by = by or ctx.lw[s] == "by"
+        of = of or ctx.lw[s] == "of"
         s -= 1
         steps += 1
     if s < ctx.floor:
         return None
-    w = ctx.low(s)
+    w = ctx.lw[s]
     if of and not by:
         if w in W.CHANGE_NOUN_UP:
             return "up"
@@ -893,8 +1166,8 @@ def _direction_before(ctx: Ctx, k: int) -> str | None:
     if by:
         for t in range(s, max(-1, s - 14), -1):
             ctx.work += 1
-            x = ctx.low(t)
-            if x in (".", ";", ":", "!", "?") or ctx.tok(t) is None or ctx.toks[t].kind == "par":
+            x = ctx.lw[t]
+            if x in (".", ";", ":", "!", "?") or ctx.tp[t] is None or ctx.toks[t].kind == "par":
                 break
             if x in _BY_UP:
                 return "up"
@@ -903,13 +1176,13 @@ def _direction_before(ctx: Ctx, k: int) -> str | None:
         return None
     # "an increase of 5%", "a fall of 300"
     if w == "of" and s - 1 >= ctx.floor:
-        n = ctx.low(s - 1)
+        n = ctx.lw[s - 1]
         if n in W.CHANGE_NOUN_UP and n not in ("above", "more", "higher"):
             return "up"
         if n in W.CHANGE_NOUN_DOWN and n not in ("below", "fewer", "less", "lower"):
             return "down"
         return None
-    if w in ("up", "down") and (s - 1 < ctx.floor or ctx.low(s - 1) in _PARTICLE):
+    if w in ("up", "down") and (s - 1 < ctx.floor or ctx.lw[s - 1] in _PARTICLE):
         return None
     if w in W.CHANGE_UP:
         return "up"
@@ -919,11 +1192,11 @@ def _direction_before(ctx: Ctx, k: int) -> str | None:
 
 
 def _direction_after(ctx: Ctx, j: int, has_unit: bool = True) -> str | None:
-    k = j + (ctx.low(j) == "-" and ctx.adj(j))
-    w = ctx.low(k)
-    if w in ("higher", "lower") and not has_unit and ctx.low(k + 1) != "than":
+    k = j + (ctx.lw[j] == "-" and ctx.glued[j])
+    w = ctx.lw[k]
+    if w in ("higher", "lower") and not has_unit and ctx.lw[k + 1] != "than":
         return None  # "four lower-house seats"
-    if w in ("above", "below", "more", "fewer", "less") and ctx.low(k + 1) not in (
+    if w in ("above", "below", "more", "fewer", "less") and ctx.lw[k + 1] not in (
         "than", "the", "their", "its", "a", "last", "in", "on", "pre", "average", "normal", "his", "her"
     ):
         return None
@@ -945,7 +1218,7 @@ def _change_before_from(ctx: Ctx, s: int) -> bool:
     since 2021, from 40,000 to 60,000"): endpoints, not a range."""
     for k in range(s - 1, max(-1, s - 9), -1):
         ctx.work += 1
-        w = ctx.low(k)
+        w = ctx.lw[k]
         if w in (".", ";", "!", "?") or ctx.toks[k].kind == "par":
             return False
         if w in _FROM_CHANGE:
@@ -958,7 +1231,7 @@ _RANGE_WORDS = frozenset({"to", "-", "\u2013", "\u2014", "and", "or", "through",
 
 def _range_end(ctx: Ctx, first: Num, k: int, prefix: str, cur: Unit | None) -> tuple[Num, int, Unit | None] | None:
     """Second end of a range starting with connector at token ``k``."""
-    conn = ctx.low(k)
+    conn = ctx.lw[k]
     if conn not in _RANGE_WORDS:
         return None
     if conn == "and" and prefix != "between":
@@ -967,11 +1240,11 @@ def _range_end(ctx: Ctx, first: Num, k: int, prefix: str, cur: Unit | None) -> t
         return None
     if conn == "or" and not (first.form == "words" or (first.plain and first.value < 100)):
         return None
-    if conn in ("-", "\u2013", "\u2014", "\u2212") and not (ctx.adj(k) or ctx.near(k)):
+    if conn in ("-", "\u2013", "\u2014", "\u2212") and not (ctx.glued[k] or ctx.near(k)):
         return None
-    if conn == "~" and not (ctx.adj(k) and ctx.adj(k + 1)):
+    if conn == "~" and not (ctx.glued[k] and ctx.glued[k + 1]):
         return None
-    if conn == "-" and not (ctx.adj(k) and ctx.adj(k + 1)) and not (ctx.near(k) and ctx.near(k + 1)):
+    if conn == "-" and not (ctx.glued[k] and ctx.glued[k + 1]) and not (ctx.near(k) and ctx.near(k + 1)):
         return None
     m = k + 1
     u2 = None
@@ -984,13 +1257,13 @@ def _range_end(ctx: Ctx, first: Num, k: int, prefix: str, cur: Unit | None) -> t
         if cur2 is not None and cur2[1] == m:
             u2, m = cur2[0], p
     second = ctx.nums.get(m)
-    if second is None and ctx.low(m) in ("-", "\u2212") and (m + 1) in ctx.nums and ctx.nums[m + 1].neg_start == m:
+    if second is None and ctx.lw[m] in ("-", "\u2212") and (m + 1) in ctx.nums and ctx.nums[m + 1].neg_start == m:
         second = ctx.nums[m + 1]  # "from -18C to -34C"
     if second is None or second.form in ("skip", "ratio") or second.neg_start is not None and conn == "-":
         return None
     if first.form == "fraction" or second.form == "fraction":
         return None
-    if conn == "-" and ctx.adj(k) and (first.form == "words") != (second.form == "words"):
+    if conn == "-" and ctx.glued[k] and (first.form == "words") != (second.form == "words"):
         return None  # "7-Eleven"
     return second, m, u2
 
@@ -1018,7 +1291,7 @@ _POSSESSIVE = frozenset("their his her my our your its".split())
 
 def _over_is_preposition(ctx: Ctx, s: int, ustart: int, n: Num) -> bool:
     """"cost €1.2bn over three years", "jailed over £7.4m fraud": "over" is not a hedge."""
-    prev = ctx.tok(s - 1)
+    prev = ctx.tp[s - 1]
     if prev is not None and s - 1 >= 0 and (
         prev.kind == "num" or prev.low in table().words or prev.low in W.SCALE_ABBREV or prev.text == "%"
     ):
@@ -1044,9 +1317,9 @@ def _is_age_apposition(ctx: Ctx, n: Num) -> bool:
     """"Mark Dunne, 49, had ...": a bare 1-120 between commas after a capitalised name."""
     if not n.plain or not (1 <= n.value <= 120) or n.neg_start is not None:
         return False
-    if ctx.low(n.i - 1) != "," or ctx.low(n.j) not in (",", ".", ";", ")"):
+    if ctx.lw[n.i - 1] != "," or ctx.lw[n.j] not in (",", ".", ";", ")"):
         return False
-    name = ctx.tok(n.i - 2)
+    name = ctx.tp[n.i - 2]
     if name is None or name.kind != "word" or n.i - 2 < ctx.floor:
         return False
     if not name.text[:1].isupper():
@@ -1058,11 +1331,11 @@ def _compound_length(ctx: Ctx, d: Draft) -> None:
     """"5 feet 2 inches", "12 ft 2 in" -> 5.1666... feet (in the larger unit)."""
     if d.unit is None or d.unit.name != "foot" or d.range or d.low != d.high:
         return
-    k = d.j + (ctx.low(d.j) == "and")
+    k = d.j + (ctx.lw[d.j] == "and")
     n2 = ctx.nums.get(k)
     if n2 is None or n2.form not in ("digits", "words") or not (0 <= n2.value < 12):
         return
-    nxt = ctx.tok(n2.j)
+    nxt = ctx.tp[n2.j]
     if nxt is None or nxt.low not in ("in", "inch", "inches", "in.", "\"", "\u2033"):
         return
     d.low = d.high = d.low + n2.value / 12
@@ -1077,9 +1350,9 @@ def _compound_duration(ctx: Ctx, d: Draft) -> None:
         if d.unit is None or d.unit.dim != "duration" or d.range:
             return
         k = d.j
-        if ctx.low(k) in (",", "and") and ctx.near(k):
+        if ctx.lw[k] in (",", "and") and ctx.near(k):
             k += 1
-            if ctx.low(k) == "and":
+            if ctx.lw[k] == "and":
                 k += 1
         n2 = ctx.nums.get(k)
         if n2 is None or n2.form not in ("digits", "words") or n2.scale != 1:
@@ -1115,43 +1388,43 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
     if hedge is not None:
         (bound, lean), s = hedge
         hedge_key = " ".join(ctx.toks[k].low for k in range(s, ustart))
-        if hedge_key == "up to" and ctx.low(s - 1) in _UP_TO_VERBS:  # "edged up to 3.9%": a level
+        if hedge_key == "up to" and ctx.lw[s - 1] in _UP_TO_VERBS:  # "edged up to 3.9%": a level
             bound, lean, s, hedge_key = "exact", "both", ustart, ""
         elif hedge_key == "over" and _over_is_preposition(ctx, s, ustart, n):
             bound, lean, s, hedge_key = "exact", "both", ustart, ""
     prefix = ""
-    if ctx.low(s - 1) in ("between", "from") and s - 1 >= ctx.floor:
-        prefix = ctx.low(s - 1)
+    if ctx.lw[s - 1] in ("between", "from") and s - 1 >= ctx.floor:
+        prefix = ctx.lw[s - 1]
     age = False
-    if prefix and ctx.low(s - 2) in ("aged", "age", "ages"):
+    if prefix and ctx.lw[s - 2] in ("aged", "age", "ages"):
         age = True  # "aged between 18 and 25"
-    elif ctx.low(s - 1) in ("aged", "age") and s - 1 >= ctx.floor:
+    elif ctx.lw[s - 1] in ("aged", "age") and s - 1 >= ctx.floor:
         age = True
         s -= 1
-    elif ctx.low(s - 1) in ("turned", "turns", "turning") and n.plain and n.value <= 120 and hedge is None:
+    elif ctx.lw[s - 1] in ("turned", "turns", "turning") and n.plain and n.value <= 120 and hedge is None:
         age = True
-    elif ctx.low(s - 1) == "of" and ctx.low(s - 2) == "age":
+    elif ctx.lw[s - 1] == "of" and ctx.lw[s - 2] == "age":
         age = True
     elif hedge_key in ("as young as", "as old as") and n.value <= 120:
         age = True
         bound, lean = "exact", "both"
     elif (
         hedge_key in ("younger than", "older than")
-        or hedge_key in ("under", "over") and (ctx.low(s - 1) in _AGE_NOUNS or ctx.low(s - 1) == "aged")
+        or hedge_key in ("under", "over") and (ctx.lw[s - 1] in _AGE_NOUNS or ctx.lw[s - 1] == "aged")
     ) and n.value <= 120 and (n.form == "words" or n.plain):
         age = True
     elif (
-        prefix == "" and ctx.low(s - 1) in ("and", ",") and ctx.prev is not None
+        prefix == "" and ctx.lw[s - 1] in ("and", ",") and ctx.prev is not None
         and ctx.prev.j == s - 1 and ctx.prev.dimension == "duration" and ctx.prev.unit is not None
         and ctx.prev.unit.name == "year" and n.plain
     ):
         age = True
     if (
-        bound == "exact" and ctx.low(s - 1) in _PASS_VERBS and s - 1 >= ctx.floor
+        bound == "exact" and ctx.lw[s - 1] in _PASS_VERBS and s - 1 >= ctx.floor
         and ctx.toks[s - 1].text.islower()
     ):
         bound = "lower"
-    by = ctx.low(s - 1) == "by" or ctx.low(s - 1) in W.CHANGE_GLUE and ctx.low(s - 2) == "by"
+    by = ctx.lw[s - 1] == "by" or ctx.lw[s - 1] in W.CHANGE_GLUE and ctx.lw[s - 2] == "by"
     direction = None if hedge_key in _LEVEL_HEDGES and not by else _direction_before(ctx, s)
     j = n.j
     low, high = n.value, n.value
@@ -1159,13 +1432,13 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
     nums: tuple[Num, ...] = (n,)
     if n.form == "hms":
         u = unit("second")
-    if n.form == "ratio" and ctx.low(i + 1) == ":" and _score_context(ctx, i, n.j):
+    if n.form == "ratio" and ctx.lw[i + 1] == ":" and _score_context(ctx, i, n.j):
         a, b = D(ctx.toks[i].text), D(ctx.toks[i + 2].text)  # "won 2:1"
         return Draft(s, n.j, a, b, None, None, kind="score", nums=(n,), dimension="count")
     # a year span is not a figure: "2023-24", "1991-2020", "2020/21"
     if (
-        n.plain and ctx.low(j) in ("-", "\u2013", "/") and ctx.adj(j) and _is_num(ctx, j + 1)
-        and ctx.adj(j + 1) and 1000 <= n.value <= 2200 and u is None
+        n.plain and ctx.lw[j] in ("-", "\u2013", "/") and ctx.glued[j] and _is_num(ctx, j + 1)
+        and ctx.glued[j + 1] and 1000 <= n.value <= 2200 and u is None
         and (len(ctx.toks[j + 1].text) == 2 or len(ctx.toks[j + 1].text) == 4 and n.value < D(ctx.toks[j + 1].text) <= 2200)
     ):
         return Draft(i, j + 2, n.value, n.value, None, None, kind="skip", nums=(n,))
@@ -1176,7 +1449,12 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
         or ctx.toks[um[1] - 1].low in ("usd", "eur", "gbp", "rmb", "cny", "jpy", "inr", "aud")
     ) and not _cents_follow(ctx, um[1]):
         um = None  # "rmb 10 usd 20", "$ 20.00 $ 37.97": the code belongs to the next number
-    if um is None and ctx.low(j) in _BETWEEN_ADJ and ctx.near(j):
+    if (
+        um is not None and um[0].dim == "currency" and ctx.lw[j] in ("-", "\u2013") and um[1] > j + 1
+        and _is_num(ctx, um[1]) and ctx.glued[um[1]]
+    ):
+        um = None  # "£5-£7.": a dash and a currency before the next number make a range, not cents
+    if um is None and ctx.lw[j] in _BETWEEN_ADJ and ctx.near(j):
         um2 = match_unit(ctx, j + 1)
         if um2 is not None and um2[0].dim == "duration":
             um = um2
@@ -1189,7 +1467,7 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
     elif um is not None and u is not None and um[0].dim == "currency":
         j = um[1]  # "US$ 5 USD": swallow
     # "30 MUSD", "120 MEUR": millions of a currency (financial shorthand)
-    if u is None and n.scale == 1 and ctx.tok(j) is not None and ctx.near(j) and len(ctx.toks[j].text) == 4:
+    if u is None and n.scale == 1 and ctx.tp[j] is not None and ctx.near(j) and len(ctx.toks[j].text) == 4:
         code = ctx.toks[j].text
         mu = table().symbols.get(code[1:].upper()) if code[:1] in "Mm" and code[1:].isalpha() else None
         if mu is not None and mu.dim == "currency" and (code.isupper() or code.islower()):
@@ -1198,8 +1476,8 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
             p_low = p_high = _precision(digits_of(ctx.toks[i].text), D(10) ** 6) if n.form == "digits" else None
             j += 1
     # "75 USD million"
-    if u is not None and u.dim == "currency" and n.scale == 1 and ctx.low(j) in W.SCALE_WORDS and ctx.low(j) != "hundred":
-        f = W.SCALE_WORDS[ctx.low(j)]
+    if u is not None and u.dim == "currency" and n.scale == 1 and ctx.lw[j] in W.SCALE_WORDS and ctx.lw[j] != "hundred":
+        f = W.SCALE_WORDS[ctx.lw[j]]
         low = high = n.value * f
         p_low = p_high = _precision(digits_of(ctx.toks[i].text), f) if n.form == "digits" else None
         j += 1
@@ -1212,7 +1490,7 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
     if prefix != "changefrom":
         r = _range_end(ctx, n, j, prefix, u)
         # "rose by 2,300 to 22,800": an amount of change, then the level reached
-        if r is not None and (direction or by) and ctx.low(j) == "to" and r[0].value > 3 * n.value:
+        if r is not None and (direction or by) and ctx.lw[j] == "to" and r[0].value > 3 * n.value:
             r = None
     if r is not None:
         second, m, u2 = r
@@ -1220,13 +1498,13 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
         if second.scale != 1 and n.scale == 1 and n.form == "digits" and n.raw <= second.raw:
             first_v = n.value * second.scale
             p_low = _precision(digits_of(ctx.toks[i].text), second.scale) if n.precision is not None else None
-        hyph = ctx.low(j) in ("-", "\u2013", "\u2014")
+        hyph = ctx.lw[j] in ("-", "\u2013", "\u2014")
         scoreish = (
             hyph and n.plain and second.plain and n.value <= 1000 and second.value <= 1000
             and u is None and match_unit(ctx, second.j) is None
         )
         if (
-            ctx.low(j) == "to" and n.plain and second.plain and second.value < n.value and u is None
+            ctx.lw[j] == "to" and n.plain and second.plain and second.value < n.value and u is None
             and match_unit(ctx, second.j) is None and _score_context(ctx, i, second.j)
         ):
             scoreish = True  # "the vote passed 310 to 275"
@@ -1264,15 +1542,15 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
                     j = um2[1]
     # "by 320 votes to 201"
     if (
-        kind == "figure" and not is_range and u is None and n.plain and ctx.low(j) in ("votes", "vote")
-        and ctx.low(j + 1) == "to" and (j + 2) in ctx.nums and ctx.nums[j + 2].plain
+        kind == "figure" and not is_range and u is None and n.plain and ctx.lw[j] in ("votes", "vote")
+        and ctx.lw[j + 1] == "to" and (j + 2) in ctx.nums and ctx.nums[j + 2].plain
     ):
         second = ctx.nums[j + 2]
         return Draft(s, second.j, n.value, second.value, None, None, kind="score", nums=(n, second),
                      dimension="count")
     # cricket: "253 for 3", "5 for 62"
     if (
-        kind == "figure" and not is_range and u is None and n.plain and ctx.low(j) == "for"
+        kind == "figure" and not is_range and u is None and n.plain and ctx.lw[j] == "for"
         and _is_num(ctx, j + 1) and (j + 1) in ctx.nums and ctx.nums[j + 1].plain
         and (ctx.nums[j + 1].value <= 10 or n.value <= 10) and _cricket_context(ctx, i, j + 2)
     ):
@@ -1280,29 +1558,29 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
         return Draft(s, second.j, n.value, second.value, None, None, kind="score", nums=(n, second),
                      dimension="count")
     # age: 45-year-old, 6-month-old, 45 years old, 45 years of age
-    if u is not None and u.name in ("month", "week", "day") and ctx.low(j) == "-" and ctx.low(j + 1) in ("old", "olds") and ctx.adj(j + 1):
+    if u is not None and u.name in ("month", "week", "day") and ctx.lw[j] == "-" and ctx.lw[j + 1] in ("old", "olds") and ctx.glued[j + 1]:
         age = True
         j += 2
     if u is not None and u.name == "year":
-        if ctx.low(j) == "-" and ctx.low(j + 1) in ("old", "olds") and ctx.adj(j) and ctx.adj(j + 1):
+        if ctx.lw[j] == "-" and ctx.lw[j + 1] in ("old", "olds") and ctx.glued[j] and ctx.glued[j + 1]:
             age = True
             j += 2
-        elif ctx.low(j) == "old" and ctx.near(j):
+        elif ctx.lw[j] == "old" and ctx.near(j):
             age = True
             j += 1
-        elif ctx.low(j) == "of" and ctx.low(j + 1) == "age" and not is_range:
+        elif ctx.lw[j] == "of" and ctx.lw[j + 1] == "age" and not is_range:
             age = True
             j += 2
-    elif u is None and ctx.low(j) in ("yo", "yrs", "y") and ctx.near(j) and n.plain and n.value <= 120 and (
-        ctx.low(j) == "yo" or ctx.low(j + 1) == "old"
+    elif u is None and ctx.lw[j] in ("yo", "yrs", "y") and ctx.near(j) and n.plain and n.value <= 120 and (
+        ctx.lw[j] == "yo" or ctx.lw[j + 1] == "old"
     ):
         age = True
-        j += 1 + (ctx.low(j + 1) == "old")
+        j += 1 + (ctx.lw[j + 1] == "old")
     if u is None and not age and not is_range and bound == "exact" and _is_age_apposition(ctx, n):
         age = True
     # "lost 9.4%", "added 0.5%": loss/gain verbs are changes only for rates
     if direction is None and not by and bound in ("exact", "approximate"):
-        w = ctx.low(s - 1)
+        w = ctx.lw[s - 1]
         rate = u is not None and u.dim in ("ratio", "ratio difference")
         if w in ("lost", "lose", "loses", "losing", "shed", "sheds", "shedding") and rate:
             direction = "down"
@@ -1312,40 +1590,40 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
         u = unit("year")
     # "the 747-8": a model variant, not two figures
     if (
-        kind == "figure" and not is_range and u is None and n.plain and ctx.low(n.j) == "-"
-        and ctx.adj(n.j) and _is_num(ctx, n.j + 1) and ctx.adj(n.j + 1)
+        kind == "figure" and not is_range and u is None and n.plain and ctx.lw[n.j] == "-"
+        and ctx.glued[n.j] and _is_num(ctx, n.j + 1) and ctx.glued[n.j + 1]
         and (n.j + 1) in ctx.nums and ctx.nums[n.j + 1].plain and ctx.nums[n.j + 1].value < n.value
     ):
         return Draft(i, ctx.nums[n.j + 1].j, n.value, n.value, None, None, kind="skip", nums=(n,))
-    if u is not None and u.name == "year" and ctx.low(j) in _FINANCE_NEXT and ctx.low(n.j) == "-":
+    if u is not None and u.name == "year" and ctx.lw[j] in _FINANCE_NEXT and ctx.lw[n.j] == "-":
         return Draft(i, j, n.value, n.value, None, None, kind="skip", nums=(n,))
     # suffix hedges
-    suffix_key2 = ctx.low(j) + " " + ctx.low(j + 1)
-    tail = ctx.tok(j + 3)
+    suffix_key2 = ctx.lw[j] + " " + ctx.lw[j + 1]
+    tail = ctx.tp[j + 3]
     if (
-        bound in ("exact", "approximate") and ctx.low(j) == "or" and ctx.low(j + 2) == "than"
-        and ctx.low(j + 1) in _MORE_LESS and (tail is None or tail.kind in ("sym", "par") and tail.text != "$")
+        bound in ("exact", "approximate") and ctx.lw[j] == "or" and ctx.lw[j + 2] == "than"
+        and ctx.lw[j + 1] in _MORE_LESS and (tail is None or tail.kind in ("sym", "par") and tail.text != "$")
     ):
-        bound, lean = _MORE_LESS[ctx.low(j + 1)], "both"  # "200 or greater than."
+        bound, lean = _MORE_LESS[ctx.lw[j + 1]], "both"  # "200 or greater than."
         j += 3
-    if bound in ("exact", "approximate") and ctx.low(j + 2) not in ("than", "to"):
+    if bound in ("exact", "approximate") and ctx.lw[j + 2] not in ("than", "to"):
         if suffix_key2 in W.SUFFIX_HEDGES and ctx.near(j) and ctx.near(j + 1):
             bound, lean = W.SUFFIX_HEDGES[suffix_key2]
             j += 2
-        elif ctx.low(j) == "-" and ctx.adj(j) and ("-" + ctx.low(j + 1)) in W.SUFFIX_HEDGES and ctx.adj(j + 1):
-            bound, lean = W.SUFFIX_HEDGES["-" + ctx.low(j + 1)]
+        elif ctx.lw[j] == "-" and ctx.glued[j] and ("-" + ctx.lw[j + 1]) in W.SUFFIX_HEDGES and ctx.glued[j + 1]:
+            bound, lean = W.SUFFIX_HEDGES["-" + ctx.lw[j + 1]]
             j += 2
-        elif ctx.low(j) in ("+",) and ctx.adj(j):
+        elif ctx.lw[j] in ("+",) and ctx.glued[j]:
             bound, lean = "lower", "both"
             j += 1
-        elif ctx.low(j) == "plus" and ctx.near(j) and not _is_num(ctx, j + 1) and ctx.low(j + 1) not in W.UNITS_WORDS:
+        elif ctx.lw[j] == "plus" and ctx.near(j) and not _is_num(ctx, j + 1) and ctx.lw[j + 1] not in W.UNITS_WORDS:
             bound, lean = "lower", "both"
             j += 1
     # "more than three times", "0.78 times", "a 10-fold rise": a factor
-    if u is None and kind == "figure" and not is_range and ctx.low(j) == "times" and ctx.near(j):
+    if u is None and kind == "figure" and not is_range and ctx.lw[j] == "times" and ctx.near(j):
         return Draft(s, j + 1, low, high, None, None, kind="factor", bound=bound, lean=lean,
                      direction=None, dimension="ratio", nums=nums)
-    if u is None and kind == "figure" and not is_range and ctx.low(j) == "-" and ctx.adj(j) and ctx.low(j + 1) == "fold" and ctx.adj(j + 1):
+    if u is None and kind == "figure" and not is_range and ctx.lw[j] == "-" and ctx.glued[j] and ctx.lw[j + 1] == "fold" and ctx.glued[j + 1]:
         return Draft(s, j + 2, low, high, None, None, kind="factor", bound=bound, lean=lean,
                      direction=direction or _direction_after(ctx, j + 2, True), dimension="ratio", nums=nums)
     # "sank about 25 minutes after", "fell about 15 metres": movement, not a change of amount
@@ -1355,13 +1633,13 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
         direction = _direction_after(ctx, j, u is not None)
     # "by a margin of 3 points", "0.5 points": percentage points when the text talks in per cent
     if (
-        u is None and ctx.low(j) in ("point", "points", "pts") and ctx.near(j) and abs(n.value) <= 20
-        and (_percent_near(ctx, i) or ctx.low(s - 1) == "of" and ctx.low(s - 2) == "margin")
+        u is None and ctx.lw[j] in ("point", "points", "pts") and ctx.near(j) and abs(n.value) <= 20
+        and (_percent_near(ctx, i) or ctx.lw[s - 1] == "of" and ctx.lw[s - 2] == "margin")
     ):
         u = unit("percentage point")
         j += 1
     # pounds after a scale word are sterling: "5 million pounds"
-    if u is not None and u.name == "pound-mass" and (n.scale >= 1000 or ctx.low(j - 1) in ("sterling",)):
+    if u is not None and u.name == "pound-mass" and (n.scale >= 1000 or ctx.lw[j - 1] in ("sterling",)):
         u = unit("pound sterling")
     if n.weak and u is None and bound == "exact" and not is_range:
         return None
@@ -1404,10 +1682,10 @@ _ANGLE = frozenset(
 def _angle_context(ctx: Ctx, i: int, j: int) -> bool:
     lo, hi = max(0, i - 4), min(len(ctx.toks), j + 3)
     ctx.work += hi - lo
-    return any(ctx.toks[k].low in _ANGLE for k in range(lo, hi))
+    return not _ANGLE.isdisjoint(ctx.lows[lo:hi])
 
 
-_MAJOR = frozenset({"dollar", "united states dollar", "euro", "pound sterling", "australian dollar",
+_MAJOR = frozenset({"dollar", "euro", "pound sterling", "australian dollar",
                     "canadian dollar", "new zealand dollar"})
 
 
@@ -1419,7 +1697,7 @@ def _cents_follow(ctx: Ctx, k: int) -> bool:
     um = match_unit(ctx, n2.j)
     if um is not None:
         return um[0].name in ("cent", "penny")
-    nxt = ctx.tok(n2.j)
+    nxt = ctx.tp[n2.j]
     return nxt is None or nxt.text in (".", ",", ";", "!", "?", ")")
 
 
@@ -1430,7 +1708,7 @@ def _compound_money(ctx: Ctx, d: Draft) -> None:
     if d.nums and d.nums[-1].scale != 1:
         return
     k = d.j
-    if ctx.low(k) == "and" and ctx.near(k):
+    if ctx.lw[k] == "and" and ctx.near(k):
         k += 1
     if not _cents_follow(ctx, k):
         return
@@ -1451,13 +1729,13 @@ _CRICKET = frozenset(
 def _cricket_context(ctx: Ctx, i: int, j: int) -> bool:
     lo, hi = max(0, i - 12), min(len(ctx.toks), j + 12)
     ctx.work += hi - lo
-    return any(ctx.toks[k].low in _CRICKET for k in range(lo, hi))
+    return not _CRICKET.isdisjoint(ctx.lows[lo:hi])
 
 
 def _percent_near(ctx: Ctx, i: int) -> bool:
     lo, hi = max(0, i - 15), min(len(ctx.toks), i + 15)
     ctx.work += hi - lo
-    return any(ctx.toks[k].low in ("%", "percent", "cent", "percentage", "rate") for k in range(lo, hi))
+    return not _PERCENT_CUES.isdisjoint(ctx.lows[lo:hi])
 
 
 _WARMING = frozenset(
@@ -1469,7 +1747,7 @@ _WARMING = frozenset(
 def _warming_near(ctx: Ctx, i: int, j: int) -> bool:
     lo, hi = max(ctx.floor, i - 4), min(len(ctx.toks), j + 4)
     ctx.work += hi - lo
-    return any(ctx.toks[k].low in _WARMING for k in range(lo, hi))
+    return not _WARMING.isdisjoint(ctx.lows[lo:hi])
 
 
 @FIGURE_RULES.register("number", 50)
@@ -1482,33 +1760,33 @@ def _figure_vague(ctx: Ctx, i: int) -> Draft | None:
     """"dozens of" [24, 99], "hundreds of" [200, 999], "thousands of" [2000, 9999], "tens of
     thousands" [20000, 99999], "hundreds of thousands" [200000, 999999], "millions of"
     [2000000, 999999999]; "a few hundred" [200, 500], "several thousand" [3000, 9000]."""
-    low = ctx.low(i)
-    key3 = (low, ctx.low(i + 1), ctx.low(i + 2))
+    low = ctx.lw[i]
+    key3 = (low, ctx.lw[i + 1], ctx.lw[i + 2])
     if key3 in W.VAGUE_COMPOUND:
         lo, hi = W.VAGUE_COMPOUND[key3]
         j = i + 3
-    elif low in W.VAGUE and ctx.low(i - 1) not in W.UNITS_WORDS and ctx.low(i - 1) not in W.TENS_WORDS:
-        if ctx.low(i + 1) not in ("of", "were", "have", "had", "are", "more", "upon", "who", "fled", "died", "gathered", "marched", "took", "attended", "remain", "remained", "lost", "joined", "protested", "across", "in", "at", "on", "more."):
+    elif low in W.VAGUE and ctx.lw[i - 1] not in W.UNITS_WORDS and ctx.lw[i - 1] not in W.TENS_WORDS:
+        if ctx.lw[i + 1] not in ("of", "were", "have", "had", "are", "more", "upon", "who", "fled", "died", "gathered", "marched", "took", "attended", "remain", "remained", "lost", "joined", "protested", "across", "in", "at", "on", "more."):
             return None
-        if low == "scores" and ctx.low(i + 1) != "of":
+        if low == "scores" and ctx.lw[i + 1] != "of":
             return None
         lo, hi = W.VAGUE[low]
         j = i + 1
-    elif low == "a" and ctx.low(i + 1) == "few" and ctx.low(i + 2) in ("dozen", "hundred", "thousand", "million", "billion"):
-        sc = D(12) if ctx.low(i + 2) == "dozen" else W.SCALE_WORDS[ctx.low(i + 2)]
+    elif low == "a" and ctx.lw[i + 1] == "few" and ctx.lw[i + 2] in ("dozen", "hundred", "thousand", "million", "billion"):
+        sc = D(12) if ctx.lw[i + 2] == "dozen" else W.SCALE_WORDS[ctx.lw[i + 2]]
         lo, hi = _few_range(sc)
         j = i + 3
-    elif low in ("several", "many", "few") and ctx.low(i + 1) in ("dozen", "hundred", "thousand", "million", "billion"):
-        sc = D(12) if ctx.low(i + 1) == "dozen" else W.SCALE_WORDS[ctx.low(i + 1)]
+    elif low in ("several", "many", "few") and ctx.lw[i + 1] in ("dozen", "hundred", "thousand", "million", "billion"):
+        sc = D(12) if ctx.lw[i + 1] == "dozen" else W.SCALE_WORDS[ctx.lw[i + 1]]
         lo, hi = _few_range(sc)
         j = i + 2
     else:
         return None
     u = None
-    um = match_unit(ctx, j + 1 if ctx.low(j) == "of" else j, after_number=False)
-    if um is not None and (ctx.low(j) == "of" or um[0].dim == "currency" or um[0].name == "pound-mass"):
+    um = match_unit(ctx, j + 1 if ctx.lw[j] == "of" else j, after_number=False)
+    if um is not None and (ctx.lw[j] == "of" or um[0].dim == "currency" or um[0].name == "pound-mass"):
         u = um[0] if um[0].name != "pound-mass" else unit("pound sterling")
-        if ctx.low(j) != "of":
+        if ctx.lw[j] != "of":
             j = um[1]
     s = i
     return Draft(s, j, lo, hi, None, None, bound="range", unit=u, dimension=u.dim if u else "count", range=True)
@@ -1523,7 +1801,7 @@ def _few_range(scale: Decimal) -> tuple[Decimal, Decimal]:
 
 @FIGURE_RULES.register("factor", 30)
 def _figure_factor(ctx: Ctx, i: int) -> Draft | None:
-    f = W.FACTORS.get(ctx.low(i))
+    f = W.FACTORS.get(ctx.lw[i])
     if f is None:
         return None
     v, direction = f
@@ -1531,19 +1809,19 @@ def _figure_factor(ctx: Ctx, i: int) -> Draft | None:
     bound, lean, s = "exact", "both", i
     if hedge is not None:
         (bound, lean), s = hedge
-    if ctx.low(i) in ("double", "triple", "quadruple", "halve"):
-        b = ctx.tok(i - 1)
+    if ctx.lw[i] in ("double", "triple", "quadruple", "halve"):
+        b = ctx.tp[i - 1]
         # "would double", "cases triple"; not "a double murder", "the Cup double", "double-digit"
         if b is None or b.kind != "word" or not b.text.islower() or b.low in ("a", "the", "of", "and", "or") or (
-            ctx.low(i + 1) == "-" and ctx.adj(i + 1)
+            ctx.lw[i + 1] == "-" and ctx.glued[i + 1]
         ):
             return None
-    if ctx.low(i) in ("twice", "thrice") and hedge is None and ctx.low(i + 1) not in (
+    if ctx.lw[i] in ("twice", "thrice") and hedge is None and ctx.lw[i + 1] not in (
         "the", "as", "that", "its", "their", "his", "her", "what", "this", "a",
     ):
         return Draft(i, i + 1, v, v, None, None, dimension="count")
     return Draft(s, i + 1, v, v, None, None, kind="factor", bound=bound, lean=lean,
-                 direction=direction if hedge is None or bound != "lower" or ctx.low(i) not in ("double", "triple") else None,
+                 direction=direction if hedge is None or bound != "lower" or ctx.lw[i] not in ("double", "triple") else None,
                  dimension="ratio")
 
 
@@ -1564,7 +1842,7 @@ def _veto_year(ctx: Ctx, k: int) -> str | None:
     # "more than 2000 people", "above 1000": a comparison hedge makes it a figure
     if d.bound in ("lower", "upper"):
         return None
-    if d.bound != "exact" and ctx.low(d.j) not in W.MONTHS and ctx.low(d.j).endswith("s") and ctx.tok(d.j) is not None and ctx.toks[d.j].text.islower():
+    if d.bound != "exact" and ctx.lw[d.j] not in W.MONTHS and ctx.lw[d.j].endswith("s") and ctx.tp[d.j] is not None and ctx.toks[d.j].text.islower():
         return None
     return "year"
 
@@ -1584,7 +1862,7 @@ def _veto_zero_compound(ctx: Ctx, k: int) -> str | None:
     d = _current(ctx)
     if d is None or not d.nums or d.nums[0].form != "words" or d.low != 0:
         return None
-    return "adjective" if ctx.low(d.nums[0].j) == "-" and ctx.adj(d.nums[0].j) else None
+    return "adjective" if ctx.lw[d.nums[0].j] == "-" and ctx.glued[d.nums[0].j] else None
 
 
 @VETO_RULES.register("decade", 95)
@@ -1593,7 +1871,7 @@ def _veto_decade(ctx: Ctx, k: int) -> str | None:
     if d is None:
         return None
     n = d.nums[0] if d.nums else None
-    if n is not None and d.unit is None and n.form == "digits" and ctx.low(n.j) in ("s", "'s") and ctx.adj(n.j):
+    if n is not None and d.unit is None and n.form == "digits" and ctx.lw[n.j] in ("s", "'s") and ctx.glued[n.j]:
         return "decade"
     return None
 
@@ -1602,11 +1880,11 @@ def _veto_decade(ctx: Ctx, k: int) -> str | None:
 def _figure_age_decade(ctx: Ctx, i: int) -> Draft | None:
     """"in their 70s" -> ages 70..79."""
     n = ctx.nums.get(i)
-    if n is None or n.form != "digits" or not n.plain or ctx.low(n.j) != "s" or not ctx.adj(n.j):
+    if n is None or n.form != "digits" or not n.plain or ctx.lw[n.j] != "s" or not ctx.glued[n.j]:
         return None
-    if ctx.low(i - 1) not in W_POSSESSIVE or not (10 <= n.value <= 110) or n.value % 10:
+    if ctx.lw[i - 1] not in W_POSSESSIVE or not (10 <= n.value <= 110) or n.value % 10:
         return None
-    s = i - 1 if ctx.low(i - 2) != "in" else i - 1
+    s = i - 1 if ctx.lw[i - 2] != "in" else i - 1
     return Draft(s, n.j + 1, n.value, n.value + 9, None, None, bound="range", unit=unit("year"),
                  dimension="duration", range=True, nums=(n,))
 
@@ -1622,13 +1900,13 @@ def _veto_date(ctx: Ctx, k: int) -> str | None:
     for n in d.nums:
         if n.form != "digits" or not n.plain or n.value < 1 or n.value > 31:
             continue
-        before = ctx.tok(n.i - 1)
-        after = ctx.tok(n.j)
+        before = ctx.tp[n.i - 1]
+        after = ctx.tp[n.j]
         if before is not None and before.low.rstrip(".") in W.MONTHS and before.text[:1].isupper() and ctx.near(n.i):
             return "date"
         if after is not None and after.low.rstrip(".") in W.MONTHS and after.text[:1].isupper() and ctx.near(n.j):
             return "date"
-        if after is not None and after.low == "of" and ctx.low(n.j + 1) in W.MONTHS:
+        if after is not None and after.low == "of" and ctx.lw[n.j + 1] in W.MONTHS:
             return "date"
     return None
 
@@ -1640,40 +1918,40 @@ def _veto_glued(ctx: Ctx, k: int) -> str | None:
     if d is None or not d.nums or d.kind == "score":
         return None
     n = d.nums[0]
-    b = ctx.tok(n.i - 1)
-    if b is not None and b.low == "-" and ctx.adj(n.i) and n.i >= 2 and ctx.toks[n.i - 2].kind == "num" and ctx.adj(n.i - 1):
+    b = ctx.tp[n.i - 1]
+    if b is not None and b.low == "-" and ctx.glued[n.i] and n.i >= 2 and ctx.toks[n.i - 2].kind == "num" and ctx.glued[n.i - 1]:
         if n.form == "words" and d.kind == "figure":
             return "model"  # the "Eleven" of "7-Eleven"
-    if n.form == "digits" and d.unit is None and ctx.low(n.j) == "-" and ctx.adj(n.j) and d.kind == "figure":
-        w = ctx.tok(n.j + 1)
-        if w is not None and w.kind == "word" and ctx.adj(n.j + 1) and w.text[:1].isupper() and w.low not in W.UNITS_WORDS and w.low not in W.TENS_WORDS or (
+    if n.form == "digits" and d.unit is None and ctx.lw[n.j] == "-" and ctx.glued[n.j] and d.kind == "figure":
+        w = ctx.tp[n.j + 1]
+        if w is not None and w.kind == "word" and ctx.glued[n.j + 1] and w.text[:1].isupper() and w.low not in W.UNITS_WORDS and w.low not in W.TENS_WORDS or (
             w is not None and w.low in W.UNITS_WORDS and w.text[:1].isupper()
         ):
             return "model"  # "7-Eleven", "3-Series"
-    if n.form in ("words", "fraction", "digits") and d.unit is None and ctx.low(n.j) == "-" and ctx.adj(n.j) and d.kind == "figure":
-        w = ctx.tok(n.j + 1)
+    if n.form in ("words", "fraction", "digits") and d.unit is None and ctx.lw[n.j] == "-" and ctx.glued[n.j] and d.kind == "figure":
+        w = ctx.tp[n.j + 1]
         if (
-            w is not None and w.kind == "word" and ctx.adj(n.j + 1) and w.text.islower()
+            w is not None and w.kind == "word" and ctx.glued[n.j + 1] and w.text.islower()
             and w.low not in ("strong", "plus", "odd") and w.low not in W.SCALE_ABBREV
         ):
             return "compound"  # "five-set epic", "two-bedroom flat", "a 3-bed house", "a 40-page report"
-    if n.form == "words" and d.unit is None and n.value <= 2 and ctx.low(n.i - 1) in ("the", "both", "these", "those"):
+    if n.form == "words" and d.unit is None and n.value <= 2 and ctx.lw[n.i - 1] in ("the", "both", "these", "those"):
         return "pronoun"  # "the two sides"
     if n.form not in ("digits", "fraction"):
         return None
     cur = d.unit is not None and d.unit.dim == "currency"
-    b = ctx.tok(n.i - 1)
-    if b is not None and ctx.adj(n.i) and b.kind == "word" and not cur:
+    b = ctx.tp[n.i - 1]
+    if b is not None and ctx.glued[n.i] and b.kind == "word" and not cur:
         return "model"
-    if b is not None and b.low in ("-", "\u2013") and ctx.adj(n.i) and n.i >= 2:
+    if b is not None and b.low in ("-", "\u2013") and ctx.glued[n.i] and n.i >= 2:
         bb = ctx.toks[n.i - 2]
-        if bb.kind == "word" and ctx.adj(n.i - 1) and bb.low not in W.UNITS_WORDS and bb.low not in W.TENS_WORDS and bb.low not in ("mid", "late", "early", "pre", "post", "minus", "negative"):
+        if bb.kind == "word" and ctx.glued[n.i - 1] and bb.low not in W.UNITS_WORDS and bb.low not in W.TENS_WORDS and bb.low not in ("mid", "late", "early", "pre", "post", "minus", "negative"):
             return "model"
     last = d.nums[-1]
-    a = ctx.tok(last.j)
-    if a is not None and a.kind == "word" and ctx.adj(last.j) and last.scale == 1 and d.unit is None and d.dimension not in ("age",) and a.low not in ("s",) and d.bound == "exact":
+    a = ctx.tp[last.j]
+    if a is not None and a.kind == "word" and ctx.glued[last.j] and last.scale == 1 and d.unit is None and d.dimension not in ("age",) and a.low not in ("s",) and d.bound == "exact":
         return "model"
-    if b is not None and b.low in ("#", "№") and ctx.adj(n.i):
+    if b is not None and b.low in ("#", "№") and ctx.glued[n.i]:
         return "label"
     return None
 
@@ -1686,7 +1964,7 @@ def _veto_label(ctx: Ctx, k: int) -> str | None:
     n = d.nums[0]
     if d.unit is not None or d.bound != "exact" or n.form != "digits" or n.scale != 1:
         return None
-    b = ctx.tok(n.i - 1)
+    b = ctx.tp[n.i - 1]
     if b is None or n.i - 1 < ctx.floor:
         return None
     bl = b.low
@@ -1696,7 +1974,7 @@ def _veto_label(ctx: Ctx, k: int) -> str | None:
         return "label"
     if b.kind == "word" and any(c.isupper() for c in b.text) and bl not in W.NOT_PRODUCT and bl not in W.HEDGES and "'" not in b.text and "\u2019" not in b.text:
         # "Boeing 737", "iPhone 15", "Apollo 11", "Category 5"
-        if n.plain and not (n.j < len(ctx.toks) and ctx.low(n.j) in _COUNTED_NEXT):
+        if n.plain and not (n.j < len(ctx.toks) and ctx.lw[n.j] in _COUNTED_NEXT):
             return "model"
     return None
 
@@ -1714,7 +1992,7 @@ def _veto_address(ctx: Ctx, k: int) -> str | None:
         return None
     k2 = d.j
     for step in range(3):
-        t = ctx.tok(k2 + step)
+        t = ctx.tp[k2 + step]
         if t is None or t.kind != "word" or not t.text[:1].isupper():
             return None
         if step > 0 and t.low in W.STREET_TYPES:
@@ -1742,9 +2020,21 @@ def figures(ctx: Ctx) -> list[Draft]:
     out: list[Draft] = []
     toks = ctx.toks
     n = len(toks)
-    i = 0
     ctx.floor = 0
     ctx.dump_at = 0
+    if not ctx.dumps:
+        # the same scan over the tokens that can matter: number nodes, figure words, paragraph breaks
+        nums = ctx.nums
+        pos = 0
+        for i in [k for k, t in enumerate(toks) if k in nums or t.kind == "par" or t.low in _FIGURE_WORDS]:
+            if i < pos:
+                continue
+            if toks[i].kind == "par":
+                ctx.floor = i + 1
+                continue
+            pos = _figure_at(ctx, i, out)
+        return out
+    i = 0
     while i < n:
         if ctx.dumps:
             i = _skip_dump(ctx, i)
@@ -1758,30 +2048,34 @@ def figures(ctx: Ctx) -> list[Draft]:
         if i not in ctx.nums and not (t.kind == "word" and (t.low in _FIGURE_WORDS)):
             i += 1
             continue
-        d = FIGURE_RULES.first(ctx, i)
-        if d is None:
-            i += 1
-            continue
-        nxt = max(d.j, i + 1)
-        reason = None if d.kind == "skip" else _veto_reason(ctx, d)
-        if d.kind != "skip" and reason is None:
-            if (
-                d.direction is None and ctx.prev is not None and ctx.prev.direction is not None
-                and ctx.low(d.i - 1) == "or" and ctx.low(d.i - 2) == "," and d.i - 3 <= ctx.prev.j <= d.i - 2
-            ):
-                d.direction = ctx.prev.direction
-            merged = _merge_bounds(ctx, ctx.prev, d) if out and out[-1] is ctx.prev else None
-            if merged is not None:
-                out[-1] = merged
-                ctx.prev = merged
-            else:
-                out.append(d)
-                ctx.prev = d
-        elif reason in ("label", "model") and ctx.low(nxt) in ("and", "or", "to", "-", "\u2013", ",") and nxt + 1 in ctx.nums:
-            nxt = ctx.nums[nxt + 1].j  # "junctions 4 and 7"
-        ctx.floor = nxt
-        i = nxt
+        i = _figure_at(ctx, i, out)
     return out
+
+
+def _figure_at(ctx: Ctx, i: int, out: list[Draft]) -> int:
+    """Try the figure rules at token ``i``, keep the draft unless vetoed; the next token to scan."""
+    d = FIGURE_RULES.first(ctx, i)
+    if d is None:
+        return i + 1
+    nxt = max(d.j, i + 1)
+    reason = None if d.kind == "skip" else _veto_reason(ctx, d)
+    if d.kind != "skip" and reason is None:
+        if (
+            d.direction is None and ctx.prev is not None and ctx.prev.direction is not None
+            and ctx.lw[d.i - 1] == "or" and ctx.lw[d.i - 2] == "," and d.i - 3 <= ctx.prev.j <= d.i - 2
+        ):
+            d.direction = ctx.prev.direction
+        merged = _merge_bounds(ctx, ctx.prev, d) if out and out[-1] is ctx.prev else None
+        if merged is not None:
+            out[-1] = merged
+            ctx.prev = merged
+        else:
+            out.append(d)
+            ctx.prev = d
+    elif reason in ("label", "model") and ctx.lw[nxt] in ("and", "or", "to", "-", "\u2013", ",") and nxt + 1 in ctx.nums:
+        nxt = ctx.nums[nxt + 1].j  # "junctions 4 and 7"
+    ctx.floor = nxt
+    return nxt
 
 
 _FIGURE_WORDS = frozenset(W.FACTORS) | frozenset(W.VAGUE) | {"tens", "a", "several", "many"}
@@ -1791,7 +2085,7 @@ def _merge_bounds(ctx: Ctx, a: Draft | None, b: Draft) -> Draft | None:
     """"more than 10 and less than 40", "at most 100 and at least 20": one range."""
     if a is None or {a.bound, b.bound} != {"lower", "upper"} or a.range or b.range:
         return None
-    if b.i != a.j + 1 or ctx.low(a.j) not in ("and", "but", ","):
+    if b.i != a.j + 1 or ctx.lw[a.j] not in ("and", "but", ","):
         return None
     lo_d, hi_d = (a, b) if a.bound == "lower" else (b, a)
     if lo_d.low >= hi_d.high or (a.unit is not None and b.unit is not None and a.unit != b.unit):

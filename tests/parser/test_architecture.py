@@ -42,3 +42,11 @@ def test_import_does_not_load_quantulum3() -> None:
     code = "import sys, figcheck.parser; figcheck.parser.extract('5 km'); print('quantulum3' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_token_kinds_follow_the_pattern_groups() -> None:
+    from figcheck.parser import tokenize as tz
+
+    assert tz._TOKEN.groups == len(tz._KINDS) - 1  # no nested capturing group: lastindex is the kind
+    for name, index in tz._TOKEN.groupindex.items():
+        assert tz._KINDS[index] == name

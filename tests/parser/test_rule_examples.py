@@ -27,6 +27,8 @@ RULE_EXAMPLES: dict[str, tuple[str, str]] = {
     "skip_long": ("Reference 1234567890123456789012345 was cited.", "It cost $1,234,567."),
     "skip_ordinal": ("It was the 3rd time this year.", "It happened 3 times this year."),
     "skip_phone": ("Call 0800 123 4567 for help.", "Some 800 people attended."),
+    "skip_calibre": ("Police found a .22 rifle and .5% of the ammunition.", "Rates rose .5% on the year."),
+    "skip_dotted": ("Install version 1.2.3 today.", "Install 1.2 litres today."),
     "slash": ("Half, or 1/2, of voters agreed.", "Half of voters agreed."),
     "one_in_n": ("One in five adults smoke.", "Five adults smoke."),
     "digits": ("Officials said 10,000 troops had crossed.", "Ten thousand troops had crossed."),
