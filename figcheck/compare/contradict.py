@@ -22,7 +22,7 @@ from ..model import Claim, Document, Finding, Quantity
 from . import facts
 from .rules import Rule
 from .rules import get as rule
-from .text import CueIndex, CueScan, FieldIndex, cap, field_text, phrase, where
+from .text import CueIndex, CueSet, FieldIndex, cap, field_text, phrase, where
 
 MAX_PER_KEY = 64
 """At most this many figures of one fact key per document are compared (the first ones): a real
@@ -76,8 +76,8 @@ _CASUALTY_EVENTS = frozenset({"kill or injure", "injure or kill", "kill and inju
                               "injure and kill"})
 _PEOPLE_HEADS = frozenset({"person", "people", "soldier", "troop", "civilian", "fighter",
                            "casualty", "man", "woman", "child", "resident", "worker"})
-_ADMIN_PLACE = re.compile(
-    r"\b[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}[ \t](?:County|Province|Region|District|State|Oblast|"
+_ADMIN_PLACE = re.compile(  # "\b[A-Z]", the boundary tested after the capital (faster)
+    r"[A-Z](?<!\w.)[a-z]+(?:[ \t][A-Z][a-z]+){0,2}[ \t](?:County|Province|Region|District|State|Oblast|"
     r"Prefecture|Borough|Parish|Governorate)\b")
 _PASSIVE_AFTER = re.compile(
     r"(?:[ \t]+(?:of[ \t]+)?(?:the[ \t]+|its[ \t]+|their[ \t]+)?[a-z]+){0,2}?[ \t]+"
@@ -86,7 +86,6 @@ _PASSIVE_AFTER = re.compile(
     r"found|kept|made|built|shown|brought|caught|won|struck)\b")
 _CLAUSE_START = re.compile(r"(?:[;:]|,[ \t]+(?:while|whereas|but|and|although)\b|"
                            r"[ \t](?:while|whereas|but)[ \t])")
-_NAME = re.compile(r"[A-Za-z&'\u2019-]+")
 _NAME_STOP = frozenset(
     """the a an in on at it its this that these those there he she they we but and after before
     when while however meanwhile of for to from by with as mr mrs ms dr monday tuesday wednesday
@@ -95,24 +94,46 @@ _NAME_STOP = frozenset(
 )
 
 
+_CAP_NAME = re.compile(r"[a-z&'\u2019-]*[A-Z][A-Za-z&'\u2019-]*")
+"""A name candidate: a run of letters (and ``&'-``) with a capital in it.  From any start offset
+``finditer`` finds exactly the capitalised runs, since a run's match starts at the run's start."""
+
+_DROP_MEMO: dict[tuple[str | None, str | None, str | None], frozenset[str]] = {}
+
+
+def _dropped_names(attribution: str | None, place: str | None, source: str | None
+                   ) -> frozenset[str]:
+    key = (attribution, place, source)
+    got = _DROP_MEMO.get(key)
+    if got is None:
+        drop = set((facts.norm_qualifier(attribution) or "").split())
+        # places are compared as places (Ojai lies in Ventura County), not as names
+        drop |= {w.removesuffix("'s") for w in (facts.norm_qualifier(place) or "").split()}
+        drop |= set((source or "").lower().split())
+        got = frozenset(drop)
+        if len(_DROP_MEMO) >= 65536:
+            _DROP_MEMO.clear()
+        _DROP_MEMO[key] = got
+    return got
+
+
 def _clause_entities(text: str, s: int, q: Quantity, doc: Document) -> frozenset[str]:
     """Capitalised names in the figure's clause before it (sentence-initial common words, months,
     days and the attribution left out)."""
     lo = max(s, q.start - 90)
     for m in _CLAUSE_START.finditer(text, lo, q.start):
         lo = m.end()
-    drop = set((facts.norm_qualifier(q.subject.attribution) or "").split())
-    # places are compared as places (Ojai lies in Ventura County), not as names
-    drop |= {w.removesuffix("'s") for w in (facts.norm_qualifier(q.subject.place) or "").split()}
-    drop |= set((doc.source or "").lower().split())
-    out = set()
-    for m in _NAME.finditer(text, lo, q.start):
-        if not any(c.isupper() for c in m.group(0)):
-            continue
-        w = m.group(0).lower().replace("\u2019", "'").removesuffix("'s").strip("'-")
-        if len(w) < 2 or w in _NAME_STOP or w in drop:
-            continue
+    out: set[str] = set()
+    drop: frozenset[str] | None = None
+    for m in _CAP_NAME.finditer(text, lo, q.start):
         raw = m.group(0)
+        w = raw.lower().replace("\u2019", "'").removesuffix("'s").strip("'-")
+        if len(w) < 2 or w in _NAME_STOP:
+            continue
+        if drop is None:
+            drop = _dropped_names(q.subject.attribution, q.subject.place, doc.source)
+        if w in drop:
+            continue
         if m.start() == s and not (
                 raw.endswith(("'s", "\u2019s")) or any(c.isupper() for c in raw[1:])
                 or text[m.end() + 1:m.end() + 2].isupper()):
@@ -160,7 +181,9 @@ _EVENT_WORDS = MappingProxyType({
 })
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:aged\s+)?$")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR = re.compile(r"(?:19|20)(?<!\w..)\d\d\b")
+"""A year, ``\\b(?:19|20)\\d\\d\\b`` (the leading ``\\b`` as a look-behind after the first two
+digits, so the engine skips to candidate digits instead of testing a boundary at every offset)."""
 _SINCE_BEFORE = re.compile(r"\b(?:since|from|as of|starting)\b[^.]{0,14}$", re.IGNORECASE)
 
 
@@ -208,9 +231,52 @@ def to_claim(doc: Document, q: Quantity) -> Claim:
     )
 
 
+class _SentenceContext:
+    """What :func:`items_of` reads off the (windowed) sentence of a figure, once per sentence."""
+
+    __slots__ = ("sentence", "years", "all_years", "admin_place", "update_cue", "juxtaposed",
+                 "history")
+
+    def __init__(self, text: str, s: int, e: int, updates: CueIndex, juxta: CueIndex,
+                 history: CueIndex) -> None:
+        sent = text[s:e]
+        self.sentence = sent
+        self.years = _dating_years(sent)
+        self.all_years = frozenset(_YEAR.findall(sent))
+        pm = _ADMIN_PLACE.search(text, s, e)
+        self.admin_place: str | None = pm.group(0) if pm else None
+        self.history = history.within(s, e)
+        self.update_cue = updates.within(s, e) or self.history
+        self.juxtaposed = juxta.within(s, e)
+
+
+_OWN_VOICE_MEMO: dict[tuple[str, str], bool] = {}
+
+
+def _own_voice(attribution: str, source: str) -> bool:
+    """Whether the attribution names the document's own source ("the agency said" in the
+    agency's release)."""
+    key = (attribution, source)
+    got = _OWN_VOICE_MEMO.get(key)
+    if got is None:
+        att = facts.norm_qualifier(attribution)
+        got = bool(att) and set((att or "").split()) <= set(
+            (facts.norm_qualifier(source.lower()) or "").split())
+        if len(_OWN_VOICE_MEMO) >= 65536:
+            _OWN_VOICE_MEMO.clear()
+        _OWN_VOICE_MEMO[key] = got
+    return got
+
+
+_CUES: CueSet = CueSet((facts.DISPUTE_PHRASES, facts.MODAL_PHRASES, facts.PLAN_PHRASES,
+                        facts.UPDATE_PHRASES, facts.JUXTAPOSE_PHRASES, facts.HISTORY_PHRASES))
+"""The cue lists :func:`items_of` looks for, in this order, found in one pass per field."""
+
+
 def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
     """The document's figures that can take part in a contradiction, with their context."""
     out: list[Item] = []
+    sentences: dict[tuple[str, int, int], _SentenceContext] = {}
     indexes: dict[str, tuple[FieldIndex, CueIndex, CueIndex, CueIndex, CueIndex, CueIndex,
                              CueIndex]] = {}
     for q in quantities:
@@ -220,13 +286,10 @@ def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
         if not (0 <= q.start <= q.end <= len(text)):
             continue
         if q.field not in indexes:
-            scan = CueScan(text)
-            indexes[q.field] = (FieldIndex(text), CueIndex(scan, facts.DISPUTE_PHRASES),
-                                CueIndex(scan, facts.MODAL_PHRASES),
-                                CueIndex(scan, facts.PLAN_PHRASES),
-                                CueIndex(scan, facts.UPDATE_PHRASES),
-                                CueIndex(scan, facts.JUXTAPOSE_PHRASES),
-                                CueIndex(scan, facts.HISTORY_PHRASES))
+            cues = _CUES.scan(text)
+            indexes[q.field] = (FieldIndex(text), CueIndex(cues[0]), CueIndex(cues[1]),
+                                CueIndex(cues[2]), CueIndex(cues[3]), CueIndex(cues[4]),
+                                CueIndex(cues[5]))
         fidx, disputes, modals, plans, updates, juxta, history = indexes[q.field]
         s, e = fidx.sentence(q.start, q.end)
         # a bounded window of the sentence: keeps the work per figure constant on text with no
@@ -243,7 +306,6 @@ def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
             # "fares will go up by 12%": an announced plan, compared only with other plans
             q = q.model_copy(update={"subject": q.subject.model_copy(
                 update={"modality": "will"})})
-        sent = text[s:e]
         if _NOT_A_TOTAL_BEFORE.search(text, max(s, q.start - 12), q.start) or \
                 _NOT_A_TOTAL_AFTER.match(text, q.end, min(e, q.end + 40)):
             continue  # "28 new cases", "16 of them", "$200,000 per plaintiff", "3.5C above"
@@ -255,9 +317,8 @@ def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
         if q.bound == "range" and (q.text.lower().startswith("from")
                                    or _FROM_BEFORE.search(text, max(s, q.start - 8), q.start)):
             continue  # "from 2,000 to 5,800": a change's endpoints, not a level
-        att = facts.norm_qualifier(q.subject.attribution)
-        if att and doc.source and set(att.split()) <= set(
-                facts.norm_qualifier(doc.source.lower()).split()):  # type: ignore[union-attr]
+        if q.subject.attribution and doc.source and _own_voice(q.subject.attribution,
+                                                               doc.source):
             # "the agency said" in the agency's own release: the document's own voice
             q = q.model_copy(update={"subject": q.subject.model_copy(
                 update={"attribution": None})})
@@ -267,11 +328,14 @@ def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
             # "340 soldiers killed or wounded" are casualties
             q = q.model_copy(update={"subject": q.subject.model_copy(
                 update={"head": "casualty", "event": None, "text": "casualties"})})
+        ctx = sentences.get((q.field, s, e))
+        if ctx is None:
+            ctx = sentences[(q.field, s, e)] = _SentenceContext(text, s, e, updates, juxta,
+                                                                history)
         if not q.subject.place:
-            pm = _ADMIN_PLACE.search(text, s, e)
-            if pm:  # "Gaines County accounts for 57 cases": the place the parser left out
-                q = q.model_copy(update={"subject": q.subject.model_copy(
-                    update={"place": pm.group(0)})})
+            if ctx.admin_place:  # "Gaines County accounts for 57 cases": the place the parser
+                q = q.model_copy(update={"subject": q.subject.model_copy(  # left out
+                    update={"place": ctx.admin_place})})
         if _ALL_BEFORE.search(text, max(s, q.start - 16), q.start):
             # "All 168 passengers were evacuated": the whole set, whatever happened to it
             q = q.model_copy(update={"subject": q.subject.model_copy(update={"event": None})})
@@ -290,9 +354,9 @@ def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
             if ev:
                 q = q.model_copy(update={"subject": q.subject.model_copy(update={"event": ev})})
         out.append(
-            Item(doc, q, (q.field, s), _dating_years(sent), frozenset(_YEAR.findall(sent)), sent,
-                 facts.is_cumulative(q), updates.within(s, e) or history.within(s, e),
-                 juxta.within(s, e), history.within(s, e), _clause_entities(text, s, q, doc))
+            Item(doc, q, (q.field, s), ctx.years, ctx.all_years, ctx.sentence,
+                 facts.is_cumulative(q), ctx.update_cue, ctx.juxtaposed, ctx.history,
+                 _clause_entities(text, s, q, doc))
         )
     return out
 

@@ -57,6 +57,23 @@ class FieldIndex:
 _TOKEN = re.compile(r"[A-Za-z]+")
 
 
+_FIRST_WORDS: dict[tuple[str, ...], dict[str, list[list[str]]]] = {}
+
+
+def _first_words(phrases: tuple[str, ...]) -> dict[str, list[list[str]]]:
+    """Cue phrases by first word -> the words that must follow (built once per phrase list)."""
+    first = _FIRST_WORDS.get(phrases)
+    if first is None:
+        first = {}
+        for p in phrases:
+            words = p.split()
+            first.setdefault(words[0], []).append(words[1:])
+        if len(_FIRST_WORDS) >= 256:
+            _FIRST_WORDS.clear()
+        _FIRST_WORDS[phrases] = first
+    return first
+
+
 class CueScan:
     """The words of a text found in one linear pass; :meth:`starts` gives where any of a set of
     cue phrases occurs (word by word, so long phrase lists cost a dictionary look-up per word)."""
@@ -77,16 +94,15 @@ class CueScan:
                 hits.append(i)
 
     def starts(self, phrases: tuple[str, ...]) -> list[int]:
-        first: dict[str, list[list[str]]] = {}
-        for p in phrases:
-            words = p.split()
-            first.setdefault(words[0], []).append(words[1:])
+        first = _first_words(phrases)
         at = self._at
         cands: list[int] = []
         for w in first:
             hits = at.get(w)
             if hits:
                 cands.extend(hits)
+        if not cands:
+            return []
         cands.sort()
         out = []
         low = self._low
@@ -95,7 +111,7 @@ class CueScan:
             if w == "may" and self._raw[i] != "may":
                 continue
             for rest in first[w]:
-                if low[i + 1:i + 1 + len(rest)] == rest:
+                if not rest or low[i + 1:i + 1 + len(rest)] == rest:
                     out.append(self._pos[i])
                     break
         return out
@@ -104,13 +120,80 @@ class CueScan:
         return bool(self.starts(phrases))
 
 
+def _trie(words: list[str]) -> str:
+    """A regular expression matching exactly ``words``, factored by common prefixes (the regex
+    engine tries alternatives one by one; a trie tries one letter)."""
+    if not words:
+        return "(?!)"
+    groups: dict[str, list[str]] = {}
+    empty = False
+    for w in words:
+        if w:
+            groups.setdefault(w[0], []).append(w[1:])
+        else:
+            empty = True
+    alts = [re.escape(c) + _trie(sorted(rest)) if rest != [""] else re.escape(c)
+            for c, rest in sorted(groups.items())]
+    body = alts[0] if len(alts) == 1 and not empty else "(?:%s)" % "|".join(alts)
+    if empty:
+        body += "?" if len(alts) == 1 and len(body) == 1 else ""
+        if not body.endswith("?"):
+            body = "(?:%s)?" % body
+    return body
+
+
+class CueSet:
+    """Several lists of cue phrases found in one pass of one regular expression over a text:
+    :meth:`scan` gives, per list, exactly what :meth:`CueScan.starts` gives for it (the offsets of
+    the first words of the phrases that occur, word by word, case-insensitively; "may" only in
+    lower case)."""
+
+    __slots__ = ("_lists", "_first", "_maps")
+
+    def __init__(self, lists: tuple[tuple[str, ...], ...]) -> None:
+        self._lists = lists
+        firsts = sorted({p.split()[0] for ps in lists for p in ps})
+        self._first = re.compile(r"(?<![A-Za-z])%s(?![A-Za-z])" % _trie(firsts),
+                                 re.IGNORECASE | re.ASCII)
+        self._maps: list[dict[str, list[re.Pattern[str] | None]]] = []
+        for ps in lists:
+            mp: dict[str, list[re.Pattern[str] | None]] = {}
+            for p in ps:
+                words = p.split()
+                rest: re.Pattern[str] | None = None
+                if len(words) > 1:
+                    rest = re.compile(
+                        "".join(r"[^A-Za-z]+" + re.escape(w) for w in words[1:]) + r"(?![A-Za-z])",
+                        re.IGNORECASE | re.ASCII)
+                mp.setdefault(words[0], []).append(rest)
+            self._maps.append(mp)
+
+    def scan(self, text: str) -> list[list[int]]:
+        out: list[list[int]] = [[] for _ in self._maps]
+        maps = self._maps
+        for m in self._first.finditer(text):
+            raw = m.group(0)
+            w = raw.lower()
+            if w == "may" and raw != "may":
+                continue
+            for k in range(len(maps)):
+                rests = maps[k].get(w)
+                if rests is None:
+                    continue
+                for r in rests:
+                    if r is None or r.match(text, m.end()):
+                        out[k].append(m.start())
+                        break
+        return out
+
+
 class CueIndex:
     """Where cue phrases occur in a text, to ask whether a span contains one."""
 
     __slots__ = ("_starts",)
 
-    def __init__(self, scan: CueScan, phrases: tuple[str, ...]) -> None:
-        self._starts = scan.starts(phrases)
+    def __init__(self, scan: CueScan | list[int], phrases: tuple[str, ...] = ()) -> None:
+        self._starts = scan if isinstance(scan, list) else scan.starts(phrases)
 
     def within(self, lo: int, hi: int) -> bool:
         i = bisect_left(self._starts, lo)
