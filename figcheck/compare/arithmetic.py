@@ -21,7 +21,7 @@ from ..model import Document, Finding, Interval, Quantity
 from .contradict import to_claim
 from .facts import affine, base_interval_of, interval_of, unit_family
 from .rules import get as rule
-from .text import FieldIndex, cap, field_text, phrase, quote, where
+from .text import FieldIndex, cap, field_index, field_text, phrase, quote, where
 
 SHARE_HEADS = frozenset({"turnout", "share", "proportion", "percentage", "rate", "majority",
                          "participation", "coverage", "uptake", "efficacy", "approval"})
@@ -186,9 +186,22 @@ def _mid(iv: Interval) -> Decimal | None:
     return (iv.low + iv.high) / 2
 
 
+_LAST_CHANGES: list[tuple[Sentence, list[Change]]] = []
+
+
 def _changes(s: Sentence) -> list[Change]:
     """Every "from A to B" / "to B from A" in the sentence, with the endpoints in text order of
-    the change (A is the starting level)."""
+    the change (A is the starting level).  The checks of one sentence share the result."""
+    for prev, got in _LAST_CHANGES:
+        if prev is s:
+            return got
+    got = _find_changes(s)
+    _LAST_CHANGES.clear()
+    _LAST_CHANGES.append((s, got))
+    return got
+
+
+def _find_changes(s: Sentence) -> list[Change]:
     out: list[Change] = []
     qs = s.quantities
     text = s.text
@@ -715,21 +728,29 @@ def sentences(doc: Document, quantities: Sequence[Quantity]) -> list[Sentence]:
     by_key: dict[tuple[str, int], list[Quantity]] = {}
     spans: dict[tuple[str, int], tuple[int, int]] = {}
     indexes: dict[str, FieldIndex] = {}
+    title = doc.title or ""
+    body = doc.text
     for q in quantities:
-        text = (doc.title or "") if q.field == "title" else doc.text
+        field = q.field
+        text = title if field == "title" else body
         if not (0 <= q.start <= q.end <= len(text)):
             continue
-        if q.field not in indexes:
-            indexes[q.field] = FieldIndex(text)
-        s, e = indexes[q.field].sentence(q.start, q.end)
-        by_key.setdefault((q.field, s), []).append(q)
-        spans[(q.field, s)] = (s, e)
+        fi = indexes.get(field)
+        if fi is None:
+            fi = indexes[field] = field_index(text)
+        s, e = fi.sentence(q.start, q.end)
+        key: tuple[str, int] = (field, s)
+        got = by_key.get(key)
+        if got is None:
+            by_key[key] = [q]
+        else:
+            got.append(q)
+        spans[key] = (s, e)
     out = []
-    for key in sorted(by_key, key=lambda k: (k[0] != "title", k[1])):
-        qs = tuple(sorted(by_key[key], key=lambda q: q.start))
-        s, e = spans[key]
-        field = key[0]
-        text = (doc.title or "") if field == "title" else doc.text
+    for fkey in sorted(by_key, key=lambda k: (k[0] != "title", k[1])):
+        qs = tuple(sorted(by_key[fkey], key=lambda q: q.start))
+        s, e = spans[fkey]
+        text = title if fkey[0] == "title" else body
         out.append(Sentence(doc, text, s, e, qs, qs[0].paragraph))
     return out
 
@@ -745,8 +766,13 @@ def arithmetic_within(
     sents = sentences(doc, quantities)
     findings: list[Finding] = []
     for idx, s in enumerate(sents):
-        if len(s.quantities) > MAX_SENTENCE_FIGURES:
+        n_qs = len(s.quantities)
+        if n_qs > MAX_SENTENCE_FIGURES:
             continue  # not prose (a table or adversarial input): nothing here is stated arithmetic
+        if n_qs == 1 and s.quantities[0].bound != "range":
+            # every check needs two figures of the sentence, or a "from A to B" range (FC204's
+            # "doubled from 40 to 80")
+            continue
         neighbours = [
             n for n in (sents[idx - 1] if idx else None, sents[idx + 1] if idx + 1 < len(sents)
                         else None)

@@ -22,7 +22,7 @@ from ..model import Claim, Document, Finding, Quantity
 from . import facts
 from .rules import Rule
 from .rules import get as rule
-from .text import CueIndex, CueSet, FieldIndex, cap, field_text, phrase, where
+from .text import CueIndex, CueSet, FieldIndex, field_index, cap, field_text, phrase, where
 
 MAX_PER_KEY = 64
 """At most this many figures of one fact key per document are compared (the first ones): a real
@@ -94,7 +94,7 @@ _NAME_STOP = frozenset(
 )
 
 
-_CAP_NAME = re.compile(r"[a-z&'\u2019-]*[A-Z][A-Za-z&'\u2019-]*")
+_CAP_NAME = re.compile(r"[a-z&'\u2019-]*+[A-Z][A-Za-z&'\u2019-]*")
 """A name candidate: a run of letters (and ``&'-``) with a capital in it.  From any start offset
 ``finditer`` finds exactly the capitalised runs, since a run's match starts at the run's start."""
 
@@ -121,8 +121,13 @@ def _clause_entities(text: str, s: int, q: Quantity, doc: Document) -> frozenset
     """Capitalised names in the figure's clause before it (sentence-initial common words, months,
     days and the attribution left out)."""
     lo = max(s, q.start - 90)
-    for m in _CLAUSE_START.finditer(text, lo, q.start):
-        lo = m.end()
+    end = q.start
+    if (text.find(",", lo, end) >= 0 or text.find(";", lo, end) >= 0
+            or text.find(":", lo, end) >= 0 or text.find("while", lo, end) >= 0
+            or text.find("whereas", lo, end) >= 0
+            or text.find("but", lo, end) >= 0):  # one of these is in every clause start
+        for m in _CLAUSE_START.finditer(text, lo, end):
+            lo = m.end()
     out: set[str] = set()
     drop: frozenset[str] | None = None
     for m in _CAP_NAME.finditer(text, lo, q.start):
@@ -190,10 +195,19 @@ _SINCE_BEFORE = re.compile(r"\b(?:since|from|as of|starting)\b[^.]{0,14}$", re.I
 def _dating_years(sentence: str) -> frozenset[str]:
     """Years that date a sentence's figures ("in 2007"), not the start of a running count
     ("since 1 October 2024")."""
-    return frozenset(
-        m.group(0) for m in _YEAR.finditer(sentence)
-        if not _SINCE_BEFORE.search(sentence, max(0, m.start() - 24), m.start())
-    )
+    return _years(sentence)[0]
+
+
+def _years(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(:func:`_dating_years`, all years) of a sentence."""
+    dating: set[str] = set()
+    every: set[str] = set()
+    for m in _YEAR.finditer(sentence):
+        y = m.group(0)
+        every.add(y)
+        if not _SINCE_BEFORE.search(sentence, max(0, m.start() - 24), m.start()):
+            dating.add(y)
+    return frozenset(dating), frozenset(every)
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")
 _BRACKET_BEFORE = re.compile(
     r"\(\s*(?:about|around|approximately|roughly|some|nearly|almost|c\.|or|up to)?\s*$",
@@ -241,8 +255,10 @@ class _SentenceContext:
                  history: CueIndex) -> None:
         sent = text[s:e]
         self.sentence = sent
-        self.years = _dating_years(sent)
-        self.all_years = frozenset(_YEAR.findall(sent))
+        if "19" in sent or "20" in sent:  # every year starts so
+            self.years, self.all_years = _years(sent)
+        else:
+            self.years = self.all_years = frozenset()
         pm = _ADMIN_PLACE.search(text, s, e)
         self.admin_place: str | None = pm.group(0) if pm else None
         self.history = history.within(s, e)
@@ -287,7 +303,7 @@ def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
             continue
         if q.field not in indexes:
             cues = _CUES.scan(text)
-            indexes[q.field] = (FieldIndex(text), CueIndex(cues[0]), CueIndex(cues[1]),
+            indexes[q.field] = (field_index(text), CueIndex(cues[0]), CueIndex(cues[1]),
                                 CueIndex(cues[2]), CueIndex(cues[3]), CueIndex(cues[4]),
                                 CueIndex(cues[5]))
         fidx, disputes, modals, plans, updates, juxta, history = indexes[q.field]

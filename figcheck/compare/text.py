@@ -54,6 +54,22 @@ class FieldIndex:
         return s, e
 
 
+_LAST_INDEX: list[FieldIndex] = []
+
+
+def field_index(text: str) -> FieldIndex:
+    """:class:`FieldIndex` of ``text``, shared with the previous callers that indexed the very
+    same string object (the comparator indexes each field of a document several times)."""
+    for fi in _LAST_INDEX:
+        if fi.text is text:
+            return fi
+    fi = FieldIndex(text)
+    if len(_LAST_INDEX) >= 4:
+        del _LAST_INDEX[0]
+    _LAST_INDEX.append(fi)
+    return fi
+
+
 _TOKEN = re.compile(r"[A-Za-z]+")
 
 
