@@ -246,24 +246,39 @@ def to_claim(doc: Document, q: Quantity) -> Claim:
 
 
 class _SentenceContext:
-    """What :func:`items_of` reads off the (windowed) sentence of a figure, once per sentence."""
+    """What :func:`items_of` reads off the (windowed) sentence of a figure, once per sentence:
+    the cue phrases in it at once (only the text of sentences with figures is scanned), the
+    rest when a figure of it is kept (:meth:`details`)."""
 
-    __slots__ = ("sentence", "years", "all_years", "admin_place", "update_cue", "juxtaposed",
-                 "history")
+    __slots__ = ("text", "s", "e", "disputed", "modals", "plans", "sentence", "years",
+                 "all_years", "admin_place", "update_cue", "juxtaposed", "history")
 
-    def __init__(self, text: str, s: int, e: int, updates: CueIndex, juxta: CueIndex,
-                 history: CueIndex) -> None:
-        sent = text[s:e]
-        self.sentence = sent
-        if "19" in sent or "20" in sent:  # every year starts so
-            self.years, self.all_years = _years(sent)
-        else:
-            self.years = self.all_years = frozenset()
-        pm = _ADMIN_PLACE.search(text, s, e)
-        self.admin_place: str | None = pm.group(0) if pm else None
-        self.history = history.within(s, e)
-        self.update_cue = updates.within(s, e) or self.history
-        self.juxtaposed = juxta.within(s, e)
+    def __init__(self, text: str, s: int, e: int) -> None:
+        self.text = text
+        self.s = s
+        self.e = e
+        cues = _CUES.scan(text, s, e)
+        self.disputed = bool(cues[0])
+        self.modals = CueIndex(cues[1])
+        self.plans = CueIndex(cues[2])
+        self.history = bool(cues[5])
+        self.update_cue = bool(cues[3]) or self.history
+        self.juxtaposed = bool(cues[4])
+        self.sentence: str | None = None
+        self.years: frozenset[str] = frozenset()
+        self.all_years: frozenset[str] = frozenset()
+        self.admin_place: str | None = None
+
+    def details(self) -> str:
+        """The sentence text; fills in its years and administrative place."""
+        sent = self.sentence
+        if sent is None:
+            sent = self.sentence = self.text[self.s:self.e]
+            if "19" in sent or "20" in sent:  # every year starts so
+                self.years, self.all_years = _years(sent)
+            pm = _ADMIN_PLACE.search(self.text, self.s, self.e)
+            self.admin_place = pm.group(0) if pm else None
+        return sent
 
 
 _OWN_VOICE_MEMO: dict[tuple[str, str], bool] = {}
@@ -289,36 +304,82 @@ _CUES: CueSet = CueSet((facts.DISPUTE_PHRASES, facts.MODAL_PHRASES, facts.PLAN_P
 """The cue lists :func:`items_of` looks for, in this order, found in one pass per field."""
 
 
-def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
-    """The document's figures that can take part in a contradiction, with their context."""
+def potential_keys(q: Quantity) -> tuple[str, ...]:
+    """Every fact key the figure can have once :func:`items_of` has read its context (a
+    comparable figure's subject only changes there by the casualty rewrite, or by an event that
+    makes people killed the death toll or takes that away)."""
+    fam = facts.unit_family(q)
+    subj = q.subject
+    nh = facts.norm_head(subj.head)
+    if (facts.norm_event(subj.event) or "") in _CASUALTY_EVENTS and nh in _PEOPLE_HEADS:
+        return (f"casualty|{fam}",)
+    if nh in facts.DEATH_HEADS:
+        return (f"death toll|{fam}", f"{nh}|{fam}")
+    return (facts.claim_key(q),)
+
+
+def _shared_keys(groups: Sequence[Sequence[Quantity]]) -> tuple[list[list[bool]], bool]:
+    """For each group (a document's figures, or each figure alone), which comparable figures
+    have a potential key that another group has too: only those can ever be compared.  Also
+    whether any has."""
+    keys: list[list[tuple[str, ...] | None]] = []
+    count: dict[str, int] = {}
+    for qs in groups:
+        ks: list[tuple[str, ...] | None] = []
+        seen: set[str] = set()
+        for q in qs:
+            if not facts.comparable(q):
+                ks.append(None)
+                continue
+            pk = potential_keys(q)
+            ks.append(pk)
+            for k in pk:
+                if k not in seen:
+                    seen.add(k)
+                    count[k] = count.get(k, 0) + 1
+        keys.append(ks)
+    anywhere = False
+    out: list[list[bool]] = []
+    for ks in keys:
+        row = [pk is not None and any(count[k] >= 2 for k in pk) for pk in ks]
+        anywhere = anywhere or any(row)
+        out.append(row)
+    return out, anywhere
+
+
+def items_of(doc: Document, quantities: Sequence[Quantity],
+             only: Sequence[bool] | None = None) -> list[Item]:
+    """The document's figures that can take part in a contradiction, with their context
+    (``only``: the figures to consider, by position; default all)."""
     out: list[Item] = []
     sentences: dict[tuple[str, int, int], _SentenceContext] = {}
-    indexes: dict[str, tuple[FieldIndex, CueIndex, CueIndex, CueIndex, CueIndex, CueIndex,
-                             CueIndex]] = {}
-    for q in quantities:
+    indexes: dict[str, FieldIndex] = {}
+    for n, q in enumerate(quantities):
+        if only is not None and not only[n]:
+            continue
         if not facts.comparable(q):
             continue
         text = field_text(doc, q)
         if not (0 <= q.start <= q.end <= len(text)):
             continue
-        if q.field not in indexes:
-            cues = _CUES.scan(text)
-            indexes[q.field] = (field_index(text), CueIndex(cues[0]), CueIndex(cues[1]),
-                                CueIndex(cues[2]), CueIndex(cues[3]), CueIndex(cues[4]),
-                                CueIndex(cues[5]))
-        fidx, disputes, modals, plans, updates, juxta, history = indexes[q.field]
+        fidx = indexes.get(q.field)
+        if fidx is None:
+            fidx = indexes[q.field] = field_index(text)
         s, e = fidx.sentence(q.start, q.end)
         # a bounded window of the sentence: keeps the work per figure constant on text with no
         # sentence ends (adversarial input, tables)
         s, e = max(s, q.start - _SENTENCE_WINDOW), min(e, q.end + _SENTENCE_WINDOW)
-        if disputes.within(s, e):
+        ctx = sentences.get((q.field, s, e))
+        if ctx is None:
+            ctx = sentences[(q.field, s, e)] = _SentenceContext(text, s, e)
+        if ctx.disputed:
             continue
         clause_end = min(e, q.end + _MODAL_AFTER)
         stop = _CLAUSE_END.search(text, q.end, clause_end)
         lo, hi = max(s, q.start - _MODAL_BEFORE), stop.start() if stop else clause_end
-        if modals.within(lo, hi):
+        if ctx.modals.within(lo, hi):
             continue
-        if plans.within(lo, hi) and not facts.is_plan(q):
+        if ctx.plans.within(lo, hi) and not facts.is_plan(q):
             # "fares will go up by 12%": an announced plan, compared only with other plans
             q = q.model_copy(update={"subject": q.subject.model_copy(
                 update={"modality": "will"})})
@@ -344,10 +405,7 @@ def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
             # "340 soldiers killed or wounded" are casualties
             q = q.model_copy(update={"subject": q.subject.model_copy(
                 update={"head": "casualty", "event": None, "text": "casualties"})})
-        ctx = sentences.get((q.field, s, e))
-        if ctx is None:
-            ctx = sentences[(q.field, s, e)] = _SentenceContext(text, s, e, updates, juxta,
-                                                                history)
+        sent = ctx.details()
         if not q.subject.place:
             if ctx.admin_place:  # "Gaines County accounts for 57 cases": the place the parser
                 q = q.model_copy(update={"subject": q.subject.model_copy(  # left out
@@ -370,7 +428,7 @@ def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
             if ev:
                 q = q.model_copy(update={"subject": q.subject.model_copy(update={"event": ev})})
         out.append(
-            Item(doc, q, (q.field, s), ctx.years, ctx.all_years, ctx.sentence,
+            Item(doc, q, (q.field, s), ctx.years, ctx.all_years, sent,
                  facts.is_cumulative(q), ctx.update_cue, ctx.juxtaposed, ctx.history,
                  _clause_entities(text, s, q, doc))
         )
@@ -442,7 +500,12 @@ def contradictions_within(
     doc: Document, quantities: Sequence[Quantity], tolerance: Decimal
 ) -> list[Finding]:
     buckets: dict[str, list[Item]] = defaultdict(list)
-    for it in items_of(doc, quantities):
+    # a figure whose fact no other figure of the document can share is compared with nothing
+    rows, anywhere = _shared_keys([(q,) for q in quantities])
+    if not anywhere:
+        return []
+    only = [r[0] for r in rows]
+    for it in items_of(doc, quantities, only):
         buckets[facts.claim_key(it.q)].append(it)
     restated = _restated_title_figures(doc, quantities)
     findings: list[Finding] = []
@@ -542,9 +605,13 @@ def contradictions_across(
     are not reports of one event."""
     docs = sorted(group, key=lambda pair: _doc_order(pair[0]))
     index: dict[str, dict[int, list[Item]]] = defaultdict(lambda: defaultdict(list))
+    # a figure whose fact no other document can state is compared with nothing
+    wanted, _ = _shared_keys([qs for _, qs in docs])
     for i, (doc, qs) in enumerate(docs):
+        if not any(wanted[i]):
+            continue
         restated = _restated_title_figures(doc, qs)
-        for it in items_of(doc, qs):
+        for it in items_of(doc, qs, wanted[i]):
             if it.q.field == "title" and (it.q.start, it.q.end) in restated:
                 continue  # the body's own statement of the figure stands for it
             bucket = index[facts.claim_key(it.q)][i]

@@ -184,10 +184,15 @@ class CueSet:
                 mp.setdefault(words[0], []).append(rest)
             self._maps.append(mp)
 
-    def scan(self, text: str) -> list[list[int]]:
+    def scan(self, text: str, start: int = 0, end: int | None = None) -> list[list[int]]:
+        """Per list, the offsets in ``[start, end)`` where one of its phrases starts (the
+        phrase may run on past ``end``; the text around the span is seen as it is)."""
         out: list[list[int]] = [[] for _ in self._maps]
         maps = self._maps
-        for m in self._first.finditer(text):
+        stop = len(text) if end is None else end
+        for m in self._first.finditer(text, start):
+            if m.start() >= stop:
+                break
             raw = m.group(0)
             w = raw.lower()
             if w == "may" and raw != "may":
