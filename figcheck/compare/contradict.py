@@ -14,7 +14,7 @@ import datetime as _dt
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from types import MappingProxyType
 
@@ -232,8 +232,17 @@ class Item:
     """The sentence sets its figure against another source's ("far more than the army's")."""
     history: bool = False
     """The sentence puts its figure in an earlier event ("two weeks after an ambush")."""
-    entities: frozenset[str] = frozenset()
-    """Names in the figure's clause ("Social Democrats", "iPhone"): whose figure it is."""
+    names: list[frozenset[str]] = field(default_factory=list)
+    """:attr:`entities` once computed (they are read only for figures that meet)."""
+
+    @property
+    def entities(self) -> frozenset[str]:
+        """Names in the figure's clause ("Social Democrats", "iPhone"): whose figure it is."""
+        got = self.names
+        if not got:
+            got.append(_clause_entities(field_text(self.doc, self.q), self.sentence[1], self.q,
+                                        self.doc))
+        return got[0]
 
 
 def to_claim(doc: Document, q: Quantity) -> Claim:
@@ -304,6 +313,24 @@ _CUES: CueSet = CueSet((facts.DISPUTE_PHRASES, facts.MODAL_PHRASES, facts.PLAN_P
 """The cue lists :func:`items_of` looks for, in this order, found in one pass per field."""
 
 
+_KEYS_MEMO: dict[tuple[object, ...], tuple[str, ...] | None] = {}
+
+
+def _comparable_keys(q: Quantity) -> tuple[str, ...] | None:
+    """:func:`potential_keys` of a comparable figure, None for one that is not comparable
+    (memoised on what both read)."""
+    subj = q.subject
+    key = (q.kind, subj.head, subj.event, subj.negated, subj.modality, q.dimension, q.unit,
+           q.base is None, q.base_unit)
+    if key in _KEYS_MEMO:
+        return _KEYS_MEMO[key]
+    got = potential_keys(q) if facts.comparable(q) else None
+    if len(_KEYS_MEMO) >= 65536:
+        _KEYS_MEMO.clear()
+    _KEYS_MEMO[key] = got
+    return got
+
+
 def potential_keys(q: Quantity) -> tuple[str, ...]:
     """Every fact key the figure can have once :func:`items_of` has read its context (a
     comparable figure's subject only changes there by the casualty rewrite, or by an event that
@@ -328,11 +355,10 @@ def _shared_keys(groups: Sequence[Sequence[Quantity]]) -> tuple[list[list[bool]]
         ks: list[tuple[str, ...] | None] = []
         seen: set[str] = set()
         for q in qs:
-            if not facts.comparable(q):
-                ks.append(None)
-                continue
-            pk = potential_keys(q)
+            pk = _comparable_keys(q)
             ks.append(pk)
+            if pk is None:
+                continue
             for k in pk:
                 if k not in seen:
                     seen.add(k)
@@ -429,8 +455,7 @@ def items_of(doc: Document, quantities: Sequence[Quantity],
                 q = q.model_copy(update={"subject": q.subject.model_copy(update={"event": ev})})
         out.append(
             Item(doc, q, (q.field, s), ctx.years, ctx.all_years, sent,
-                 facts.is_cumulative(q), ctx.update_cue, ctx.juxtaposed, ctx.history,
-                 _clause_entities(text, s, q, doc))
+                 facts.is_cumulative(q), ctx.update_cue, ctx.juxtaposed, ctx.history)
         )
     return out
 
