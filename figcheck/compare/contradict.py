@@ -470,7 +470,7 @@ def _factor(a: Item, b: Item) -> float | None:
     juxtaposed = near and (a.juxtaposed or b.juxtaposed)
     if a.q.field == "title" or b.q.field == "title":
         # Rescore with the lenient headline factors by comparing qualifiers ourselves.
-        f = facts.same_fact(a.q, b.q, near=False)
+        f = facts.same_keyed_fact(a.q, b.q, near=False)
         if f is None:
             return None
         return min(1.0, f / _missing_product(a.q, b.q) * _headline_product(a.q, b.q))
@@ -478,7 +478,7 @@ def _factor(a: Item, b: Item) -> float | None:
         ea, eb = facts.event_of(a.q), facts.event_of(b.q)
         if not (ea and ea == eb):
             return None  # one paragraph naming two figures for one noun: usually two measures
-    return facts.same_fact(a.q, b.q, near=near, juxtaposed=juxtaposed)
+    return facts.same_keyed_fact(a.q, b.q, near=near, juxtaposed=juxtaposed)
 
 
 def _missing(a: Quantity, b: Quantity) -> list[float]:
@@ -555,11 +555,12 @@ def contradictions_within(
                 f = _factor(prev, it)
                 if f is None:
                     continue
-                if facts.compatible(prev.q, it.q, tolerance):
+                ivs = facts.comparison_intervals(prev.q, it.q, tolerance)
+                if ivs is None:
+                    continue  # neither compatible nor conflicting
+                if ivs[0].overlaps(ivs[1]):  # compatible
                     agrees = True
                     break
-                if not facts.conflicts(prev.q, it.q, tolerance):
-                    continue
                 if (prev.cumulative or it.cumulative) and (prev.update_cue or it.update_cue):
                     continue  # "initially 30 ... now 52": an update told inside the article
                 if best is None:
@@ -713,7 +714,7 @@ def _pair_finding(left: list[Item], right: list[Item], tolerance: Decimal) -> Fi
     repeated = False
     for a in left:
         for b in right:
-            f = facts.same_fact(a.q, b.q, cross=True)
+            f = facts.same_keyed_fact(a.q, b.q, cross=True)
             if f is None or (a.entities and b.entities and not a.entities & b.entities):
                 continue
             if a.years != b.years and (a.years or b.years) and not a.years & b.years:
@@ -738,13 +739,15 @@ def _pair_finding(left: list[Item], right: list[Item], tolerance: Decimal) -> Fi
                 # a later report lower than an earlier one is no update: compare as a conflict
             qa = facts.headline_figure(a.q) if a.q.field == "title" else a.q
             qb = facts.headline_figure(b.q) if b.q.field == "title" else b.q
-            if facts.compatible(qa, qb, tolerance):
+            ivs = facts.comparison_intervals(qa, qb, tolerance)
+            if ivs is None:
+                continue  # neither compatible nor conflicting
+            if ivs[0].overlaps(ivs[1]):  # compatible
                 agreeing.update((id(a), id(b)))
                 continue
             if r is not None and r > facts.MAX_RATIO:
                 continue
-            if facts.conflicts(qa, qb, tolerance):
-                conflicts.append((r or Decimal(1), f, a, b))
+            conflicts.append((r or Decimal(1), f, a, b))  # conflicting
     # A conflict is hidden only when both figures agree with something in the other document
     # (a headline that disagrees on its own is reported even when its body agrees).
     live = [c for c in conflicts if id(c[2]) not in agreeing or id(c[3]) not in agreeing]

@@ -98,7 +98,7 @@ PLAN_PHRASES: tuple[str, ...] = ("will", "set to", "due to", "plan", "plans", "p
 PLAN_MODALITIES: frozenset[str] = frozenset({"will", "planned", "set to", "due to", "plan"})
 
 
-_CACHE_LIMIT = 65536
+_CACHE_LIMIT: int = 65536
 """Memo tables below are emptied when they reach this many entries (bounded memory)."""
 
 _QUAL_MEMO: dict[str, str | None] = {}
@@ -267,11 +267,20 @@ _RELATIVE_TIME = re.compile(
 )
 
 
+_ABS_TIME_MEMO: dict[str, str | None] = {}
+
+
 def _absolute_time(t: str | None) -> str | None:
-    n = norm_qualifier(t)
-    if n is None or _RELATIVE_TIME.match(n):
+    if not t:
         return None
-    return n
+    if t in _ABS_TIME_MEMO:
+        return _ABS_TIME_MEMO[t]
+    n = norm_qualifier(t)
+    out = None if n is None or _RELATIVE_TIME.match(n) else n
+    if len(_ABS_TIME_MEMO) >= _CACHE_LIMIT:
+        _ABS_TIME_MEMO.clear()
+    _ABS_TIME_MEMO[t] = out
+    return out
 OTHER_ATTRIBUTION_FAR: float = 0.75
 """Two different sources named for one fact, far apart in one article or in two documents."""
 OTHER_ATTRIBUTION_CROSS: float = 0.85
@@ -436,6 +445,12 @@ def same_fact(a: Quantity, b: Quantity, *, near: bool = True, cross: bool = Fals
     sources with different figures are being juxtaposed); ``cross``: in different documents."""
     if claim_key(a) != claim_key(b) or not comparable(a) or not comparable(b):
         return None
+    return same_keyed_fact(a, b, near=near, cross=cross, juxtaposed=juxtaposed)
+
+
+def same_keyed_fact(a: Quantity, b: Quantity, *, near: bool = True, cross: bool = False,
+                    juxtaposed: bool = False) -> float | None:
+    """:func:`same_fact` for two comparable figures already known to share a claim key."""
     if a.direction != b.direction:
         return None  # a change vs a level, or a rise vs a fall
     if is_plan(a) != is_plan(b):
