@@ -376,33 +376,40 @@ def _shared_keys(groups: Sequence[Sequence[Quantity]]) -> tuple[list[list[bool]]
 def items_of(doc: Document, quantities: Sequence[Quantity],
              only: Sequence[bool] | None = None) -> list[Item]:
     """The document's figures that can take part in a contradiction, with their context
-    (``only``: the figures to consider, by position; default all)."""
+    (``only``: the figures to consider, by position, all of them comparable
+    (:func:`_shared_keys`); default every comparable figure)."""
     out: list[Item] = []
     sentences: dict[tuple[str, int, int], _SentenceContext] = {}
     indexes: dict[str, FieldIndex] = {}
     for n, q in enumerate(quantities):
-        if only is not None and not only[n]:
-            continue
-        if not facts.comparable(q):
+        if only is not None:
+            if not only[n]:
+                continue  # (``only`` holds comparable figures alone)
+        elif not facts.comparable(q):
             continue
         text = field_text(doc, q)
-        if not (0 <= q.start <= q.end <= len(text)):
+        qs, qe = q.start, q.end
+        if not (0 <= qs <= qe <= len(text)):
             continue
         fidx = indexes.get(q.field)
         if fidx is None:
             fidx = indexes[q.field] = field_index(text)
-        s, e = fidx.sentence(q.start, q.end)
+        s, e = fidx.sentence(qs, qe)
         # a bounded window of the sentence: keeps the work per figure constant on text with no
         # sentence ends (adversarial input, tables)
-        s, e = max(s, q.start - _SENTENCE_WINDOW), min(e, q.end + _SENTENCE_WINDOW)
-        ctx = sentences.get((q.field, s, e))
+        if s < qs - _SENTENCE_WINDOW:
+            s = qs - _SENTENCE_WINDOW
+        if e > qe + _SENTENCE_WINDOW:
+            e = qe + _SENTENCE_WINDOW
+        ckey = (q.field, s, e)
+        ctx = sentences.get(ckey)
         if ctx is None:
-            ctx = sentences[(q.field, s, e)] = _SentenceContext(text, s, e)
+            ctx = sentences[ckey] = _SentenceContext(text, s, e)
         if ctx.disputed:
             continue
-        clause_end = min(e, q.end + _MODAL_AFTER)
-        stop = _CLAUSE_END.search(text, q.end, clause_end)
-        lo, hi = max(s, q.start - _MODAL_BEFORE), stop.start() if stop else clause_end
+        clause_end = min(e, qe + _MODAL_AFTER)
+        stop = _CLAUSE_END.search(text, qe, clause_end)
+        lo, hi = max(s, qs - _MODAL_BEFORE), stop.start() if stop else clause_end
         if ctx.modals.within(lo, hi):
             continue
         if ctx.plans.within(lo, hi) and not facts.is_plan(q):
