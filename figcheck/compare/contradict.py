@@ -262,11 +262,11 @@ class _SentenceContext:
     __slots__ = ("text", "s", "e", "disputed", "modals", "plans", "sentence", "years",
                  "all_years", "admin_place", "update_cue", "juxtaposed", "history")
 
-    def __init__(self, text: str, s: int, e: int) -> None:
+    def __init__(self, text: str, s: int, e: int, low: str | None) -> None:
         self.text = text
         self.s = s
         self.e = e
-        cues = _CUES.scan(text, s, e)
+        cues = _CUES.scan(text, s, e, low)
         self.disputed = bool(cues[0])
         self.modals = CueIndex(cues[1])
         self.plans = CueIndex(cues[2])
@@ -381,6 +381,7 @@ def items_of(doc: Document, quantities: Sequence[Quantity],
     out: list[Item] = []
     sentences: dict[tuple[str, int, int], _SentenceContext] = {}
     indexes: dict[str, FieldIndex] = {}
+    lows: dict[str, str | None] = {}
     for n, q in enumerate(quantities):
         if only is not None:
             if not only[n]:
@@ -394,6 +395,7 @@ def items_of(doc: Document, quantities: Sequence[Quantity],
         fidx = indexes.get(q.field)
         if fidx is None:
             fidx = indexes[q.field] = field_index(text)
+            lows[q.field] = text.lower() if text.isascii() else None
         s, e = fidx.sentence(qs, qe)
         # a bounded window of the sentence: keeps the work per figure constant on text with no
         # sentence ends (adversarial input, tables)
@@ -404,7 +406,7 @@ def items_of(doc: Document, quantities: Sequence[Quantity],
         ckey = (q.field, s, e)
         ctx = sentences.get(ckey)
         if ctx is None:
-            ctx = sentences[ckey] = _SentenceContext(text, s, e)
+            ctx = sentences[ckey] = _SentenceContext(text, s, e, lows[q.field])
         if ctx.disputed:
             continue
         clause_end = min(e, qe + _MODAL_AFTER)

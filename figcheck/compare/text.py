@@ -164,13 +164,15 @@ class CueSet:
     the first words of the phrases that occur, word by word, case-insensitively; "may" only in
     lower case)."""
 
-    __slots__ = ("_lists", "_first", "_maps")
+    __slots__ = ("_lists", "_first", "_first_low", "_maps")
 
     def __init__(self, lists: tuple[tuple[str, ...], ...]) -> None:
         self._lists = lists
         firsts = sorted({p.split()[0] for ps in lists for p in ps})
         self._first = re.compile(r"(?<![A-Za-z])%s(?![A-Za-z])" % _trie(firsts),
                                  re.IGNORECASE | re.ASCII)
+        # the same over lower-cased ASCII text, without case folding (about twice as fast)
+        self._first_low = re.compile(r"(?<![a-z])%s(?![a-z])" % _trie(firsts))
         self._maps: list[dict[str, list[re.Pattern[str] | None]]] = []
         for ps in lists:
             mp: dict[str, list[re.Pattern[str] | None]] = {}
@@ -184,26 +186,35 @@ class CueSet:
                 mp.setdefault(words[0], []).append(rest)
             self._maps.append(mp)
 
-    def scan(self, text: str, start: int = 0, end: int | None = None) -> list[list[int]]:
+    def scan(self, text: str, start: int = 0, end: int | None = None,
+             low: str | None = None) -> list[list[int]]:
         """Per list, the offsets in ``[start, end)`` where one of its phrases starts (the
-        phrase may run on past ``end``; the text around the span is seen as it is)."""
+        phrase may run on past ``end``; the text around the span is seen as it is).  ``low``:
+        ``text.lower()`` when ``text`` is ASCII (same offsets), to scan faster."""
         out: list[list[int]] = [[] for _ in self._maps]
         maps = self._maps
         stop = len(text) if end is None else end
-        for m in self._first.finditer(text, start):
-            if m.start() >= stop:
+        if low is not None:
+            it = self._first_low.finditer(low, start)
+            subject = low
+        else:
+            it = self._first.finditer(text, start)
+            subject = text
+        for m in it:
+            ms = m.start()
+            if ms >= stop:
                 break
-            raw = m.group(0)
-            w = raw.lower()
-            if w == "may" and raw != "may":
+            me = m.end()
+            w = m.group(0) if low is not None else m.group(0).lower()
+            if w == "may" and text[ms:me] != "may":
                 continue
             for k in range(len(maps)):
                 rests = maps[k].get(w)
                 if rests is None:
                     continue
                 for r in rests:
-                    if r is None or r.match(text, m.end()):
-                        out[k].append(m.start())
+                    if r is None or r.match(subject, me):
+                        out[k].append(ms)
                         break
         return out
 
