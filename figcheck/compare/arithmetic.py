@@ -201,8 +201,21 @@ def _changes(s: Sentence) -> list[Change]:
     return got
 
 
+def _lacks(s: Sentence, *words: str) -> bool:
+    """Whether the sentence certainly holds none of ``words`` (lower-case ASCII), in any case: a
+    cheap test before the regular expressions that need one of them (only for ASCII text, where
+    case folding is just ``lower``)."""
+    body = s.text[s.start:s.end]
+    if not body.isascii():
+        return False
+    low = body.lower()
+    return not any(w in low for w in words)
+
+
 def _find_changes(s: Sentence) -> list[Change]:
     out: list[Change] = []
+    if _lacks(s, "from"):
+        return out  # every pattern below has a "from": "from A to B", "to B from A", "up from"
     qs = s.quantities
     text = s.text
     for q in qs:
@@ -290,6 +303,8 @@ def _states_change(s: Sentence, p: Quantity, ch: Change) -> bool:
 
 def check_percent_change(s: Sentence, _: list[Sentence], tolerance: Decimal) -> list[Finding]:
     out: list[Finding] = []
+    if not any(_is_percent(p) or _is_points(p) for p in s.quantities):
+        return out  # no stated change
     for ch in _changes(s):
         used = {(q.start, q.end) for q in ch.quantities}
         cands = [
@@ -495,6 +510,8 @@ def _share_triples(s: Sentence, neighbours: list[Sentence]
 
 def check_share(s: Sentence, neighbours: list[Sentence], tolerance: Decimal) -> list[Finding]:
     out: list[Finding] = []
+    if _lacks(s, "of", "among"):
+        return out  # "40 of 80", "40% of the 80", "Of these" / "Among them"
     for part, whole, p, conf in _share_triples(s, neighbours):
         pi, wi = interval_of(part, tolerance), interval_of(whole, tolerance)
         r = _ratio(pi, wi)
@@ -542,6 +559,8 @@ def _countish(q: Quantity) -> bool:
 def check_parts_total(s: Sentence, _: list[Sentence], tolerance: Decimal) -> list[Finding]:
     out: list[Finding] = []
     qs = s.quantities
+    if sum(1 for q in qs if _countish(q)) < 3:
+        return out  # a total and at least two parts
     for i, total in enumerate(qs):
         if not _countish(total) or total.bound in ("lower", "upper") or total.direction:
             continue
@@ -609,6 +628,8 @@ _CLOSE = re.compile(r"^\s*(?:\)|,|;|or\b)", re.IGNORECASE)
 
 def check_conversion(s: Sentence, _: list[Sentence], tolerance: Decimal) -> list[Finding]:
     out: list[Finding] = []
+    if s.text.find("(", s.start, s.end) < 0:
+        return out  # a conversion is bracketed
     qs = s.quantities
     for qa, qb in zip(qs, qs[1:]):
         if qa.kind != "figure" or qb.kind != "figure":
