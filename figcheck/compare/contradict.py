@@ -215,7 +215,7 @@ _BRACKET_BEFORE = re.compile(
 _OF_THE_START = re.compile(r"(?:of|among)\s+(?:the|those|these|its|their|all)\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen (a frozen dataclass is slower to build); never mutated
 class Item:
     doc: Document
     q: Quantity
@@ -260,7 +260,7 @@ class _SentenceContext:
     rest when a figure of it is kept (:meth:`details`)."""
 
     __slots__ = ("text", "s", "e", "disputed", "modals", "plans", "sentence", "years",
-                 "all_years", "admin_place", "update_cue", "juxtaposed", "history")
+                 "all_years", "_admin", "update_cue", "juxtaposed", "history")
 
     def __init__(self, text: str, s: int, e: int, low: str | None) -> None:
         self.text = text
@@ -276,18 +276,23 @@ class _SentenceContext:
         self.sentence: str | None = None
         self.years: frozenset[str] = frozenset()
         self.all_years: frozenset[str] = frozenset()
-        self.admin_place: str | None = None
+        self._admin: list[str | None] = []
 
     def details(self) -> str:
-        """The sentence text; fills in its years and administrative place."""
+        """The sentence text; fills in its years."""
         sent = self.sentence
         if sent is None:
             sent = self.sentence = self.text[self.s:self.e]
             if "19" in sent or "20" in sent:  # every year starts so
                 self.years, self.all_years = _years(sent)
-            pm = _ADMIN_PLACE.search(self.text, self.s, self.e)
-            self.admin_place = pm.group(0) if pm else None
         return sent
+
+    def admin_place(self) -> str | None:
+        """The first "X County" (Province, Region...) of the sentence."""
+        if not self._admin:
+            pm = _ADMIN_PLACE.search(self.text, self.s, self.e)
+            self._admin.append(pm.group(0) if pm else None)
+        return self._admin[0]
 
 
 _OWN_VOICE_MEMO: dict[tuple[str, str], bool] = {}
@@ -442,9 +447,10 @@ def items_of(doc: Document, quantities: Sequence[Quantity],
                 update={"head": "casualty", "event": None, "text": "casualties"})})
         sent = ctx.details()
         if not q.subject.place:
-            if ctx.admin_place:  # "Gaines County accounts for 57 cases": the place the parser
-                q = q.model_copy(update={"subject": q.subject.model_copy(  # left out
-                    update={"place": ctx.admin_place})})
+            admin = ctx.admin_place()
+            if admin:  # "Gaines County accounts for 57 cases": the place the parser left out
+                q = q.model_copy(update={"subject": q.subject.model_copy(
+                    update={"place": admin})})
         if _ALL_BEFORE.search(text, max(s, q.start - 16), q.start):
             # "All 168 passengers were evacuated": the whole set, whatever happened to it
             q = q.model_copy(update={"subject": q.subject.model_copy(update={"event": None})})
