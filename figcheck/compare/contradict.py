@@ -350,17 +350,17 @@ def potential_keys(q: Quantity) -> tuple[str, ...]:
     return (facts.claim_key(q),)
 
 
-def _shared_keys(groups: Sequence[Sequence[Quantity]]) -> tuple[list[list[bool]], bool]:
+def _shared_keys(groups: Sequence[Sequence[Quantity | None]]) -> tuple[list[list[bool]], bool]:
     """For each group (a document's figures, or each figure alone), which comparable figures
     have a potential key that another group has too: only those can ever be compared.  Also
-    whether any has."""
+    whether any has.  ``None`` stands for a figure left out."""
     keys: list[list[tuple[str, ...] | None]] = []
     count: dict[str, int] = {}
     for qs in groups:
         ks: list[tuple[str, ...] | None] = []
         seen: set[str] = set()
         for q in qs:
-            pk = _comparable_keys(q)
+            pk = None if q is None else _comparable_keys(q)
             ks.append(pk)
             if pk is None:
                 continue
@@ -646,15 +646,19 @@ def contradictions_across(
     are not reports of one event."""
     docs = sorted(group, key=lambda pair: _doc_order(pair[0]))
     index: dict[str, dict[int, list[Item]]] = defaultdict(lambda: defaultdict(list))
-    # a figure whose fact no other document can state is compared with nothing
-    wanted, _ = _shared_keys([qs for _, qs in docs])
+    # a headline figure the body restates is left out (the body's own statement of the figure
+    # stands for it), and a figure whose fact no other document can state is compared with
+    # nothing
+    kept: list[list[Quantity | None]] = []
+    for doc, qs in docs:
+        restated = _restated_title_figures(doc, qs)
+        kept.append([None if q.field == "title" and (q.start, q.end) in restated else q
+                     for q in qs])
+    wanted, _ = _shared_keys(kept)
     for i, (doc, qs) in enumerate(docs):
         if not any(wanted[i]):
             continue
-        restated = _restated_title_figures(doc, qs)
         for it in items_of(doc, qs, wanted[i]):
-            if it.q.field == "title" and (it.q.start, it.q.end) in restated:
-                continue  # the body's own statement of the figure stands for it
             bucket = index[facts.claim_key(it.q)][i]
             if len(bucket) < MAX_PER_KEY:
                 bucket.append(it)
