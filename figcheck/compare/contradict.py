@@ -723,6 +723,20 @@ def _verbatim_findings(docs: Sequence[tuple[Document, Sequence[Quantity]]],
     return out
 
 
+_DAY_WORD = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|"
+                       r"today|tonight)\b")
+
+
+def _different_days(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures are stated for different days named relatively ("on Monday" / "by
+    Wednesday", "yesterday" / "today"), as reports published the same day (or undated) may well
+    be.  Absolute times ("2022") are compared as the fact's time (:func:`facts.same_fact`)."""
+    ta, tb = facts.norm_qualifier(a.subject.time), facts.norm_qualifier(b.subject.time)
+    if ta is None or tb is None or facts.qualifier_factor(ta, tb, 1.0) is not None:
+        return False  # a time missing, or the same (or overlapping) time
+    return bool(_DAY_WORD.search(ta)) and bool(_DAY_WORD.search(tb))
+
+
 def _pair_finding(left: list[Item], right: list[Item], tolerance: Decimal) -> Finding | None:
     """``left`` is from the earlier (or first in canonical order) document.  A figure that agrees
     with some figure of the other document is not reported; among the remaining conflicting
@@ -741,6 +755,12 @@ def _pair_finding(left: list[Item], right: list[Item], tolerance: Decimal) -> Fi
             r = facts.ratio(a.q, b.q)
             cumulative = a.cumulative or b.cumulative
             da, db = a.doc.published, b.doc.published
+            # "on Monday 30 had died" / "by Wednesday 52 had died": figures for two days are
+            # never one fact; only reports of different dates can show a count that grew
+            days = _different_days(a.q, b.q)
+            dated = da is not None and db is not None and da != db
+            if days and not (cumulative and dated):
+                continue
             if cumulative and da is not None and db is not None and da != db:
                 if r is not None and r > facts.MAX_UPDATE_RATIO or a.years or b.years:
                     continue
@@ -755,6 +775,8 @@ def _pair_finding(left: list[Item], right: list[Item], tolerance: Decimal) -> Fi
                     if update is None or f > update[0]:
                         update = (f, earlier, later)
                     continue
+                if days:
+                    continue  # a later report quoting an earlier day's figure
                 # a later report lower than an earlier one is no update: compare as a conflict
             qa = facts.headline_figure(a.q) if a.q.field == "title" else a.q
             qb = facts.headline_figure(b.q) if b.q.field == "title" else b.q
@@ -764,6 +786,8 @@ def _pair_finding(left: list[Item], right: list[Item], tolerance: Decimal) -> Fi
             if ivs[0].overlaps(ivs[1]):  # compatible
                 agreeing.update((id(a), id(b)))
                 continue
+            if cumulative and (da is None or db is None):
+                continue  # a running count in an undated report: it may have grown in between
             if r is not None and r > facts.MAX_RATIO:
                 continue
             conflicts.append((r or Decimal(1), f, a, b))  # conflicting

@@ -227,6 +227,12 @@ _QUAL_STOP: frozenset[str] = frozenset({"since", "by", "until", "from", "to", "i
                         "region", "area", "province", "county", "district", "city", "state"})
 
 
+def qualifier_factor(a: str | None, b: str | None, missing: float) -> float | None:
+    """How two place or time qualifiers meet: 1.0 the same (or one narrows the other: "Kursk" /
+    "Kursk region"), ``missing`` given on one side only, None different."""
+    return _qual_factor(a, b, missing)
+
+
 def _qual_factor(a: str | None, b: str | None, missing: float) -> float | None:
     na, nb = norm_qualifier(a), norm_qualifier(b)
     if na is None and nb is None:

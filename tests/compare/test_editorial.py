@@ -1,0 +1,90 @@
+"""Behaviour an editor relies on: figures for different days are never one fact.
+
+The hand-built cases (:mod:`.helpers`) pin the comparator's logic; the ``run`` cases go through
+the real parser."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import pytest
+
+from figcheck.compare import across, run, within
+from figcheck.config import Config
+from figcheck.model import Document
+
+from .helpers import doc, fig
+
+KILLED = {"head": "person", "event": "kill", "text": "people"}
+
+
+def pair(text_a: str, figs_a: list, text_b: str, figs_b: list, *,
+         date_a: str | None = "2025-03-10", date_b: str | None = "2025-03-10") -> list:
+    a = doc(text_a, *figs_a, id="wire", source="Wire", published=date_a)
+    b = doc(text_b, *figs_b, id="paper", source="Paper", published=date_b)
+    return [a, b]
+
+
+# --- figures for different days, undated reports ----------------------------------------------
+MON = ("On Monday 30 people had died in the floods.", [fig("30", time="Monday", **KILLED)])
+WED = ("By Wednesday 52 people had died in the floods.",
+       [fig("52", time="By Wednesday", **KILLED)])
+DAYS = [
+    pytest.param(pair(*MON, *WED), [], id="monday-30-wednesday-52-same-date"),
+    pytest.param(pair(*WED, *MON), [], id="same-date-either-order"),
+    pytest.param(pair(*MON, *WED, date_a=None), [], id="monday-30-undated-wednesday-52"),
+    pytest.param(pair(*MON, *WED, date_b="2025-03-12"), ["FC121"],
+                 id="later-report-of-a-later-day-is-an-update"),
+    pytest.param(pair(*WED, *MON, date_b="2025-03-12"), [],
+                 id="later-report-quoting-an-earlier-day"),
+    pytest.param(pair("On Monday 300 flights were cancelled.",
+                      [fig("300", head="flight", event="cancel", time="Monday")],
+                      "On Wednesday 120 flights were cancelled.",
+                      [fig("120", head="flight", event="cancel", time="Wednesday")]),
+                 [], id="daily-counts-of-two-days"),
+    pytest.param(pair("On Monday 30 people had died in the floods.",
+                      [fig("30", time="Monday", **KILLED)],
+                      "On Monday 52 people had died in the floods.",
+                      [fig("52", time="on Monday", **KILLED)]),
+                 ["FC111"], id="same-day-still-a-conflict"),
+    pytest.param(pair("The jury awarded $4.5 million in damages on Thursday.",
+                      [fig("$4.5 million", unit="dollar", head="damage", text="damages",
+                           time="Thursday")],
+                      "The jury awarded $5.4 million in damages.",
+                      [fig("$5.4 million", unit="dollar", head="damage", text="damages")]),
+                 ["FC111"], id="one-side-dated-by-a-day-word-still-conflicts"),
+    pytest.param(pair("At least 52 people have died in the floods.",
+                      [fig("At least 52", **KILLED)],
+                      "The floods have killed 30 people.", [fig("30", **KILLED)],
+                      date_a=None),
+                 [], id="undated-report-of-a-running-count"),
+    pytest.param(pair("More than 200 passengers were on the ferry.",
+                      [fig("More than 200", head="passenger", text="passengers")],
+                      "The ferry had 148 passengers on board.",
+                      [fig("148", head="passenger", text="passengers")], date_a=None),
+                 ["FC111"], id="undated-report-of-a-fixed-fact-still-conflicts"),
+]
+
+
+@pytest.mark.parametrize(("group", "codes"), DAYS)
+def test_days_and_undated(group: list, codes: list[str]) -> None:
+    found = across(group, Config())
+    assert [f.code for f in found] == codes
+    assert across(list(reversed(group)), Config()) == found
+
+
+def _story(*docs: Document) -> list[Document]:
+    return [d.model_copy(update={"story": "s"}) for d in docs]
+
+
+def test_end_to_end_days_and_undated_md() -> None:
+    wire = Document(id="wire", source="Wire", published=_dt.date(2025, 3, 10),
+                    text="On Monday 30 people had died in the Severn floods, officials said.")
+    local = Document(id="local", source="Local", published=_dt.date(2025, 3, 10),
+                     text="By Wednesday 52 people had died in the Severn floods, officials said.")
+    draft = Document(id="draft.md",
+                     text="At least 52 people have died in the Severn floods, officials said.")
+    assert run(_story(wire, local)).report.findings == ()
+    assert run(_story(wire, draft)).report.findings == ()
+    later = local.model_copy(update={"published": _dt.date(2025, 3, 12)})
+    assert [f.code for f in run(_story(wire, later)).report.findings] == ["FC121"]
