@@ -547,6 +547,12 @@ _PART_STOP = re.compile(
     re.IGNORECASE,
 )
 _PART_JOIN = re.compile(r",|\band\b|\bplus\b|\bas well as\b", re.IGNORECASE)
+_COLON_GAP = re.compile(r"^[^,;:()\d]{0,40}:\s*$")
+"""Between a total and its first part: the rest of the total's clause, then a colon."""
+_VERBISH = re.compile(r"\b(?:were|was|are|is|had|have|has|been|being|[a-z]+ed)\b",
+                      re.IGNORECASE)
+_REST_BEFORE = re.compile(r"\b(?:the\s+)?(?:other|remaining|rest)\s*,?\s*$", re.IGNORECASE)
+"""Before the last part of a breakdown: "... and the other 30", "and the remaining 12"."""
 _SUBSET_AFTER = re.compile(r"^\s*,?\s*(?:of|among)\s+(?:them|whom|those|these|which)\b",
                            re.IGNORECASE)
 _OF_THE_BEFORE = re.compile(r"(?:^|[.;]\s*)of\s+(?:the|those|these|all)?\s*$", re.IGNORECASE)
@@ -568,8 +574,12 @@ def check_parts_total(s: Sentence, _: list[Sentence], tolerance: Decimal) -> lis
         if not after:
             continue
         gap = s.text[total.end:after[0].start]
-        m = _PARTS_CUE.search(gap)
+        cues = list(_PARTS_CUE.finditer(gap))
+        # "the 120 victims were made up of ...": the breakdown's own cue, not "were"
+        m = next((c for c in cues if c.group("cue").lower() in _EXHAUSTIVE),
+                 cues[0] if cues else None)
         exhaustive = False
+        colon = False
         if m and len(gap) <= 60:
             cue = m.group("cue").lower()
             if cue in ("were", "are"):
@@ -579,12 +589,15 @@ def check_parts_total(s: Sentence, _: list[Sentence], tolerance: Decimal) -> lis
             exhaustive = cue in _EXHAUSTIVE
             if _PART_STOP.search(s.text, total.end + m.end(), after[0].start):
                 continue
+        elif _COLON_GAP.match(gap):
+            colon = exhaustive = True  # "A total of 120 people died: 50 adults and 30 children"
         else:
             lead = s.text[max(s.start, total.start - 14):total.start]
             if not (_OF_THE_BEFORE.search(lead) and len(gap) <= 60 and "," in gap):
                 continue
         parts: list[Quantity] = []
         prev_end = None
+        rest = False
         for q in after:
             if not _countish(q) or q.direction:
                 break
@@ -593,12 +606,21 @@ def check_parts_total(s: Sentence, _: list[Sentence], tolerance: Decimal) -> lis
                 if len(between) > 50 or not _PART_JOIN.search(between) or _PART_STOP.search(
                         between):
                     break
+                if colon and _VERBISH.search(between):
+                    break  # "120 arrested: 50 were charged and 30 released" is no breakdown
+                rest = _REST_BEFORE.search(between) is not None
             if _SUBSET_AFTER.match(s.text[q.end:q.end + 20]):
                 break
             parts.append(q)
             prev_end = q.end
+            if rest:
+                break  # "... and the other 30": the last part
         if len(parts) < 2:
             continue
+        if colon and _VERBISH.search(s.text, parts[0].end, parts[-1].start):
+            continue
+        if rest:
+            exhaustive = True  # "50 were adults and the other 30 were children"
         ivs = [interval_of(q, tolerance) for q in parts]
         if any(iv.low is None or iv.high is None for iv in ivs):
             continue

@@ -1,4 +1,5 @@
-"""Behaviour an editor relies on: figures for different days are never one fact.
+"""Behaviour an editor relies on: figures for different days are never one fact, and breakdowns
+of a total are checked whichever way they are phrased.
 
 The hand-built cases (:mod:`.helpers`) pin the comparator's logic; the ``run`` cases go through
 the real parser."""
@@ -88,3 +89,58 @@ def test_end_to_end_days_and_undated_md() -> None:
     assert run(_story(wire, draft)).report.findings == ()
     later = local.model_copy(update={"published": _dt.date(2025, 3, 12)})
     assert [f.code for f in run(_story(wire, later)).report.findings] == ["FC121"]
+
+
+# --- parts and their total ----------------------------------------------------------------------
+V = {"head": "victim", "text": "victims"}
+A = {"head": "adult", "text": "adults"}
+C = {"head": "child", "text": "children"}
+P = {"head": "person", "text": "people"}
+PARTS = [
+    pytest.param("Of the 120 victims, 50 were adults and the other 30 were children.",
+                 [fig("120", **V), fig("50", **A), fig("30", **C)], ["FC203"],
+                 id="of-the-total-and-the-other"),
+    pytest.param("Of the 120 victims, 90 were adults and the other 30 were children.",
+                 [fig("120", **V), fig("90", **A), fig("30", **C)], [],
+                 id="of-the-total-and-the-other-right"),
+    pytest.param("Of the 120 victims, 50 were adults and 30 were children.",
+                 [fig("120", **V), fig("50", **A), fig("30", **C)], [],
+                 id="of-the-total-not-said-to-be-all"),
+    pytest.param("A total of 120 people died: 50 adults and 30 children.",
+                 [fig("120", **P), fig("50", **A), fig("30", **C)], ["FC203"],
+                 id="colon-breakdown"),
+    pytest.param("A total of 120 people died: 90 adults and 30 children.",
+                 [fig("120", **P), fig("90", **A), fig("30", **C)], [],
+                 id="colon-breakdown-right"),
+    pytest.param("Police arrested 120 people: 50 were charged and 30 released.",
+                 [fig("120", **P), fig("50"), fig("30")], [],
+                 id="colon-then-clauses-is-no-breakdown"),
+    pytest.param("The 120 victims were made up of 50 adults and 30 children.",
+                 [fig("120", **V), fig("50", **A), fig("30", **C)], ["FC203"],
+                 id="were-made-up-of"),
+    pytest.param("The 120 victims were made up of 90 adults and 30 children.",
+                 [fig("120", **V), fig("90", **A), fig("30", **C)], [],
+                 id="were-made-up-of-right"),
+    pytest.param("The 120 victims included 50 adults and 30 children.",
+                 [fig("120", **V), fig("50", **A), fig("30", **C)], [],
+                 id="included-need-not-be-all"),
+]
+
+
+@pytest.mark.parametrize(("text", "figs", "codes"), PARTS)
+def test_parts_and_total(text: str, figs: list, codes: list[str]) -> None:
+    d, qs = doc(text, *figs)
+    assert [f.code for f in within(d, qs, Config())] == codes
+
+
+@pytest.mark.parametrize("text", [
+    "Of the 120 victims, 50 were adults and the other 30 were children.",
+    "A total of 120 people died: 50 adults and 30 children.",
+    "The 120 victims were made up of 50 adults and 30 children.",
+])
+def test_parts_and_total_end_to_end(text: str) -> None:
+    (f,) = run([text]).report.findings
+    assert f.code == "FC203"
+    assert "add up to 80" in f.message
+    right = text.replace("50", "90")
+    assert run([right]).report.findings == ()
