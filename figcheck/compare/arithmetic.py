@@ -524,7 +524,7 @@ def check_share(s: Sentence, neighbours: list[Sentence], tolerance: Decimal) -> 
         if stated.overlaps(actual):
             continue
         point = part.value.low / whole.value.low * 100 if whole.value.low else None
-        out.append(_finding("FC202", s, (part, whole, p), conf, share=phrase(p),
+        out.append(_finding("FC202", s, (part, whole, p), conf, share=phrase(p, s.doc),
                             part=quote(part), whole=quote(whole),
                             actual=f"{_fmt(point)}%" if point is not None else "different"))
     return out
@@ -556,6 +556,17 @@ _REST_BEFORE = re.compile(r"\b(?:the\s+)?(?:other|remaining|rest)\s*,?\s*$", re.
 _SUBSET_AFTER = re.compile(r"^\s*,?\s*(?:of|among)\s+(?:them|whom|those|these|which)\b",
                            re.IGNORECASE)
 _OF_THE_BEFORE = re.compile(r"(?:^|[.;]\s*)of\s+(?:the|those|these|all)?\s*$", re.IGNORECASE)
+
+
+def _part_phrase(q: Quantity, doc: Document) -> str:
+    """A part of a total named with its noun when that is a short noun phrase ("50 adults"),
+    else as written ("about 3,800")."""
+    return phrase(q, doc) if len((q.subject.text or "").split()) <= 2 else quote(q)
+
+
+def _and_list(items: list[str]) -> str:
+    """"a and b", "a, b and c"."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _countish(q: Quantity) -> bool:
@@ -633,8 +644,8 @@ def check_parts_total(s: Sentence, _: list[Sentence], tolerance: Decimal) -> lis
             continue
         total_sum = sum((q.value.low for q in parts), Decimal(0))
         out.append(_finding("FC203", s, (total, *parts), ARITHMETIC_CONFIDENCE,
-                            parts=" and ".join(q.text.strip() for q in parts),
-                            total=phrase(total), actual=_fmt(total_sum, 6)))
+                            parts=_and_list([_part_phrase(q, s.doc) for q in parts]),
+                            total=phrase(total, s.doc), actual=_fmt(total_sum, 6)))
     return out
 
 

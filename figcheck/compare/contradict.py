@@ -22,7 +22,8 @@ from ..model import Claim, Document, Finding, Quantity
 from . import facts
 from .rules import Rule
 from .rules import get as rule
-from .text import CueIndex, CueSet, FieldIndex, field_index, cap, field_text, phrase, where
+from .text import (CueIndex, CueSet, FieldIndex, cap, change_phrase, field_index, field_text,
+                   phrase, where)
 
 MAX_PER_KEY = 64
 """At most this many figures of one fact key per document are compared (the first ones): a real
@@ -611,14 +612,23 @@ def _headline_conflict(t: Item, body: list[Item], tolerance: Decimal
     return first
 
 
+def _second_where(a: Quantity, b: Quantity) -> str:
+    """Where the second figure of a finding is, told apart from the first when both are in one
+    paragraph ("aged 31, 38 and 52" read as one list by nobody but the parser)."""
+    wb = where(b)
+    if wb == where(a):
+        return "the same paragraph later" if b.field == "text" else "the headline also"
+    return wb
+
+
 def _within_finding(doc: Document, a: Item, b: Item, f: float) -> Finding:
     code = "FC102" if a.q.field == "title" or b.q.field == "title" else "FC101"
     r = rule(code)
     return Finding(
         code=code, kind=r.kind, scope=r.scope, severity=r.severity,
         confidence=round(BASE_CONFIDENCE * f, 3),
-        message=r.render(a_where=cap(where(a.q)), a=phrase(a.q), b_where=where(b.q),
-                         b=phrase(b.q)),
+        message=r.render(a_where=cap(where(a.q)), a=phrase(a.q, doc),
+                         b_where=_second_where(a.q, b.q), b=phrase(b.q, doc)),
         claims=(to_claim(doc, a.q), to_claim(doc, b.q)),
     )
 
@@ -717,8 +727,8 @@ def _verbatim_findings(docs: Sequence[tuple[Document, Sequence[Quantity]]],
         out.append(Finding(
             code=rl.code, kind=rl.kind, scope=rl.scope, severity=rl.severity,
             confidence=CROSS_CONFIDENCE,
-            message=rl.render(a_where=_doc_where(da, qa), a=phrase(qa),
-                             b_where=_doc_where(db, qb), b=phrase(qb)),
+            message=rl.render(a_where=_doc_where(da, qa), a=phrase(qa, da),
+                             b_where=_doc_where(db, qb), b=phrase(qb, db)),
             claims=(to_claim(da, qa), to_claim(db, qb))))
     return out
 
@@ -820,7 +830,10 @@ def _pair_finding(left: list[Item], right: list[Item], tolerance: Decimal) -> Fi
     return Finding(
         code=rl.code, kind=rl.kind, scope=rl.scope, severity=rl.severity,
         confidence=round(conf, 3),
-        message=rl.render(a_where=_doc_where(a.doc, a.q), a=phrase(a.q),
-                         b_where=_doc_where(b.doc, b.q), b=phrase(b.q)),
+        message=rl.render(a_where=_doc_where(a.doc, a.q),
+                         a=phrase(a.q, a.doc),
+                         b_where=_doc_where(b.doc, b.q),
+                         b=phrase(b.q, b.doc),
+                         change=change_phrase(a.q, b.q, a.doc, b.doc)),
         claims=(to_claim(a.doc, a.q), to_claim(b.doc, b.q)),
     )

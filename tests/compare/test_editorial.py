@@ -1,5 +1,5 @@
-"""Behaviour an editor relies on: figures for different days are never one fact, and breakdowns
-of a total are checked whichever way they are phrased.
+"""Behaviour an editor relies on: figures for different days are never one fact, breakdowns of a
+total are checked whichever way they are phrased, and messages read like an editor's note.
 
 The hand-built cases (:mod:`.helpers`) pin the comparator's logic; the ``run`` cases go through
 the real parser."""
@@ -141,6 +141,62 @@ def test_parts_and_total(text: str, figs: list, codes: list[str]) -> None:
 def test_parts_and_total_end_to_end(text: str) -> None:
     (f,) = run([text]).report.findings
     assert f.code == "FC203"
-    assert "add up to 80" in f.message
+    assert "50 adults and 30 children" in f.message and "add up to 80" in f.message
     right = text.replace("50", "90")
     assert run([right]).report.findings == ()
+
+
+# --- messages -------------------------------------------------------------------------------------
+
+def test_message_measure_subject_and_lower_case() -> None:
+    d, qs = doc("Turnout was 62% in the city.\n\nThe count showed turnout was 48% in the city.",
+                fig("62%", unit="percentage", head="turnout", text="Turnout"),
+                fig("48%", unit="percentage", head="turnout", text="turnout"))
+    (f,) = within(d, qs, Config())
+    assert f.message == "Paragraph 1 says turnout of 62%; paragraph 2 says turnout of 48%."
+
+
+def test_message_price_subject() -> None:
+    d, qs = doc("Tickets cost $5-$7 at the gate.\n\nOrganisers said tickets cost $12-$15 at the "
+                "gate.",
+                fig("$5-$7", unit="dollar", head="ticket", text="Tickets"),
+                fig("$12-$15", unit="dollar", head="ticket", text="tickets"))
+    (f,) = within(d, qs, Config())
+    assert f.message == ("Paragraph 1 says tickets at $5-$7; paragraph 2 says tickets at "
+                         "$12-$15.")
+
+
+def test_message_names_kept() -> None:
+    d, qs = doc("Malian soldiers numbered 300 in the town.\n\nThe army said 500 Malian soldiers "
+                "were in the town.",
+                fig("300", head="soldier", text="Malian soldiers"),
+                fig("500", head="soldier", text="Malian soldiers"))
+    (f,) = within(d, qs, Config())
+    assert "300 Malian soldiers" in f.message and "500 Malian soldiers" in f.message
+
+
+def test_message_update_of_a_toll() -> None:
+    group = pair("The death toll reached 30.", [fig("30", head="death toll", text="death toll")],
+                 "The death toll has climbed to 52.",
+                 [fig("52", head="death toll", text="death toll")], date_b="2025-03-12")
+    (f,) = across(group, Config())
+    assert f.message == ("Paper (12 March 2025, paragraph 1) updates Wire (10 March 2025, "
+                         "paragraph 1): the death toll was 30, later 52.")
+
+
+def test_message_two_figures_of_one_paragraph() -> None:
+    d, qs = doc("Storms forced airlines to cancel 1,800 flights. By the evening the airport said "
+                "it had cancelled 1,200 flights.",
+                fig("1,800", head="flight", text="flights", event="cancel"),
+                fig("1,200", head="flight", text="flights", event="cancel"))
+    (f,) = within(d, qs, Config())
+    assert f.message == ("Paragraph 1 says 1,800 flights; the same paragraph later says 1,200 "
+                         "flights.")
+
+
+def test_message_parts_name_their_nouns() -> None:
+    d, qs = doc("The 120 victims included 80 adults and 55 children.",
+                fig("120", **V), fig("80", **A), fig("55", **C))
+    (f,) = within(d, qs, Config())
+    assert f.message == ("Paragraph 1 says 80 adults and 55 children make up 120 victims, but "
+                         "they add up to 135.")
