@@ -737,6 +737,13 @@ _DAY_WORD = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|
                        r"today|tonight)\b")
 
 
+def _later(x: Document, y: Document) -> bool:
+    """Whether report ``x`` comes after ``y`` (an undated one after every dated one)."""
+    if x.published is None or y.published is None:
+        return x.published is None and y.published is not None
+    return x.published > y.published
+
+
 def _different_days(a: Quantity, b: Quantity) -> bool:
     """Whether two figures are stated for different days named relatively ("on Monday" / "by
     Wednesday", "yesterday" / "today"), as reports published the same day (or undated) may well
@@ -765,16 +772,19 @@ def _pair_finding(left: list[Item], right: list[Item], tolerance: Decimal) -> Fi
             r = facts.ratio(a.q, b.q)
             cumulative = a.cumulative or b.cumulative
             da, db = a.doc.published, b.doc.published
+            # Which report is the later one: by publication date, and a document without one
+            # (a draft being written, an undated .md file) comes after every dated report.
+            ordered = (da is None) != (db is None) or (da is not None and db is not None
+                                                       and da != db)
             # "on Monday 30 had died" / "by Wednesday 52 had died": figures for two days are
-            # never one fact; only reports of different dates can show a count that grew
+            # never one fact; only reports in a known order can show a count that grew
             days = _different_days(a.q, b.q)
-            dated = da is not None and db is not None and da != db
-            if days and not (cumulative and dated):
+            if days and not (cumulative and ordered):
                 continue
-            if cumulative and da is not None and db is not None and da != db:
+            if cumulative and ordered:
                 if r is not None and r > facts.MAX_UPDATE_RATIO or a.years or b.years:
                     continue
-                later, earlier = (b, a) if db > da else (a, b)
+                later, earlier = (b, a) if _later(b.doc, a.doc) else (a, b)
                 if a.history or b.history:
                     continue  # "two weeks after an ambush in which 12 died": another event
                 if a.q.value == b.q.value:
@@ -796,8 +806,8 @@ def _pair_finding(left: list[Item], right: list[Item], tolerance: Decimal) -> Fi
             if ivs[0].overlaps(ivs[1]):  # compatible
                 agreeing.update((id(a), id(b)))
                 continue
-            if cumulative and (da is None or db is None):
-                continue  # a running count in an undated report: it may have grown in between
+            if cumulative and da is None and db is None:
+                continue  # a running count in two undated reports: either may be the later
             if r is not None and r > facts.MAX_RATIO:
                 continue
             conflicts.append((r or Decimal(1), f, a, b))  # conflicting

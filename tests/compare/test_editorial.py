@@ -58,7 +58,16 @@ DAYS = [
                       [fig("At least 52", **KILLED)],
                       "The floods have killed 30 people.", [fig("30", **KILLED)],
                       date_a=None),
-                 [], id="undated-report-of-a-running-count"),
+                 ["FC121"], id="undated-draft-is-the-latest-report-an-update"),
+    pytest.param(pair("The floods have killed 30 people.", [fig("30", **KILLED)],
+                      "At least 52 people have died in the floods.",
+                      [fig("At least 52", **KILLED)], date_a=None),
+                 ["FC111"], id="undated-draft-behind-the-archive-is-stale"),
+    pytest.param(pair("At least 52 people have died in the floods.",
+                      [fig("At least 52", **KILLED)],
+                      "The floods have killed 30 people.", [fig("30", **KILLED)],
+                      date_a=None, date_b=None),
+                 [], id="two-undated-reports-of-a-running-count"),
     pytest.param(pair("More than 200 passengers were on the ferry.",
                       [fig("More than 200", head="passenger", text="passengers")],
                       "The ferry had 148 passengers on board.",
@@ -86,7 +95,8 @@ def test_end_to_end_days_and_undated_md() -> None:
     draft = Document(id="draft.md",
                      text="At least 52 people have died in the Severn floods, officials said.")
     assert run(_story(wire, local)).report.findings == ()
-    assert run(_story(wire, draft)).report.findings == ()
+    (f,) = run(_story(wire, draft)).report.findings  # the undated draft is the latest report
+    assert f.code == "FC121" and [c.doc for c in f.claims] == ["wire", "draft.md"]
     later = local.model_copy(update={"published": _dt.date(2025, 3, 12)})
     assert [f.code for f in run(_story(wire, later)).report.findings] == ["FC121"]
 
