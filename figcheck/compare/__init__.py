@@ -39,7 +39,11 @@ How figures are compared (precision first: when unsure, say nothing):
   figures agree with the other document, none between documents that name nothing in common
   (unless their records share a ``story``); a running count (a toll, cases, arrests) that grows
   between reports published on different days is an update (FC121, info), never a contradiction
-  -- unless the earlier report capped it ("fewer than 300" then 340).
+  -- unless the earlier report capped it ("fewer than 300" then 340).  Figures for different
+  days named relatively ("on Monday" / "by Wednesday") are never one fact, and a running count in
+  a report with no publication date (an undated draft) never conflicts: its order is unknown.
+* **Messages** (:func:`.text.phrase`): figures are quoted as an editor writes them ("turnout of
+  62%", "a death toll of 30", "tickets at $5-$7"; updates "the death toll was 30, later 52").
 * **Arithmetic** (:mod:`.arithmetic`): one sentence (or "Of these, ..." after the sentence that
   gives the whole), with slack for rounding documented there.
 * **Stories** (:mod:`.stories`): records' ``story`` when present, else clusters by shared named

@@ -21,7 +21,7 @@ from ..model import Document, Finding, Interval, Quantity
 from .contradict import to_claim
 from .facts import affine, base_interval_of, interval_of, unit_family
 from .rules import get as rule
-from .text import FieldIndex, cap, field_text, phrase, quote, where
+from .text import FieldIndex, cap, field_index, field_text, phrase, quote, where
 
 SHARE_HEADS = frozenset({"turnout", "share", "proportion", "percentage", "rate", "majority",
                          "participation", "coverage", "uptake", "efficacy", "approval"})
@@ -186,10 +186,36 @@ def _mid(iv: Interval) -> Decimal | None:
     return (iv.low + iv.high) / 2
 
 
+_LAST_CHANGES: list[tuple[Sentence, list[Change]]] = []
+
+
 def _changes(s: Sentence) -> list[Change]:
     """Every "from A to B" / "to B from A" in the sentence, with the endpoints in text order of
-    the change (A is the starting level)."""
+    the change (A is the starting level).  The checks of one sentence share the result."""
+    for prev, got in _LAST_CHANGES:
+        if prev is s:
+            return got
+    got = _find_changes(s)
+    _LAST_CHANGES.clear()
+    _LAST_CHANGES.append((s, got))
+    return got
+
+
+def _lacks(s: Sentence, *words: str) -> bool:
+    """Whether the sentence certainly holds none of ``words`` (lower-case ASCII), in any case: a
+    cheap test before the regular expressions that need one of them (only for ASCII text, where
+    case folding is just ``lower``)."""
+    body = s.text[s.start:s.end]
+    if not body.isascii():
+        return False
+    low = body.lower()
+    return not any(w in low for w in words)
+
+
+def _find_changes(s: Sentence) -> list[Change]:
     out: list[Change] = []
+    if _lacks(s, "from"):
+        return out  # every pattern below has a "from": "from A to B", "to B from A", "up from"
     qs = s.quantities
     text = s.text
     for q in qs:
@@ -277,6 +303,8 @@ def _states_change(s: Sentence, p: Quantity, ch: Change) -> bool:
 
 def check_percent_change(s: Sentence, _: list[Sentence], tolerance: Decimal) -> list[Finding]:
     out: list[Finding] = []
+    if not any(_is_percent(p) or _is_points(p) for p in s.quantities):
+        return out  # no stated change
     for ch in _changes(s):
         used = {(q.start, q.end) for q in ch.quantities}
         cands = [
@@ -482,6 +510,8 @@ def _share_triples(s: Sentence, neighbours: list[Sentence]
 
 def check_share(s: Sentence, neighbours: list[Sentence], tolerance: Decimal) -> list[Finding]:
     out: list[Finding] = []
+    if _lacks(s, "of", "among"):
+        return out  # "40 of 80", "40% of the 80", "Of these" / "Among them"
     for part, whole, p, conf in _share_triples(s, neighbours):
         pi, wi = interval_of(part, tolerance), interval_of(whole, tolerance)
         r = _ratio(pi, wi)
@@ -494,7 +524,7 @@ def check_share(s: Sentence, neighbours: list[Sentence], tolerance: Decimal) -> 
         if stated.overlaps(actual):
             continue
         point = part.value.low / whole.value.low * 100 if whole.value.low else None
-        out.append(_finding("FC202", s, (part, whole, p), conf, share=phrase(p),
+        out.append(_finding("FC202", s, (part, whole, p), conf, share=phrase(p, s.doc),
                             part=quote(part), whole=quote(whole),
                             actual=f"{_fmt(point)}%" if point is not None else "different"))
     return out
@@ -517,9 +547,26 @@ _PART_STOP = re.compile(
     re.IGNORECASE,
 )
 _PART_JOIN = re.compile(r",|\band\b|\bplus\b|\bas well as\b", re.IGNORECASE)
+_COLON_GAP = re.compile(r"^[^,;:()\d]{0,40}:\s*$")
+"""Between a total and its first part: the rest of the total's clause, then a colon."""
+_VERBISH = re.compile(r"\b(?:were|was|are|is|had|have|has|been|being|[a-z]+ed)\b",
+                      re.IGNORECASE)
+_REST_BEFORE = re.compile(r"\b(?:the\s+)?(?:other|remaining|rest)\s*,?\s*$", re.IGNORECASE)
+"""Before the last part of a breakdown: "... and the other 30", "and the remaining 12"."""
 _SUBSET_AFTER = re.compile(r"^\s*,?\s*(?:of|among)\s+(?:them|whom|those|these|which)\b",
                            re.IGNORECASE)
 _OF_THE_BEFORE = re.compile(r"(?:^|[.;]\s*)of\s+(?:the|those|these|all)?\s*$", re.IGNORECASE)
+
+
+def _part_phrase(q: Quantity, doc: Document) -> str:
+    """A part of a total named with its noun when that is a short noun phrase ("50 adults"),
+    else as written ("about 3,800")."""
+    return phrase(q, doc) if len((q.subject.text or "").split()) <= 2 else quote(q)
+
+
+def _and_list(items: list[str]) -> str:
+    """"a and b", "a, b and c"."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _countish(q: Quantity) -> bool:
@@ -529,6 +576,8 @@ def _countish(q: Quantity) -> bool:
 def check_parts_total(s: Sentence, _: list[Sentence], tolerance: Decimal) -> list[Finding]:
     out: list[Finding] = []
     qs = s.quantities
+    if sum(1 for q in qs if _countish(q)) < 3:
+        return out  # a total and at least two parts
     for i, total in enumerate(qs):
         if not _countish(total) or total.bound in ("lower", "upper") or total.direction:
             continue
@@ -536,8 +585,12 @@ def check_parts_total(s: Sentence, _: list[Sentence], tolerance: Decimal) -> lis
         if not after:
             continue
         gap = s.text[total.end:after[0].start]
-        m = _PARTS_CUE.search(gap)
+        cues = list(_PARTS_CUE.finditer(gap))
+        # "the 120 victims were made up of ...": the breakdown's own cue, not "were"
+        m = next((c for c in cues if c.group("cue").lower() in _EXHAUSTIVE),
+                 cues[0] if cues else None)
         exhaustive = False
+        colon = False
         if m and len(gap) <= 60:
             cue = m.group("cue").lower()
             if cue in ("were", "are"):
@@ -547,12 +600,15 @@ def check_parts_total(s: Sentence, _: list[Sentence], tolerance: Decimal) -> lis
             exhaustive = cue in _EXHAUSTIVE
             if _PART_STOP.search(s.text, total.end + m.end(), after[0].start):
                 continue
+        elif _COLON_GAP.match(gap):
+            colon = exhaustive = True  # "A total of 120 people died: 50 adults and 30 children"
         else:
             lead = s.text[max(s.start, total.start - 14):total.start]
             if not (_OF_THE_BEFORE.search(lead) and len(gap) <= 60 and "," in gap):
                 continue
         parts: list[Quantity] = []
         prev_end = None
+        rest = False
         for q in after:
             if not _countish(q) or q.direction:
                 break
@@ -561,12 +617,21 @@ def check_parts_total(s: Sentence, _: list[Sentence], tolerance: Decimal) -> lis
                 if len(between) > 50 or not _PART_JOIN.search(between) or _PART_STOP.search(
                         between):
                     break
+                if colon and _VERBISH.search(between):
+                    break  # "120 arrested: 50 were charged and 30 released" is no breakdown
+                rest = _REST_BEFORE.search(between) is not None
             if _SUBSET_AFTER.match(s.text[q.end:q.end + 20]):
                 break
             parts.append(q)
             prev_end = q.end
+            if rest:
+                break  # "... and the other 30": the last part
         if len(parts) < 2:
             continue
+        if colon and _VERBISH.search(s.text, parts[0].end, parts[-1].start):
+            continue
+        if rest:
+            exhaustive = True  # "50 were adults and the other 30 were children"
         ivs = [interval_of(q, tolerance) for q in parts]
         if any(iv.low is None or iv.high is None for iv in ivs):
             continue
@@ -579,8 +644,8 @@ def check_parts_total(s: Sentence, _: list[Sentence], tolerance: Decimal) -> lis
             continue
         total_sum = sum((q.value.low for q in parts), Decimal(0))
         out.append(_finding("FC203", s, (total, *parts), ARITHMETIC_CONFIDENCE,
-                            parts=" and ".join(q.text.strip() for q in parts),
-                            total=phrase(total), actual=_fmt(total_sum, 6)))
+                            parts=_and_list([_part_phrase(q, s.doc) for q in parts]),
+                            total=phrase(total, s.doc), actual=_fmt(total_sum, 6)))
     return out
 
 
@@ -596,6 +661,8 @@ _CLOSE = re.compile(r"^\s*(?:\)|,|;|or\b)", re.IGNORECASE)
 
 def check_conversion(s: Sentence, _: list[Sentence], tolerance: Decimal) -> list[Finding]:
     out: list[Finding] = []
+    if s.text.find("(", s.start, s.end) < 0:
+        return out  # a conversion is bracketed
     qs = s.quantities
     for qa, qb in zip(qs, qs[1:]):
         if qa.kind != "figure" or qb.kind != "figure":
@@ -715,21 +782,29 @@ def sentences(doc: Document, quantities: Sequence[Quantity]) -> list[Sentence]:
     by_key: dict[tuple[str, int], list[Quantity]] = {}
     spans: dict[tuple[str, int], tuple[int, int]] = {}
     indexes: dict[str, FieldIndex] = {}
+    title = doc.title or ""
+    body = doc.text
     for q in quantities:
-        text = (doc.title or "") if q.field == "title" else doc.text
+        field = q.field
+        text = title if field == "title" else body
         if not (0 <= q.start <= q.end <= len(text)):
             continue
-        if q.field not in indexes:
-            indexes[q.field] = FieldIndex(text)
-        s, e = indexes[q.field].sentence(q.start, q.end)
-        by_key.setdefault((q.field, s), []).append(q)
-        spans[(q.field, s)] = (s, e)
+        fi = indexes.get(field)
+        if fi is None:
+            fi = indexes[field] = field_index(text)
+        s, e = fi.sentence(q.start, q.end)
+        key: tuple[str, int] = (field, s)
+        got = by_key.get(key)
+        if got is None:
+            by_key[key] = [q]
+        else:
+            got.append(q)
+        spans[key] = (s, e)
     out = []
-    for key in sorted(by_key, key=lambda k: (k[0] != "title", k[1])):
-        qs = tuple(sorted(by_key[key], key=lambda q: q.start))
-        s, e = spans[key]
-        field = key[0]
-        text = (doc.title or "") if field == "title" else doc.text
+    for fkey in sorted(by_key, key=lambda k: (k[0] != "title", k[1])):
+        qs = tuple(sorted(by_key[fkey], key=lambda q: q.start))
+        s, e = spans[fkey]
+        text = title if fkey[0] == "title" else body
         out.append(Sentence(doc, text, s, e, qs, qs[0].paragraph))
     return out
 
@@ -745,8 +820,13 @@ def arithmetic_within(
     sents = sentences(doc, quantities)
     findings: list[Finding] = []
     for idx, s in enumerate(sents):
-        if len(s.quantities) > MAX_SENTENCE_FIGURES:
+        n_qs = len(s.quantities)
+        if n_qs > MAX_SENTENCE_FIGURES:
             continue  # not prose (a table or adversarial input): nothing here is stated arithmetic
+        if n_qs == 1 and s.quantities[0].bound != "range":
+            # every check needs two figures of the sentence, or a "from A to B" range (FC204's
+            # "doubled from 40 to 80")
+            continue
         neighbours = [
             n for n in (sents[idx - 1] if idx else None, sents[idx + 1] if idx + 1 < len(sents)
                         else None)

@@ -14,7 +14,7 @@ import datetime as _dt
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from types import MappingProxyType
 
@@ -22,7 +22,8 @@ from ..model import Claim, Document, Finding, Quantity
 from . import facts
 from .rules import Rule
 from .rules import get as rule
-from .text import CueIndex, CueScan, FieldIndex, cap, field_text, phrase, where
+from .text import (CueIndex, CueSet, FieldIndex, cap, change_phrase, field_index, field_text,
+                   phrase, where)
 
 MAX_PER_KEY = 64
 """At most this many figures of one fact key per document are compared (the first ones): a real
@@ -76,8 +77,8 @@ _CASUALTY_EVENTS = frozenset({"kill or injure", "injure or kill", "kill and inju
                               "injure and kill"})
 _PEOPLE_HEADS = frozenset({"person", "people", "soldier", "troop", "civilian", "fighter",
                            "casualty", "man", "woman", "child", "resident", "worker"})
-_ADMIN_PLACE = re.compile(
-    r"\b[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}[ \t](?:County|Province|Region|District|State|Oblast|"
+_ADMIN_PLACE = re.compile(  # "\b[A-Z]", the boundary tested after the capital (faster)
+    r"[A-Z](?<!\w.)[a-z]+(?:[ \t][A-Z][a-z]+){0,2}[ \t](?:County|Province|Region|District|State|Oblast|"
     r"Prefecture|Borough|Parish|Governorate)\b")
 _PASSIVE_AFTER = re.compile(
     r"(?:[ \t]+(?:of[ \t]+)?(?:the[ \t]+|its[ \t]+|their[ \t]+)?[a-z]+){0,2}?[ \t]+"
@@ -86,7 +87,6 @@ _PASSIVE_AFTER = re.compile(
     r"found|kept|made|built|shown|brought|caught|won|struck)\b")
 _CLAUSE_START = re.compile(r"(?:[;:]|,[ \t]+(?:while|whereas|but|and|although)\b|"
                            r"[ \t](?:while|whereas|but)[ \t])")
-_NAME = re.compile(r"[A-Za-z&'\u2019-]+")
 _NAME_STOP = frozenset(
     """the a an in on at it its this that these those there he she they we but and after before
     when while however meanwhile of for to from by with as mr mrs ms dr monday tuesday wednesday
@@ -95,24 +95,51 @@ _NAME_STOP = frozenset(
 )
 
 
+_CAP_NAME = re.compile(r"[a-z&'\u2019-]*+[A-Z][A-Za-z&'\u2019-]*")
+"""A name candidate: a run of letters (and ``&'-``) with a capital in it.  From any start offset
+``finditer`` finds exactly the capitalised runs, since a run's match starts at the run's start."""
+
+_DROP_MEMO: dict[tuple[str | None, str | None, str | None], frozenset[str]] = {}
+
+
+def _dropped_names(attribution: str | None, place: str | None, source: str | None
+                   ) -> frozenset[str]:
+    key = (attribution, place, source)
+    got = _DROP_MEMO.get(key)
+    if got is None:
+        drop = set((facts.norm_qualifier(attribution) or "").split())
+        # places are compared as places (Ojai lies in Ventura County), not as names
+        drop |= {w.removesuffix("'s") for w in (facts.norm_qualifier(place) or "").split()}
+        drop |= set((source or "").lower().split())
+        got = frozenset(drop)
+        if len(_DROP_MEMO) >= 65536:
+            _DROP_MEMO.clear()
+        _DROP_MEMO[key] = got
+    return got
+
+
 def _clause_entities(text: str, s: int, q: Quantity, doc: Document) -> frozenset[str]:
     """Capitalised names in the figure's clause before it (sentence-initial common words, months,
     days and the attribution left out)."""
     lo = max(s, q.start - 90)
-    for m in _CLAUSE_START.finditer(text, lo, q.start):
-        lo = m.end()
-    drop = set((facts.norm_qualifier(q.subject.attribution) or "").split())
-    # places are compared as places (Ojai lies in Ventura County), not as names
-    drop |= {w.removesuffix("'s") for w in (facts.norm_qualifier(q.subject.place) or "").split()}
-    drop |= set((doc.source or "").lower().split())
-    out = set()
-    for m in _NAME.finditer(text, lo, q.start):
-        if not any(c.isupper() for c in m.group(0)):
-            continue
-        w = m.group(0).lower().replace("\u2019", "'").removesuffix("'s").strip("'-")
-        if len(w) < 2 or w in _NAME_STOP or w in drop:
-            continue
+    end = q.start
+    if (text.find(",", lo, end) >= 0 or text.find(";", lo, end) >= 0
+            or text.find(":", lo, end) >= 0 or text.find("while", lo, end) >= 0
+            or text.find("whereas", lo, end) >= 0
+            or text.find("but", lo, end) >= 0):  # one of these is in every clause start
+        for m in _CLAUSE_START.finditer(text, lo, end):
+            lo = m.end()
+    out: set[str] = set()
+    drop: frozenset[str] | None = None
+    for m in _CAP_NAME.finditer(text, lo, q.start):
         raw = m.group(0)
+        w = raw.lower().replace("\u2019", "'").removesuffix("'s").strip("'-")
+        if len(w) < 2 or w in _NAME_STOP:
+            continue
+        if drop is None:
+            drop = _dropped_names(q.subject.attribution, q.subject.place, doc.source)
+        if w in drop:
+            continue
         if m.start() == s and not (
                 raw.endswith(("'s", "\u2019s")) or any(c.isupper() for c in raw[1:])
                 or text[m.end() + 1:m.end() + 2].isupper()):
@@ -160,17 +187,28 @@ _EVENT_WORDS = MappingProxyType({
 })
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:aged\s+)?$")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR = re.compile(r"(?:19|20)(?<!\w..)\d\d\b")
+"""A year, ``\\b(?:19|20)\\d\\d\\b`` (the leading ``\\b`` as a look-behind after the first two
+digits, so the engine skips to candidate digits instead of testing a boundary at every offset)."""
 _SINCE_BEFORE = re.compile(r"\b(?:since|from|as of|starting)\b[^.]{0,14}$", re.IGNORECASE)
 
 
 def _dating_years(sentence: str) -> frozenset[str]:
     """Years that date a sentence's figures ("in 2007"), not the start of a running count
     ("since 1 October 2024")."""
-    return frozenset(
-        m.group(0) for m in _YEAR.finditer(sentence)
-        if not _SINCE_BEFORE.search(sentence, max(0, m.start() - 24), m.start())
-    )
+    return _years(sentence)[0]
+
+
+def _years(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(:func:`_dating_years`, all years) of a sentence."""
+    dating: set[str] = set()
+    every: set[str] = set()
+    for m in _YEAR.finditer(sentence):
+        y = m.group(0)
+        every.add(y)
+        if not _SINCE_BEFORE.search(sentence, max(0, m.start() - 24), m.start()):
+            dating.add(y)
+    return frozenset(dating), frozenset(every)
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")
 _BRACKET_BEFORE = re.compile(
     r"\(\s*(?:about|around|approximately|roughly|some|nearly|almost|c\.|or|up to)?\s*$",
@@ -178,7 +216,7 @@ _BRACKET_BEFORE = re.compile(
 _OF_THE_START = re.compile(r"(?:of|among)\s+(?:the|those|these|its|their|all)\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen (a frozen dataclass is slower to build); never mutated
 class Item:
     doc: Document
     q: Quantity
@@ -195,8 +233,17 @@ class Item:
     """The sentence sets its figure against another source's ("far more than the army's")."""
     history: bool = False
     """The sentence puts its figure in an earlier event ("two weeks after an ambush")."""
-    entities: frozenset[str] = frozenset()
-    """Names in the figure's clause ("Social Democrats", "iPhone"): whose figure it is."""
+    names: list[frozenset[str]] = field(default_factory=list)
+    """:attr:`entities` once computed (they are read only for figures that meet)."""
+
+    @property
+    def entities(self) -> frozenset[str]:
+        """Names in the figure's clause ("Social Democrats", "iPhone"): whose figure it is."""
+        got = self.names
+        if not got:
+            got.append(_clause_entities(field_text(self.doc, self.q), self.sentence[1], self.q,
+                                        self.doc))
+        return got[0]
 
 
 def to_claim(doc: Document, q: Quantity) -> Claim:
@@ -208,42 +255,175 @@ def to_claim(doc: Document, q: Quantity) -> Claim:
     )
 
 
-def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
-    """The document's figures that can take part in a contradiction, with their context."""
+class _SentenceContext:
+    """What :func:`items_of` reads off the (windowed) sentence of a figure, once per sentence:
+    the cue phrases in it at once (only the text of sentences with figures is scanned), the
+    rest when a figure of it is kept (:meth:`details`)."""
+
+    __slots__ = ("text", "s", "e", "disputed", "modals", "plans", "sentence", "years",
+                 "all_years", "_admin", "update_cue", "juxtaposed", "history")
+
+    def __init__(self, text: str, s: int, e: int, low: str | None) -> None:
+        self.text = text
+        self.s = s
+        self.e = e
+        cues = _CUES.scan(text, s, e, low)
+        self.disputed = bool(cues[0])
+        self.modals = CueIndex(cues[1])
+        self.plans = CueIndex(cues[2])
+        self.history = bool(cues[5])
+        self.update_cue = bool(cues[3]) or self.history
+        self.juxtaposed = bool(cues[4])
+        self.sentence: str | None = None
+        self.years: frozenset[str] = frozenset()
+        self.all_years: frozenset[str] = frozenset()
+        self._admin: list[str | None] = []
+
+    def details(self) -> str:
+        """The sentence text; fills in its years."""
+        sent = self.sentence
+        if sent is None:
+            sent = self.sentence = self.text[self.s:self.e]
+            if "19" in sent or "20" in sent:  # every year starts so
+                self.years, self.all_years = _years(sent)
+        return sent
+
+    def admin_place(self) -> str | None:
+        """The first "X County" (Province, Region...) of the sentence."""
+        if not self._admin:
+            pm = _ADMIN_PLACE.search(self.text, self.s, self.e)
+            self._admin.append(pm.group(0) if pm else None)
+        return self._admin[0]
+
+
+_OWN_VOICE_MEMO: dict[tuple[str, str], bool] = {}
+
+
+def _own_voice(attribution: str, source: str) -> bool:
+    """Whether the attribution names the document's own source ("the agency said" in the
+    agency's release)."""
+    key = (attribution, source)
+    got = _OWN_VOICE_MEMO.get(key)
+    if got is None:
+        att = facts.norm_qualifier(attribution)
+        got = bool(att) and set((att or "").split()) <= set(
+            (facts.norm_qualifier(source.lower()) or "").split())
+        if len(_OWN_VOICE_MEMO) >= 65536:
+            _OWN_VOICE_MEMO.clear()
+        _OWN_VOICE_MEMO[key] = got
+    return got
+
+
+_CUES: CueSet = CueSet((facts.DISPUTE_PHRASES, facts.MODAL_PHRASES, facts.PLAN_PHRASES,
+                        facts.UPDATE_PHRASES, facts.JUXTAPOSE_PHRASES, facts.HISTORY_PHRASES))
+"""The cue lists :func:`items_of` looks for, in this order, found in one pass per field."""
+
+
+_KEYS_MEMO: dict[tuple[object, ...], tuple[str, ...] | None] = {}
+
+
+def _comparable_keys(q: Quantity) -> tuple[str, ...] | None:
+    """:func:`potential_keys` of a comparable figure, None for one that is not comparable
+    (memoised on what both read)."""
+    subj = q.subject
+    key = (q.kind, subj.head, subj.event, subj.negated, subj.modality, q.dimension, q.unit,
+           q.base is None, q.base_unit)
+    if key in _KEYS_MEMO:
+        return _KEYS_MEMO[key]
+    got = potential_keys(q) if facts.comparable(q) else None
+    if len(_KEYS_MEMO) >= 65536:
+        _KEYS_MEMO.clear()
+    _KEYS_MEMO[key] = got
+    return got
+
+
+def potential_keys(q: Quantity) -> tuple[str, ...]:
+    """Every fact key the figure can have once :func:`items_of` has read its context (a
+    comparable figure's subject only changes there by the casualty rewrite, or by an event that
+    makes people killed the death toll or takes that away)."""
+    fam = facts.unit_family(q)
+    subj = q.subject
+    nh = facts.norm_head(subj.head)
+    if (facts.norm_event(subj.event) or "") in _CASUALTY_EVENTS and nh in _PEOPLE_HEADS:
+        return (f"casualty|{fam}",)
+    if nh in facts.DEATH_HEADS:
+        return (f"death toll|{fam}", f"{nh}|{fam}")
+    return (facts.claim_key(q),)
+
+
+def _shared_keys(groups: Sequence[Sequence[Quantity | None]]) -> tuple[list[list[bool]], bool]:
+    """For each group (a document's figures, or each figure alone), which comparable figures
+    have a potential key that another group has too: only those can ever be compared.  Also
+    whether any has.  ``None`` stands for a figure left out."""
+    keys: list[list[tuple[str, ...] | None]] = []
+    count: dict[str, int] = {}
+    for qs in groups:
+        ks: list[tuple[str, ...] | None] = []
+        seen: set[str] = set()
+        for q in qs:
+            pk = None if q is None else _comparable_keys(q)
+            ks.append(pk)
+            if pk is None:
+                continue
+            for k in pk:
+                if k not in seen:
+                    seen.add(k)
+                    count[k] = count.get(k, 0) + 1
+        keys.append(ks)
+    anywhere = False
+    out: list[list[bool]] = []
+    for ks in keys:
+        row = [pk is not None and any(count[k] >= 2 for k in pk) for pk in ks]
+        anywhere = anywhere or any(row)
+        out.append(row)
+    return out, anywhere
+
+
+def items_of(doc: Document, quantities: Sequence[Quantity],
+             only: Sequence[bool] | None = None) -> list[Item]:
+    """The document's figures that can take part in a contradiction, with their context
+    (``only``: the figures to consider, by position, all of them comparable
+    (:func:`_shared_keys`); default every comparable figure)."""
     out: list[Item] = []
-    indexes: dict[str, tuple[FieldIndex, CueIndex, CueIndex, CueIndex, CueIndex, CueIndex,
-                             CueIndex]] = {}
-    for q in quantities:
-        if not facts.comparable(q):
+    sentences: dict[tuple[str, int, int], _SentenceContext] = {}
+    indexes: dict[str, FieldIndex] = {}
+    lows: dict[str, str | None] = {}
+    for n, q in enumerate(quantities):
+        if only is not None:
+            if not only[n]:
+                continue  # (``only`` holds comparable figures alone)
+        elif not facts.comparable(q):
             continue
         text = field_text(doc, q)
-        if not (0 <= q.start <= q.end <= len(text)):
+        qs, qe = q.start, q.end
+        if not (0 <= qs <= qe <= len(text)):
             continue
-        if q.field not in indexes:
-            scan = CueScan(text)
-            indexes[q.field] = (FieldIndex(text), CueIndex(scan, facts.DISPUTE_PHRASES),
-                                CueIndex(scan, facts.MODAL_PHRASES),
-                                CueIndex(scan, facts.PLAN_PHRASES),
-                                CueIndex(scan, facts.UPDATE_PHRASES),
-                                CueIndex(scan, facts.JUXTAPOSE_PHRASES),
-                                CueIndex(scan, facts.HISTORY_PHRASES))
-        fidx, disputes, modals, plans, updates, juxta, history = indexes[q.field]
-        s, e = fidx.sentence(q.start, q.end)
+        fidx = indexes.get(q.field)
+        if fidx is None:
+            fidx = indexes[q.field] = field_index(text)
+            lows[q.field] = text.lower() if text.isascii() else None
+        s, e = fidx.sentence(qs, qe)
         # a bounded window of the sentence: keeps the work per figure constant on text with no
         # sentence ends (adversarial input, tables)
-        s, e = max(s, q.start - _SENTENCE_WINDOW), min(e, q.end + _SENTENCE_WINDOW)
-        if disputes.within(s, e):
+        if s < qs - _SENTENCE_WINDOW:
+            s = qs - _SENTENCE_WINDOW
+        if e > qe + _SENTENCE_WINDOW:
+            e = qe + _SENTENCE_WINDOW
+        ckey = (q.field, s, e)
+        ctx = sentences.get(ckey)
+        if ctx is None:
+            ctx = sentences[ckey] = _SentenceContext(text, s, e, lows[q.field])
+        if ctx.disputed:
             continue
-        clause_end = min(e, q.end + _MODAL_AFTER)
-        stop = _CLAUSE_END.search(text, q.end, clause_end)
-        lo, hi = max(s, q.start - _MODAL_BEFORE), stop.start() if stop else clause_end
-        if modals.within(lo, hi):
+        clause_end = min(e, qe + _MODAL_AFTER)
+        stop = _CLAUSE_END.search(text, qe, clause_end)
+        lo, hi = max(s, qs - _MODAL_BEFORE), stop.start() if stop else clause_end
+        if ctx.modals.within(lo, hi):
             continue
-        if plans.within(lo, hi) and not facts.is_plan(q):
+        if ctx.plans.within(lo, hi) and not facts.is_plan(q):
             # "fares will go up by 12%": an announced plan, compared only with other plans
             q = q.model_copy(update={"subject": q.subject.model_copy(
                 update={"modality": "will"})})
-        sent = text[s:e]
         if _NOT_A_TOTAL_BEFORE.search(text, max(s, q.start - 12), q.start) or \
                 _NOT_A_TOTAL_AFTER.match(text, q.end, min(e, q.end + 40)):
             continue  # "28 new cases", "16 of them", "$200,000 per plaintiff", "3.5C above"
@@ -255,9 +435,8 @@ def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
         if q.bound == "range" and (q.text.lower().startswith("from")
                                    or _FROM_BEFORE.search(text, max(s, q.start - 8), q.start)):
             continue  # "from 2,000 to 5,800": a change's endpoints, not a level
-        att = facts.norm_qualifier(q.subject.attribution)
-        if att and doc.source and set(att.split()) <= set(
-                facts.norm_qualifier(doc.source.lower()).split()):  # type: ignore[union-attr]
+        if q.subject.attribution and doc.source and _own_voice(q.subject.attribution,
+                                                               doc.source):
             # "the agency said" in the agency's own release: the document's own voice
             q = q.model_copy(update={"subject": q.subject.model_copy(
                 update={"attribution": None})})
@@ -267,11 +446,12 @@ def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
             # "340 soldiers killed or wounded" are casualties
             q = q.model_copy(update={"subject": q.subject.model_copy(
                 update={"head": "casualty", "event": None, "text": "casualties"})})
+        sent = ctx.details()
         if not q.subject.place:
-            pm = _ADMIN_PLACE.search(text, s, e)
-            if pm:  # "Gaines County accounts for 57 cases": the place the parser left out
+            admin = ctx.admin_place()
+            if admin:  # "Gaines County accounts for 57 cases": the place the parser left out
                 q = q.model_copy(update={"subject": q.subject.model_copy(
-                    update={"place": pm.group(0)})})
+                    update={"place": admin})})
         if _ALL_BEFORE.search(text, max(s, q.start - 16), q.start):
             # "All 168 passengers were evacuated": the whole set, whatever happened to it
             q = q.model_copy(update={"subject": q.subject.model_copy(update={"event": None})})
@@ -290,9 +470,8 @@ def items_of(doc: Document, quantities: Sequence[Quantity]) -> list[Item]:
             if ev:
                 q = q.model_copy(update={"subject": q.subject.model_copy(update={"event": ev})})
         out.append(
-            Item(doc, q, (q.field, s), _dating_years(sent), frozenset(_YEAR.findall(sent)), sent,
-                 facts.is_cumulative(q), updates.within(s, e) or history.within(s, e),
-                 juxta.within(s, e), history.within(s, e), _clause_entities(text, s, q, doc))
+            Item(doc, q, (q.field, s), ctx.years, ctx.all_years, sent,
+                 facts.is_cumulative(q), ctx.update_cue, ctx.juxtaposed, ctx.history)
         )
     return out
 
@@ -307,7 +486,7 @@ def _factor(a: Item, b: Item) -> float | None:
     juxtaposed = near and (a.juxtaposed or b.juxtaposed)
     if a.q.field == "title" or b.q.field == "title":
         # Rescore with the lenient headline factors by comparing qualifiers ourselves.
-        f = facts.same_fact(a.q, b.q, near=False)
+        f = facts.same_keyed_fact(a.q, b.q, near=False)
         if f is None:
             return None
         return min(1.0, f / _missing_product(a.q, b.q) * _headline_product(a.q, b.q))
@@ -315,7 +494,7 @@ def _factor(a: Item, b: Item) -> float | None:
         ea, eb = facts.event_of(a.q), facts.event_of(b.q)
         if not (ea and ea == eb):
             return None  # one paragraph naming two figures for one noun: usually two measures
-    return facts.same_fact(a.q, b.q, near=near, juxtaposed=juxtaposed)
+    return facts.same_keyed_fact(a.q, b.q, near=near, juxtaposed=juxtaposed)
 
 
 def _missing(a: Quantity, b: Quantity) -> list[float]:
@@ -362,7 +541,12 @@ def contradictions_within(
     doc: Document, quantities: Sequence[Quantity], tolerance: Decimal
 ) -> list[Finding]:
     buckets: dict[str, list[Item]] = defaultdict(list)
-    for it in items_of(doc, quantities):
+    # a figure whose fact no other figure of the document can share is compared with nothing
+    rows, anywhere = _shared_keys([(q,) for q in quantities])
+    if not anywhere:
+        return []
+    only = [r[0] for r in rows]
+    for it in items_of(doc, quantities, only):
         buckets[facts.claim_key(it.q)].append(it)
     restated = _restated_title_figures(doc, quantities)
     findings: list[Finding] = []
@@ -387,11 +571,12 @@ def contradictions_within(
                 f = _factor(prev, it)
                 if f is None:
                     continue
-                if facts.compatible(prev.q, it.q, tolerance):
+                ivs = facts.comparison_intervals(prev.q, it.q, tolerance)
+                if ivs is None:
+                    continue  # neither compatible nor conflicting
+                if ivs[0].overlaps(ivs[1]):  # compatible
                     agrees = True
                     break
-                if not facts.conflicts(prev.q, it.q, tolerance):
-                    continue
                 if (prev.cumulative or it.cumulative) and (prev.update_cue or it.update_cue):
                     continue  # "initially 30 ... now 52": an update told inside the article
                 if best is None:
@@ -427,14 +612,23 @@ def _headline_conflict(t: Item, body: list[Item], tolerance: Decimal
     return first
 
 
+def _second_where(a: Quantity, b: Quantity) -> str:
+    """Where the second figure of a finding is, told apart from the first when both are in one
+    paragraph ("aged 31, 38 and 52" read as one list by nobody but the parser)."""
+    wb = where(b)
+    if wb == where(a):
+        return "the same paragraph later" if b.field == "text" else "the headline also"
+    return wb
+
+
 def _within_finding(doc: Document, a: Item, b: Item, f: float) -> Finding:
     code = "FC102" if a.q.field == "title" or b.q.field == "title" else "FC101"
     r = rule(code)
     return Finding(
         code=code, kind=r.kind, scope=r.scope, severity=r.severity,
         confidence=round(BASE_CONFIDENCE * f, 3),
-        message=r.render(a_where=cap(where(a.q)), a=phrase(a.q), b_where=where(b.q),
-                         b=phrase(b.q)),
+        message=r.render(a_where=cap(where(a.q)), a=phrase(a.q, doc),
+                         b_where=_second_where(a.q, b.q), b=phrase(b.q, doc)),
         claims=(to_claim(doc, a.q), to_claim(doc, b.q)),
     )
 
@@ -462,11 +656,19 @@ def contradictions_across(
     are not reports of one event."""
     docs = sorted(group, key=lambda pair: _doc_order(pair[0]))
     index: dict[str, dict[int, list[Item]]] = defaultdict(lambda: defaultdict(list))
-    for i, (doc, qs) in enumerate(docs):
+    # a headline figure the body restates is left out (the body's own statement of the figure
+    # stands for it), and a figure whose fact no other document can state is compared with
+    # nothing
+    kept: list[list[Quantity | None]] = []
+    for doc, qs in docs:
         restated = _restated_title_figures(doc, qs)
-        for it in items_of(doc, qs):
-            if it.q.field == "title" and (it.q.start, it.q.end) in restated:
-                continue  # the body's own statement of the figure stands for it
+        kept.append([None if q.field == "title" and (q.start, q.end) in restated else q
+                     for q in qs])
+    wanted, _ = _shared_keys(kept)
+    for i, (doc, qs) in enumerate(docs):
+        if not any(wanted[i]):
+            continue
+        for it in items_of(doc, qs, wanted[i]):
             bucket = index[facts.claim_key(it.q)][i]
             if len(bucket) < MAX_PER_KEY:
                 bucket.append(it)
@@ -525,10 +727,31 @@ def _verbatim_findings(docs: Sequence[tuple[Document, Sequence[Quantity]]],
         out.append(Finding(
             code=rl.code, kind=rl.kind, scope=rl.scope, severity=rl.severity,
             confidence=CROSS_CONFIDENCE,
-            message=rl.render(a_where=_doc_where(da, qa), a=phrase(qa),
-                             b_where=_doc_where(db, qb), b=phrase(qb)),
+            message=rl.render(a_where=_doc_where(da, qa), a=phrase(qa, da),
+                             b_where=_doc_where(db, qb), b=phrase(qb, db)),
             claims=(to_claim(da, qa), to_claim(db, qb))))
     return out
+
+
+_DAY_WORD = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|"
+                       r"today|tonight)\b")
+
+
+def _later(x: Document, y: Document) -> bool:
+    """Whether report ``x`` comes after ``y`` (an undated one after every dated one)."""
+    if x.published is None or y.published is None:
+        return x.published is None and y.published is not None
+    return x.published > y.published
+
+
+def _different_days(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures are stated for different days named relatively ("on Monday" / "by
+    Wednesday", "yesterday" / "today"), as reports published the same day (or undated) may well
+    be.  Absolute times ("2022") are compared as the fact's time (:func:`facts.same_fact`)."""
+    ta, tb = facts.norm_qualifier(a.subject.time), facts.norm_qualifier(b.subject.time)
+    if ta is None or tb is None or facts.qualifier_factor(ta, tb, 1.0) is not None:
+        return False  # a time missing, or the same (or overlapping) time
+    return bool(_DAY_WORD.search(ta)) and bool(_DAY_WORD.search(tb))
 
 
 def _pair_finding(left: list[Item], right: list[Item], tolerance: Decimal) -> Finding | None:
@@ -541,7 +764,7 @@ def _pair_finding(left: list[Item], right: list[Item], tolerance: Decimal) -> Fi
     repeated = False
     for a in left:
         for b in right:
-            f = facts.same_fact(a.q, b.q, cross=True)
+            f = facts.same_keyed_fact(a.q, b.q, cross=True)
             if f is None or (a.entities and b.entities and not a.entities & b.entities):
                 continue
             if a.years != b.years and (a.years or b.years) and not a.years & b.years:
@@ -549,10 +772,19 @@ def _pair_finding(left: list[Item], right: list[Item], tolerance: Decimal) -> Fi
             r = facts.ratio(a.q, b.q)
             cumulative = a.cumulative or b.cumulative
             da, db = a.doc.published, b.doc.published
-            if cumulative and da is not None and db is not None and da != db:
+            # Which report is the later one: by publication date, and a document without one
+            # (a draft being written, an undated .md file) comes after every dated report.
+            ordered = (da is None) != (db is None) or (da is not None and db is not None
+                                                       and da != db)
+            # "on Monday 30 had died" / "by Wednesday 52 had died": figures for two days are
+            # never one fact; only reports in a known order can show a count that grew
+            days = _different_days(a.q, b.q)
+            if days and not (cumulative and ordered):
+                continue
+            if cumulative and ordered:
                 if r is not None and r > facts.MAX_UPDATE_RATIO or a.years or b.years:
                     continue
-                later, earlier = (b, a) if db > da else (a, b)
+                later, earlier = (b, a) if _later(b.doc, a.doc) else (a, b)
                 if a.history or b.history:
                     continue  # "two weeks after an ambush in which 12 died": another event
                 if a.q.value == b.q.value:
@@ -563,16 +795,22 @@ def _pair_finding(left: list[Item], right: list[Item], tolerance: Decimal) -> Fi
                     if update is None or f > update[0]:
                         update = (f, earlier, later)
                     continue
+                if days:
+                    continue  # a later report quoting an earlier day's figure
                 # a later report lower than an earlier one is no update: compare as a conflict
             qa = facts.headline_figure(a.q) if a.q.field == "title" else a.q
             qb = facts.headline_figure(b.q) if b.q.field == "title" else b.q
-            if facts.compatible(qa, qb, tolerance):
+            ivs = facts.comparison_intervals(qa, qb, tolerance)
+            if ivs is None:
+                continue  # neither compatible nor conflicting
+            if ivs[0].overlaps(ivs[1]):  # compatible
                 agreeing.update((id(a), id(b)))
                 continue
+            if cumulative and da is None and db is None:
+                continue  # a running count in two undated reports: either may be the later
             if r is not None and r > facts.MAX_RATIO:
                 continue
-            if facts.conflicts(qa, qb, tolerance):
-                conflicts.append((r or Decimal(1), f, a, b))
+            conflicts.append((r or Decimal(1), f, a, b))  # conflicting
     # A conflict is hidden only when both figures agree with something in the other document
     # (a headline that disagrees on its own is reported even when its body agrees).
     live = [c for c in conflicts if id(c[2]) not in agreeing or id(c[3]) not in agreeing]
@@ -602,7 +840,10 @@ def _pair_finding(left: list[Item], right: list[Item], tolerance: Decimal) -> Fi
     return Finding(
         code=rl.code, kind=rl.kind, scope=rl.scope, severity=rl.severity,
         confidence=round(conf, 3),
-        message=rl.render(a_where=_doc_where(a.doc, a.q), a=phrase(a.q),
-                         b_where=_doc_where(b.doc, b.q), b=phrase(b.q)),
+        message=rl.render(a_where=_doc_where(a.doc, a.q),
+                         a=phrase(a.q, a.doc),
+                         b_where=_doc_where(b.doc, b.q),
+                         b=phrase(b.q, b.doc),
+                         change=change_phrase(a.q, b.q, a.doc, b.doc)),
         claims=(to_claim(a.doc, a.q), to_claim(b.doc, b.q)),
     )

@@ -23,7 +23,7 @@ from ..model import Interval, Quantity
 
 # -- vocabularies (rules as data) -----------------------------------------------------------------
 
-SOFT_MODALITIES = frozenset({"estimated", "estimate", "reported", "reportedly", "approximately"})
+SOFT_MODALITIES: frozenset[str] = frozenset({"estimated", "estimate", "reported", "reportedly", "approximately"})
 """Modalities that hedge a figure rather than make it a forecast or a claim."""
 
 EVENT_SYNONYMS: MappingProxyType[str, str] = MappingProxyType(
@@ -40,14 +40,14 @@ EVENT_SYNONYMS: MappingProxyType[str, str] = MappingProxyType(
     }
 )
 
-CUMULATIVE_HEADS = frozenset(
+CUMULATIVE_HEADS: frozenset[str] = frozenset(
     {
         "death toll", "toll", "death", "dead", "fatality", "casualty", "casualties", "victim",
         "case", "infection", "arrest", "injury", "injured", "missing", "evacuee", "body",
         "hospitalisation", "hospitalization", "confirmed case", "displaced",
     }
 )
-CUMULATIVE_EVENTS = frozenset(
+CUMULATIVE_EVENTS: frozenset[str] = frozenset(
     {"kill", "injure", "arrest", "evacuate", "displace", "infect", "hospitalise", "hospitalize",
      "rescue", "confirm", "recover", "detain", "charge", "flee", "destroy", "damage", "burn",
      "miss", "die"}
@@ -62,30 +62,30 @@ _WS = re.compile(r"\s+")
 
 # Cue phrases looked for around a figure (lower case; matched word by word, see
 # :class:`figcheck.compare.text.CueScan`).  "may" counts only in lower case ("in May" is a month).
-UPDATE_PHRASES = (
+UPDATE_PHRASES: tuple[str, ...] = (
     "earlier", "initially", "initial", "previously", "previous", "originally", "at first",
     "first reported", "had risen", "has risen", "risen", "revised", "raised", "updated",
     "up from", "down from", "so far", "by then", "until",
 )
-HISTORY_PHRASES = (
+HISTORY_PHRASES: tuple[str, ...] = (
     "ago", "days after", "weeks after", "months after", "years after", "days before",
     "weeks before", "months before", "years before",
 )
 """Words that put a figure in another, earlier event ("two weeks after an ambush in which 12
 died")."""
-DISPUTE_PHRASES = (
+DISPUTE_PHRASES: tuple[str, ...] = (
     "claimed", "claims", "claim", "rejected", "disputed", "disputes", "denied", "denies",
     "dismissed", "could not be verified", "could not be independently verified", "unverified",
     "unconfirmed", "alleged", "allegedly", "exaggerated", "inflated",
 )
-JUXTAPOSE_PHRASES = (
+JUXTAPOSE_PHRASES: tuple[str, ...] = (
     "more than the", "higher than the", "lower than the", "fewer than the", "less than the",
     "compared with", "compared to", "in contrast", "whereas", "contradicting", "contradicts",
     "at odds", "differs from", "different from", "announced by", "official toll",
     "official figure", "official figures",
 )
 """Words by which an article sets one source's figure against another's."""
-MODAL_PHRASES = (
+MODAL_PHRASES: tuple[str, ...] = (
     "expected", "expects", "forecast", "forecasts", "projected", "projects", "predicted",
     "predicts", "could", "may", "might", "would", "target", "targets", "aim", "aims",
     "hope", "hopes", "likely", "anticipated", "proposed",
@@ -93,18 +93,31 @@ MODAL_PHRASES = (
     "threatens", "threatened", "risk", "risks", "on course", "on track",
     "poised", "projection", "projections",
 )
-PLAN_PHRASES = ("will", "set to", "due to", "plan", "plans", "planned", "budgeted")
+PLAN_PHRASES: tuple[str, ...] = ("will", "set to", "due to", "plan", "plans", "planned", "budgeted")
 """Announced plans ("fares will rise 12%"): compared only with figures of another plan."""
-PLAN_MODALITIES = frozenset({"will", "planned", "set to", "due to", "plan"})
+PLAN_MODALITIES: frozenset[str] = frozenset({"will", "planned", "set to", "due to", "plan"})
+
+
+_CACHE_LIMIT: int = 65536
+"""Memo tables below are emptied when they reach this many entries (bounded memory)."""
+
+_QUAL_MEMO: dict[str, str | None] = {}
 
 
 def norm_qualifier(s: str | None) -> str | None:
     if not s:
         return None
-    s = _QUAL_PUNCT.sub(" ", s.lower())
-    s = _WS.sub(" ", s).strip()
-    s = _QUAL_LEAD.sub("", s).strip()
-    return s or None
+    memo = _QUAL_MEMO
+    if s in memo:
+        return memo[s]
+    n = _QUAL_PUNCT.sub(" ", s.lower())
+    n = _WS.sub(" ", n).strip()
+    n = _QUAL_LEAD.sub("", n).strip()
+    if len(memo) >= _CACHE_LIMIT:
+        memo.clear()
+    out = n or None
+    memo[s] = out
+    return out
 
 
 def norm_event(e: str | None) -> str | None:
@@ -127,11 +140,21 @@ HEAD_SYNONYMS: MappingProxyType[str, str] = MappingProxyType(
 """Heads that name the same thing, so rewordings meet ("laying hens" / "birds")."""
 
 
+_HEAD_MEMO: dict[str, str | None] = {}
+
+
 def norm_head(h: str | None) -> str | None:
     if not h:
         return None
-    h = _WS.sub(" ", h.strip().lower())
-    return HEAD_SYNONYMS.get(h, h) or None
+    memo = _HEAD_MEMO
+    if h in memo:
+        return memo[h]
+    n = _WS.sub(" ", h.strip().lower())
+    out = HEAD_SYNONYMS.get(n, n) or None
+    if len(memo) >= _CACHE_LIMIT:
+        memo.clear()
+    memo[h] = out
+    return out
 
 
 def unit_family(q: Quantity) -> str:
@@ -144,18 +167,22 @@ def unit_family(q: Quantity) -> str:
     return f"{q.dimension}:{q.unit or ''}"
 
 
-DEATH_HEADS = frozenset({"person", "people", "death", "civilian", "victim", "resident"})
+DEATH_HEADS: frozenset[str] = frozenset({"person", "people", "death", "civilian", "victim", "resident"})
+
+
+def _fact_head(head_raw: str | None, event_raw: str | None) -> str | None:
+    head = norm_head(head_raw)
+    if head in DEATH_HEADS and norm_event(event_raw) == "kill":
+        return "death toll"
+    if head == "toll":
+        return "death toll"
+    return head
 
 
 def fact_head(q: Quantity) -> str | None:
     """The head a fact is keyed on: the subject head, except that people killed are the death
     toll ("at least 30 people were killed" and "the death toll rose to 52" are one fact)."""
-    head = norm_head(q.subject.head)
-    if head in DEATH_HEADS and norm_event(q.subject.event) == "kill":
-        return "death toll"
-    if head == "toll":
-        return "death toll"
-    return head
+    return derived(q).head
 
 
 def claim_key(q: Quantity) -> str:
@@ -185,7 +212,7 @@ def is_cumulative(q: Quantity) -> bool:
     return head in CUMULATIVE_HEADS or (norm_event(q.subject.event) or "") in CUMULATIVE_EVENTS
 
 
-AFFECTED_EVENTS = CUMULATIVE_EVENTS | frozenset(
+AFFECTED_EVENTS: frozenset[str] = CUMULATIVE_EVENTS | frozenset(
     {"treat", "hospitalise", "hospitalize", "infect", "test", "vaccinate", "charge", "convict",
      "jail", "sentence", "fine", "sack", "lay off", "strand", "delay", "cancel", "seize"})
 """Events that pick out the members something happened to: a figure with one of them never
@@ -196,8 +223,14 @@ def _strong_event(e: str) -> bool:
     return e in STRONG_EVENTS or e.endswith(" from")
 
 
-_QUAL_STOP = frozenset({"since", "by", "until", "from", "to", "in", "on", "at", "of", "the",
+_QUAL_STOP: frozenset[str] = frozenset({"since", "by", "until", "from", "to", "in", "on", "at", "of", "the",
                         "region", "area", "province", "county", "district", "city", "state"})
+
+
+def qualifier_factor(a: str | None, b: str | None, missing: float) -> float | None:
+    """How two place or time qualifiers meet: 1.0 the same (or one narrows the other: "Kursk" /
+    "Kursk region"), ``missing`` given on one side only, None different."""
+    return _qual_factor(a, b, missing)
 
 
 def _qual_factor(a: str | None, b: str | None, missing: float) -> float | None:
@@ -214,23 +247,23 @@ def _qual_factor(a: str | None, b: str | None, missing: float) -> float | None:
     return None
 
 
-STRONG_EVENTS = frozenset({"rise", "fall", "rise from", "fall from", "change", "grow", "shrink"})
+STRONG_EVENTS: frozenset[str] = frozenset({"rise", "fall", "rise from", "fall from", "change", "grow", "shrink"})
 """Events that never meet a figure with no event: changes and old levels ("rose from 40")."""
 
 
 # How much a qualifier given on one side only lowers confidence (1.0 = not at all).
-MISSING_EVENT = 0.85
-MISSING_PLACE = 0.7
-MISSING_TIME = 0.85
-MISSING_ATTRIBUTION = 0.95
-MISSING_MODIFIER = 0.65
+MISSING_EVENT: float = 0.85
+MISSING_PLACE: float = 0.7
+MISSING_TIME: float = 0.85
+MISSING_ATTRIBUTION: float = 0.95
+MISSING_MODIFIER: float = 0.65
 # Between documents each reporter words a fact differently: qualifiers missing on one side say
 # less, and relative times ("on Tuesday", "yesterday") are not compared at all.
-MISSING_EVENT_CROSS = 0.9
-MISSING_PLACE_CROSS = 0.85
-MISSING_TIME_CROSS = 0.95
-OTHER_EVENT_CROSS = 0.75
-KEY_EVENTS = CUMULATIVE_EVENTS | STRONG_EVENTS | frozenset({"deploy", "vote", "win", "lose"})
+MISSING_EVENT_CROSS: float = 0.9
+MISSING_PLACE_CROSS: float = 0.85
+MISSING_TIME_CROSS: float = 0.95
+OTHER_EVENT_CROSS: float = 0.75
+KEY_EVENTS: frozenset[str] = CUMULATIVE_EVENTS | STRONG_EVENTS | frozenset({"deploy", "vote", "win", "lose"})
 """Events that tell facts apart even between documents (killed vs deployed; won vs lost)."""
 _RELATIVE_TIME = re.compile(
     r"^(?:(?:early|late|on|this|last|next|by|from|since|until)\s+)*(?:monday|tuesday|wednesday|"
@@ -240,21 +273,30 @@ _RELATIVE_TIME = re.compile(
 )
 
 
-def _absolute_time(t: str | None) -> str | None:
-    n = norm_qualifier(t)
-    if n is None or _RELATIVE_TIME.match(n):
-        return None
-    return n
-OTHER_ATTRIBUTION_FAR = 0.75
-"""Two different sources named for one fact, far apart in one article or in two documents."""
-OTHER_ATTRIBUTION_CROSS = 0.85
+_ABS_TIME_MEMO: dict[str, str | None] = {}
 
-GENERIC_HEADS = frozenset({"person", "people", "resident", "member", "thing", "time", "number",
+
+def _absolute_time(t: str | None) -> str | None:
+    if not t:
+        return None
+    if t in _ABS_TIME_MEMO:
+        return _ABS_TIME_MEMO[t]
+    n = norm_qualifier(t)
+    out = None if n is None or _RELATIVE_TIME.match(n) else n
+    if len(_ABS_TIME_MEMO) >= _CACHE_LIMIT:
+        _ABS_TIME_MEMO.clear()
+    _ABS_TIME_MEMO[t] = out
+    return out
+OTHER_ATTRIBUTION_FAR: float = 0.75
+"""Two different sources named for one fact, far apart in one article or in two documents."""
+OTHER_ATTRIBUTION_CROSS: float = 0.85
+
+GENERIC_HEADS: frozenset[str] = frozenset({"person", "people", "resident", "member", "thing", "time", "number",
                            "figure", "total", "year", "day", "unit", "item"})
 """Heads that say too little on their own: figures with them meet only with the same event."""
 
 _WORD = re.compile(r"[a-z][a-z'-]*")
-_MOD_STOP = frozenset(
+_MOD_STOP: frozenset[str] = frozenset(
     """a an the this that these those its their his her our some about around nearly almost
     more than over under fewer less least most up to as many much of and or per each every
     other such all both only just roughly approximately estimated total overall""".split()
@@ -268,7 +310,7 @@ def _stem(w: str) -> str:
     return w
 
 
-PARTICIPLE_EVENTS = CUMULATIVE_EVENTS | frozenset(EVENT_SYNONYMS.values()) | frozenset(
+PARTICIPLE_EVENTS: frozenset[str] = CUMULATIVE_EVENTS | frozenset(EVENT_SYNONYMS.values()) | frozenset(
     {"hospitalise", "hospitalize", "vaccinate", "deploy", "evacuate", "injure", "kill",
      "displace", "register", "employ", "seize", "destroy", "damage", "sell", "export", "import"})
 """Participles that stand for the event when a figure has no verb ("the 15 hospitalised")."""
@@ -286,12 +328,17 @@ def participle_event(w: str) -> str | None:
 def event_of(q: Quantity) -> str | None:
     """The figure's event, normalised: a change verb on a level figure ("rose to 4.1%") is no
     event; with no verb, a participle in the subject ("the 15 hospitalised children") is one."""
-    e = norm_event(q.subject.event)
-    if e in ("rise", "fall") and q.direction is None:
+    return derived(q).event
+
+
+def _event_of(event_raw: str | None, direction: str | None, head: str | None,
+              raw_mods: frozenset[str]) -> str | None:
+    e = norm_event(event_raw)
+    if e in ("rise", "fall") and direction is None:
         e = None
-    if e == "kill" and fact_head(q) == "death toll":
+    if e == "kill" and head == "death toll":
         e = None  # the death toll carries its event in its name
-    for w in sorted(modifiers(q, raw=True)):
+    for w in sorted(raw_mods):
         if w.endswith("ed") and len(w) > 4:
             cand = participle_event(w)
             if cand in PARTICIPLE_EVENTS and (e is None or cand in AFFECTED_EVENTS):
@@ -300,7 +347,7 @@ def event_of(q: Quantity) -> str | None:
     return e
 
 
-NARROWING = frozenset(
+NARROWING: frozenset[str] = frozenset(
     """new core underlying services service food energy goods annual monthly weekly quarterly
     average median minor serious seriously critical critically remaining additional extra
     uninjured unharmed domestic international foreign net gross adult private public full-time
@@ -310,7 +357,7 @@ NARROWING = frozenset(
 """Subject words that narrow what is counted ("the 15 new cases", "core inflation")."""
 
 
-NON_NARROWING = frozenset({"confirmed", "reported", "recorded", "registered", "estimated",
+NON_NARROWING: frozenset[str] = frozenset({"confirmed", "reported", "recorded", "registered", "estimated",
                            "known", "documented", "verified", "official", "combined",
                            "expected", "projected", "affected"})
 
@@ -320,11 +367,19 @@ def modifiers(q: Quantity, raw: bool = False) -> frozenset[str]:
     ("uninjured", "hospitalised") and the words in :data:`NARROWING`.  Capitalised words (names,
     nationalities) are left out, except a capitalised first word followed by a lower-case one
     ("Core inflation")."""
-    text = q.subject.text or ""
-    head = set((norm_head(q.subject.head) or "").split())
+    d = derived(q)
+    return d.raw_modifiers if raw else d.modifiers
+
+
+def _subject_words(text_raw: str | None, head_raw: str | None
+                   ) -> tuple[frozenset[str], list[str]]:
+    """(all subject words besides the head, those that narrow what is counted, in order)."""
+    text = text_raw or ""
+    head = set((norm_head(head_raw) or "").split())
     head_stems = {_stem(h) for h in head}
     toks = text.split()
-    words = []
+    words: list[str] = []
+    narrowing: list[str] = []
     for i, tok in enumerate(toks):
         if not tok[:1].islower():
             if not (i == 0 and len(toks) > 1 and toks[1][:1].islower()):
@@ -332,17 +387,50 @@ def modifiers(q: Quantity, raw: bool = False) -> frozenset[str]:
         for w in _WORD.findall(tok.lower()):
             if w in _MOD_STOP or w in head or _stem(w) in head_stems:
                 continue
-            if raw or w in NARROWING or (w.endswith("ed") and len(w) > 4
-                                          and w not in NON_NARROWING):
-                words.append(w)
-    if raw:
-        return frozenset(words)
-    ev = event_of(q) or ""
-    return frozenset(w for w in words if not ev or (
-        _stem(w)[:5] != _stem(ev)[:5] and participle_event(w) != ev))
+            words.append(w)
+            if w in NARROWING or (w.endswith("ed") and len(w) > 4 and w not in NON_NARROWING):
+                narrowing.append(w)
+    return frozenset(words), narrowing
 
 
-_GENERIC_SOURCE = frozenset(
+class Derived:
+    """What the comparator derives from a figure's subject (and direction), computed once per
+    distinct subject: the fact head, the event (:func:`event_of`) and the modifiers."""
+
+    __slots__ = ("head", "event", "modifiers", "raw_modifiers")
+
+    def __init__(self, head: str | None, event: str | None, modifiers: frozenset[str],
+                 raw_modifiers: frozenset[str]) -> None:
+        self.head = head
+        self.event = event
+        self.modifiers = modifiers
+        self.raw_modifiers = raw_modifiers
+
+
+_DERIVED_MEMO: dict[tuple[str | None, str | None, str | None, str | None], Derived] = {}
+
+
+def derived(q: Quantity) -> Derived:
+    """The figure's :class:`Derived` facts (memoised on the subject's strings)."""
+    subj = q.subject
+    key = (subj.text, subj.head, subj.event, q.direction)
+    memo = _DERIVED_MEMO
+    d = memo.get(key)
+    if d is None:
+        head = _fact_head(subj.head, subj.event)
+        raw, narrowing = _subject_words(subj.text, subj.head)
+        ev = _event_of(subj.event, q.direction, head, raw)
+        evs = ev or ""
+        mods = frozenset(w for w in narrowing if not evs or (
+            _stem(w)[:5] != _stem(evs)[:5] and participle_event(w) != evs))
+        d = Derived(head, ev, mods, raw)
+        if len(memo) >= _CACHE_LIMIT:
+            memo.clear()
+        memo[key] = d
+    return d
+
+
+_GENERIC_SOURCE: frozenset[str] = frozenset(
     """officials official sources source spokesman spokeswoman spokesperson authorities state
     national local government said says told according statement figures data report the a an
     of in""".split()
@@ -363,6 +451,12 @@ def same_fact(a: Quantity, b: Quantity, *, near: bool = True, cross: bool = Fals
     sources with different figures are being juxtaposed); ``cross``: in different documents."""
     if claim_key(a) != claim_key(b) or not comparable(a) or not comparable(b):
         return None
+    return same_keyed_fact(a, b, near=near, cross=cross, juxtaposed=juxtaposed)
+
+
+def same_keyed_fact(a: Quantity, b: Quantity, *, near: bool = True, cross: bool = False,
+                    juxtaposed: bool = False) -> float | None:
+    """:func:`same_fact` for two comparable figures already known to share a claim key."""
     if a.direction != b.direction:
         return None  # a change vs a level, or a rise vs a fall
     if is_plan(a) != is_plan(b):
@@ -418,10 +512,10 @@ def same_fact(a: Quantity, b: Quantity, *, near: bool = True, cross: bool = Fals
     return factor
 
 
-MAX_RATIO = Decimal("2.5")
+MAX_RATIO: Decimal = Decimal("2.5")
 """Figures for one fact more than this many times apart are taken to be about different things
 (a subject the parser could not tell apart), not a contradiction."""
-MAX_UPDATE_RATIO = Decimal(4)
+MAX_UPDATE_RATIO: Decimal = Decimal(4)
 
 
 def ratio(a: Quantity, b: Quantity) -> Decimal | None:

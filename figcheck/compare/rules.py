@@ -53,7 +53,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "FC121", "figure-update", "update", "cross", "info",
-        "{b_where} updates {a_where}: {a} then {b}.",
+        "{b_where} updates {a_where}: {change}.",
         "A later report of the same story changes a cumulative count (a death toll, cases, "
         "arrests).  Information only, never a contradiction.",
         'death toll "30" on 3 March, "52" on 5 March',

@@ -54,7 +54,40 @@ class FieldIndex:
         return s, e
 
 
+_LAST_INDEX: list[FieldIndex] = []
+
+
+def field_index(text: str) -> FieldIndex:
+    """:class:`FieldIndex` of ``text``, shared with the previous callers that indexed the very
+    same string object (the comparator indexes each field of a document several times)."""
+    for fi in _LAST_INDEX:
+        if fi.text is text:
+            return fi
+    fi = FieldIndex(text)
+    if len(_LAST_INDEX) >= 4:
+        del _LAST_INDEX[0]
+    _LAST_INDEX.append(fi)
+    return fi
+
+
 _TOKEN = re.compile(r"[A-Za-z]+")
+
+
+_FIRST_WORDS: dict[tuple[str, ...], dict[str, list[list[str]]]] = {}
+
+
+def _first_words(phrases: tuple[str, ...]) -> dict[str, list[list[str]]]:
+    """Cue phrases by first word -> the words that must follow (built once per phrase list)."""
+    first = _FIRST_WORDS.get(phrases)
+    if first is None:
+        first = {}
+        for p in phrases:
+            words = p.split()
+            first.setdefault(words[0], []).append(words[1:])
+        if len(_FIRST_WORDS) >= 256:
+            _FIRST_WORDS.clear()
+        _FIRST_WORDS[phrases] = first
+    return first
 
 
 class CueScan:
@@ -77,16 +110,15 @@ class CueScan:
                 hits.append(i)
 
     def starts(self, phrases: tuple[str, ...]) -> list[int]:
-        first: dict[str, list[list[str]]] = {}
-        for p in phrases:
-            words = p.split()
-            first.setdefault(words[0], []).append(words[1:])
+        first = _first_words(phrases)
         at = self._at
         cands: list[int] = []
         for w in first:
             hits = at.get(w)
             if hits:
                 cands.extend(hits)
+        if not cands:
+            return []
         cands.sort()
         out = []
         low = self._low
@@ -95,7 +127,7 @@ class CueScan:
             if w == "may" and self._raw[i] != "may":
                 continue
             for rest in first[w]:
-                if low[i + 1:i + 1 + len(rest)] == rest:
+                if not rest or low[i + 1:i + 1 + len(rest)] == rest:
                     out.append(self._pos[i])
                     break
         return out
@@ -104,13 +136,96 @@ class CueScan:
         return bool(self.starts(phrases))
 
 
+def _trie(words: list[str]) -> str:
+    """A regular expression matching exactly ``words``, factored by common prefixes (the regex
+    engine tries alternatives one by one; a trie tries one letter)."""
+    if not words:
+        return "(?!)"
+    groups: dict[str, list[str]] = {}
+    empty = False
+    for w in words:
+        if w:
+            groups.setdefault(w[0], []).append(w[1:])
+        else:
+            empty = True
+    alts = [re.escape(c) + _trie(sorted(rest)) if rest != [""] else re.escape(c)
+            for c, rest in sorted(groups.items())]
+    body = alts[0] if len(alts) == 1 and not empty else "(?:%s)" % "|".join(alts)
+    if empty:
+        body += "?" if len(alts) == 1 and len(body) == 1 else ""
+        if not body.endswith("?"):
+            body = "(?:%s)?" % body
+    return body
+
+
+class CueSet:
+    """Several lists of cue phrases found in one pass of one regular expression over a text:
+    :meth:`scan` gives, per list, exactly what :meth:`CueScan.starts` gives for it (the offsets of
+    the first words of the phrases that occur, word by word, case-insensitively; "may" only in
+    lower case)."""
+
+    __slots__ = ("_lists", "_first", "_first_low", "_maps")
+
+    def __init__(self, lists: tuple[tuple[str, ...], ...]) -> None:
+        self._lists = lists
+        firsts = sorted({p.split()[0] for ps in lists for p in ps})
+        self._first = re.compile(r"(?<![A-Za-z])%s(?![A-Za-z])" % _trie(firsts),
+                                 re.IGNORECASE | re.ASCII)
+        # the same over lower-cased ASCII text, without case folding (about twice as fast)
+        self._first_low = re.compile(r"(?<![a-z])%s(?![a-z])" % _trie(firsts))
+        self._maps: list[dict[str, list[re.Pattern[str] | None]]] = []
+        for ps in lists:
+            mp: dict[str, list[re.Pattern[str] | None]] = {}
+            for p in ps:
+                words = p.split()
+                rest: re.Pattern[str] | None = None
+                if len(words) > 1:
+                    rest = re.compile(
+                        "".join(r"[^A-Za-z]+" + re.escape(w) for w in words[1:]) + r"(?![A-Za-z])",
+                        re.IGNORECASE | re.ASCII)
+                mp.setdefault(words[0], []).append(rest)
+            self._maps.append(mp)
+
+    def scan(self, text: str, start: int = 0, end: int | None = None,
+             low: str | None = None) -> list[list[int]]:
+        """Per list, the offsets in ``[start, end)`` where one of its phrases starts (the
+        phrase may run on past ``end``; the text around the span is seen as it is).  ``low``:
+        ``text.lower()`` when ``text`` is ASCII (same offsets), to scan faster."""
+        out: list[list[int]] = [[] for _ in self._maps]
+        maps = self._maps
+        stop = len(text) if end is None else end
+        if low is not None:
+            it = self._first_low.finditer(low, start)
+            subject = low
+        else:
+            it = self._first.finditer(text, start)
+            subject = text
+        for m in it:
+            ms = m.start()
+            if ms >= stop:
+                break
+            me = m.end()
+            w = m.group(0) if low is not None else m.group(0).lower()
+            if w == "may" and text[ms:me] != "may":
+                continue
+            for k in range(len(maps)):
+                rests = maps[k].get(w)
+                if rests is None:
+                    continue
+                for r in rests:
+                    if r is None or r.match(subject, me):
+                        out[k].append(ms)
+                        break
+        return out
+
+
 class CueIndex:
     """Where cue phrases occur in a text, to ask whether a span contains one."""
 
     __slots__ = ("_starts",)
 
-    def __init__(self, scan: CueScan, phrases: tuple[str, ...]) -> None:
-        self._starts = scan.starts(phrases)
+    def __init__(self, scan: CueScan | list[int], phrases: tuple[str, ...] = ()) -> None:
+        self._starts = scan if isinstance(scan, list) else scan.starts(phrases)
 
     def within(self, lo: int, hi: int) -> bool:
         i = bisect_left(self._starts, lo)
@@ -125,19 +240,145 @@ def sentence_of(doc: Document, q: Quantity) -> str:
 
 _SPACES = re.compile(r"\s+")
 
+MEASURE_HEADS: frozenset[str] = frozenset(
+    """toll turnout crowd attendance audience total majority population rate inflation share
+    growth unemployment level price cost budget deficit surplus revenue sale profit loss income
+    spending wage salary fee fine damage bill debt value output production index margin
+    temperature speed height depth distance length weight capacity number tally turnover
+    valuation pay payout fare premium bonus grant fund funding investment subsidy award
+    settlement compensation dividend average median target limit rent""".split())
+"""Heads that name an amount rather than the things counted: "turnout of 62%", "a death toll
+of 30", "sales of $7.6bn" (not "62% turnout", "30 death toll")."""
+MASS_HEADS: frozenset[str] = frozenset(
+    """turnout inflation growth unemployment output production spending revenue income pay
+    funding investment compensation attendance""".split())
+"""Measure heads that take no article ("turnout of 62%", not "a turnout of 62%")."""
+_IRREGULAR_PLURALS: frozenset[tuple[str, str]] = frozenset({
+    ("people", "person"), ("children", "child"), ("men", "man"), ("women", "woman"),
+    ("police", "police")})
+_DETERMINER = re.compile(r"^(?:the|a|an|its|their|his|her|our|this|that|these|those)\b|'s\b|"
+                         r"\u2019s\b", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'\u201d\u2019)]*\s+|\n\s*|[\"\u201c(]\s*)$")
 
-def phrase(q: Quantity) -> str:
-    """The figure as an editor would quote it: its surface plus its subject noun when the surface
-    does not already name it."""
-    surface = _SPACES.sub(" ", q.text.strip())
-    if surface[:1].isupper() and surface[1:2].islower():
-        surface = surface[0].lower() + surface[1:]  # "Twelve", "At least" start a sentence
-    subj = q.subject.text
-    if subj:
-        subj = _SPACES.sub(" ", subj.strip())
-        if subj and subj.lower() not in surface.lower():
-            return f"{surface} {subj}"
-    return surface
+
+def _titlecase(w: str) -> bool:
+    return w[:1].isupper() and (len(w) == 1 or w[1:].islower())
+
+
+def _names_head(word: str, head: str) -> bool:
+    """Whether a word of the subject is its head noun, in any number ("Tickets" / "ticket")."""
+    w = word.lower().strip(".,;:'\u2019\"")
+    for h in head.split():
+        if w in (h, h + "s", h + "es") or (h.endswith("y") and w == h[:-1] + "ies") \
+                or (w, h) in _IRREGULAR_PLURALS:
+            return True
+    return False
+
+
+def _starts_sentence(text: str, subj: str, q: Quantity) -> bool:
+    """Whether the subject, found in the figure's neighbourhood, opens a sentence (so a capital
+    on its first word says nothing)."""
+    lo, hi = max(0, q.start - 300), min(len(text), q.end + 300)
+    i = text.find(subj, lo, hi)
+    while i >= 0:
+        if _SENTENCE_START.search(text, max(0, i - 4), i):
+            return True
+        i = text.find(subj, i + 1, hi)
+    return False
+
+
+def _lower_somewhere(word: str, texts: tuple[str, ...]) -> bool:
+    """Whether the document also writes the word in lower case (so it is a common noun)."""
+    w = word.lower()
+    pat = re.compile(r"(?<![A-Za-z])%s(?![A-Za-z])" % re.escape(w))
+    return any(pat.search(t) for t in texts)
+
+
+def subject_words(q: Quantity, doc: Document | None = None) -> str:
+    """The figure's subject as an editor writes it mid-sentence: a capital that only opens a
+    sentence or comes from headline case is lowered when the word is a common noun (the document
+    writes it in lower case elsewhere, or it names an amount: "Turnout" -> "turnout", "Bus
+    fares" -> "bus fares"); names, nationalities and acronyms are kept ("UK inflation", "Malian
+    soldiers", "Zak Crawley", "Australia")."""
+    subj = _SPACES.sub(" ", (q.subject.text or "").strip())
+    if not subj or doc is None:
+        return subj
+    head = (q.subject.head or "").lower()
+    last = head.split()[-1] if head else ""
+    field = field_text(doc, q)
+    if not (q.field == "title" or _starts_sentence(field, subj, q)):
+        return subj
+    texts = (doc.title or "", doc.text)
+    out = []
+    for w in subj.split(" "):
+        if _titlecase(w) and ((last in MEASURE_HEADS and _names_head(w, head))
+                              or _lower_somewhere(w, texts)):
+            w = w.lower()
+        out.append(w)
+    return " ".join(out)
+
+
+def _article(subj: str, head: str) -> str:
+    """"a "/"an " before a singular measure noun ("a death toll of 30"), else nothing."""
+    last = head.split()[-1] if head else ""
+    if not subj or last in MASS_HEADS or _DETERMINER.search(subj):
+        return ""
+    if subj.split()[-1].lower() != last:  # plural ("sales", "damages") or another word
+        return ""
+    return "an " if subj[:1].lower() in "aeiou" else "a "
+
+
+_OF_DIMENSIONS: frozenset[str] = frozenset({"mass", "volume"})
+"""Dimensions whose figure measures an amount of its subject ("1.2 tonnes of cocaine")."""
+
+
+def phrase(q: Quantity, doc: Document | None = None) -> str:
+    """The figure as an editor would quote it: "12 people", "more than 200 passengers",
+    "turnout of 62%", "a death toll of 30", "1.2 tonnes of cocaine", "tickets at $5-$7",
+    "bus fares up 15%", "35 days (trial)" (``doc``: the figure's document, to tell a capital
+    that opens a sentence from a name's)."""
+    surface = quote(q)
+    subj = subject_words(q, doc)
+    if not subj or subj.lower() in surface.lower():
+        return surface
+    head = (q.subject.head or "").lower()
+    last = head.split()[-1] if head else ""
+    if q.direction is not None:
+        return f"{subj} {'up' if q.direction == 'up' else 'down'} {surface}"
+    if last in MEASURE_HEADS:
+        return f"{_article(subj, head)}{subj} of {surface}"
+    if q.unit is None and q.dimension == "count":
+        return f"{surface} {subj}"
+    if q.dimension == "currency":
+        return f"{subj} at {surface}"
+    if q.dimension in _OF_DIMENSIONS or (q.unit or "").lower() in ("percentage", "percent"):
+        return f"{surface} of {subj}"
+    return f"{surface} ({subj})"
+
+
+def same_subject(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures name their subject alike (then a message names it once)."""
+    return (_SPACES.sub(" ", (a.subject.text or "").strip()).lower()
+            == _SPACES.sub(" ", (b.subject.text or "").strip()).lower() != ""
+            and a.unit == b.unit and a.direction == b.direction)
+
+
+def change_phrase(a: Quantity, b: Quantity, doc_a: Document | None = None,
+                  doc_b: Document | None = None) -> str:
+    """An earlier and a later figure of one fact: "the death toll was 30, later 52", "30
+    people, later 52", "turnout of 62%, later 58%"."""
+    if not same_subject(a, b):
+        return f"{phrase(a, doc_a)}, later {phrase(b, doc_b)}"
+    subj = subject_words(a, doc_a)
+    head = (a.subject.head or "").lower()
+    last = head.split()[-1] if head else ""
+    if subj and subj.lower() not in quote(a).lower() and last in MEASURE_HEADS \
+            and a.direction is None:
+        lead = "the " if not _DETERMINER.search(subj) and last not in MASS_HEADS else ""
+        verb = "were" if _article(subj, head) == "" and subj.split()[-1].lower() != last \
+            else "was"
+        return f"{lead}{subj} {verb} {quote(a)}, later {quote(b)}"
+    return f"{phrase(a, doc_a)}, later {quote(b)}"
 
 
 def quote(q: Quantity) -> str:

@@ -93,7 +93,15 @@ def verbatim_conflicts(docs: Sequence[tuple[Document, Sequence[Quantity]]], tole
     """(earlier document, its figure, later document, its figure) for each pair of documents
     (in the given order) and sentence they print alike but for one conflicting figure."""
     by_frame: dict[str, list[tuple[int, tuple[Slot, ...]]]] = defaultdict(list)
+    dated: dict[object, int] = {}
+    for doc, _ in docs:
+        dated[doc.published] = dated.get(doc.published, 0) + 1
+    # Only documents of one date are compared.  When every document's later ones all fit in
+    # the window, a document alone on its date can be left out without moving any window.
+    small = len(docs) <= MAX_COPIES + 1
     for i, (doc, qs) in enumerate(docs):
+        if small and dated[doc.published] < 2:
+            continue
         for frame, slots in _frames(doc, qs).items():
             by_frame[frame].append((i, slots))
     out: list[tuple[Document, Quantity, Document, Quantity]] = []

@@ -125,7 +125,7 @@ PAGE = (
     "</article></body></html>\n"
 )
 PAGE_FINDINGS = [
-    ":2:4: FC101 Paragraph 1 says some 12 people; paragraph 1 says 15 injured. "
+    ":2:4: FC101 Paragraph 1 says some 12 people; the same paragraph later says 15 injured. "
     "[“Some 12” (2:4) vs “15” (3:16)]",
     ":5:4: FC301 Line 4: this figcheck suppression (FC204) suppressed nothing.",
 ]
