@@ -84,7 +84,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from ..model import Subject
 from .lexicon import verbs as _verbs
@@ -187,13 +187,47 @@ _DISPUTE_OBJECTS = frozenset(
 _UNVERIFIED = frozenset(["verified", "confirmed"])
 
 
-class Tok(NamedTuple):
-    text: str
-    low: str
-    start: int
-    end: int
-    kind: str
-    """``w`` word, ``n`` number, ``p`` other character, ``T`` the figure, ``F`` another figure."""
+class Tok:
+    """One token of the window: its surface, lower case, offsets, kind and :func:`_bits`."""
+
+    __slots__ = ("text", "low", "start", "end", "kind", "bits")
+
+    def __init__(self, text: str, low: str, start: int, end: int, kind: str, bits: int) -> None:
+        self.text = text
+        self.low = low
+        self.start = start
+        self.end = end
+        self.kind = kind
+        """``w`` word, ``n`` number, ``p`` other character, ``T`` the figure, ``F`` another figure."""
+        self.bits = bits
+        """Precomputed tests of the token (the ``_B_*`` flags): a function of text and kind."""
+
+
+# Token flags, computed once per distinct (text, kind) by :func:`_bits` (memoised).
+_B_W: Final = 1
+_B_N: Final = 2
+_B_P: Final = 4
+_B_T: Final = 8
+_B_F: Final = 16
+_B_BOUNDARY: Final = 1 << 5  # _is_boundary
+_B_NOUN: Final = 1 << 6  # _noun_candidate
+_B_ADVERB: Final = 1 << 7  # _is_adverb
+_B_CAP: Final = 1 << 8  # _capitalised
+_B_PAST: Final = 1 << 9  # _is_past_form(low)
+_B_PAST_AMB: Final = 1 << 10  # _is_past_form(low, ambiguous=True)
+_B_PLURAL: Final = 1 << 11  # _is_plural(low)
+_B_VFORM: Final = 1 << 12  # _verbs.is_verb_form(low)
+_B_VKNOWN: Final = 1 << 13  # low in _verbs.forms()
+_B_VERBISH: Final = 1 << 14  # _is_verbish(low)
+_B_TIME_WORD: Final = 1 << 15  # _time_word
+_B_YEAR: Final = 1 << 16  # _is_year
+_B_TIME_START: Final = 1 << 17  # may start a time phrase in _times
+_B_PLACE_START: Final = 1 << 18  # a scope word or place preposition (word)
+_B_ATTR_START: Final = 1 << 19  # may start an attribution in _attributions
+_B_MOD_SCAN: Final = 1 << 20  # a claim, dispute or verification word (word)
+_B_MODAL: Final = 1 << 21  # a modality word or a modal-before-"to" word (word)
+_B_FT: Final = _B_F | _B_T
+_KIND_BITS: Final[dict[str, int]] = {"w": _B_W, "n": _B_N, "p": _B_P, "T": _B_T, "F": _B_F}
 
 
 # --------------------------------------------------------------------------- words
@@ -311,14 +345,17 @@ def _is_plural(low: str) -> bool:
 
 
 def _is_adverb(tok: Tok) -> bool:
-    low = tok.low
+    return (tok.bits & _B_ADVERB) != 0
+
+
+def _is_adverb_raw(text: str, low: str) -> bool:
     if low in _w.ADVERBS:
         return True
     return (
         low.endswith("ly")
         and len(low) > 4
         and low not in _ADVERB_LY_NOUNS
-        and tok.text[0].islower()
+        and text[0].islower()
     )
 
 
@@ -344,12 +381,15 @@ def _change_family(lemma: str) -> str | None:
 
 
 def _noun_candidate(tok: Tok) -> bool:
-    if tok.kind != "w":
+    return (tok.bits & _B_NOUN) != 0
+
+
+def _noun_candidate_raw(text: str, low: str, kind: str) -> bool:
+    if kind != "w":
         return False
-    if len(tok.text) >= 2 and tok.text.isupper():
+    if len(text) >= 2 and text.isupper():
         return True  # acronyms: "US", "NHS", "ONS"
-    low = tok.low
-    if low in _w.NP_STOP or _is_adverb(tok) or low.endswith("n't"):
+    if low in _w.NP_STOP or _is_adverb_raw(text, low) or low.endswith("n't"):
         return False
     return True
 
@@ -357,11 +397,98 @@ def _noun_candidate(tok: Tok) -> bool:
 # --------------------------------------------------------------------------- tokens
 
 
+_MEMO: Final[dict[str, tuple[str, str, int]]] = {}
+"""Token surface (prefixed with "T\0" / "F\0" for figures) -> (lower case, kind, bits)."""
+_MEMO_MAX: Final = 100_000
+
+
+def _info(s: str) -> tuple[str, str, int]:
+    """(lower case, kind, bits) of a :data:`_TOKEN` match ``s``."""
+    got = _MEMO.get(s)
+    if got is None:
+        low = s.lower()
+        kind = "w" if s[0].isalpha() else ("n" if s[0].isdigit() else "p")
+        got = (low, kind, _bits(s, low, kind))
+        if len(_MEMO) >= _MEMO_MAX:
+            _MEMO.clear()
+        _MEMO[s] = got
+    return got
+
+
+def _figure_tok(text: str, a: int, b: int, kind: str) -> Tok:
+    s = text[a:b]
+    key = kind + "\0" + s
+    got = _MEMO.get(key)
+    if got is None:
+        low = s.lower()
+        got = (low, kind, _bits(s, low, kind))
+        if len(_MEMO) >= _MEMO_MAX:
+            _MEMO.clear()
+        _MEMO[key] = got
+    return Tok(s, got[0], a, b, kind, got[2])
+
+
+def _bits(text: str, low: str, kind: str) -> int:
+    """The ``_B_*`` flags of a token (every test here reads only its text, lower case and kind)."""
+    b = _KIND_BITS[kind]
+    w = kind == "w"
+    if (kind == "p" and text in _CLAUSE_PUNCT) or (w and low in _CLAUSE_WORDS):
+        b |= _B_BOUNDARY
+    if _noun_candidate_raw(text, low, kind):
+        b |= _B_NOUN
+    if _is_adverb_raw(text, low):
+        b |= _B_ADVERB
+    if w and text[0].isupper():
+        b |= _B_CAP
+    if _is_past_form(low):
+        b |= _B_PAST
+    if _is_past_form(low, ambiguous=True):
+        b |= _B_PAST_AMB
+    if _is_plural(low):
+        b |= _B_PLURAL
+    if _verbs.is_verb_form(low):
+        b |= _B_VFORM
+    if low in _verbs.forms():
+        b |= _B_VKNOWN
+    if _is_verbish(low):
+        b |= _B_VERBISH
+    time_word = _time_word_raw(text, low, kind)
+    if time_word:
+        b |= _B_TIME_WORD
+    if _is_year_raw(text, kind):
+        b |= _B_YEAR
+    if (
+        time_word
+        or low == "the"
+        or w
+        and (
+            low in _w.TIME_ADVERBS
+            or low in _w.TIME_PREPOSITIONS
+            or low in _w.TIME_LEADERS
+            or low in _w.TIME_DEICTICS
+        )
+    ):
+        b |= _B_TIME_START
+    if w and (low in _SCOPE_WORDS or low in _w.PLACE_PREPOSITIONS):
+        b |= _B_PLACE_START
+    if w and (
+        low == "according"
+        or low == "by"
+        or low.endswith(("'s", "’s"))
+        or low in _w.ATTRIBUTION_VERBS
+    ):
+        b |= _B_ATTR_START
+    if w and (low in _w.CLAIM_WORDS or low in _w.DISPUTE_WORDS or low in _UNVERIFIED):
+        b |= _B_MOD_SCAN
+    if w and (low in _w.MODALITY_WORDS or low in _w.MODAL_BEFORE_TO):
+        b |= _B_MODAL
+    return b
+
+
 def _tok(m: re.Match[str]) -> Tok:
     s = m.group()
-    return Tok(
-        s, s.lower(), m.start(), m.end(), "w" if s[0].isalpha() else ("n" if s[0].isdigit() else "p")
-    )
+    low, kind, bits = _info(s)
+    return Tok(s, low, m.start(), m.end(), kind, bits)
 
 
 _FIELD_TOKENS_MAX = 200_000
@@ -371,14 +498,8 @@ _FIELD_TOKENS_MAX = 200_000
 @lru_cache(maxsize=4)
 def _field_tokens(text: str) -> tuple[tuple[Tok, ...], tuple[int, ...], tuple[int, ...]]:
     """Every :data:`_TOKEN` of ``text`` once, with their starts and ends (shared by its figures)."""
-    make = tuple.__new__
-    toks = tuple([
-        make(Tok, (s, s.lower(), m.start(), m.end(),
-                   "w" if s[0].isalpha() else ("n" if s[0].isdigit() else "p")))
-        for m in _TOKEN.finditer(text)
-        for s in (m.group(),)
-    ])
-    return toks, tuple([t[2] for t in toks]), tuple([t[3] for t in toks])
+    toks = tuple([_tok(m) for m in _TOKEN.finditer(text)])
+    return toks, tuple([t.start for t in toks]), tuple([t.end for t in toks])
 
 
 def _scan(text: str, p: int, e: int) -> list[Tok]:
@@ -438,24 +559,23 @@ def _tokens(
             else:
                 continue
         out.extend(_scan(text, pos, max(pos, a)))
-        out.append(Tok(text[a:b], text[a:b].lower(), a, b, kind))
+        out.append(_figure_tok(text, a, b, kind))
         pos = max(pos, b)
     out.extend(_scan(text, pos, max(pos, w1)))
     return out
 
 
 def _is_boundary(tok: Tok) -> bool:
-    return (tok.kind == "p" and tok.text in _CLAUSE_PUNCT) or (
-        tok.kind == "w" and tok.low in _CLAUSE_WORDS
-    )
+    return (tok.bits & _B_BOUNDARY) != 0
 
 
 def _clause(toks: list[Tok], t: int) -> tuple[int, int]:
     c0 = t
-    while c0 > 0 and not _is_boundary(toks[c0 - 1]):
+    while c0 > 0 and not (toks[c0 - 1].bits & _B_BOUNDARY):
         c0 -= 1
     c1 = t + 1
-    while c1 < len(toks) and not _is_boundary(toks[c1]):
+    n = len(toks)
+    while c1 < n and not (toks[c1].bits & _B_BOUNDARY):
         c1 += 1
     return c0, c1
 
@@ -1831,7 +1951,7 @@ def _pick(
 
 
 def _capitalised(tok: Tok) -> bool:
-    return tok.kind == "w" and tok.text[0].isupper()
+    return (tok.bits & _B_CAP) != 0
 
 
 def _proper(toks: list[Tok], q: int) -> bool:
@@ -1845,7 +1965,7 @@ def _places(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     n = len(toks)
     for k, tok in enumerate(toks):
-        if tok.kind != "w":
+        if not (tok.bits & _B_PLACE_START):
             continue
         if tok.low in _SCOPE_WORDS:
             out.append((k, k, _SCOPE_WORDS[tok.low]))
@@ -1934,17 +2054,24 @@ def _bare(low: str) -> str:
 
 
 def _is_year(tok: Tok) -> bool:
-    return tok.kind == "n" and len(tok.text) == 4 and tok.text[:2] in ("18", "19", "20")
+    return (tok.bits & _B_YEAR) != 0
+
+
+def _is_year_raw(text: str, kind: str) -> bool:
+    return kind == "n" and len(text) == 4 and text[:2] in ("18", "19", "20")
 
 
 def _time_word(tok: Tok) -> bool:
-    low = tok.low
-    if tok.kind == "n":
-        return _is_year(tok)
-    if tok.kind != "w":
+    return (tok.bits & _B_TIME_WORD) != 0
+
+
+def _time_word_raw(text: str, low: str, kind: str) -> bool:
+    if kind == "n":
+        return _is_year_raw(text, kind)
+    if kind != "w":
         return False
     if low in _w.MONTHS or low in _w.WEEKDAYS:
-        return tok.text[0].isupper() and len(low) > 3 or low in ("may",) and tok.text == "May"
+        return text[0].isupper() and len(low) > 3 or low in ("may",) and text == "May"
     return low in _w.TIME_NOUNS or low in _w.SEASONS
 
 
@@ -1954,6 +2081,9 @@ def _times(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
     k = 0
     while k < n:
         tok = toks[k]
+        if not (tok.bits & _B_TIME_START):
+            k += 1  # no time phrase can start here
+            continue
         start = k
         q = k
         if tok.kind == "w" and tok.low in _w.TIME_ADVERBS:
@@ -2083,7 +2213,7 @@ def _attributions(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]
         return (p0, q) if q > p0 else None
 
     for k, tok in enumerate(toks):
-        if tok.kind != "w":
+        if not (tok.bits & _B_ATTR_START):
             continue
         low = tok.low
         if low == "according" and k + 1 < n and toks[k + 1].low == "to":
@@ -2190,7 +2320,7 @@ def _modality(
     disputes: list[int] = []
     unverified = False
     for k, tok in enumerate(toks):
-        if tok.kind != "w":
+        if not (tok.bits & _B_MOD_SCAN):
             continue
         if tok.low in _w.CLAIM_WORDS:
             claimed = True
@@ -2235,7 +2365,7 @@ def _modality(
     c0, c1 = clause
     for k in range(c0, c1):
         tok = toks[k]
-        if tok.kind != "w" or k == t:
+        if not (tok.bits & _B_MODAL) or k == t:
             continue
         mod = _w.MODALITY_WORDS.get(tok.low)
         if (
