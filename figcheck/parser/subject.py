@@ -81,7 +81,7 @@ Conventions (the comparator keys on ``(head, event, unit/dimension, place, time)
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final, NamedTuple
@@ -226,6 +226,7 @@ _B_PLACE_START: Final = 1 << 18  # a scope word or place preposition (word)
 _B_ATTR_START: Final = 1 << 19  # may start an attribution in _attributions
 _B_MOD_SCAN: Final = 1 << 20  # a claim, dispute or verification word (word)
 _B_MODAL: Final = 1 << 21  # a modality word or a modal-before-"to" word (word)
+_B_VNOUNY: Final = 1 << 22  # low in _verbs.forms() and its base in _NOUNY_VERBS
 _B_FT: Final = _B_F | _B_T
 _KIND_BITS: Final[dict[str, int]] = {"w": _B_W, "n": _B_N, "p": _B_P, "T": _B_T, "F": _B_F}
 
@@ -448,8 +449,11 @@ def _bits(text: str, low: str, kind: str) -> int:
         b |= _B_PLURAL
     if _verbs.is_verb_form(low):
         b |= _B_VFORM
-    if low in _verbs.forms():
+    base = _verbs.forms().get(low)
+    if base is not None:
         b |= _B_VKNOWN
+        if base in _NOUNY_VERBS:
+            b |= _B_VNOUNY
     if _is_verbish(low):
         b |= _B_VERBISH
     time_word = _time_word_raw(text, low, kind)
@@ -495,15 +499,28 @@ _FIELD_TOKENS_MAX = 200_000
 """Fields longer than this are not tokenized whole (and not cached): each window is scanned."""
 
 
+class _Field:
+    """Every :data:`_TOKEN` of a field once, with their starts and ends (shared by its figures),
+    and the figure tokens made so far (by span and kind)."""
+
+    __slots__ = ("toks", "starts", "ends", "figs")
+
+    def __init__(self, toks: tuple[Tok, ...]) -> None:
+        self.toks = toks
+        self.starts: tuple[int, ...] = tuple([t.start for t in toks])
+        self.ends: tuple[int, ...] = tuple([t.end for t in toks])
+        self.figs: dict[tuple[int, int, str], Tok] = {}
+
+
 @lru_cache(maxsize=4)
-def _field_tokens(text: str) -> tuple[tuple[Tok, ...], tuple[int, ...], tuple[int, ...]]:
-    """Every :data:`_TOKEN` of ``text`` once, with their starts and ends (shared by its figures)."""
-    toks = tuple([_tok(m) for m in _TOKEN.finditer(text)])
-    return toks, tuple([t.start for t in toks]), tuple([t.end for t in toks])
+def _field_tokens(text: str) -> _Field:
+    """Every :data:`_TOKEN` of ``text`` once (shared by its figures)."""
+    return _Field(tuple([_tok(m) for m in _TOKEN.finditer(text)]))
 
 
-def _scan(text: str, p: int, e: int) -> list[Tok]:
-    """The tokens of ``_TOKEN.finditer(text, p, e)``, read from the field's tokens where they agree.
+def _scan(field: _Field | None, text: str, p: int, e: int, out: list[Tok]) -> None:
+    """Append the tokens of ``_TOKEN.finditer(text, p, e)`` to ``out``, read from the field's
+    tokens where they agree.
 
     A token never spans white space, so a scan started at a token boundary of the whole field
     meets the field's own tokens; the first ones are re-read only if ``p`` cuts a token, and the
@@ -511,11 +528,13 @@ def _scan(text: str, p: int, e: int) -> list[Tok]:
     token it cuts).
     """
     if e <= p:
-        return []
-    if len(text) > _FIELD_TOKENS_MAX:  # a huge field: scan the window only (bounded memory)
-        return [_tok(m) for m in _TOKEN.finditer(text, p, e)]
-    toks, starts, ends = _field_tokens(text)
-    out: list[Tok] = []
+        return
+    if field is None:  # a huge field: scan the window only (bounded memory)
+        out.extend([_tok(m) for m in _TOKEN.finditer(text, p, e)])
+        return
+    starts = field.starts
+    ends = field.ends
+    n0 = len(out)
     k = bisect_left(starts, p)
     if k > 0 and ends[k - 1] > p:  # p is inside a token: re-scan until back on a boundary
         synced = False
@@ -528,28 +547,30 @@ def _scan(text: str, p: int, e: int) -> list[Tok]:
                 synced = True
                 break
         if not synced:
-            return out
-    n = len(toks)
-    q = k
-    while q < n and ends[q] <= e:
-        q += 1
-    out.extend(toks[k:q])
-    if q < n and starts[q] < e:  # the last token is cut by e
-        start = max(starts[q], out[-1].end if out else p)
-        out.extend(_tok(m) for m in _TOKEN.finditer(text, start, e))
-    return out
+            return
+    q = bisect_right(ends, e, k)  # the first token from k that ends after e
+    if q > k:
+        out.extend(field.toks[k:q])
+    if q < len(starts) and starts[q] < e:  # the last token is cut by e
+        start = max(starts[q], out[-1].end if len(out) > n0 else p)
+        out.extend([_tok(m) for m in _TOKEN.finditer(text, start, e)])
 
 
 def _tokens(
     text: str, w0: int, w1: int, span: tuple[int, int], others: list[tuple[int, int]]
-) -> list[Tok]:
+) -> tuple[list[Tok], int]:
+    """The window's tokens, the figure at ``span`` as one ``T`` token and the ``others`` as
+    ``F`` tokens; and the index of the ``T`` token."""
     marks = [(span[0], span[1], "T")]
     for a, b in others:
         if b <= w0 or a >= w1 or (a < span[1] and b > span[0]):
             continue
         marks.append((max(a, w0), min(b, w1), "F"))
-    marks.sort()
+    if len(marks) > 1:
+        marks.sort()
+    field = _field_tokens(text) if len(text) <= _FIELD_TOKENS_MAX else None
     out: list[Tok] = []
+    t = -1
     pos = w0
     for a, b, kind in marks:
         if a < pos:  # overlapping figures: keep the first
@@ -558,11 +579,21 @@ def _tokens(
                     out.pop()
             else:
                 continue
-        out.extend(_scan(text, pos, max(pos, a)))
-        out.append(_figure_tok(text, a, b, kind))
+        _scan(field, text, pos, max(pos, a), out)
+        if kind == "T":
+            t = len(out)  # nothing is popped after the figure's token
+        if field is None:
+            out.append(_figure_tok(text, a, b, kind))
+        else:
+            key = (a, b, kind)
+            ftok = field.figs.get(key)
+            if ftok is None:
+                ftok = _figure_tok(text, a, b, kind)
+                field.figs[key] = ftok
+            out.append(ftok)
         pos = max(pos, b)
-    out.extend(_scan(text, pos, max(pos, w1)))
-    return out
+    _scan(field, text, pos, max(pos, w1), out)
+    return out, t
 
 
 def _is_boundary(tok: Tok) -> bool:
@@ -610,7 +641,7 @@ def _np_head(toks: list[Tok], i: int, j: int) -> str | None:
         ptok = toks[j - 2]
         if (
             one in _w.MEASURE_WORDS
-            and ptok.kind == "w"
+            and (ptok.bits & _B_W)
             and _is_noun_modifier(ptok, j - 2 == 0 or not _proper(toks, j - 2))
         ):
             return both
@@ -637,7 +668,7 @@ def _is_past_form(low: str, *, ambiguous: bool = False) -> bool:
 def _scan_right_np(toks: list[Tok], i: int) -> tuple[int, int] | None:
     """Noun phrase starting at token ``i``: [i, j) or None.  The head is its last token."""
     n = len(toks)
-    while i < n and toks[i].kind == "w" and toks[i].low in _NP_SKIP_START:
+    while i < n and (toks[i].bits & _B_W) and toks[i].low in _NP_SKIP_START:
         i += 1
     if i + 1 < n and toks[i].low in _w.TIME_DEICTICS and toks[i + 1].low in _w.TIME_NOUNS:
         return None  # "£12m next year"
@@ -646,17 +677,17 @@ def _scan_right_np(toks: list[Tok], i: int) -> tuple[int, int] | None:
     while k < n and k - i < 8:
         tok = toks[k]
         if (
-            tok.kind in "np"
+            (tok.bits & (_B_N | _B_P))
             and k > i
-            and (tok.kind == "n" or tok.text == "-")
-            and (_capitalised(toks[k - 1]) or toks[k - 1].kind == "n" or toks[k - 1].text == "-")
+            and ((tok.bits & _B_N) or tok.text == "-")
+            and ((toks[k - 1].bits & _B_CAP) or (toks[k - 1].bits & _B_N) or toks[k - 1].text == "-")
         ):
             k += 1  # model names inside the phrase: "Boeing 737 MAX jets", "CL-415 planes"
             continue
-        if not _noun_candidate(tok) and not (
+        if not (tok.bits & _B_NOUN) and not (
             k > i
             and tok.text[:1].isupper()
-            and (_capitalised(toks[k - 1]) or toks[k - 1].kind == "n")
+            and ((toks[k - 1].bits & _B_CAP) or (toks[k - 1].bits & _B_N))
         ):
             break
         low = tok.low
@@ -665,50 +696,50 @@ def _scan_right_np(toks: list[Tok], i: int) -> tuple[int, int] | None:
         if k > i and low in _w.TIME_DEICTICS and k + 1 < n and toks[k + 1].low in _w.TIME_NOUNS:
             break  # "a 0.2% rise next month"
         if low in _COMPARATIVES and (
-            k + 1 >= n or not _noun_candidate(toks[k + 1]) or toks[k + 1].low in _COMPARATIVES
+            k + 1 >= n or not (toks[k + 1].bits & _B_NOUN) or toks[k + 1].low in _COMPARATIVES
         ):
             break
         if (
             k > i
             and low.endswith("s")
-            and _verbs.is_verb_form(low)
-            and _verbs.forms()[low] not in _NOUNY_VERBS
-            and not _is_plural(toks[k - 1].low)
-            and toks[k - 1].kind == "w"
+            and (tok.bits & _B_VFORM)
+            and not (tok.bits & _B_VNOUNY)
+            and not (toks[k - 1].bits & _B_PLURAL)
+            and (toks[k - 1].bits & _B_W)
             and not toks[k - 1].text[:1].isupper()
         ):
             break  # "laptop starts", "route carries"
-        if _is_past_form(low) or (
+        if (tok.bits & _B_PAST) or (
             low.endswith("ing")
             and tok.text[0].islower()
             and low not in _verbs.NOT_VERBS
             and len(low) > 5
         ):
             nxt = toks[k + 1] if k + 1 < n else None
-            if nxt is None or not _noun_candidate(nxt) or _is_past_form(nxt.low):
+            if nxt is None or not (nxt.bits & _B_NOUN) or (nxt.bits & _B_PAST):
                 if low.endswith("ing") and i >= 1 and toks[i - 1].low in ("of", "in", "for"):
                     return i, k + 1
                 break
         if (
             k > i
             and tok.text[0].isupper()
-            and toks[k - 1].kind == "w"
+            and (toks[k - 1].bits & _B_W)
             and toks[k - 1].text[0].islower()
         ):
             break  # "troops Russia" - a new name starts
         k += 1
         last_word = k
-        if _is_plural(low) and low not in _w.MODIFIER_PLURALS:
+        if (tok.bits & _B_PLURAL) and low not in _w.MODIFIER_PLURALS:
             break
     # "three Porsche 911s": a plural "s" glued to a model number is not the head
     while (
         last_word - 2 > i
         and toks[last_word - 1].low == "s"
-        and toks[last_word - 2].kind == "n"
+        and (toks[last_word - 2].bits & _B_N)
         and toks[last_word - 2].end == toks[last_word - 1].start
     ):
         last_word -= 2
-        while last_word - 1 > i and toks[last_word - 1].kind != "w":
+        while last_word - 1 > i and not (toks[last_word - 1].bits & _B_W):
             last_word -= 1
     if last_word < 0:
         return None
@@ -870,11 +901,11 @@ def _collect_left(toks: list[Tok], j: int, *, allow_verbish: bool = False) -> in
     i = j
     while i - 1 >= 0 and j - i < 6:
         tok = toks[i - 1]
-        if tok.kind != "w" or not _noun_candidate(tok) or tok.low in _NOT_NP_WORDS:
+        if not (tok.bits & _B_W) or not (tok.bits & _B_NOUN) or tok.low in _NOT_NP_WORDS:
             break
         if (
             i < j
-            and tok.low in _verbs.forms()
+            and (tok.bits & _B_VKNOWN)
             and i - 2 >= 0
             and (toks[i - 2].low == "to" or toks[i - 2].low in _w.MODAL_VERBS)
         ):
@@ -882,22 +913,22 @@ def _collect_left(toks: list[Tok], j: int, *, allow_verbish: bool = False) -> in
         if (
             i < j
             and tok.low.endswith("s")
-            and _verbs.is_verb_form(tok.low)
-            and _verbs.forms()[tok.low] not in _NOUNY_VERBS
+            and (tok.bits & _B_VFORM)
+            and not (tok.bits & _B_VNOUNY)
         ):
             break  # "The Statement includes savings": the verb ends the phrase
         if (
             i == j
             and tok.low.endswith("ing")
-            and _verbs.is_verb_form(tok.low)
+            and (tok.bits & _B_VFORM)
             and i - 2 >= 0
             and toks[i - 2].text == ","
         ):
             break  # ", raising about £25bn": a participle, not a noun
-        if not allow_verbish and _is_past_form(tok.low) and i == j:
+        if not allow_verbish and (tok.bits & _B_PAST) and i == j:
             if not (j - 2 >= 0 and toks[j - 2].low in ("of", "the", "a", "an")):
                 break
-        if i < j and _is_past_form(tok.low) and not allow_verbish:
+        if i < j and (tok.bits & _B_PAST) and not allow_verbish:
             break
         i -= 1
     return i
@@ -917,7 +948,7 @@ def _left_np(toks: list[Tok], j: int, max_hops: int = 5) -> tuple[int, int] | No
         else:
             return None
     # "the Dart spacecraft, which cost": the noun before the relative pronoun
-    if j - 1 >= 0 and toks[j - 1].low in _RELATIVE and toks[j - 1].kind == "w":
+    if j - 1 >= 0 and toks[j - 1].low in _RELATIVE and (toks[j - 1].bits & _B_W):
         j -= 1
         if j - 1 >= 0 and toks[j - 1].text == ",":
             j -= 1
@@ -933,18 +964,18 @@ def _left_np(toks: list[Tok], j: int, max_hops: int = 5) -> tuple[int, int] | No
         "itself",
     ):
         j -= 1  # "prices there fell 2.4%"
-    if j - 2 >= 0 and toks[j - 1].kind == "F" and toks[j - 2].low == "aged":
+    if j - 2 >= 0 and (toks[j - 1].bits & _B_F) and toks[j - 2].low == "aged":
         j -= 2  # "The minimum wage for workers aged 21 and over will rise 6.7%"
     elif (
         j - 2 >= 0
-        and toks[j - 1].kind == "F"
+        and (toks[j - 1].bits & _B_F)
         and toks[j - 1].low.startswith(("under ", "over ", "aged "))
     ):
         j -= 1  # "malnutrition among children under five had doubled"
     i = _collect_left(toks, j)
     best: tuple[int, int] | None = (i, j)
     if i == j:
-        if j - 2 >= 0 and toks[j - 1].kind == "F" and toks[j - 2].low in _ALL_HOP_PREPS:
+        if j - 2 >= 0 and (toks[j - 1].bits & _B_F) and toks[j - 2].low in _ALL_HOP_PREPS:
             i, best = j - 1, None  # "uptake ... among five-year-olds has fallen": hop the figure
         else:
             return None
@@ -953,7 +984,7 @@ def _left_np(toks: list[Tok], j: int, max_hops: int = 5) -> tuple[int, int] | No
         hops += 1
         q = i - 1
         # skip "aged 21 and over" between a noun and the verb group
-        if q >= 0 and toks[q].kind == "F" and q - 1 >= 0 and toks[q - 1].low == "aged":
+        if q >= 0 and (toks[q].bits & _B_F) and q - 1 >= 0 and toks[q - 1].low == "aged":
             i2 = _collect_left(toks, q - 1)
             if i2 < q - 1:
                 return i2, q - 1
@@ -968,19 +999,19 @@ def _left_np(toks: list[Tok], j: int, max_hops: int = 5) -> tuple[int, int] | No
             i = _collect_left(toks, q)  # "in Bristol and Bath"
             best = (i, best[1])
             continue
-        if q >= 0 and toks[q].kind == "w" and toks[q].low in _w.DETERMINERS:
+        if q >= 0 and (toks[q].bits & _B_W) and toks[q].low in _w.DETERMINERS:
             q -= 1
-        if q >= 0 and toks[q].kind == "F":
+        if q >= 0 and (toks[q].bits & _B_F):
             q -= 1
-        if q >= 0 and toks[q].kind == "w" and toks[q].low in _w.DETERMINERS:
+        if q >= 0 and (toks[q].bits & _B_W) and toks[q].low in _w.DETERMINERS:
             q -= 1
-        if q < 1 or toks[q].kind != "w":
+        if q < 1 or not (toks[q].bits & _B_W):
             break
         if (
-            _is_past_form(toks[q].low)
+            (toks[q].bits & _B_PAST)
             and q >= 1
-            and _noun_candidate(toks[q - 1])
-            and not _is_past_form(toks[q - 1].low)
+            and (toks[q - 1].bits & _B_NOUN)
+            and not (toks[q - 1].bits & _B_PAST)
             and toks[q + 1].low in _w.PREPOSITIONS
         ):
             # reduced relative: "the number of people killed in Monday's earthquake"
@@ -1006,11 +1037,11 @@ def _left_np(toks: list[Tok], j: int, max_hops: int = 5) -> tuple[int, int] | No
         i2 = _collect_left(toks, j2)
         if i2 == j2:
             if (
-                j2 - 1 >= 0 and toks[j2 - 1].kind == "F"
+                j2 - 1 >= 0 and (toks[j2 - 1].bits & _B_F)
             ):  # "the death toll from six weeks of fighting"
                 i = j2 - 1
                 continue
-            if j2 - 2 >= 0 and _is_past_form(toks[j2 - 1].low) and _noun_candidate(toks[j2 - 2]):
+            if j2 - 2 >= 0 and (toks[j2 - 1].bits & _B_PAST) and (toks[j2 - 2].bits & _B_NOUN):
                 # reduced relative: "the number of people killed in Monday's earthquake"
                 i3 = _collect_left(toks, j2 - 1)
                 if i3 < j2 - 1:
@@ -1083,7 +1114,7 @@ def _verb_after(toks: list[Tok], k: int, end: int) -> tuple[str | None, list[int
     """Event of the verb group starting at token ``k`` (after a subject NP)."""
     group: list[int] = []
     lemmas: list[str] = []
-    while k < end and toks[k].kind == "w":
+    while k < end and (toks[k].bits & _B_W):
         tok = toks[k]
         low = tok.low
         if (
@@ -1091,22 +1122,22 @@ def _verb_after(toks: list[Tok], k: int, end: int) -> tuple[str | None, list[int
             or low in _w.MODAL_VERBS
             or low in _w.NEGATIONS
             or low.endswith("n't")
-            or _is_adverb(tok)
+            or (tok.bits & _B_ADVERB)
             or low in _w.COPULAS
         ):
             group.append(k)
             k += 1
             continue
-        if group and low in _w.PEOPLE_ADJECTIVES and not _is_past_form(low):
+        if group and low in _w.PEOPLE_ADJECTIVES and not (tok.bits & _B_PAST):
             group.append(k)
             return _w.PEOPLE_ADJECTIVES[low], group  # "30 remain missing", "12 were dead"
         prev = toks[k - 1].low if k >= 1 else ""
         if (
-            _is_past_form(low)
-            or (_verbs.is_verb_form(low) and not low.endswith("ing"))
+            (tok.bits & _B_PAST)
+            or ((tok.bits & _B_VFORM) and not low.endswith("ing"))
             or (
                 group
-                and low in _verbs.forms()
+                and (tok.bits & _B_VKNOWN)
                 and (
                     prev in _w.MODAL_VERBS
                     or prev in ("do", "does", "did", "to")
@@ -1124,8 +1155,8 @@ def _verb_after(toks: list[Tok], k: int, end: int) -> tuple[str | None, list[int
             if (
                 k + 1 < end
                 and toks[k].low in ("or", "and")
-                and toks[k + 1].kind == "w"
-                and _is_verbish(toks[k + 1].low)
+                and (toks[k + 1].bits & _B_W)
+                and (toks[k + 1].bits & _B_VERBISH)
             ):
                 group.append(k + 1)
                 lemmas.append(_verbs.lemma(toks[k + 1].low))
@@ -1137,7 +1168,7 @@ def _verb_after(toks: list[Tok], k: int, end: int) -> tuple[str | None, list[int
         return None, group
     if (
         k < end
-        and toks[k].kind == "w"
+        and (toks[k].bits & _B_W)
         and toks[k].low in _w.PEOPLE_ADJECTIVES
         and lemmas[-1] in ("fall", "become", "get", "go", "turn", "be")
     ):
@@ -1211,7 +1242,7 @@ _INFINITIVE_GOVERNORS = _w.MODAL_BEFORE_TO | frozenset(
 
 def _base_ok(left: Tok | None) -> bool:
     """May a bare verb base after ``left`` be a verb ("will reach", "prices rise")?"""
-    if left is None or left.kind != "w":
+    if left is None or not (left.bits & _B_W):
         return False
     low = left.low
     return (
@@ -1220,8 +1251,8 @@ def _base_ok(left: Tok | None) -> bool:
         or low in ("do", "does", "did")
         or low in _w.NEGATIONS
         or low.endswith("n't")
-        or _is_adverb(left)
-        or (_noun_candidate(left) and _is_plural(low))
+        or (left.bits & _B_ADVERB) != 0
+        or (left.bits & (_B_NOUN | _B_PLURAL)) == _B_NOUN | _B_PLURAL
     )
 
 
@@ -1232,20 +1263,20 @@ def _left_analysis(
     k = t - 1
     if (
         k >= 1
-        and toks[k].kind == "w"
+        and (toks[k].bits & _B_W)
         and toks[k].low in ("the", "a", "an")
         and toks[k - 1].low == "than"
     ):
         k -= 1
     # "receive an extra £12m": determiners and "extra" words before the figure
-    while k >= 1 and toks[k].kind == "w" and toks[k].low in _PRE_FIGURE_SKIP and t - k < 3:
+    while k >= 1 and (toks[k].bits & _B_W) and toks[k].low in _PRE_FIGURE_SKIP and t - k < 3:
         k -= 1
     prep: str | None = None
-    if k >= 0 and toks[k].kind == "w" and toks[k].low == "between":
+    if k >= 0 and (toks[k].bits & _B_W) and toks[k].low == "between":
         k -= 1  # the parser left "between" out of the range's surface
-        if k >= 0 and not (toks[k].kind == "w" and toks[k].low in _LEFT_PREPS):
+        if k >= 0 and not ((toks[k].bits & _B_W) and toks[k].low in _LEFT_PREPS):
             prep = "at"
-    if prep is None and k >= 0 and toks[k].kind == "w" and toks[k].low in _LEFT_PREPS:
+    if prep is None and k >= 0 and (toks[k].bits & _B_W) and toks[k].low in _LEFT_PREPS:
         prep = toks[k].low
         k -= 1
         if (
@@ -1258,7 +1289,7 @@ def _left_analysis(
             # "fell by an average of 20%": the average is the figure itself
             k -= 2
             prep = None
-            if toks[k].kind == "w" and toks[k].low in _LEFT_PREPS:
+            if (toks[k].bits & _B_W) and toks[k].low in _LEFT_PREPS:
                 prep = toks[k].low
                 k -= 1
         # "rose 0.2% to $34.75", "from 40 to 50", "by 9p to 138.4p", "up to 3.9% from 3.8%"
@@ -1267,7 +1298,7 @@ def _left_analysis(
             prep = "than-adj"
             if k >= 0 and (toks[k].low in _w.AUXILIARIES or toks[k].low in _w.COPULAS):
                 return _NO_CORE, "than", None  # "the estimate is lower than the 12,000"
-        if prep in ("to", "from") and k >= 0 and toks[k].kind == "F":
+        if prep in ("to", "from") and k >= 0 and (toks[k].bits & _B_F):
             k -= 1
             if k >= 0 and toks[k].low in ("from", "to", "by"):
                 k -= 1
@@ -1276,7 +1307,7 @@ def _left_analysis(
     group: list[int] = []
     main: str | None = None
     if prep not in ("of", "aged"):
-        while k >= 0 and toks[k].kind == "w":
+        while k >= 0 and (toks[k].bits & _B_W):
             tok = toks[k]
             low = tok.low
             left = toks[k - 1] if k >= 1 else None
@@ -1285,7 +1316,7 @@ def _left_analysis(
                 or low in _w.MODAL_VERBS
                 or low in _w.NEGATIONS
                 or low.endswith("n't")
-                or _is_adverb(tok)
+                or (tok.bits & _B_ADVERB)
                 or low == "little"
                 or low in _w.COPULAS
                 and (main is not None or group)
@@ -1298,30 +1329,30 @@ def _left_analysis(
                 and main is None
                 and not group
                 and left is not None
-                and (left.low in _verbs.forms() or _is_past_form(left.low))
+                and ((left.bits & _B_VKNOWN) or (left.bits & _B_PAST))
             ):
                 group.append(k)
             elif (
                 main is None
                 and prep != "worth"
                 and (
-                    _is_past_form(low, ambiguous=True)
+                    (tok.bits & _B_PAST_AMB)
                     or (
-                        _verbs.is_verb_form(low)
+                        (tok.bits & _B_VFORM)
                         and low.endswith("s")
                         and left is not None
-                        and (_noun_candidate(left) or left.low in _RELATIVE)
+                        and ((left.bits & _B_NOUN) or left.low in _RELATIVE)
                     )
                     or (
                         low.endswith("ing")
-                        and _verbs.is_verb_form(low)
+                        and (tok.bits & _B_VFORM)
                         and left is not None
                         and (
-                            (_noun_candidate(left) and not _is_past_form(left.low))
+                            ((left.bits & _B_NOUN) and not (left.bits & _B_PAST))
                             or left.low in _w.AUXILIARIES
                         )
                     )
-                    or (low in _verbs.forms() and _base_ok(left))
+                    or ((tok.bits & _B_VKNOWN) and _base_ok(left))
                 )
             ):
                 if low in _w.ATTRIBUTION_VERBS and low not in (
@@ -1351,7 +1382,7 @@ def _left_analysis(
     i = _trim_possessive(toks, i, j)
     head = _np_head(toks, i, j)
     text = _np_text(toks, i, j, field_text)
-    if main is None and prep == "by" and i >= 1 and toks[i - 1].kind == "w":
+    if main is None and prep == "by" and i >= 1 and (toks[i - 1].bits & _B_W):
         # "cut journey times by 20 minutes", "lifts NHS budget by 3.8%": a change of the object
         obj_verb = _verbs.lemma(toks[i - 1].low)
         fam = _change_family(obj_verb)
@@ -1578,17 +1609,17 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
     if (
         r + 1 < n
         and toks[r].text == "-"
-        and toks[r + 1].kind == "w"
+        and (toks[r + 1].bits & _B_W)
         and (toks[r + 1].low.startswith(("year", "old")) or toks[r + 1].low in _MEASURE_ADJECTIVES)
     ):
         r += 2
-    if r < n and toks[r].text in '"“‘' and r + 1 < n and toks[r + 1].kind == "w":
+    if r < n and toks[r].text in '"“‘' and r + 1 < n and (toks[r + 1].bits & _B_W):
         r += 1
     # a bracketed conversion right after the figure: "$4.6bn (£3.6bn) merger", "42.2km (26.2-mile) route"
-    if r + 2 < n and toks[r].text == "(" and toks[r + 1].kind in "FT" and toks[r + 2].text == ")":
+    if r + 2 < n and toks[r].text == "(" and (toks[r + 1].bits & _B_FT) and toks[r + 2].text == ")":
         r += 3
     # bracketed conversion "-15C (5F)": the subject of the figure it converts
-    if t >= 2 and toks[t - 1].text == "(" and toks[t - 2].kind == "F" and depth < 2:
+    if t >= 2 and toks[t - 1].text == "(" and (toks[t - 2].bits & _B_F) and depth < 2:
         return _core(toks, t - 2, dimension, field_text, depth + 1)
     c0, c1 = _clause(toks, t)
 
@@ -1624,12 +1655,12 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
                 return _Core(_np_text(toks, i, j, field_text), head, None, ())
 
     # people adjective: "the 15 injured", "12 dead"
-    if r < n and toks[r].kind == "w" and toks[r].low in _w.PEOPLE_ADJECTIVES:
+    if r < n and (toks[r].bits & _B_W) and toks[r].low in _w.PEOPLE_ADJECTIVES:
         nxt = toks[r + 1] if r + 1 < n else None
         if (
             nxt is None
-            or not _noun_candidate(nxt)
-            or _is_past_form(nxt.low)
+            or not (nxt.bits & _B_NOUN)
+            or (nxt.bits & _B_PAST)
             or nxt.low in _w.PREPOSITIONS
         ):
             event = _w.PEOPLE_ADJECTIVES[toks[r].low]
@@ -1647,7 +1678,7 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
             if (
                 t >= 2
                 and depth == 0
-                and any(toks[q].kind == "F" for q in range(max(0, t - 6), t))
+                and any((toks[q].bits & _B_F) for q in range(max(0, t - 6), t))
                 and toks[t - 1].low in ("and", ",", "with", "while")
             ):
                 ante = _antecedent(toks, t, dimension, field_text, depth)
@@ -1666,13 +1697,13 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
     # a measurement followed by its adjective: "340 metres wide", "1.5 metres deep"
     if (
         r < n
-        and toks[r].kind == "w"
+        and (toks[r].bits & _B_W)
         and (
             toks[r].low in _COMPARATIVES
             or (dimension != "count" and toks[r].low in _MEASURE_ADJECTIVES)
         )
         and not (
-            r + 1 < n and _noun_candidate(toks[r + 1]) and toks[r + 1].low not in _COMPARATIVES
+            r + 1 < n and (toks[r + 1].bits & _B_NOUN) and toks[r + 1].low not in _COMPARATIVES
         )
     ):
         left, _, _ = _left_analysis(toks, t, dimension, field_text)
@@ -1681,14 +1712,14 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
 
     # "a crowd of 82,314", "mortgage rates of more than 5% deterred buyers", "the age of four":
     # the noun before "of" unless it is a quantity noun ("a total of 52 people")
-    if t >= 2 and toks[t - 1].low == "of" and toks[t - 2].kind == "w":
+    if t >= 2 and toks[t - 1].low == "of" and (toks[t - 2].bits & _B_W):
         first = toks[r] if r < n else None
         if (
             first is None
-            or first.kind != "w"
-            or not _noun_candidate(first)
-            or _is_past_form(first.low)
-            or (first.low in _COMPARATIVES and not (r + 1 < n and _noun_candidate(toks[r + 1])))
+            or not (first.bits & _B_W)
+            or not (first.bits & _B_NOUN)
+            or (first.bits & _B_PAST)
+            or (first.low in _COMPARATIVES and not (r + 1 < n and (toks[r + 1].bits & _B_NOUN)))
         ):
             lnp = _left_np(toks, t - 1, 0)
             if lnp is not None:
@@ -1718,15 +1749,15 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
             "her",
         ):
             q += 1
-        if q < n and toks[q].kind == "F":
+        if q < n and (toks[q].bits & _B_F):
             q += 1
             while q < n and toks[q].low in ("the", "these", "those", "its", "their", "our"):
                 q += 1
         if (
             q < n
-            and toks[q].kind == "w"
+            and (toks[q].bits & _B_W)
             and toks[q].low in _w.PEOPLE_ADJECTIVES
-            and (q + 1 >= n or not _noun_candidate(toks[q + 1]) or _is_past_form(toks[q + 1].low))
+            and (q + 1 >= n or not (toks[q + 1].bits & _B_NOUN) or (toks[q + 1].bits & _B_PAST))
         ):
             event = _w.PEOPLE_ADJECTIVES[toks[q].low]
             if q + 2 < n and toks[q + 1].low in ("were", "are", "was", "is"):
@@ -1739,7 +1770,7 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
                         (q,),
                     )
             return _Core(toks[q].text, "person", event, (q,))
-        if q < n and toks[q].low in _w.ANAPHORS and toks[q].kind == "w":
+        if q < n and toks[q].low in _w.ANAPHORS and (toks[q].bits & _B_W):
             ante = _antecedent(toks, t, dimension, field_text, depth)
             event, group = _verb_after(toks, q + 1, c1)
             if ante.head is not None:
@@ -1750,11 +1781,11 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
         r + 1 < n
         and toks[r].low == "in"
         and dimension == "currency"
-        and toks[r + 1].kind == "w"
-        and not _capitalised(toks[r + 1])
+        and (toks[r + 1].bits & _B_W)
+        and not (toks[r + 1].bits & _B_CAP)
     ):
         # "$12.5m in funding", "£40bn in taxes"
-        if not _time_word(toks[r + 1]) and toks[r + 1].low not in _w.DETERMINERS:
+        if not (toks[r + 1].bits & _B_TIME_WORD) and toks[r + 1].low not in _w.DETERMINERS:
             np_range = _scan_right_np(toks, r + 1)
             if np_range is not None and (
                 toks[np_range[0]].low
@@ -1771,16 +1802,16 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
                 and t - q < 4
                 and (
                     (
-                        _noun_candidate(toks[q])
-                        and not _is_past_form(toks[q].low)
-                        and not _verbs.is_verb_form(toks[q].low)
+                        (toks[q].bits & _B_NOUN)
+                        and not (toks[q].bits & _B_PAST)
+                        and not (toks[q].bits & _B_VFORM)
                     )
                     or toks[q].low in _NP_SKIP_START
                 )
             ):
                 q -= 1
             prev = toks[q]
-            attributive = prev.kind == "w" and (
+            attributive = (prev.bits & _B_W) and (
                 prev.low in _w.DETERMINERS
                 or prev.low.endswith(("'s", "’s"))
                 or prev.low in ("of", "with", "and", "by", "one")
@@ -1826,7 +1857,7 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
             change is not None
             and j + 1 < n
             and toks[j].low in ("in", "of")
-            and toks[j + 1].kind == "w"
+            and (toks[j + 1].bits & _B_W)
         ):
             # "a 22% drop in coal use"
             inner = _scan_right_np(toks, j + 1)
@@ -1917,9 +1948,9 @@ def _antecedent(toks: list[Tok], t: int, dimension: str, field_text: str, depth:
     )
     for q in range(t - 1, max(-1, t - 40), -1):
         tok = toks[q]
-        if tok.kind == "p" and tok.text in ".;":
+        if (tok.bits & _B_P) and tok.text in ".;":
             break
-        if tok.kind == "F" and _figure_kind(tok.text) == kind:
+        if (tok.bits & _B_F) and _figure_kind(tok.text) == kind:
             prev = _core(toks, q, dimension, field_text, depth + 1)
             if prev.head is not None:
                 return prev
@@ -1938,11 +1969,11 @@ def _pick(
     for a, b, value in cands:
         same = 0 if clause[0] <= a and b < clause[1] else 1
         lo, hi = (b, t) if b < t else (t, a)
-        crossed = any(toks[q].kind == "F" for q in range(lo + 1, hi))
+        crossed = any((toks[q].bits & _B_F) for q in range(lo + 1, hi))
         dist = (t - b) * 2 + 1 if b < t else (a - t) * 2
         if same == 1:
             o0, o1 = _clause(toks, a)
-            if any(toks[q].kind == "F" for q in range(o0, o1)):
+            if any((toks[q].bits & _B_F) for q in range(o0, o1)):
                 continue  # another clause with a figure of its own: not this figure's
         key = (same, int(crossed), dist, value)
         if best is None or key[:3] < best[:3]:
@@ -1956,7 +1987,7 @@ def _capitalised(tok: Tok) -> bool:
 
 def _proper(toks: list[Tok], q: int) -> bool:
     """Capitalised and not merely the first word of the sentence."""
-    if not _capitalised(toks[q]):
+    if not (toks[q].bits & _B_CAP):
         return False
     return q > 0 and toks[q - 1].text not in ".!?\"“‘'("
 
@@ -1989,14 +2020,14 @@ def _places(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
         while (
             q < n
             and q - p0 < 6
-            and _capitalised(toks[q])
+            and (toks[q].bits & _B_CAP)
             and _bare(toks[q].low) not in _w.MONTHS
             and _bare(toks[q].low) not in _w.WEEKDAYS
         ):
-            if q + 1 < n and toks[q + 1].kind == "n" and toks[q + 1].start == toks[q].end:
+            if q + 1 < n and (toks[q + 1].bits & _B_N) and toks[q + 1].start == toks[q].end:
                 break  # "B1249", "A38": a road number, not a name
             q += 1
-            if q + 1 < n and toks[q].low == "of" and _capitalised(toks[q + 1]):
+            if q + 1 < n and toks[q].low == "of" and (toks[q + 1].bits & _B_CAP):
                 q += 1  # "Port of Southampton", "Gulf of Mexico"
         if q > p0 and toks[q - 1].low == "of":
             q -= 1
@@ -2008,18 +2039,18 @@ def _places(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
             continue  # "Hurst's", "Coalition's": an owner, not a place
         if (
             q < n
-            and toks[q].kind == "w"
+            and (toks[q].bits & _B_W)
             and toks[q].text[0].islower()
-            and _noun_candidate(toks[q])
+            and (toks[q].bits & _B_NOUN)
             and toks[q].low not in _w.PLACE_NOUNS
-            and not _is_verbish(toks[q].low)
+            and not (toks[q].bits & _B_VERBISH)
             and not (q + 1 < n and toks[q + 1].low in _w.PLACE_NOUNS)
             and toks[q].low not in _PLACE_FOLLOWERS
         ):
             continue  # "in English literature", "at the European Central Bank's meeting"
         if (
             q + 1 < n
-            and toks[q].kind == "w"
+            and (toks[q].bits & _B_W)
             and toks[q].text[0].islower()
             and toks[q + 1].low in _w.PLACE_NOUNS
             and toks[q].low not in _w.NP_STOP
@@ -2027,7 +2058,7 @@ def _places(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
             q += 1
         while q < n and toks[q].low in _w.PLACE_NOUNS:
             q += 1
-        if q < n and toks[q].kind == "w" and toks[q].low in _w.ATTRIBUTION_VERBS:
+        if q < n and (toks[q].bits & _B_W) and toks[q].low in _w.ATTRIBUTION_VERBS:
             continue
         name = field_text[toks[p0].start : toks[q - 1].end]
         out.append((k, q - 1, name))
@@ -2086,11 +2117,11 @@ def _times(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
             continue
         start = k
         q = k
-        if tok.kind == "w" and tok.low in _w.TIME_ADVERBS:
+        if (tok.bits & _B_W) and tok.low in _w.TIME_ADVERBS:
             out.append((k, k, tok.text))
             k += 1
             continue
-        if tok.kind == "w" and tok.low in _w.TIME_PREPOSITIONS:
+        if (tok.bits & _B_W) and tok.low in _w.TIME_PREPOSITIONS:
             q += 1
         keep_from = start if (q > start and tok.low in _w.TIME_KEPT_PREPOSITIONS) else q
         if q < n and toks[q].low == "the":
@@ -2099,25 +2130,25 @@ def _times(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
                 keep_from = q
         while (
             q < n
-            and toks[q].kind == "w"
+            and (toks[q].bits & _B_W)
             and (toks[q].low in _w.TIME_LEADERS or toks[q].low in _w.TIME_DEICTICS)
         ):
             q += 1
         deictic = q > k and toks[q - 1].low in _w.TIME_DEICTICS
         if (
             q < n
-            and _time_word(toks[q])
+            and (toks[q].bits & _B_TIME_WORD)
             and (
                 q > start
-                or _is_year(toks[q])
-                or (toks[q].kind == "w" and toks[q].low in _w.MONTHS | _w.WEEKDAYS)
+                or (toks[q].bits & _B_YEAR)
+                or ((toks[q].bits & _B_W) and toks[q].low in _w.MONTHS | _w.WEEKDAYS)
             )
         ):
-            generic = toks[q].kind == "w" and toks[q].low in _w.TIME_NOUNS
+            generic = (toks[q].bits & _B_W) and toks[q].low in _w.TIME_NOUNS
             to_month = (
                 q + 2 < n
                 and toks[q + 1].low in ("to", "ending", "ended")
-                and _time_word(toks[q + 2])
+                and (toks[q + 2].bits & _B_TIME_WORD)
                 and q > start
                 and toks[q - 1].low == "the"
             )
@@ -2135,21 +2166,21 @@ def _times(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
                 e + 1 < n
                 and e - q < 4
                 and (
-                    _time_word(toks[e + 1])
-                    or (toks[e + 1].kind == "n" and len(toks[e + 1].text) <= 2 and e == q)
-                    or (toks[e + 1].low in ("to", "of") and e + 2 < n and _time_word(toks[e + 2]))
+                    (toks[e + 1].bits & _B_TIME_WORD)
+                    or ((toks[e + 1].bits & _B_N) and len(toks[e + 1].text) <= 2 and e == q)
+                    or (toks[e + 1].low in ("to", "of") and e + 2 < n and (toks[e + 2].bits & _B_TIME_WORD))
                 )
             ):
-                e += 1 if _time_word(toks[e + 1]) or toks[e + 1].kind == "n" else 2
+                e += 1 if (toks[e + 1].bits & _B_TIME_WORD) or (toks[e + 1].bits & _B_N) else 2
             # "a year ago", "a year earlier"
             if e + 1 < n and toks[e + 1].low in ("ago", "earlier", "later", "before"):
                 e += 1
             # "1961-1990", "2023-24"
             if (
-                _is_year(toks[e])
+                (toks[e].bits & _B_YEAR)
                 and e + 2 < n
                 and toks[e + 1].text in "-–"
-                and toks[e + 2].kind == "n"
+                and (toks[e + 2].bits & _B_N)
                 and toks[e + 1].start == toks[e].end
             ):
                 e += 2
@@ -2178,7 +2209,7 @@ def _plausible_source(toks: list[Tok], q: int, k_src: int, verb: str) -> bool:
     """Is toks[q:k_src] a source for ``verb``?  Any noun for "said"/"told"/"claimed"; for
     weaker verbs ("reported", "estimated", "showed") a name or a source noun."""
     last = toks[k_src - 1]
-    if _time_word(last) or last.low in _w.TIME_ADVERBS or last.low in _NOT_SOURCES:
+    if (last.bits & _B_TIME_WORD) or last.low in _w.TIME_ADVERBS or last.low in _NOT_SOURCES:
         return False
     if verb in _STRONG_ATTRIBUTION:
         return True
@@ -2199,12 +2230,12 @@ def _attributions(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]
             q < n
             and q - p0 < 6
             and (
-                _noun_candidate(toks[q])
-                and not _is_verbish(toks[q].low)
+                (toks[q].bits & _B_NOUN)
+                and not (toks[q].bits & _B_VERBISH)
                 or (
                     toks[q].low in ("of", "for", "in")
                     and q + 1 < n
-                    and _capitalised(toks[q + 1])
+                    and (toks[q + 1].bits & _B_CAP)
                     and q > p0
                 )
             )
@@ -2225,7 +2256,7 @@ def _attributions(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]
             low.endswith(("'s", "’s"))
             and k + 1 < n
             and toks[k + 1].low in _ATTR_OWNED
-            and _capitalised(tok)
+            and (tok.bits & _B_CAP)
             and _bare(low) not in _w.MONTHS
             and _bare(low) not in _w.WEEKDAYS
         ):
@@ -2257,15 +2288,15 @@ def _attributions(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]
         if (
             low in ("estimated", "estimate", "estimates")
             and k + 1 < n
-            and toks[k + 1].kind in "TFn"
+            and (toks[k + 1].bits & (_B_FT | _B_N))
         ):
             pass
         # source before the verb: "officials said", "Officials in Seoul said", "the group claimed"
         q = k
         # skip a time phrase between source and verb: "Reeves on Wednesday announced"
-        if q - 2 >= 0 and _time_word(toks[q - 1]) and toks[q - 2].low in _w.TIME_PREPOSITIONS:
+        if q - 2 >= 0 and (toks[q - 1].bits & _B_TIME_WORD) and toks[q - 2].low in _w.TIME_PREPOSITIONS:
             q -= 2
-        if q - 1 >= 0 and toks[q - 1].kind == "w" and toks[q - 1].low in _w.TIME_ADVERBS:
+        if q - 1 >= 0 and (toks[q - 1].bits & _B_W) and toks[q - 1].low in _w.TIME_ADVERBS:
             q -= 1
         if q - 1 >= 0 and toks[q - 1].text == ",":
             # "Apple, which reports on 2 November, said": skip the parenthetical
@@ -2278,16 +2309,16 @@ def _attributions(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]
         while q - 1 >= 0 and k_src - q < 6:
             prev = toks[q - 1]
             if (
-                prev.kind == "w"
-                and _noun_candidate(prev)
-                and not _is_verbish(prev.low)
+                (prev.bits & _B_W)
+                and (prev.bits & _B_NOUN)
+                and not (prev.bits & _B_VERBISH)
                 and not prev.low.endswith(("'s", "’s"))
-                or prev.kind == "w"
+                or (prev.bits & _B_W)
                 and prev.low in ("in", "of", "for", "at")
                 and q < k_src
-                and _capitalised(toks[q])
+                and (toks[q].bits & _B_CAP)
                 and q - 2 >= 0
-                and _noun_candidate(toks[q - 2])
+                and (toks[q - 2].bits & _B_NOUN)
             ):
                 q -= 1
             else:
@@ -2298,13 +2329,13 @@ def _attributions(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]
             continue
         if (
             q - 1 >= 0
-            and toks[q - 1].kind == "w"
+            and (toks[q - 1].bits & _B_W)
             and toks[q - 1].low in ("he", "she", "they", "we", "it")
         ):
             out.append((q - 1, k, toks[q - 1].text))
             continue
         # inverted: ", said the ministry"
-        if k >= 1 and toks[k - 1].kind == "p" or k == 0:
+        if k >= 1 and (toks[k - 1].bits & _B_P) or k == 0:
             rng = np_after(k + 1)
             # the source ends the clause: ", said the ministry." (not ", said revenue would")
             if rng and (rng[1] >= n or toks[rng[1]].kind == "p"):
@@ -2406,16 +2437,16 @@ def _modality(
         if (
             toks[k].low == "to"
             and k + 1 < t
-            and toks[k + 1].kind == "w"
+            and (toks[k + 1].bits & _B_W)
             and toks[k + 1].low in _verbs.BASE_VERBS
         ):
             if (
                 k >= 1
-                and _noun_candidate(toks[k - 1])
+                and (toks[k - 1].bits & _B_NOUN)
                 and toks[k - 1].low not in _INFINITIVE_GOVERNORS
                 and not any(
-                    toks[q].kind == "w"
-                    and (_verbs.is_verb_form(toks[q].low) or toks[q].low in _w.AUXILIARIES)
+                    (toks[q].bits & _B_W)
+                    and ((toks[q].bits & _B_VFORM) or toks[q].low in _w.AUXILIARIES)
                     for q in range(c0, k)
                 )
             ):
@@ -2432,7 +2463,7 @@ def _negated(toks: list[Tok], verb_toks: Sequence[int], t: int) -> bool:
         if q >= len(toks):
             continue
         tok = toks[q]
-        if tok.kind != "w":
+        if not (tok.bits & _B_W):
             continue
         neg = tok.low in ("not", "never", "n't", "cannot", "nor") or tok.low.endswith("n't")
         if not neg:
@@ -2442,7 +2473,7 @@ def _negated(toks: list[Tok], verb_toks: Sequence[int], t: int) -> bool:
             continue
         if nxt is not None and nxt.low in ("only", "just", "quite", "all", "yet") and q + 1 < t:
             continue
-        if q < t and any(toks[x].kind in "FT" for x in range(q + 1, t)):
+        if q < t and any((toks[x].bits & _B_FT) for x in range(q + 1, t)):
             continue
         if q < t and any(
             _is_boundary(toks[x])
@@ -2497,8 +2528,7 @@ def find_subject(
                 break
             if f[1] > w0 and (f[0], f[1]) != (a, b):
                 others.append((f[0], f[1]))
-    toks = _tokens(field_text, w0, w1, (a, b), others)
-    t = next((i for i, tok in enumerate(toks) if tok.kind == "T"), -1)
+    toks, t = _tokens(field_text, w0, w1, (a, b), others)
     if t < 0:
         return Subject()
     clause = _clause(toks, t)
