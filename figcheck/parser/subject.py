@@ -227,6 +227,8 @@ _B_ATTR_START: Final = 1 << 19  # may start an attribution in _attributions
 _B_MOD_SCAN: Final = 1 << 20  # a claim, dispute or verification word (word)
 _B_MODAL: Final = 1 << 21  # a modality word or a modal-before-"to" word (word)
 _B_VNOUNY: Final = 1 << 22  # low in _verbs.forms() and its base in _NOUNY_VERBS
+_B_NEG: Final = 1 << 23  # a word: not, never, n't, cannot, nor, or ending in n't
+_B_VGROUP: Final = 1 << 24  # auxiliary, modal, negation, ...n't, adverb or "little"
 _B_FT: Final = _B_F | _B_T
 _KIND_BITS: Final[dict[str, int]] = {"w": _B_W, "n": _B_N, "p": _B_P, "T": _B_T, "F": _B_F}
 
@@ -486,6 +488,17 @@ def _bits(text: str, low: str, kind: str) -> int:
         b |= _B_MOD_SCAN
     if w and (low in _w.MODALITY_WORDS or low in _w.MODAL_BEFORE_TO):
         b |= _B_MODAL
+    if w and (low in ("not", "never", "n't", "cannot", "nor") or low.endswith("n't")):
+        b |= _B_NEG
+    if (
+        low in _w.AUXILIARIES
+        or low in _w.MODAL_VERBS
+        or low in _w.NEGATIONS
+        or low.endswith("n't")
+        or _is_adverb_raw(text, low)
+        or low == "little"
+    ):
+        b |= _B_VGROUP
     return b
 
 
@@ -515,7 +528,15 @@ class _Field:
 @lru_cache(maxsize=4)
 def _field_tokens(text: str) -> _Field:
     """Every :data:`_TOKEN` of ``text`` once (shared by its figures)."""
-    return _Field(tuple([_tok(m) for m in _TOKEN.finditer(text)]))
+    memo = _MEMO
+    out: list[Tok] = []
+    for m in _TOKEN.finditer(text):
+        s = m.group()
+        got = memo.get(s)
+        if got is None:
+            got = _info(s)
+        out.append(Tok(s, got[0], m.start(), m.end(), got[1], got[2]))
+    return _Field(tuple(out))
 
 
 def _scan(field: _Field | None, text: str, p: int, e: int, out: list[Tok]) -> None:
@@ -628,13 +649,27 @@ def _np_text(toks: list[Tok], i: int, j: int, field_text: str) -> str:
     return field_text[toks[i].start : toks[j - 1].end]
 
 
+_SINGULAR: Final[dict[str, str]] = {}
+
+
+def _singular(word: str) -> str:
+    """:func:`singular`, memoised."""
+    got = _SINGULAR.get(word)
+    if got is None:
+        got = singular(word)
+        if len(_SINGULAR) >= _MEMO_MAX:
+            _SINGULAR.clear()
+        _SINGULAR[word] = got
+    return got
+
+
 def _np_head(toks: list[Tok], i: int, j: int) -> str | None:
     last = toks[j - 1].low
     for suffix in ("'s", "’s"):
         last = last.removesuffix(suffix)
-    one = singular(last)
+    one = _singular(last)
     if j - 1 > i:
-        prev = singular(toks[j - 2].low)
+        prev = _singular(toks[j - 2].low)
         both = f"{prev} {one}"
         if both in _w.COMPOUNDS:
             return _w.COMPOUNDS[both]
@@ -1099,7 +1134,7 @@ _PLACEISH = frozenset(
 
 
 def _np_core_head(toks: list[Tok], i: int, j: int) -> str:
-    return singular(toks[j - 1].low)
+    return _singular(toks[j - 1].low)
 
 
 def _trim_possessive(toks: list[Tok], i: int, j: int) -> int:
@@ -1312,12 +1347,7 @@ def _left_analysis(
             low = tok.low
             left = toks[k - 1] if k >= 1 else None
             if (
-                low in _w.AUXILIARIES
-                or low in _w.MODAL_VERBS
-                or low in _w.NEGATIONS
-                or low.endswith("n't")
-                or (tok.bits & _B_ADVERB)
-                or low == "little"
+                (tok.bits & _B_VGROUP)
                 or low in _w.COPULAS
                 and (main is not None or group)
                 or low == "to"
@@ -1595,7 +1625,14 @@ _MEASURE_ADJECTIVES = _COMPARATIVES | frozenset(
 )
 
 
-def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int = 0) -> _Core:
+def _core(
+    toks: list[Tok],
+    t: int,
+    dimension: str,
+    field_text: str,
+    depth: int = 0,
+    clause: tuple[int, int] | None = None,
+) -> _Core:
     n = len(toks)
     r = t + 1
     # leftovers of the figure's own unit that the span did not cover
@@ -1621,7 +1658,7 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
     # bracketed conversion "-15C (5F)": the subject of the figure it converts
     if t >= 2 and toks[t - 1].text == "(" and (toks[t - 2].bits & _B_F) and depth < 2:
         return _core(toks, t - 2, dimension, field_text, depth + 1)
-    c0, c1 = _clause(toks, t)
+    c0, c1 = _clause(toks, t) if clause is None else clause
 
     # the figure's own surface ends in its noun: "160 pages"
     parts = toks[t].text.split()
@@ -1822,7 +1859,7 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
     if np_range is not None:
         i, j = np_range
         head = _np_head(toks, i, j)
-        change = _w.CHANGE_NOUNS.get(singular(toks[j - 1].low)) if j - i == 1 and i == r else None
+        change = _w.CHANGE_NOUNS.get(_singular(toks[j - 1].low)) if j - i == 1 and i == r else None
         if head is not None and change is None:
             text = _np_text(toks, i, j, field_text)
             event, group = _verb_after(toks, j, c1)
@@ -2455,19 +2492,16 @@ def _modality(
 
 
 def _negated(toks: list[Tok], verb_toks: Sequence[int], t: int) -> bool:
-    near = set(verb_toks)
-    # also the few words right before the figure ("did not rise 5%")
+    # the negation words among the verb group and the few words right before the figure ("did
+    # not rise 5%")
+    n = len(toks)
+    near: list[int] = [q for q in verb_toks if q < n and (toks[q].bits & _B_NEG)]
     for q in range(max(0, t - 4), t):
-        near.add(q)
-    for q in sorted(near):
-        if q >= len(toks):
-            continue
-        tok = toks[q]
-        if not (tok.bits & _B_W):
-            continue
-        neg = tok.low in ("not", "never", "n't", "cannot", "nor") or tok.low.endswith("n't")
-        if not neg:
-            continue
+        if toks[q].bits & _B_NEG:
+            near.append(q)
+    if not near:
+        return False
+    for q in sorted(set(near)):
         nxt = toks[q + 1] if q + 1 < len(toks) else None
         if nxt is not None and nxt.low in _w.HEDGE_AFTER_NEGATION:
             continue
@@ -2532,13 +2566,14 @@ def find_subject(
     if t < 0:
         return Subject()
     clause = _clause(toks, t)
-    core = _core(toks, t, dimension, field_text)
+    core = _core(toks, t, dimension, field_text, 0, clause)
     place = _pick(_places(toks, field_text), toks, t, clause)
     time = _pick(_times(toks, field_text), toks, t, clause)
     attribution = _pick(_attributions(toks, field_text), toks, t, clause)
     if attribution is not None:
         attribution = _strip_det(attribution)
-    return Subject(
+    # every value is already of its field's type (str or None, bool): no validation needed
+    return Subject.model_construct(
         text=_squash(core.text),
         head=core.head,
         place=_squash(place),
