@@ -92,6 +92,55 @@ from .lexicon import words as _w
 
 __all__ = ["find_subject", "singular"]
 
+# The lexicon's tables as this module's constants (one global look-up each, typed for mypyc).
+_W_ADVERBS: Final[frozenset[str]] = _w.ADVERBS
+_W_ANAPHORS: Final[frozenset[str]] = _w.ANAPHORS
+_W_ATTRIBUTION_VERBS: Final[frozenset[str]] = _w.ATTRIBUTION_VERBS
+_W_AUXILIARIES: Final[frozenset[str]] = _w.AUXILIARIES
+_W_CHANGE_FAMILIES: Final[frozenset[str]] = _w.CHANGE_FAMILIES
+_W_CHANGE_NOUNS: Final[dict[str, str]] = dict(_w.CHANGE_NOUNS)
+_W_CLAIM_WORDS: Final[frozenset[str]] = _w.CLAIM_WORDS
+_W_COMPOUNDS: Final[dict[str, str]] = dict(_w.COMPOUNDS)
+_W_COPULAS: Final[frozenset[str]] = _w.COPULAS
+_W_DETERMINERS: Final[frozenset[str]] = _w.DETERMINERS
+_W_DIMENSION_NOUNS: Final[dict[str, str]] = dict(_w.DIMENSION_NOUNS)
+_W_DISPUTE_WORDS: Final[frozenset[str]] = _w.DISPUTE_WORDS
+_W_EVENT_FAMILIES: Final[dict[str, str]] = dict(_w.EVENT_FAMILIES)
+_W_HEDGE_AFTER_NEGATION: Final[frozenset[str]] = _w.HEDGE_AFTER_NEGATION
+_W_HUMAN_OBJECT_VERBS: Final[frozenset[str]] = _w.HUMAN_OBJECT_VERBS
+_W_INVARIANT_NOUNS: Final[frozenset[str]] = _w.INVARIANT_NOUNS
+_W_IRREGULAR_PLURALS: Final[dict[str, str]] = dict(_w.IRREGULAR_PLURALS)
+_W_LEVEL_VERBS: Final[frozenset[str]] = _w.LEVEL_VERBS
+_W_MEASURE_WORDS: Final[frozenset[str]] = _w.MEASURE_WORDS
+_W_MODALITY_WORDS: Final[dict[str, str]] = dict(_w.MODALITY_WORDS)
+_W_MODAL_BEFORE_TO: Final[frozenset[str]] = _w.MODAL_BEFORE_TO
+_W_MODAL_VERBS: Final[frozenset[str]] = _w.MODAL_VERBS
+_W_MODIFIER_ADJECTIVES: Final[frozenset[str]] = _w.MODIFIER_ADJECTIVES
+_W_MODIFIER_PLURALS: Final[frozenset[str]] = _w.MODIFIER_PLURALS
+_W_MONTHS: Final[frozenset[str]] = _w.MONTHS
+_W_NEGATIONS: Final[frozenset[str]] = _w.NEGATIONS
+_W_NEUTRAL_VERBS: Final[frozenset[str]] = _w.NEUTRAL_VERBS
+_W_NON_HEAD_NOUNS: Final[frozenset[str]] = _w.NON_HEAD_NOUNS
+_W_NP_STOP: Final[frozenset[str]] = _w.NP_STOP
+_W_PEOPLE_ADJECTIVES: Final[dict[str, str]] = dict(_w.PEOPLE_ADJECTIVES)
+_W_PLACE_NOUNS: Final[frozenset[str]] = _w.PLACE_NOUNS
+_W_PLACE_PREPOSITIONS: Final[frozenset[str]] = _w.PLACE_PREPOSITIONS
+_W_PREPOSITIONS: Final[frozenset[str]] = _w.PREPOSITIONS
+_W_SEASONS: Final[frozenset[str]] = _w.SEASONS
+_W_SOURCE_NOUNS: Final[frozenset[str]] = _w.SOURCE_NOUNS
+_W_TIME_ADVERBS: Final[frozenset[str]] = _w.TIME_ADVERBS
+_W_TIME_DEICTICS: Final[frozenset[str]] = _w.TIME_DEICTICS
+_W_TIME_KEPT_PREPOSITIONS: Final[frozenset[str]] = _w.TIME_KEPT_PREPOSITIONS
+_W_TIME_LEADERS: Final[frozenset[str]] = _w.TIME_LEADERS
+_W_TIME_NOUNS: Final[frozenset[str]] = _w.TIME_NOUNS
+_W_TIME_PREPOSITIONS: Final[frozenset[str]] = _w.TIME_PREPOSITIONS
+_W_WEEKDAYS: Final[frozenset[str]] = _w.WEEKDAYS
+_W_WH_WORDS: Final[frozenset[str]] = _w.WH_WORDS
+_V_ALWAYS_VERBS: Final[frozenset[str]] = _verbs.ALWAYS_VERBS
+_V_BASE_VERBS: Final[frozenset[str]] = _verbs.BASE_VERBS
+_V_NOT_VERBS: Final[frozenset[str]] = _verbs.NOT_VERBS
+_MONTHS_WEEKDAYS: Final = _W_MONTHS | _W_WEEKDAYS
+
 # Characters of context looked at either side of the figure: keeps the work per figure bounded
 # (and the whole parse linear) however long the sentence is.
 WINDOW = 400
@@ -238,9 +287,9 @@ _KIND_BITS: Final[dict[str, int]] = {"w": _B_W, "n": _B_N, "p": _B_P, "T": _B_T,
 
 def singular(word: str) -> str:
     """Singular of a lower-case noun: "people" -> "person", "casualties" -> "casualty"."""
-    if word in _w.IRREGULAR_PLURALS:
-        return _w.IRREGULAR_PLURALS[word]
-    if word in _w.INVARIANT_NOUNS or len(word) <= 3:
+    if word in _W_IRREGULAR_PLURALS:
+        return _W_IRREGULAR_PLURALS[word]
+    if word in _W_INVARIANT_NOUNS or len(word) <= 3:
         return word
     if "-" in word:
         left, _, right = word.rpartition("-")
@@ -280,7 +329,7 @@ def _is_noun_modifier(tok: Tok, common: bool = True) -> bool:
     """A common noun before a measure word ("food" price, not "average" price); ``common`` is
     False when the word is capitalised mid-sentence (a name)."""
     low = tok.low
-    if not (tok.text[0].islower() or common) or low in _w.MODIFIER_ADJECTIVES or low in _w.NP_STOP:
+    if not (tok.text[0].islower() or common) or low in _W_MODIFIER_ADJECTIVES or low in _W_NP_STOP:
         return False
     if low.endswith(("'s", "’s")) or "-" in low:
         return False
@@ -340,9 +389,9 @@ _NOUNISH_ADJ_ENDINGS = frozenset(
 
 
 def _is_plural(low: str) -> bool:
-    if low in _w.IRREGULAR_PLURALS:
-        return low not in _w.INVARIANT_NOUNS
-    if low in _w.INVARIANT_NOUNS or low in ("police", "personnel", "staff", "cattle"):
+    if low in _W_IRREGULAR_PLURALS:
+        return low not in _W_INVARIANT_NOUNS
+    if low in _W_INVARIANT_NOUNS or low in ("police", "personnel", "staff", "cattle"):
         return low in ("police", "personnel", "staff", "cattle")
     return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s"))
 
@@ -352,7 +401,7 @@ def _is_adverb(tok: Tok) -> bool:
 
 
 def _is_adverb_raw(text: str, low: str) -> bool:
-    if low in _w.ADVERBS:
+    if low in _W_ADVERBS:
         return True
     return (
         low.endswith("ly")
@@ -364,7 +413,7 @@ def _is_adverb_raw(text: str, low: str) -> bool:
 
 def _is_verbish(low: str) -> bool:
     """A known inflected verb form, or an unknown -ed word (a participle)."""
-    if low in _verbs.NOT_VERBS:
+    if low in _V_NOT_VERBS:
         return False
     if _verbs.is_verb_form(low):
         return True
@@ -372,15 +421,15 @@ def _is_verbish(low: str) -> bool:
 
 
 def _event_family(lemma: str) -> str | None:
-    if lemma in _w.NEUTRAL_VERBS:
+    if lemma in _W_NEUTRAL_VERBS:
         return None
-    fam = _w.EVENT_FAMILIES.get(lemma, lemma)
+    fam = _W_EVENT_FAMILIES.get(lemma, lemma)
     return fam if fam in ("kill", "injure") else lemma
 
 
 def _change_family(lemma: str) -> str | None:
-    fam = _w.EVENT_FAMILIES.get(lemma)
-    return fam if fam in _w.CHANGE_FAMILIES else None
+    fam = _W_EVENT_FAMILIES.get(lemma)
+    return fam if fam in _W_CHANGE_FAMILIES else None
 
 
 def _noun_candidate(tok: Tok) -> bool:
@@ -392,7 +441,7 @@ def _noun_candidate_raw(text: str, low: str, kind: str) -> bool:
         return False
     if len(text) >= 2 and text.isupper():
         return True  # acronyms: "US", "NHS", "ONS"
-    if low in _w.NP_STOP or _is_adverb_raw(text, low) or low.endswith("n't"):
+    if low in _W_NP_STOP or _is_adverb_raw(text, low) or low.endswith("n't"):
         return False
     return True
 
@@ -468,32 +517,32 @@ def _bits(text: str, low: str, kind: str) -> int:
         or low == "the"
         or w
         and (
-            low in _w.TIME_ADVERBS
-            or low in _w.TIME_PREPOSITIONS
-            or low in _w.TIME_LEADERS
-            or low in _w.TIME_DEICTICS
+            low in _W_TIME_ADVERBS
+            or low in _W_TIME_PREPOSITIONS
+            or low in _W_TIME_LEADERS
+            or low in _W_TIME_DEICTICS
         )
     ):
         b |= _B_TIME_START
-    if w and (low in _SCOPE_WORDS or low in _w.PLACE_PREPOSITIONS):
+    if w and (low in _SCOPE_WORDS or low in _W_PLACE_PREPOSITIONS):
         b |= _B_PLACE_START
     if w and (
         low == "according"
         or low == "by"
         or low.endswith(("'s", "’s"))
-        or low in _w.ATTRIBUTION_VERBS
+        or low in _W_ATTRIBUTION_VERBS
     ):
         b |= _B_ATTR_START
-    if w and (low in _w.CLAIM_WORDS or low in _w.DISPUTE_WORDS or low in _UNVERIFIED):
+    if w and (low in _W_CLAIM_WORDS or low in _W_DISPUTE_WORDS or low in _UNVERIFIED):
         b |= _B_MOD_SCAN
-    if w and (low in _w.MODALITY_WORDS or low in _w.MODAL_BEFORE_TO):
+    if w and (low in _W_MODALITY_WORDS or low in _W_MODAL_BEFORE_TO):
         b |= _B_MODAL
     if w and (low in ("not", "never", "n't", "cannot", "nor") or low.endswith("n't")):
         b |= _B_NEG
     if (
-        low in _w.AUXILIARIES
-        or low in _w.MODAL_VERBS
-        or low in _w.NEGATIONS
+        low in _W_AUXILIARIES
+        or low in _W_MODAL_VERBS
+        or low in _W_NEGATIONS
         or low.endswith("n't")
         or _is_adverb_raw(text, low)
         or low == "little"
@@ -671,18 +720,18 @@ def _np_head(toks: list[Tok], i: int, j: int) -> str | None:
     if j - 1 > i:
         prev = _singular(toks[j - 2].low)
         both = f"{prev} {one}"
-        if both in _w.COMPOUNDS:
-            return _w.COMPOUNDS[both]
+        if both in _W_COMPOUNDS:
+            return _W_COMPOUNDS[both]
         ptok = toks[j - 2]
         if (
-            one in _w.MEASURE_WORDS
+            one in _W_MEASURE_WORDS
             and (ptok.bits & _B_W)
             and _is_noun_modifier(ptok, j - 2 == 0 or not _proper(toks, j - 2))
         ):
             return both
-    if one in _w.COMPOUNDS:
-        return _w.COMPOUNDS[one]
-    if one in _w.NON_HEAD_NOUNS:
+    if one in _W_COMPOUNDS:
+        return _W_COMPOUNDS[one]
+    if one in _W_NON_HEAD_NOUNS:
         return None
     return one
 
@@ -690,13 +739,13 @@ def _np_head(toks: list[Tok], i: int, j: int) -> str | None:
 def _is_past_form(low: str, *, ambiguous: bool = False) -> bool:
     """A past tense / past participle (not an -s or -ing form, which are often nouns).  Forms
     equal to their base ("hit", "cost", "cut") count only when ``ambiguous`` is set."""
-    if low in _verbs.NOT_VERBS:
+    if low in _V_NOT_VERBS:
         return False
     base = _verbs.forms().get(low)
     if base is not None:
         if low == base:
-            return ambiguous and low in _verbs.ALWAYS_VERBS
-        return not low.endswith(("s", "ing")) or low in _verbs.ALWAYS_VERBS
+            return ambiguous and low in _V_ALWAYS_VERBS
+        return not low.endswith(("s", "ing")) or low in _V_ALWAYS_VERBS
     return low.endswith("ed") and len(low) > 4
 
 
@@ -705,7 +754,7 @@ def _scan_right_np(toks: list[Tok], i: int) -> tuple[int, int] | None:
     n = len(toks)
     while i < n and (toks[i].bits & _B_W) and toks[i].low in _NP_SKIP_START:
         i += 1
-    if i + 1 < n and toks[i].low in _w.TIME_DEICTICS and toks[i + 1].low in _w.TIME_NOUNS:
+    if i + 1 < n and toks[i].low in _W_TIME_DEICTICS and toks[i + 1].low in _W_TIME_NOUNS:
         return None  # "£12m next year"
     k = i
     last_word = -1
@@ -726,9 +775,9 @@ def _scan_right_np(toks: list[Tok], i: int) -> tuple[int, int] | None:
         ):
             break
         low = tok.low
-        if low in _NOT_NP_WORDS or (k > i and low in _verbs.ALWAYS_VERBS):
+        if low in _NOT_NP_WORDS or (k > i and low in _V_ALWAYS_VERBS):
             break
-        if k > i and low in _w.TIME_DEICTICS and k + 1 < n and toks[k + 1].low in _w.TIME_NOUNS:
+        if k > i and low in _W_TIME_DEICTICS and k + 1 < n and toks[k + 1].low in _W_TIME_NOUNS:
             break  # "a 0.2% rise next month"
         if low in _COMPARATIVES and (
             k + 1 >= n or not (toks[k + 1].bits & _B_NOUN) or toks[k + 1].low in _COMPARATIVES
@@ -747,7 +796,7 @@ def _scan_right_np(toks: list[Tok], i: int) -> tuple[int, int] | None:
         if (tok.bits & _B_PAST) or (
             low.endswith("ing")
             and tok.text[0].islower()
-            and low not in _verbs.NOT_VERBS
+            and low not in _V_NOT_VERBS
             and len(low) > 5
         ):
             nxt = toks[k + 1] if k + 1 < n else None
@@ -764,7 +813,7 @@ def _scan_right_np(toks: list[Tok], i: int) -> tuple[int, int] | None:
             break  # "troops Russia" - a new name starts
         k += 1
         last_word = k
-        if (tok.bits & _B_PLURAL) and low not in _w.MODIFIER_PLURALS:
+        if (tok.bits & _B_PLURAL) and low not in _W_MODIFIER_PLURALS:
             break
     # "three Porsche 911s": a plural "s" glued to a model number is not the head
     while (
@@ -929,6 +978,7 @@ _QUANTITY_NOUNS = frozenset(
     ]
 )
 _RELATIVE = frozenset(["which", "who", "that", "whose"])
+_RELATIVE_WHO: Final = _RELATIVE | {"who"}
 
 
 def _collect_left(toks: list[Tok], j: int, *, allow_verbish: bool = False) -> int:
@@ -942,7 +992,7 @@ def _collect_left(toks: list[Tok], j: int, *, allow_verbish: bool = False) -> in
             i < j
             and (tok.bits & _B_VKNOWN)
             and i - 2 >= 0
-            and (toks[i - 2].low == "to" or toks[i - 2].low in _w.MODAL_VERBS)
+            and (toks[i - 2].low == "to" or toks[i - 2].low in _W_MODAL_VERBS)
         ):
             break  # "to cut journey times": the verb before its object
         if (
@@ -987,7 +1037,7 @@ def _left_np(toks: list[Tok], j: int, max_hops: int = 5) -> tuple[int, int] | No
         j -= 1
         if j - 1 >= 0 and toks[j - 1].text == ",":
             j -= 1
-    if j - 2 >= 0 and toks[j - 2].low in _w.TIME_DEICTICS and toks[j - 1].low in _w.TIME_NOUNS:
+    if j - 2 >= 0 and toks[j - 2].low in _W_TIME_DEICTICS and toks[j - 1].low in _W_TIME_NOUNS:
         j -= 2
     if j - 1 >= 1 and toks[j - 1].low in (
         "there",
@@ -1034,11 +1084,11 @@ def _left_np(toks: list[Tok], j: int, max_hops: int = 5) -> tuple[int, int] | No
             i = _collect_left(toks, q)  # "in Bristol and Bath"
             best = (i, best[1])
             continue
-        if q >= 0 and (toks[q].bits & _B_W) and toks[q].low in _w.DETERMINERS:
+        if q >= 0 and (toks[q].bits & _B_W) and toks[q].low in _W_DETERMINERS:
             q -= 1
         if q >= 0 and (toks[q].bits & _B_F):
             q -= 1
-        if q >= 0 and (toks[q].bits & _B_W) and toks[q].low in _w.DETERMINERS:
+        if q >= 0 and (toks[q].bits & _B_W) and toks[q].low in _W_DETERMINERS:
             q -= 1
         if q < 1 or not (toks[q].bits & _B_W):
             break
@@ -1047,7 +1097,7 @@ def _left_np(toks: list[Tok], j: int, max_hops: int = 5) -> tuple[int, int] | No
             and q >= 1
             and (toks[q - 1].bits & _B_NOUN)
             and not (toks[q - 1].bits & _B_PAST)
-            and toks[q + 1].low in _w.PREPOSITIONS
+            and toks[q + 1].low in _W_PREPOSITIONS
         ):
             # reduced relative: "the number of people killed in Monday's earthquake"
             i2 = _collect_left(toks, q)
@@ -1062,7 +1112,7 @@ def _left_np(toks: list[Tok], j: int, max_hops: int = 5) -> tuple[int, int] | No
                 best is None
                 or _proper(toks, i)
                 or toks[j - 1].low.endswith("ing")
-                or toks[j - 1].low in _w.PLACE_NOUNS
+                or toks[j - 1].low in _W_PLACE_NOUNS
                 or toks[j - 1].low in _PLACEISH
             ):
                 break
@@ -1153,19 +1203,19 @@ def _verb_after(toks: list[Tok], k: int, end: int) -> tuple[str | None, list[int
         tok = toks[k]
         low = tok.low
         if (
-            low in _w.AUXILIARIES
-            or low in _w.MODAL_VERBS
-            or low in _w.NEGATIONS
+            low in _W_AUXILIARIES
+            or low in _W_MODAL_VERBS
+            or low in _W_NEGATIONS
             or low.endswith("n't")
             or (tok.bits & _B_ADVERB)
-            or low in _w.COPULAS
+            or low in _W_COPULAS
         ):
             group.append(k)
             k += 1
             continue
-        if group and low in _w.PEOPLE_ADJECTIVES and not (tok.bits & _B_PAST):
+        if group and low in _W_PEOPLE_ADJECTIVES and not (tok.bits & _B_PAST):
             group.append(k)
-            return _w.PEOPLE_ADJECTIVES[low], group  # "30 remain missing", "12 were dead"
+            return _W_PEOPLE_ADJECTIVES[low], group  # "30 remain missing", "12 were dead"
         prev = toks[k - 1].low if k >= 1 else ""
         if (
             (tok.bits & _B_PAST)
@@ -1174,14 +1224,14 @@ def _verb_after(toks: list[Tok], k: int, end: int) -> tuple[str | None, list[int
                 group
                 and (tok.bits & _B_VKNOWN)
                 and (
-                    prev in _w.MODAL_VERBS
+                    prev in _W_MODAL_VERBS
                     or prev in ("do", "does", "did", "to")
-                    or prev in _w.NEGATIONS
+                    or prev in _W_NEGATIONS
                     or prev.endswith("n't")
                 )
             )
         ):
-            if low in _w.ATTRIBUTION_VERBS:
+            if low in _W_ATTRIBUTION_VERBS:
                 break
             group.append(k)
             lemmas.append(_verbs.lemma(low))
@@ -1199,16 +1249,16 @@ def _verb_after(toks: list[Tok], k: int, end: int) -> tuple[str | None, list[int
         break
     if not lemmas:
         return None, group
-    if lemmas[0] in _w.LEVEL_VERBS or lemmas[0] in _w.COPULAS:
+    if lemmas[0] in _W_LEVEL_VERBS or lemmas[0] in _W_COPULAS:
         return None, group
     if (
         k < end
         and (toks[k].bits & _B_W)
-        and toks[k].low in _w.PEOPLE_ADJECTIVES
+        and toks[k].low in _W_PEOPLE_ADJECTIVES
         and lemmas[-1] in ("fall", "become", "get", "go", "turn", "be")
     ):
         group.append(k)
-        return _w.PEOPLE_ADJECTIVES[toks[k].low], group  # "42 people have fallen ill"
+        return _W_PEOPLE_ADJECTIVES[toks[k].low], group  # "42 people have fallen ill"
     fams: list[str] = []
     for lem in lemmas:
         fam = _event_family(lem)
@@ -1242,7 +1292,7 @@ _LEFT_PREPS = frozenset(
     ]
 )
 _PARTICLES = frozenset(["up", "down", "back", "out", "off"])
-_INFINITIVE_GOVERNORS = _w.MODAL_BEFORE_TO | frozenset(
+_INFINITIVE_GOVERNORS = _W_MODAL_BEFORE_TO | frozenset(
     [
         "expected",
         "forecast",
@@ -1282,9 +1332,9 @@ def _base_ok(left: Tok | None) -> bool:
     low = left.low
     return (
         low == "to"
-        or low in _w.MODAL_VERBS
+        or low in _W_MODAL_VERBS
         or low in ("do", "does", "did")
-        or low in _w.NEGATIONS
+        or low in _W_NEGATIONS
         or low.endswith("n't")
         or (left.bits & _B_ADVERB) != 0
         or (left.bits & (_B_NOUN | _B_PLURAL)) == _B_NOUN | _B_PLURAL
@@ -1331,7 +1381,7 @@ def _left_analysis(
         if prep == "than" and k >= 0 and toks[k].low in _COMPARATIVES:
             k -= 1  # "objects larger than 140 metres"
             prep = "than-adj"
-            if k >= 0 and (toks[k].low in _w.AUXILIARIES or toks[k].low in _w.COPULAS):
+            if k >= 0 and (toks[k].low in _W_AUXILIARIES or toks[k].low in _W_COPULAS):
                 return _NO_CORE, "than", None  # "the estimate is lower than the 12,000"
         if prep in ("to", "from") and k >= 0 and (toks[k].bits & _B_F):
             k -= 1
@@ -1348,7 +1398,7 @@ def _left_analysis(
             left = toks[k - 1] if k >= 1 else None
             if (
                 (tok.bits & _B_VGROUP)
-                or low in _w.COPULAS
+                or low in _W_COPULAS
                 and (main is not None or group)
                 or low == "to"
                 and group
@@ -1379,13 +1429,13 @@ def _left_analysis(
                         and left is not None
                         and (
                             ((left.bits & _B_NOUN) and not (left.bits & _B_PAST))
-                            or left.low in _w.AUXILIARIES
+                            or left.low in _W_AUXILIARIES
                         )
                     )
                     or ((tok.bits & _B_VKNOWN) and _base_ok(left))
                 )
             ):
-                if low in _w.ATTRIBUTION_VERBS and low not in (
+                if low in _W_ATTRIBUTION_VERBS and low not in (
                     "estimated",
                     "reported",
                     "recorded",
@@ -1403,7 +1453,7 @@ def _left_analysis(
                 break
             k -= 1
     verb_idx = tuple(sorted(group))
-    if main is not None and main in _w.HUMAN_OBJECT_VERBS and prep is None and dimension == "count":
+    if main is not None and main in _W_HUMAN_OBJECT_VERBS and prep is None and dimension == "count":
         return _Core(None, "person", _event_family(main), verb_idx), prep, main
     np = _left_np(toks, k + 1, 0 if prep == "than-adj" or (prep is None and not group) else 5)
     if np is None:
@@ -1424,7 +1474,7 @@ def _left_analysis(
             return _Core(None, None, None, verb_idx), prep, main
     elif main is not None and prep is None and dimension == "count":
         fam = _change_family(main)
-        if main not in _w.LEVEL_VERBS and main not in _w.COPULAS and fam is None:
+        if main not in _W_LEVEL_VERBS and main not in _W_COPULAS and fam is None:
             # "the ministry reported 52": the left noun is the agent, not the thing counted
             return _Core(None, None, _left_event(main, prep), verb_idx), prep, main
     elif (
@@ -1436,7 +1486,7 @@ def _left_analysis(
 
 
 def _left_event(main: str | None, prep: str | None) -> str | None:
-    if main is None or main in _w.COPULAS or main == "have":
+    if main is None or main in _W_COPULAS or main == "have":
         return None
     fam = _change_family(main)
     if fam is not None and prep != "object":
@@ -1445,9 +1495,9 @@ def _left_event(main: str | None, prep: str | None) -> str | None:
         if prep == "from":
             return f"{fam} from"
         return fam
-    if main in _w.LEVEL_VERBS:
+    if main in _W_LEVEL_VERBS:
         return None
-    if main in _w.ATTRIBUTION_VERBS:
+    if main in _W_ATTRIBUTION_VERBS:
         return None
     return _event_family(main)  # None for neutral verbs ("suffered", "recorded")
 
@@ -1605,7 +1655,7 @@ _EVENT_NOUNS = {
     "loss": "lose",
     "loss of": "lose",
 }
-_PEOPLE_EVENTS = frozenset(_w.PEOPLE_ADJECTIVES.values()) | {"kill or injure"}
+_PEOPLE_EVENTS = frozenset(_W_PEOPLE_ADJECTIVES.values()) | {"kill or injure"}
 _MEASURE_ADJECTIVES = _COMPARATIVES | frozenset(
     [
         "wide",
@@ -1670,7 +1720,7 @@ def _core(
         and tail.lower() not in _NUMBER_WORDS_ALL
     ):
         last = tail.lower()
-        if last not in _w.NP_STOP and len(last) > 2 and last not in _w.PEOPLE_ADJECTIVES:
+        if last not in _W_NP_STOP and len(last) > 2 and last not in _W_PEOPLE_ADJECTIVES:
             own = singular(last)
             if own not in _NUMBER_WORDS:
                 event, group = _verb_after(toks, r, c1)
@@ -1692,22 +1742,22 @@ def _core(
                 return _Core(_np_text(toks, i, j, field_text), head, None, ())
 
     # people adjective: "the 15 injured", "12 dead"
-    if r < n and (toks[r].bits & _B_W) and toks[r].low in _w.PEOPLE_ADJECTIVES:
+    if r < n and (toks[r].bits & _B_W) and toks[r].low in _W_PEOPLE_ADJECTIVES:
         nxt = toks[r + 1] if r + 1 < n else None
         if (
             nxt is None
             or not (nxt.bits & _B_NOUN)
             or (nxt.bits & _B_PAST)
-            or nxt.low in _w.PREPOSITIONS
+            or nxt.low in _W_PREPOSITIONS
         ):
-            event = _w.PEOPLE_ADJECTIVES[toks[r].low]
+            event = _W_PEOPLE_ADJECTIVES[toks[r].low]
             group = [r]
             if (
                 r + 2 < n
                 and toks[r + 1].low in ("or", "and")
-                and toks[r + 2].low in _w.PEOPLE_ADJECTIVES
+                and toks[r + 2].low in _W_PEOPLE_ADJECTIVES
             ):
-                other = _w.PEOPLE_ADJECTIVES[toks[r + 2].low]
+                other = _W_PEOPLE_ADJECTIVES[toks[r + 2].low]
                 if other != event:
                     event = f"{event} or {other}"
                 group.append(r + 2)
@@ -1793,10 +1843,10 @@ def _core(
         if (
             q < n
             and (toks[q].bits & _B_W)
-            and toks[q].low in _w.PEOPLE_ADJECTIVES
+            and toks[q].low in _W_PEOPLE_ADJECTIVES
             and (q + 1 >= n or not (toks[q + 1].bits & _B_NOUN) or (toks[q + 1].bits & _B_PAST))
         ):
-            event = _w.PEOPLE_ADJECTIVES[toks[q].low]
+            event = _W_PEOPLE_ADJECTIVES[toks[q].low]
             if q + 2 < n and toks[q + 1].low in ("were", "are", "was", "is"):
                 pred = _scan_right_np(toks, q + 2)  # "347 of the dead were children"
                 if pred is not None and _is_plural(toks[pred[1] - 1].low):
@@ -1807,7 +1857,7 @@ def _core(
                         (q,),
                     )
             return _Core(toks[q].text, "person", event, (q,))
-        if q < n and toks[q].low in _w.ANAPHORS and (toks[q].bits & _B_W):
+        if q < n and toks[q].low in _W_ANAPHORS and (toks[q].bits & _B_W):
             ante = _antecedent(toks, t, dimension, field_text, depth)
             event, group = _verb_after(toks, q + 1, c1)
             if ante.head is not None:
@@ -1822,7 +1872,7 @@ def _core(
         and not (toks[r + 1].bits & _B_CAP)
     ):
         # "$12.5m in funding", "£40bn in taxes"
-        if not (toks[r + 1].bits & _B_TIME_WORD) and toks[r + 1].low not in _w.DETERMINERS:
+        if not (toks[r + 1].bits & _B_TIME_WORD) and toks[r + 1].low not in _W_DETERMINERS:
             np_range = _scan_right_np(toks, r + 1)
             if np_range is not None and (
                 toks[np_range[0]].low
@@ -1849,7 +1899,7 @@ def _core(
                 q -= 1
             prev = toks[q]
             attributive = (prev.bits & _B_W) and (
-                prev.low in _w.DETERMINERS
+                prev.low in _W_DETERMINERS
                 or prev.low.endswith(("'s", "’s"))
                 or prev.low in ("of", "with", "and", "by", "one")
             )
@@ -1859,13 +1909,13 @@ def _core(
     if np_range is not None:
         i, j = np_range
         head = _np_head(toks, i, j)
-        change = _w.CHANGE_NOUNS.get(_singular(toks[j - 1].low)) if j - i == 1 and i == r else None
+        change = _W_CHANGE_NOUNS.get(_singular(toks[j - 1].low)) if j - i == 1 and i == r else None
         if head is not None and change is None:
             text = _np_text(toks, i, j, field_text)
             event, group = _verb_after(toks, j, c1)
             for q in range(i, j - 1):
-                if toks[q].low in _w.PEOPLE_ADJECTIVES:
-                    event, group = _w.PEOPLE_ADJECTIVES[toks[q].low], [q]  # "32 wounded soldiers"
+                if toks[q].low in _W_PEOPLE_ADJECTIVES:
+                    event, group = _W_PEOPLE_ADJECTIVES[toks[q].low], [q]  # "32 wounded soldiers"
                     break
             if event is None and not group:
                 left, prep, main = _left_analysis(toks, t, "measure", field_text)
@@ -1908,8 +1958,8 @@ def _core(
             left, _, lmain = _left_analysis(toks, t, dimension, field_text)
             if left.head is not None and (
                 lmain is None
-                or lmain in _w.COPULAS
-                or lmain in _w.LEVEL_VERBS
+                or lmain in _W_COPULAS
+                or lmain in _W_LEVEL_VERBS
                 or _change_family(lmain)
             ):
                 return _Core(left.text, left.head, change, left.verb_toks)
@@ -1934,7 +1984,7 @@ def _core(
         return _Core(ante.text, ante.head, event or ante.event, tuple(group))
     if dimension not in ("count", "currency", "ratio"):
         for q in range(max(0, t - 30), min(n, t + 30)):
-            noun = _w.DIMENSION_NOUNS.get(toks[q].low)
+            noun = _W_DIMENSION_NOUNS.get(toks[q].low)
             if noun is not None:
                 return _Core(toks[q].text, noun, event, tuple(group))
     return _Core(None, None, event, tuple(group))
@@ -2038,9 +2088,9 @@ def _places(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
         if tok.low in _SCOPE_WORDS:
             out.append((k, k, _SCOPE_WORDS[tok.low]))
             continue
-        if tok.low not in _w.PLACE_PREPOSITIONS:
+        if tok.low not in _W_PLACE_PREPOSITIONS:
             continue
-        if k >= 1 and toks[k - 1].low in _w.SOURCE_NOUNS:
+        if k >= 1 and toks[k - 1].low in _W_SOURCE_NOUNS:
             continue  # "officials in Seoul": a source
         if tok.low == "to" and k >= 1 and toks[k - 1].low == "according":
             continue
@@ -2058,8 +2108,8 @@ def _places(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
             q < n
             and q - p0 < 6
             and (toks[q].bits & _B_CAP)
-            and _bare(toks[q].low) not in _w.MONTHS
-            and _bare(toks[q].low) not in _w.WEEKDAYS
+            and _bare(toks[q].low) not in _W_MONTHS
+            and _bare(toks[q].low) not in _W_WEEKDAYS
         ):
             if q + 1 < n and (toks[q + 1].bits & _B_N) and toks[q + 1].start == toks[q].end:
                 break  # "B1249", "A38": a road number, not a name
@@ -2072,16 +2122,16 @@ def _places(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
             continue
         if q - p0 == 1 and (len(toks[p0].text) == 1 or toks[p0].low in _NOT_PLACES):
             continue  # "A", "Easter"
-        if toks[q - 1].low.endswith(("'s", "’s")) and not (q < n and toks[q].low in _w.PLACE_NOUNS):
+        if toks[q - 1].low.endswith(("'s", "’s")) and not (q < n and toks[q].low in _W_PLACE_NOUNS):
             continue  # "Hurst's", "Coalition's": an owner, not a place
         if (
             q < n
             and (toks[q].bits & _B_W)
             and toks[q].text[0].islower()
             and (toks[q].bits & _B_NOUN)
-            and toks[q].low not in _w.PLACE_NOUNS
+            and toks[q].low not in _W_PLACE_NOUNS
             and not (toks[q].bits & _B_VERBISH)
-            and not (q + 1 < n and toks[q + 1].low in _w.PLACE_NOUNS)
+            and not (q + 1 < n and toks[q + 1].low in _W_PLACE_NOUNS)
             and toks[q].low not in _PLACE_FOLLOWERS
         ):
             continue  # "in English literature", "at the European Central Bank's meeting"
@@ -2089,13 +2139,13 @@ def _places(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
             q + 1 < n
             and (toks[q].bits & _B_W)
             and toks[q].text[0].islower()
-            and toks[q + 1].low in _w.PLACE_NOUNS
-            and toks[q].low not in _w.NP_STOP
+            and toks[q + 1].low in _W_PLACE_NOUNS
+            and toks[q].low not in _W_NP_STOP
         ):
             q += 1
-        while q < n and toks[q].low in _w.PLACE_NOUNS:
+        while q < n and toks[q].low in _W_PLACE_NOUNS:
             q += 1
-        if q < n and (toks[q].bits & _B_W) and toks[q].low in _w.ATTRIBUTION_VERBS:
+        if q < n and (toks[q].bits & _B_W) and toks[q].low in _W_ATTRIBUTION_VERBS:
             continue
         name = field_text[toks[p0].start : toks[q - 1].end]
         out.append((k, q - 1, name))
@@ -2138,9 +2188,9 @@ def _time_word_raw(text: str, low: str, kind: str) -> bool:
         return _is_year_raw(text, kind)
     if kind != "w":
         return False
-    if low in _w.MONTHS or low in _w.WEEKDAYS:
+    if low in _W_MONTHS or low in _W_WEEKDAYS:
         return text[0].isupper() and len(low) > 3 or low in ("may",) and text == "May"
-    return low in _w.TIME_NOUNS or low in _w.SEASONS
+    return low in _W_TIME_NOUNS or low in _W_SEASONS
 
 
 def _times(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
@@ -2154,13 +2204,13 @@ def _times(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
             continue
         start = k
         q = k
-        if (tok.bits & _B_W) and tok.low in _w.TIME_ADVERBS:
+        if (tok.bits & _B_W) and tok.low in _W_TIME_ADVERBS:
             out.append((k, k, tok.text))
             k += 1
             continue
-        if (tok.bits & _B_W) and tok.low in _w.TIME_PREPOSITIONS:
+        if (tok.bits & _B_W) and tok.low in _W_TIME_PREPOSITIONS:
             q += 1
-        keep_from = start if (q > start and tok.low in _w.TIME_KEPT_PREPOSITIONS) else q
+        keep_from = start if (q > start and tok.low in _W_TIME_KEPT_PREPOSITIONS) else q
         if q < n and toks[q].low == "the":
             q += 1
             if keep_from == q - 1:
@@ -2168,20 +2218,20 @@ def _times(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
         while (
             q < n
             and (toks[q].bits & _B_W)
-            and (toks[q].low in _w.TIME_LEADERS or toks[q].low in _w.TIME_DEICTICS)
+            and (toks[q].low in _W_TIME_LEADERS or toks[q].low in _W_TIME_DEICTICS)
         ):
             q += 1
-        deictic = q > k and toks[q - 1].low in _w.TIME_DEICTICS
+        deictic = q > k and toks[q - 1].low in _W_TIME_DEICTICS
         if (
             q < n
             and (toks[q].bits & _B_TIME_WORD)
             and (
                 q > start
                 or (toks[q].bits & _B_YEAR)
-                or ((toks[q].bits & _B_W) and toks[q].low in _w.MONTHS | _w.WEEKDAYS)
+                or ((toks[q].bits & _B_W) and toks[q].low in _MONTHS_WEEKDAYS)
             )
         ):
-            generic = (toks[q].bits & _B_W) and toks[q].low in _w.TIME_NOUNS
+            generic = (toks[q].bits & _B_W) and toks[q].low in _W_TIME_NOUNS
             to_month = (
                 q + 2 < n
                 and toks[q + 1].low in ("to", "ending", "ended")
@@ -2193,7 +2243,7 @@ def _times(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
                 generic
                 and not deictic
                 and not to_month
-                and not (q > start and toks[q - 1].low in _w.TIME_LEADERS)
+                and not (q > start and toks[q - 1].low in _W_TIME_LEADERS)
             ):
                 k += 1
                 continue
@@ -2246,11 +2296,11 @@ def _plausible_source(toks: list[Tok], q: int, k_src: int, verb: str) -> bool:
     """Is toks[q:k_src] a source for ``verb``?  Any noun for "said"/"told"/"claimed"; for
     weaker verbs ("reported", "estimated", "showed") a name or a source noun."""
     last = toks[k_src - 1]
-    if (last.bits & _B_TIME_WORD) or last.low in _w.TIME_ADVERBS or last.low in _NOT_SOURCES:
+    if (last.bits & _B_TIME_WORD) or last.low in _W_TIME_ADVERBS or last.low in _NOT_SOURCES:
         return False
     if verb in _STRONG_ATTRIBUTION:
         return True
-    return any(_proper(toks, x) or toks[x].low in _w.SOURCE_NOUNS for x in range(q, k_src)) or (
+    return any(_proper(toks, x) or toks[x].low in _W_SOURCE_NOUNS for x in range(q, k_src)) or (
         last.low in ("figures", "data", "statistics", "survey", "study", "report", "results")
     )
 
@@ -2260,7 +2310,7 @@ def _attributions(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]
     n = len(toks)
 
     def np_after(q: int) -> tuple[int, int] | None:
-        while q < n and toks[q].low in _w.DETERMINERS:
+        while q < n and toks[q].low in _W_DETERMINERS:
             q += 1
         p0 = q
         while (
@@ -2294,8 +2344,8 @@ def _attributions(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]
             and k + 1 < n
             and toks[k + 1].low in _ATTR_OWNED
             and (tok.bits & _B_CAP)
-            and _bare(low) not in _w.MONTHS
-            and _bare(low) not in _w.WEEKDAYS
+            and _bare(low) not in _W_MONTHS
+            and _bare(low) not in _W_WEEKDAYS
         ):
             out.append((k, k + 1, tok.text[:-2]))
             continue
@@ -2320,7 +2370,7 @@ def _attributions(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]
                     (k - 1, rng[1] - 1, field_text[toks[rng[0]].start : toks[rng[1] - 1].end])
                 )
             continue
-        if low not in _w.ATTRIBUTION_VERBS or low == "according":
+        if low not in _W_ATTRIBUTION_VERBS or low == "according":
             continue
         if (
             low in ("estimated", "estimate", "estimates")
@@ -2331,16 +2381,16 @@ def _attributions(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]
         # source before the verb: "officials said", "Officials in Seoul said", "the group claimed"
         q = k
         # skip a time phrase between source and verb: "Reeves on Wednesday announced"
-        if q - 2 >= 0 and (toks[q - 1].bits & _B_TIME_WORD) and toks[q - 2].low in _w.TIME_PREPOSITIONS:
+        if q - 2 >= 0 and (toks[q - 1].bits & _B_TIME_WORD) and toks[q - 2].low in _W_TIME_PREPOSITIONS:
             q -= 2
-        if q - 1 >= 0 and (toks[q - 1].bits & _B_W) and toks[q - 1].low in _w.TIME_ADVERBS:
+        if q - 1 >= 0 and (toks[q - 1].bits & _B_W) and toks[q - 1].low in _W_TIME_ADVERBS:
             q -= 1
         if q - 1 >= 0 and toks[q - 1].text == ",":
             # "Apple, which reports on 2 November, said": skip the parenthetical
             c = q - 2
             while c >= 0 and q - c < 16 and toks[c].text not in ",.;:":
                 c -= 1
-            if c >= 1 and toks[c].text == "," and toks[c + 1].low in _RELATIVE | {"who"}:
+            if c >= 1 and toks[c].text == "," and toks[c + 1].low in _RELATIVE_WHO:
                 q = c
         k_src = q
         while q - 1 >= 0 and k_src - q < 6:
@@ -2390,14 +2440,14 @@ def _modality(
     for k, tok in enumerate(toks):
         if not (tok.bits & _B_MOD_SCAN):
             continue
-        if tok.low in _w.CLAIM_WORDS:
+        if tok.low in _W_CLAIM_WORDS:
             claimed = True
-        if tok.low in _w.DISPUTE_WORDS:
+        if tok.low in _W_DISPUTE_WORDS:
             disputes.append(k)
         if tok.low in _UNVERIFIED and k >= 2:
             back = [toks[q].low for q in range(max(0, k - 4), k)]
             if ("be" in back or "been" in back) and any(
-                b in _w.NEGATIONS or b.endswith("n't") for b in back
+                b in _W_NEGATIONS or b.endswith("n't") for b in back
             ):
                 unverified = True
     if disputes:
@@ -2435,12 +2485,12 @@ def _modality(
         tok = toks[k]
         if not (tok.bits & _B_MODAL) or k == t:
             continue
-        mod = _w.MODALITY_WORDS.get(tok.low)
+        mod = _W_MODALITY_WORDS.get(tok.low)
         if (
-            tok.low in _w.MODAL_BEFORE_TO
+            tok.low in _W_MODAL_BEFORE_TO
             and k + 1 < n
             and toks[k + 1].low == "to"
-            and (k == 0 or toks[k - 1].low in _w.AUXILIARIES)
+            and (k == 0 or toks[k - 1].low in _W_AUXILIARIES)
         ):
             mod = "expected"
         if mod is None:
@@ -2450,12 +2500,12 @@ def _modality(
         if (
             tok.low in ("can", "will", "target", "hope", "plan", "aim", "goal", "projects")
             and k >= 1
-            and toks[k - 1].low in _w.DETERMINERS
+            and toks[k - 1].low in _W_DETERMINERS
         ):
             if tok.low in ("can", "will", "hope", "projects"):
                 continue
         if (
-            tok.low in _w.MODAL_VERBS
+            tok.low in _W_MODAL_VERBS
             and k + 1 < n
             and toks[k + 1].low in ("not", "n't")
             and k + 3 < n
@@ -2475,7 +2525,7 @@ def _modality(
             toks[k].low == "to"
             and k + 1 < t
             and (toks[k + 1].bits & _B_W)
-            and toks[k + 1].low in _verbs.BASE_VERBS
+            and toks[k + 1].low in _V_BASE_VERBS
         ):
             if (
                 k >= 1
@@ -2483,7 +2533,7 @@ def _modality(
                 and toks[k - 1].low not in _INFINITIVE_GOVERNORS
                 and not any(
                     (toks[q].bits & _B_W)
-                    and ((toks[q].bits & _B_VFORM) or toks[q].low in _w.AUXILIARIES)
+                    and ((toks[q].bits & _B_VFORM) or toks[q].low in _W_AUXILIARIES)
                     for q in range(c0, k)
                 )
             ):
@@ -2503,7 +2553,7 @@ def _negated(toks: list[Tok], verb_toks: Sequence[int], t: int) -> bool:
         return False
     for q in sorted(set(near)):
         nxt = toks[q + 1] if q + 1 < len(toks) else None
-        if nxt is not None and nxt.low in _w.HEDGE_AFTER_NEGATION:
+        if nxt is not None and nxt.low in _W_HEDGE_AFTER_NEGATION:
             continue
         if nxt is not None and nxt.low in ("only", "just", "quite", "all", "yet") and q + 1 < t:
             continue
@@ -2511,8 +2561,8 @@ def _negated(toks: list[Tok], verb_toks: Sequence[int], t: int) -> bool:
             continue
         if q < t and any(
             _is_boundary(toks[x])
-            or toks[x].low in _w.WH_WORDS
-            or toks[x].low in _w.ATTRIBUTION_VERBS
+            or toks[x].low in _W_WH_WORDS
+            or toks[x].low in _W_ATTRIBUTION_VERBS
             for x in range(q + 1, t)
         ):
             continue
