@@ -565,13 +565,30 @@ class _Field:
     """Every :data:`_TOKEN` of a field once, with their starts and ends (shared by its figures),
     and the figure tokens made so far (by span and kind)."""
 
-    __slots__ = ("toks", "starts", "ends", "figs")
+    __slots__ = ("toks", "starts", "ends", "figs", "windows")
 
     def __init__(self, toks: tuple[Tok, ...]) -> None:
         self.toks = toks
         self.starts: tuple[int, ...] = tuple([t.start for t in toks])
         self.ends: tuple[int, ...] = tuple([t.end for t in toks])
         self.figs: dict[tuple[int, int, str], Tok] = {}
+        self.windows: dict[tuple[int, int, tuple[tuple[int, int], ...]], _Window] = {}
+
+
+class _Window:
+    """The tokens of a window whose figures neither overlap nor cross its edges, every figure as
+    an ``F`` token, shared by the figures of that window (its sentence, usually): each differs
+    only in which figure token is the ``T``.  Places, times and attributions read no difference
+    between a ``T`` and an ``F`` token, so their candidates are kept here once computed."""
+
+    __slots__ = ("toks", "index", "places", "times", "attributions")
+
+    def __init__(self, toks: list[Tok], index: dict[tuple[int, int], int]) -> None:
+        self.toks = toks
+        self.index = index
+        self.places: list[tuple[int, int, str]] | None = None
+        self.times: list[tuple[int, int, str]] | None = None
+        self.attributions: list[tuple[int, int, str]] | None = None
 
 
 @lru_cache(maxsize=4)
@@ -626,8 +643,68 @@ def _scan(field: _Field | None, text: str, p: int, e: int, out: list[Tok]) -> No
         out.extend([_tok(m) for m in _TOKEN.finditer(text, start, e)])
 
 
-def _tokens(
+def _window(
     text: str, w0: int, w1: int, span: tuple[int, int], others: list[tuple[int, int]]
+) -> tuple[list[Tok], int, _Window | None]:
+    """:func:`_tokens`, and the shared :class:`_Window` where there is one."""
+    field = _field_tokens(text) if len(text) <= _FIELD_TOKENS_MAX else None
+    if field is None:
+        toks, t = _tokens(text, w0, w1, span, others, None)
+        return toks, t, None
+    a0, b0 = span
+    clean = w0 <= a0 < b0 <= w1
+    spans = [span]
+    for a, b in others:
+        if b <= w0 or a >= w1 or (a < b0 and b > a0):
+            continue
+        if a < w0 or b > w1:
+            clean = False  # an F token clipped by the window
+        spans.append((a, b))
+    if clean and len(spans) > 1:
+        spans.sort()
+        pos = w0
+        for a, b in spans:
+            if a < pos or b <= a:
+                clean = False  # overlapping (or empty) figures: the T and F rules differ
+                break
+            pos = b
+    if not clean:
+        toks, t = _tokens(text, w0, w1, span, others, field)
+        return toks, t, None
+    key = (w0, w1, tuple(spans))
+    win = field.windows.get(key)
+    if win is None:
+        toks, t = _tokens(text, w0, w1, span, others, field)
+        template = list(toks)
+        ftok = field.figs.get((a0, b0, "F"))
+        if ftok is None:
+            ftok = _figure_tok(text, a0, b0, "F")
+            field.figs[(a0, b0, "F")] = ftok
+        template[t] = ftok
+        index: dict[tuple[int, int], int] = {}
+        for q, tok in enumerate(template):
+            if tok.bits & _B_F:
+                index[(tok.start, tok.end)] = q
+        win = _Window(template, index)
+        field.windows[key] = win
+        return toks, t, win
+    t = win.index[span]
+    toks = list(win.toks)
+    ttok = field.figs.get((a0, b0, "T"))
+    if ttok is None:
+        ttok = _figure_tok(text, a0, b0, "T")
+        field.figs[(a0, b0, "T")] = ttok
+    toks[t] = ttok
+    return toks, t, win
+
+
+def _tokens(
+    text: str,
+    w0: int,
+    w1: int,
+    span: tuple[int, int],
+    others: list[tuple[int, int]],
+    field: _Field | None,
 ) -> tuple[list[Tok], int]:
     """The window's tokens, the figure at ``span`` as one ``T`` token and the ``others`` as
     ``F`` tokens; and the index of the ``T`` token."""
@@ -638,7 +715,6 @@ def _tokens(
         marks.append((max(a, w0), min(b, w1), "F"))
     if len(marks) > 1:
         marks.sort()
-    field = _field_tokens(text) if len(text) <= _FIELD_TOKENS_MAX else None
     out: list[Tok] = []
     t = -1
     pos = w0
@@ -2612,14 +2688,26 @@ def find_subject(
                 break
             if f[1] > w0 and (f[0], f[1]) != (a, b):
                 others.append((f[0], f[1]))
-    toks, t = _tokens(field_text, w0, w1, (a, b), others)
+    toks, t, win = _window(field_text, w0, w1, (a, b), others)
     if t < 0:
         return Subject()
     clause = _clause(toks, t)
     core = _core(toks, t, dimension, field_text, 0, clause)
-    place = _pick(_places(toks, field_text), toks, t, clause)
-    time = _pick(_times(toks, field_text), toks, t, clause)
-    attribution = _pick(_attributions(toks, field_text), toks, t, clause)
+    if win is None:
+        places = _places(toks, field_text)
+        times = _times(toks, field_text)
+        attributions = _attributions(toks, field_text)
+    else:  # computed once for the window's figures
+        if win.places is None:
+            win.places = _places(toks, field_text)
+            win.times = _times(toks, field_text)
+            win.attributions = _attributions(toks, field_text)
+        places = win.places
+        times = win.times if win.times is not None else []
+        attributions = win.attributions if win.attributions is not None else []
+    place = _pick(places, toks, t, clause)
+    time = _pick(times, toks, t, clause)
+    attribution = _pick(attributions, toks, t, clause)
     if attribution is not None:
         attribution = _strip_det(attribution)
     # every value is already of its field's type (str or None, bool): no validation needed
