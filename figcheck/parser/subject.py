@@ -2084,7 +2084,21 @@ _CURRENCY_MARKS = (
 )
 
 
+_FIGURE_KINDS: Final[dict[str, str]] = {}
+
+
 def _figure_kind(surface: str) -> str:
+    """:func:`_figure_kind_of`, memoised."""
+    got = _FIGURE_KINDS.get(surface)
+    if got is None:
+        got = _figure_kind_of(surface)
+        if len(_FIGURE_KINDS) >= _MEMO_MAX:
+            _FIGURE_KINDS.clear()
+        _FIGURE_KINDS[surface] = got
+    return got
+
+
+def _figure_kind_of(surface: str) -> str:
     """A rough class of another figure from its surface alone: currency, ratio, count or
     measure (any other unit), so a count never lends its noun to a sum of money."""
     low = surface.lower()
@@ -2649,6 +2663,10 @@ def _negated(toks: list[Tok], verb_toks: Sequence[int], t: int) -> bool:
 # --------------------------------------------------------------------------- entry point
 
 
+def _first(f: tuple[int, int]) -> int:
+    return f[0]
+
+
 def find_subject(
     field_text: str,
     *,
@@ -2682,12 +2700,17 @@ def find_subject(
     others: list[tuple[int, int]] = []
     if figures:
         seq = figures if isinstance(figures, (list, tuple)) else tuple(figures)
-        lo = bisect_left(seq, w0 - 4 * WINDOW, key=lambda f: f[0])
-        for f in seq[lo:]:
-            if f[0] >= w1:
+        lim = w0 - 4 * WINDOW
+        # (in text order: none is skipped when the first is not)
+        lo = bisect_left(seq, lim, key=_first) if seq and seq[0][0] < lim else 0
+        for q in range(lo, len(seq)):
+            f = seq[q]
+            f0 = f[0]
+            if f0 >= w1:
                 break
-            if f[1] > w0 and (f[0], f[1]) != (a, b):
-                others.append((f[0], f[1]))
+            f1 = f[1]
+            if f1 > w0 and (f0 != a or f1 != b):
+                others.append((f0, f1))
     toks, t, win = _window(field_text, w0, w1, (a, b), others)
     if t < 0:
         return Subject()
@@ -2710,8 +2733,7 @@ def find_subject(
     attribution = _pick(attributions, toks, t, clause)
     if attribution is not None:
         attribution = _strip_det(attribution)
-    # every value is already of its field's type (str or None, bool): no validation needed
-    return Subject.model_construct(
+    return Subject(
         text=_squash(core.text),
         head=core.head,
         place=_squash(place),
