@@ -581,7 +581,7 @@ class _Window:
     only in which figure token is the ``T``.  Places, times and attributions read no difference
     between a ``T`` and an ``F`` token, so their candidates are kept here once computed."""
 
-    __slots__ = ("toks", "index", "places", "times", "attributions")
+    __slots__ = ("toks", "index", "places", "times", "attributions", "modality")
 
     def __init__(self, toks: list[Tok], index: dict[tuple[int, int], int]) -> None:
         self.toks = toks
@@ -589,6 +589,7 @@ class _Window:
         self.places: list[tuple[int, int, str]] | None = None
         self.times: list[tuple[int, int, str]] | None = None
         self.attributions: list[tuple[int, int, str]] | None = None
+        self.modality: tuple[bool, list[int], bool] | None = None
 
 
 @lru_cache(maxsize=4)
@@ -1751,6 +1752,32 @@ _MEASURE_ADJECTIVES = _COMPARATIVES | frozenset(
 )
 
 
+_OWN_NOUNS: Final[dict[str, tuple[str, str] | None]] = {}
+
+
+def _own_noun(surface: str) -> tuple[str, str] | None:
+    """(text, head) of the noun a count's own surface ends in ("160 pages"), memoised."""
+    if surface in _OWN_NOUNS:
+        return _OWN_NOUNS[surface]
+    got: tuple[str, str] | None = None
+    parts = surface.split()
+    tail = parts[-1].rpartition("-")[2] if parts else ""
+    if (
+        tail.isalpha()
+        and (len(parts) > 1 or "-" in parts[-1])
+        and tail.lower() not in _NUMBER_WORDS_ALL
+    ):
+        last = tail.lower()
+        if last not in _W_NP_STOP and len(last) > 2 and last not in _W_PEOPLE_ADJECTIVES:
+            own = singular(last)
+            if own not in _NUMBER_WORDS:
+                got = (tail, own)
+    if len(_OWN_NOUNS) >= _MEMO_MAX:
+        _OWN_NOUNS.clear()
+    _OWN_NOUNS[surface] = got
+    return got
+
+
 def _core(
     toks: list[Tok],
     t: int,
@@ -1787,20 +1814,11 @@ def _core(
     c0, c1 = _clause(toks, t) if clause is None else clause
 
     # the figure's own surface ends in its noun: "160 pages"
-    parts = toks[t].text.split()
-    tail = parts[-1].rpartition("-")[2] if parts else ""
-    if (
-        dimension == "count"
-        and tail.isalpha()
-        and (len(parts) > 1 or "-" in parts[-1])
-        and tail.lower() not in _NUMBER_WORDS_ALL
-    ):
-        last = tail.lower()
-        if last not in _W_NP_STOP and len(last) > 2 and last not in _W_PEOPLE_ADJECTIVES:
-            own = singular(last)
-            if own not in _NUMBER_WORDS:
-                event, group = _verb_after(toks, r, c1)
-                return _Core(tail, own, event, tuple(group))
+    if dimension == "count":
+        own_noun = _own_noun(toks[t].text)
+        if own_noun is not None:
+            event, group = _verb_after(toks, r, c1)
+            return _Core(own_noun[0], own_noun[1], event, tuple(group))
 
     # "His deputy, aged 38", "workers aged 21 and over": the noun before "aged"
     q = t - 1
@@ -2520,10 +2538,9 @@ def _attributions(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]
     return out
 
 
-def _modality(
-    toks: list[Tok], t: int, clause: tuple[int, int], headline: bool = False
-) -> str | None:
-    n = len(toks)
+def _modality_scan(toks: list[Tok]) -> tuple[bool, list[int], bool]:
+    """Claim words anywhere, the dispute words' indices, "could not be verified" anywhere: the
+    same for every figure of the window (a T and an F token read alike)."""
     claimed = False
     disputes: list[int] = []
     unverified = False
@@ -2540,6 +2557,18 @@ def _modality(
                 b in _W_NEGATIONS or b.endswith("n't") for b in back
             ):
                 unverified = True
+    return claimed, disputes, unverified
+
+
+def _modality(
+    toks: list[Tok],
+    t: int,
+    clause: tuple[int, int],
+    headline: bool = False,
+    scan: tuple[bool, list[int], bool] | None = None,
+) -> str | None:
+    n = len(toks)
+    claimed, disputes, unverified = _modality_scan(toks) if scan is None else scan
     if disputes:
         if claimed:
             return "disputed"
@@ -2716,6 +2745,7 @@ def find_subject(
         return Subject()
     clause = _clause(toks, t)
     core = _core(toks, t, dimension, field_text, 0, clause)
+    scan: tuple[bool, list[int], bool] | None = None
     if win is None:
         places = _places(toks, field_text)
         times = _times(toks, field_text)
@@ -2725,6 +2755,8 @@ def find_subject(
             win.places = _places(toks, field_text)
             win.times = _times(toks, field_text)
             win.attributions = _attributions(toks, field_text)
+            win.modality = _modality_scan(toks)
+        scan = win.modality
         places = win.places
         times = win.times if win.times is not None else []
         attributions = win.attributions if win.attributions is not None else []
@@ -2739,7 +2771,7 @@ def find_subject(
         place=_squash(place),
         time=_squash(time),
         attribution=_squash(attribution),
-        modality=_modality(toks, t, clause, _headline(field_text, s0, s1)),
+        modality=_modality(toks, t, clause, _headline(field_text, s0, s1), scan),
         negated=_negated(toks, core.verb_toks, t),
         event=core.event,
     )
