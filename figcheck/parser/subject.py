@@ -2156,24 +2156,39 @@ def _antecedent(toks: list[Tok], t: int, dimension: str, field_text: str, depth:
 
 
 def _pick(
-    cands: list[tuple[int, int, str]], toks: list[Tok], t: int, clause: tuple[int, int]
+    cands: list[tuple[int, int, str]],
+    toks: list[Tok],
+    t: int,
+    clause: tuple[int, int],
+    fidx: list[int] | None = None,
 ) -> str | None:
     """Best candidate (first token, last token, value): same clause, then not behind another
-    figure, then nearest (right side first on ties)."""
+    figure, then nearest (right side first on ties).  ``fidx``: the indices of the F tokens."""
+    if not cands:
+        return None
+    if fidx is None:
+        fidx = _f_indices(toks)
+    nf = len(fidx)
     best: tuple[int, int, int, str] | None = None
     for a, b, value in cands:
         same = 0 if clause[0] <= a and b < clause[1] else 1
         lo, hi = (b, t) if b < t else (t, a)
-        crossed = any((toks[q].bits & _B_F) for q in range(lo + 1, hi))
+        x = bisect_right(fidx, lo)  # an F token in (lo, hi)?
+        crossed = x < nf and fidx[x] < hi
         dist = (t - b) * 2 + 1 if b < t else (a - t) * 2
         if same == 1:
             o0, o1 = _clause(toks, a)
-            if any((toks[q].bits & _B_F) for q in range(o0, o1)):
+            x = bisect_left(fidx, o0)
+            if x < nf and fidx[x] < o1:
                 continue  # another clause with a figure of its own: not this figure's
         key = (same, int(crossed), dist, value)
         if best is None or key[:3] < best[:3]:
             best = key
     return best[3] if best else None
+
+
+def _f_indices(toks: list[Tok]) -> list[int]:
+    return [q for q, tok in enumerate(toks) if tok.bits & _B_F]
 
 
 def _capitalised(tok: Tok) -> bool:
@@ -2760,9 +2775,10 @@ def find_subject(
         places = win.places
         times = win.times if win.times is not None else []
         attributions = win.attributions if win.attributions is not None else []
-    place = _pick(places, toks, t, clause)
-    time = _pick(times, toks, t, clause)
-    attribution = _pick(attributions, toks, t, clause)
+    fidx = _f_indices(toks) if places or times or attributions else None
+    place = _pick(places, toks, t, clause, fidx)
+    time = _pick(times, toks, t, clause, fidx)
+    attribution = _pick(attributions, toks, t, clause, fidx)
     if attribution is not None:
         attribution = _strip_det(attribution)
     return Subject(
