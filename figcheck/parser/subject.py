@@ -278,6 +278,8 @@ _B_MODAL: Final = 1 << 21  # a modality word or a modal-before-"to" word (word)
 _B_VNOUNY: Final = 1 << 22  # low in _verbs.forms() and its base in _NOUNY_VERBS
 _B_NEG: Final = 1 << 23  # a word: not, never, n't, cannot, nor, or ending in n't
 _B_VGROUP: Final = 1 << 24  # auxiliary, modal, negation, ...n't, adverb or "little"
+_B_TIME_ADVERB: Final = 1 << 25  # a word in TIME_ADVERBS
+_B_TIME_END: Final = _B_TIME_WORD | _B_TIME_ADVERB
 _B_FT: Final = _B_F | _B_T
 _KIND_BITS: Final[dict[str, int]] = {"w": _B_W, "n": _B_N, "p": _B_P, "T": _B_T, "F": _B_F}
 
@@ -524,6 +526,8 @@ def _bits(text: str, low: str, kind: str) -> int:
         )
     ):
         b |= _B_TIME_START
+    if w and low in _W_TIME_ADVERBS:
+        b |= _B_TIME_ADVERB
     if w and (low in _SCOPE_WORDS or low in _W_PLACE_PREPOSITIONS):
         b |= _B_PLACE_START
     if w and (
@@ -2320,7 +2324,11 @@ def _times(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     n = len(toks)
     k = 0
-    while k < n:
+    # every time phrase ends in a time word or is a time adverb: none starts after the last one
+    last = n - 1
+    while last >= 0 and not (toks[last].bits & _B_TIME_END):
+        last -= 1
+    while k <= last:
         tok = toks[k]
         if not (tok.bits & _B_TIME_START):
             k += 1  # no time phrase can start here
