@@ -84,7 +84,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Final, NamedTuple
+from typing import Final
 
 from ..model import Subject
 from .lexicon import verbs as _verbs
@@ -765,11 +765,19 @@ def _clause(toks: list[Tok], t: int) -> tuple[int, int]:
 # --------------------------------------------------------------------------- analysis
 
 
-class _Core(NamedTuple):
-    text: str | None
-    head: str | None
-    event: str | None
-    verb_toks: tuple[int, ...]  # token indices of the verb group(s) tied to the figure
+class _Core:
+    """The subject noun phrase's text and head, the event, and the token indices of the verb
+    group(s) tied to the figure."""
+
+    __slots__ = ("text", "head", "event", "verb_toks")
+
+    def __init__(
+        self, text: str | None, head: str | None, event: str | None, verb_toks: tuple[int, ...]
+    ) -> None:
+        self.text = text
+        self.head = head
+        self.event = event
+        self.verb_toks = verb_toks
 
 
 _NO_CORE = _Core(None, None, None, ())
@@ -777,6 +785,20 @@ _NO_CORE = _Core(None, None, None, ())
 
 def _np_text(toks: list[Tok], i: int, j: int, field_text: str) -> str:
     return field_text[toks[i].start : toks[j - 1].end]
+
+
+_LEMMAS: Final[dict[str, str]] = {}
+
+
+def _lemma(word: str) -> str:
+    """:func:`figcheck.parser.lexicon.verbs.lemma`, memoised."""
+    got = _LEMMAS.get(word)
+    if got is None:
+        got = _verbs.lemma(word)
+        if len(_LEMMAS) >= _MEMO_MAX:
+            _LEMMAS.clear()
+        _LEMMAS[word] = got
+    return got
 
 
 _SINGULAR: Final[dict[str, str]] = {}
@@ -1315,7 +1337,7 @@ def _verb_after(toks: list[Tok], k: int, end: int) -> tuple[str | None, list[int
             if low in _W_ATTRIBUTION_VERBS:
                 break
             group.append(k)
-            lemmas.append(_verbs.lemma(low))
+            lemmas.append(_lemma(low))
             k += 1
             # coordination: "killed or wounded"
             if (
@@ -1325,7 +1347,7 @@ def _verb_after(toks: list[Tok], k: int, end: int) -> tuple[str | None, list[int
                 and (toks[k + 1].bits & _B_VERBISH)
             ):
                 group.append(k + 1)
-                lemmas.append(_verbs.lemma(toks[k + 1].low))
+                lemmas.append(_lemma(toks[k + 1].low))
             break
         break
     if not lemmas:
@@ -1525,7 +1547,7 @@ def _left_analysis(
                 ):
                     return _NO_CORE, prep, None  # "officials said 52": no subject on the left
                 group.append(k)
-                main = _verbs.lemma(low)
+                main = _lemma(low)
                 if k + 1 < t and (k + 1) in group and toks[k + 1].low in ("up", "down"):
                     # phrasal changes: "go up by 12%", "edged down to 3.8%"
                     if _change_family(main) is None:
@@ -1545,7 +1567,7 @@ def _left_analysis(
     text = _np_text(toks, i, j, field_text)
     if main is None and prep == "by" and i >= 1 and (toks[i - 1].bits & _B_W):
         # "cut journey times by 20 minutes", "lifts NHS budget by 3.8%": a change of the object
-        obj_verb = _verbs.lemma(toks[i - 1].low)
+        obj_verb = _lemma(toks[i - 1].low)
         fam = _change_family(obj_verb)
         if fam is not None:
             return _Core(text, head, fam, (i - 1,)), prep, obj_verb
@@ -2222,7 +2244,7 @@ def _places(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
         if tok.low == "to" and k >= 1 and toks[k - 1].low == "according":
             continue
         if tok.low in ("to", "into") and not (
-            k >= 1 and _verbs.lemma(toks[k - 1].low) in _MOTION_VERBS
+            k >= 1 and _lemma(toks[k - 1].low) in _MOTION_VERBS
         ):
             continue  # "lost 2-0 to Rovers", "sold to Northair": not a place
         q = k + 1
