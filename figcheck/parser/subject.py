@@ -2758,11 +2758,16 @@ def find_subject(
     figure is read, so the cost per figure is bounded.
     """
     size = len(field_text)
-    s0 = min(max(0, sentence[0]), size)
-    s1 = min(max(s0, sentence[1]), size)
-    a = min(max(0, span[0]), size)
-    b = min(max(a, span[1]), size)
-    s0, s1 = min(s0, a), max(s1, b)
+    s0 = sentence[0]
+    s1 = sentence[1]
+    a = span[0]
+    b = span[1]
+    if not 0 <= s0 <= a <= b <= s1 <= size:  # (as the parser calls it, nothing to clamp)
+        s0 = min(max(0, s0), size)
+        s1 = min(max(s0, s1), size)
+        a = min(max(0, a), size)
+        b = min(max(a, b), size)
+        s0, s1 = min(s0, a), max(s1, b)
     w0 = max(s0, a - WINDOW)
     w1 = min(s1, b + WINDOW)
     # never start or end the window inside a word ("...nce minister"), even where the caller
@@ -2805,7 +2810,12 @@ def find_subject(
         places = win.places
         times = win.times if win.times is not None else []
         attributions = win.attributions if win.attributions is not None else []
-    fidx = _f_indices(toks) if places or times or attributions else None
+    fidx: list[int] | None = None
+    if places or times or attributions:
+        if win is None:
+            fidx = _f_indices(toks)
+        else:  # the window's figure tokens but this one
+            fidx = [q for q in win.index.values() if q != t]
     place = _pick(places, toks, t, clause, fidx)
     time = _pick(times, toks, t, clause, fidx)
     attribution = _pick(attributions, toks, t, clause, fidx)
