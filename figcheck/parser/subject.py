@@ -84,7 +84,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Final
+from typing import Final, TypeAlias
 
 from ..model import Subject
 from .lexicon import verbs as _verbs
@@ -579,21 +579,27 @@ class _Field:
         self.windows: dict[tuple[int, int, tuple[tuple[int, int], ...]], _Window] = {}
 
 
+_Quals: TypeAlias = tuple[
+    list[tuple[int, int, str]],
+    list[tuple[int, int, str]],
+    list[tuple[int, int, str]],
+    tuple[bool, list[int], bool],
+]
+
+
 class _Window:
     """The tokens of a window whose figures neither overlap nor cross its edges, every figure as
     an ``F`` token, shared by the figures of that window (its sentence, usually): each differs
     only in which figure token is the ``T``.  Places, times and attributions read no difference
     between a ``T`` and an ``F`` token, so their candidates are kept here once computed."""
 
-    __slots__ = ("toks", "index", "places", "times", "attributions", "modality")
+    __slots__ = ("toks", "index", "quals")
 
     def __init__(self, toks: list[Tok], index: dict[tuple[int, int], int]) -> None:
         self.toks = toks
         self.index = index
-        self.places: list[tuple[int, int, str]] | None = None
-        self.times: list[tuple[int, int, str]] | None = None
-        self.attributions: list[tuple[int, int, str]] | None = None
-        self.modality: tuple[bool, list[int], bool] | None = None
+        self.quals: _Quals | None = None
+        """Place, time and attribution candidates and the modality scan (set once, whole)."""
 
 
 @lru_cache(maxsize=4)
@@ -2801,15 +2807,16 @@ def find_subject(
         times = _times(toks, field_text)
         attributions = _attributions(toks, field_text)
     else:  # computed once for the window's figures
-        if win.places is None:
-            win.places = _places(toks, field_text)
-            win.times = _times(toks, field_text)
-            win.attributions = _attributions(toks, field_text)
-            win.modality = _modality_scan(toks)
-        scan = win.modality
-        places = win.places
-        times = win.times if win.times is not None else []
-        attributions = win.attributions if win.attributions is not None else []
+        quals = win.quals
+        if quals is None:
+            quals = (
+                _places(toks, field_text),
+                _times(toks, field_text),
+                _attributions(toks, field_text),
+                _modality_scan(toks),
+            )
+            win.quals = quals
+        places, times, attributions, scan = quals
     fidx: list[int] | None = None
     if places or times or attributions:
         if win is None:
