@@ -81,16 +81,65 @@ Conventions (the comparator keys on ``(head, event, unit/dimension, place, time)
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Final, TypeAlias
 
 from ..model import Subject
 from .lexicon import verbs as _verbs
 from .lexicon import words as _w
 
 __all__ = ["find_subject", "singular"]
+
+# The lexicon's tables as this module's constants (one global look-up each, typed for mypyc).
+_W_ADVERBS: Final[frozenset[str]] = _w.ADVERBS
+_W_ANAPHORS: Final[frozenset[str]] = _w.ANAPHORS
+_W_ATTRIBUTION_VERBS: Final[frozenset[str]] = _w.ATTRIBUTION_VERBS
+_W_AUXILIARIES: Final[frozenset[str]] = _w.AUXILIARIES
+_W_CHANGE_FAMILIES: Final[frozenset[str]] = _w.CHANGE_FAMILIES
+_W_CHANGE_NOUNS: Final[dict[str, str]] = dict(_w.CHANGE_NOUNS)
+_W_CLAIM_WORDS: Final[frozenset[str]] = _w.CLAIM_WORDS
+_W_COMPOUNDS: Final[dict[str, str]] = dict(_w.COMPOUNDS)
+_W_COPULAS: Final[frozenset[str]] = _w.COPULAS
+_W_DETERMINERS: Final[frozenset[str]] = _w.DETERMINERS
+_W_DIMENSION_NOUNS: Final[dict[str, str]] = dict(_w.DIMENSION_NOUNS)
+_W_DISPUTE_WORDS: Final[frozenset[str]] = _w.DISPUTE_WORDS
+_W_EVENT_FAMILIES: Final[dict[str, str]] = dict(_w.EVENT_FAMILIES)
+_W_HEDGE_AFTER_NEGATION: Final[frozenset[str]] = _w.HEDGE_AFTER_NEGATION
+_W_HUMAN_OBJECT_VERBS: Final[frozenset[str]] = _w.HUMAN_OBJECT_VERBS
+_W_INVARIANT_NOUNS: Final[frozenset[str]] = _w.INVARIANT_NOUNS
+_W_IRREGULAR_PLURALS: Final[dict[str, str]] = dict(_w.IRREGULAR_PLURALS)
+_W_LEVEL_VERBS: Final[frozenset[str]] = _w.LEVEL_VERBS
+_W_MEASURE_WORDS: Final[frozenset[str]] = _w.MEASURE_WORDS
+_W_MODALITY_WORDS: Final[dict[str, str]] = dict(_w.MODALITY_WORDS)
+_W_MODAL_BEFORE_TO: Final[frozenset[str]] = _w.MODAL_BEFORE_TO
+_W_MODAL_VERBS: Final[frozenset[str]] = _w.MODAL_VERBS
+_W_MODIFIER_ADJECTIVES: Final[frozenset[str]] = _w.MODIFIER_ADJECTIVES
+_W_MODIFIER_PLURALS: Final[frozenset[str]] = _w.MODIFIER_PLURALS
+_W_MONTHS: Final[frozenset[str]] = _w.MONTHS
+_W_NEGATIONS: Final[frozenset[str]] = _w.NEGATIONS
+_W_NEUTRAL_VERBS: Final[frozenset[str]] = _w.NEUTRAL_VERBS
+_W_NON_HEAD_NOUNS: Final[frozenset[str]] = _w.NON_HEAD_NOUNS
+_W_NP_STOP: Final[frozenset[str]] = _w.NP_STOP
+_W_PEOPLE_ADJECTIVES: Final[dict[str, str]] = dict(_w.PEOPLE_ADJECTIVES)
+_W_PLACE_NOUNS: Final[frozenset[str]] = _w.PLACE_NOUNS
+_W_PLACE_PREPOSITIONS: Final[frozenset[str]] = _w.PLACE_PREPOSITIONS
+_W_PREPOSITIONS: Final[frozenset[str]] = _w.PREPOSITIONS
+_W_SEASONS: Final[frozenset[str]] = _w.SEASONS
+_W_SOURCE_NOUNS: Final[frozenset[str]] = _w.SOURCE_NOUNS
+_W_TIME_ADVERBS: Final[frozenset[str]] = _w.TIME_ADVERBS
+_W_TIME_DEICTICS: Final[frozenset[str]] = _w.TIME_DEICTICS
+_W_TIME_KEPT_PREPOSITIONS: Final[frozenset[str]] = _w.TIME_KEPT_PREPOSITIONS
+_W_TIME_LEADERS: Final[frozenset[str]] = _w.TIME_LEADERS
+_W_TIME_NOUNS: Final[frozenset[str]] = _w.TIME_NOUNS
+_W_TIME_PREPOSITIONS: Final[frozenset[str]] = _w.TIME_PREPOSITIONS
+_W_WEEKDAYS: Final[frozenset[str]] = _w.WEEKDAYS
+_W_WH_WORDS: Final[frozenset[str]] = _w.WH_WORDS
+_V_ALWAYS_VERBS: Final[frozenset[str]] = _verbs.ALWAYS_VERBS
+_V_BASE_VERBS: Final[frozenset[str]] = _verbs.BASE_VERBS
+_V_NOT_VERBS: Final[frozenset[str]] = _verbs.NOT_VERBS
+_MONTHS_WEEKDAYS: Final = _W_MONTHS | _W_WEEKDAYS
 
 # Characters of context looked at either side of the figure: keeps the work per figure bounded
 # (and the whole parse linear) however long the sentence is.
@@ -187,13 +236,52 @@ _DISPUTE_OBJECTS = frozenset(
 _UNVERIFIED = frozenset(["verified", "confirmed"])
 
 
-class Tok(NamedTuple):
-    text: str
-    low: str
-    start: int
-    end: int
-    kind: str
-    """``w`` word, ``n`` number, ``p`` other character, ``T`` the figure, ``F`` another figure."""
+class Tok:
+    """One token of the window: its surface, lower case, offsets, kind and :func:`_bits`."""
+
+    __slots__ = ("text", "low", "start", "end", "kind", "bits")
+
+    def __init__(self, text: str, low: str, start: int, end: int, kind: str, bits: int) -> None:
+        self.text = text
+        self.low = low
+        self.start = start
+        self.end = end
+        self.kind = kind
+        """``w`` word, ``n`` number, ``p`` other character, ``T`` the figure, ``F`` another figure."""
+        self.bits = bits
+        """Precomputed tests of the token (the ``_B_*`` flags): a function of text and kind."""
+
+
+# Token flags, computed once per distinct (text, kind) by :func:`_bits` (memoised).
+_B_W: Final = 1
+_B_N: Final = 2
+_B_P: Final = 4
+_B_T: Final = 8
+_B_F: Final = 16
+_B_BOUNDARY: Final = 1 << 5  # _is_boundary
+_B_NOUN: Final = 1 << 6  # _noun_candidate
+_B_ADVERB: Final = 1 << 7  # _is_adverb
+_B_CAP: Final = 1 << 8  # _capitalised
+_B_PAST: Final = 1 << 9  # _is_past_form(low)
+_B_PAST_AMB: Final = 1 << 10  # _is_past_form(low, ambiguous=True)
+_B_PLURAL: Final = 1 << 11  # _is_plural(low)
+_B_VFORM: Final = 1 << 12  # _verbs.is_verb_form(low)
+_B_VKNOWN: Final = 1 << 13  # low in _verbs.forms()
+_B_VERBISH: Final = 1 << 14  # _is_verbish(low)
+_B_TIME_WORD: Final = 1 << 15  # _time_word
+_B_YEAR: Final = 1 << 16  # _is_year
+_B_TIME_START: Final = 1 << 17  # may start a time phrase in _times
+_B_PLACE_START: Final = 1 << 18  # a scope word or place preposition (word)
+_B_ATTR_START: Final = 1 << 19  # may start an attribution in _attributions
+_B_MOD_SCAN: Final = 1 << 20  # a claim, dispute or verification word (word)
+_B_MODAL: Final = 1 << 21  # a modality word or a modal-before-"to" word (word)
+_B_VNOUNY: Final = 1 << 22  # low in _verbs.forms() and its base in _NOUNY_VERBS
+_B_NEG: Final = 1 << 23  # a word: not, never, n't, cannot, nor, or ending in n't
+_B_VGROUP: Final = 1 << 24  # auxiliary, modal, negation, ...n't, adverb or "little"
+_B_TIME_ADVERB: Final = 1 << 25  # a word in TIME_ADVERBS
+_B_TIME_END: Final = _B_TIME_WORD | _B_TIME_ADVERB
+_B_FT: Final = _B_F | _B_T
+_KIND_BITS: Final[dict[str, int]] = {"w": _B_W, "n": _B_N, "p": _B_P, "T": _B_T, "F": _B_F}
 
 
 # --------------------------------------------------------------------------- words
@@ -201,9 +289,9 @@ class Tok(NamedTuple):
 
 def singular(word: str) -> str:
     """Singular of a lower-case noun: "people" -> "person", "casualties" -> "casualty"."""
-    if word in _w.IRREGULAR_PLURALS:
-        return _w.IRREGULAR_PLURALS[word]
-    if word in _w.INVARIANT_NOUNS or len(word) <= 3:
+    if word in _W_IRREGULAR_PLURALS:
+        return _W_IRREGULAR_PLURALS[word]
+    if word in _W_INVARIANT_NOUNS or len(word) <= 3:
         return word
     if "-" in word:
         left, _, right = word.rpartition("-")
@@ -243,7 +331,7 @@ def _is_noun_modifier(tok: Tok, common: bool = True) -> bool:
     """A common noun before a measure word ("food" price, not "average" price); ``common`` is
     False when the word is capitalised mid-sentence (a name)."""
     low = tok.low
-    if not (tok.text[0].islower() or common) or low in _w.MODIFIER_ADJECTIVES or low in _w.NP_STOP:
+    if not (tok.text[0].islower() or common) or low in _W_MODIFIER_ADJECTIVES or low in _W_NP_STOP:
         return False
     if low.endswith(("'s", "’s")) or "-" in low:
         return False
@@ -303,28 +391,31 @@ _NOUNISH_ADJ_ENDINGS = frozenset(
 
 
 def _is_plural(low: str) -> bool:
-    if low in _w.IRREGULAR_PLURALS:
-        return low not in _w.INVARIANT_NOUNS
-    if low in _w.INVARIANT_NOUNS or low in ("police", "personnel", "staff", "cattle"):
+    if low in _W_IRREGULAR_PLURALS:
+        return low not in _W_INVARIANT_NOUNS
+    if low in _W_INVARIANT_NOUNS or low in ("police", "personnel", "staff", "cattle"):
         return low in ("police", "personnel", "staff", "cattle")
     return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s"))
 
 
 def _is_adverb(tok: Tok) -> bool:
-    low = tok.low
-    if low in _w.ADVERBS:
+    return (tok.bits & _B_ADVERB) != 0
+
+
+def _is_adverb_raw(text: str, low: str) -> bool:
+    if low in _W_ADVERBS:
         return True
     return (
         low.endswith("ly")
         and len(low) > 4
         and low not in _ADVERB_LY_NOUNS
-        and tok.text[0].islower()
+        and text[0].islower()
     )
 
 
 def _is_verbish(low: str) -> bool:
     """A known inflected verb form, or an unknown -ed word (a participle)."""
-    if low in _verbs.NOT_VERBS:
+    if low in _V_NOT_VERBS:
         return False
     if _verbs.is_verb_form(low):
         return True
@@ -332,24 +423,27 @@ def _is_verbish(low: str) -> bool:
 
 
 def _event_family(lemma: str) -> str | None:
-    if lemma in _w.NEUTRAL_VERBS:
+    if lemma in _W_NEUTRAL_VERBS:
         return None
-    fam = _w.EVENT_FAMILIES.get(lemma, lemma)
+    fam = _W_EVENT_FAMILIES.get(lemma, lemma)
     return fam if fam in ("kill", "injure") else lemma
 
 
 def _change_family(lemma: str) -> str | None:
-    fam = _w.EVENT_FAMILIES.get(lemma)
-    return fam if fam in _w.CHANGE_FAMILIES else None
+    fam = _W_EVENT_FAMILIES.get(lemma)
+    return fam if fam in _W_CHANGE_FAMILIES else None
 
 
 def _noun_candidate(tok: Tok) -> bool:
-    if tok.kind != "w":
+    return (tok.bits & _B_NOUN) != 0
+
+
+def _noun_candidate_raw(text: str, low: str, kind: str) -> bool:
+    if kind != "w":
         return False
-    if len(tok.text) >= 2 and tok.text.isupper():
+    if len(text) >= 2 and text.isupper():
         return True  # acronyms: "US", "NHS", "ONS"
-    low = tok.low
-    if low in _w.NP_STOP or _is_adverb(tok) or low.endswith("n't"):
+    if low in _W_NP_STOP or _is_adverb_raw(text, low) or low.endswith("n't"):
         return False
     return True
 
@@ -357,32 +451,174 @@ def _noun_candidate(tok: Tok) -> bool:
 # --------------------------------------------------------------------------- tokens
 
 
+_MEMO: Final[dict[str, tuple[str, str, int]]] = {}
+"""Token surface (prefixed with "T\0" / "F\0" for figures) -> (lower case, kind, bits)."""
+_MEMO_MAX: Final = 100_000
+
+
+def _info(s: str) -> tuple[str, str, int]:
+    """(lower case, kind, bits) of a :data:`_TOKEN` match ``s``."""
+    got = _MEMO.get(s)
+    if got is None:
+        low = s.lower()
+        kind = "w" if s[0].isalpha() else ("n" if s[0].isdigit() else "p")
+        got = (low, kind, _bits(s, low, kind))
+        if len(_MEMO) >= _MEMO_MAX:
+            _MEMO.clear()
+        _MEMO[s] = got
+    return got
+
+
+def _figure_tok(text: str, a: int, b: int, kind: str) -> Tok:
+    s = text[a:b]
+    key = kind + "\0" + s
+    got = _MEMO.get(key)
+    if got is None:
+        low = s.lower()
+        got = (low, kind, _bits(s, low, kind))
+        if len(_MEMO) >= _MEMO_MAX:
+            _MEMO.clear()
+        _MEMO[key] = got
+    return Tok(s, got[0], a, b, kind, got[2])
+
+
+def _bits(text: str, low: str, kind: str) -> int:
+    """The ``_B_*`` flags of a token (every test here reads only its text, lower case and kind)."""
+    b = _KIND_BITS[kind]
+    w = kind == "w"
+    if (kind == "p" and text in _CLAUSE_PUNCT) or (w and low in _CLAUSE_WORDS):
+        b |= _B_BOUNDARY
+    if _noun_candidate_raw(text, low, kind):
+        b |= _B_NOUN
+    if _is_adverb_raw(text, low):
+        b |= _B_ADVERB
+    if w and text[0].isupper():
+        b |= _B_CAP
+    if _is_past_form(low):
+        b |= _B_PAST
+    if _is_past_form(low, ambiguous=True):
+        b |= _B_PAST_AMB
+    if _is_plural(low):
+        b |= _B_PLURAL
+    if _verbs.is_verb_form(low):
+        b |= _B_VFORM
+    base = _verbs.forms().get(low)
+    if base is not None:
+        b |= _B_VKNOWN
+        if base in _NOUNY_VERBS:
+            b |= _B_VNOUNY
+    if _is_verbish(low):
+        b |= _B_VERBISH
+    time_word = _time_word_raw(text, low, kind)
+    if time_word:
+        b |= _B_TIME_WORD
+    if _is_year_raw(text, kind):
+        b |= _B_YEAR
+    if (
+        time_word
+        or low == "the"
+        or w
+        and (
+            low in _W_TIME_ADVERBS
+            or low in _W_TIME_PREPOSITIONS
+            or low in _W_TIME_LEADERS
+            or low in _W_TIME_DEICTICS
+        )
+    ):
+        b |= _B_TIME_START
+    if w and low in _W_TIME_ADVERBS:
+        b |= _B_TIME_ADVERB
+    if w and (low in _SCOPE_WORDS or low in _W_PLACE_PREPOSITIONS):
+        b |= _B_PLACE_START
+    if w and (
+        low == "according"
+        or low == "by"
+        or low.endswith(("'s", "’s"))
+        or low in _W_ATTRIBUTION_VERBS
+    ):
+        b |= _B_ATTR_START
+    if w and (low in _W_CLAIM_WORDS or low in _W_DISPUTE_WORDS or low in _UNVERIFIED):
+        b |= _B_MOD_SCAN
+    if w and (low in _W_MODALITY_WORDS or low in _W_MODAL_BEFORE_TO):
+        b |= _B_MODAL
+    if w and (low in ("not", "never", "n't", "cannot", "nor") or low.endswith("n't")):
+        b |= _B_NEG
+    if (
+        low in _W_AUXILIARIES
+        or low in _W_MODAL_VERBS
+        or low in _W_NEGATIONS
+        or low.endswith("n't")
+        or _is_adverb_raw(text, low)
+        or low == "little"
+    ):
+        b |= _B_VGROUP
+    return b
+
+
 def _tok(m: re.Match[str]) -> Tok:
     s = m.group()
-    return Tok(
-        s, s.lower(), m.start(), m.end(), "w" if s[0].isalpha() else ("n" if s[0].isdigit() else "p")
-    )
+    low, kind, bits = _info(s)
+    return Tok(s, low, m.start(), m.end(), kind, bits)
 
 
 _FIELD_TOKENS_MAX = 200_000
 """Fields longer than this are not tokenized whole (and not cached): each window is scanned."""
 
 
+class _Field:
+    """Every :data:`_TOKEN` of a field once, with their starts and ends (shared by its figures),
+    and the figure tokens made so far (by span and kind)."""
+
+    __slots__ = ("toks", "starts", "ends", "figs", "windows")
+
+    def __init__(self, toks: tuple[Tok, ...]) -> None:
+        self.toks = toks
+        self.starts: tuple[int, ...] = tuple([t.start for t in toks])
+        self.ends: tuple[int, ...] = tuple([t.end for t in toks])
+        self.figs: dict[tuple[int, int, str], Tok] = {}
+        self.windows: dict[tuple[int, int, tuple[tuple[int, int], ...]], _Window] = {}
+
+
+_Quals: TypeAlias = tuple[
+    list[tuple[int, int, str]],
+    list[tuple[int, int, str]],
+    list[tuple[int, int, str]],
+    tuple[bool, list[int], bool],
+]
+
+
+class _Window:
+    """The tokens of a window whose figures neither overlap nor cross its edges, every figure as
+    an ``F`` token, shared by the figures of that window (its sentence, usually): each differs
+    only in which figure token is the ``T``.  Places, times and attributions read no difference
+    between a ``T`` and an ``F`` token, so their candidates are kept here once computed."""
+
+    __slots__ = ("toks", "index", "quals")
+
+    def __init__(self, toks: list[Tok], index: dict[tuple[int, int], int]) -> None:
+        self.toks = toks
+        self.index = index
+        self.quals: _Quals | None = None
+        """Place, time and attribution candidates and the modality scan (set once, whole)."""
+
+
 @lru_cache(maxsize=4)
-def _field_tokens(text: str) -> tuple[tuple[Tok, ...], tuple[int, ...], tuple[int, ...]]:
-    """Every :data:`_TOKEN` of ``text`` once, with their starts and ends (shared by its figures)."""
-    make = tuple.__new__
-    toks = tuple([
-        make(Tok, (s, s.lower(), m.start(), m.end(),
-                   "w" if s[0].isalpha() else ("n" if s[0].isdigit() else "p")))
-        for m in _TOKEN.finditer(text)
-        for s in (m.group(),)
-    ])
-    return toks, tuple([t[2] for t in toks]), tuple([t[3] for t in toks])
+def _field_tokens(text: str) -> _Field:
+    """Every :data:`_TOKEN` of ``text`` once (shared by its figures)."""
+    memo = _MEMO
+    out: list[Tok] = []
+    for m in _TOKEN.finditer(text):
+        s = m.group()
+        got = memo.get(s)
+        if got is None:
+            got = _info(s)
+        out.append(Tok(s, got[0], m.start(), m.end(), got[1], got[2]))
+    return _Field(tuple(out))
 
 
-def _scan(text: str, p: int, e: int) -> list[Tok]:
-    """The tokens of ``_TOKEN.finditer(text, p, e)``, read from the field's tokens where they agree.
+def _scan(field: _Field | None, text: str, p: int, e: int, out: list[Tok]) -> None:
+    """Append the tokens of ``_TOKEN.finditer(text, p, e)`` to ``out``, read from the field's
+    tokens where they agree.
 
     A token never spans white space, so a scan started at a token boundary of the whole field
     meets the field's own tokens; the first ones are re-read only if ``p`` cuts a token, and the
@@ -390,11 +626,13 @@ def _scan(text: str, p: int, e: int) -> list[Tok]:
     token it cuts).
     """
     if e <= p:
-        return []
-    if len(text) > _FIELD_TOKENS_MAX:  # a huge field: scan the window only (bounded memory)
-        return [_tok(m) for m in _TOKEN.finditer(text, p, e)]
-    toks, starts, ends = _field_tokens(text)
-    out: list[Tok] = []
+        return
+    if field is None:  # a huge field: scan the window only (bounded memory)
+        out.extend([_tok(m) for m in _TOKEN.finditer(text, p, e)])
+        return
+    starts = field.starts
+    ends = field.ends
+    n0 = len(out)
     k = bisect_left(starts, p)
     if k > 0 and ends[k - 1] > p:  # p is inside a token: re-scan until back on a boundary
         synced = False
@@ -407,28 +645,89 @@ def _scan(text: str, p: int, e: int) -> list[Tok]:
                 synced = True
                 break
         if not synced:
-            return out
-    n = len(toks)
-    q = k
-    while q < n and ends[q] <= e:
-        q += 1
-    out.extend(toks[k:q])
-    if q < n and starts[q] < e:  # the last token is cut by e
-        start = max(starts[q], out[-1].end if out else p)
-        out.extend(_tok(m) for m in _TOKEN.finditer(text, start, e))
-    return out
+            return
+    q = bisect_right(ends, e, k)  # the first token from k that ends after e
+    if q > k:
+        out.extend(field.toks[k:q])
+    if q < len(starts) and starts[q] < e:  # the last token is cut by e
+        start = max(starts[q], out[-1].end if len(out) > n0 else p)
+        out.extend([_tok(m) for m in _TOKEN.finditer(text, start, e)])
+
+
+def _window(
+    text: str, w0: int, w1: int, span: tuple[int, int], others: list[tuple[int, int]]
+) -> tuple[list[Tok], int, _Window | None]:
+    """:func:`_tokens`, and the shared :class:`_Window` where there is one."""
+    field = _field_tokens(text) if len(text) <= _FIELD_TOKENS_MAX else None
+    if field is None:
+        toks, t = _tokens(text, w0, w1, span, others, None)
+        return toks, t, None
+    a0, b0 = span
+    clean = w0 <= a0 < b0 <= w1
+    spans = [span]
+    for a, b in others:
+        if b <= w0 or a >= w1 or (a < b0 and b > a0):
+            continue
+        if a < w0 or b > w1:
+            clean = False  # an F token clipped by the window
+        spans.append((a, b))
+    if clean and len(spans) > 1:
+        spans.sort()
+        pos = w0
+        for a, b in spans:
+            if a < pos or b <= a:
+                clean = False  # overlapping (or empty) figures: the T and F rules differ
+                break
+            pos = b
+    if not clean:
+        toks, t = _tokens(text, w0, w1, span, others, field)
+        return toks, t, None
+    key = (w0, w1, tuple(spans))
+    win = field.windows.get(key)
+    if win is None:
+        toks, t = _tokens(text, w0, w1, span, others, field)
+        template = list(toks)
+        ftok = field.figs.get((a0, b0, "F"))
+        if ftok is None:
+            ftok = _figure_tok(text, a0, b0, "F")
+            field.figs[(a0, b0, "F")] = ftok
+        template[t] = ftok
+        index: dict[tuple[int, int], int] = {}
+        for q, tok in enumerate(template):
+            if tok.bits & _B_F:
+                index[(tok.start, tok.end)] = q
+        win = _Window(template, index)
+        field.windows[key] = win
+        return toks, t, win
+    t = win.index[span]
+    toks = list(win.toks)
+    ttok = field.figs.get((a0, b0, "T"))
+    if ttok is None:
+        ttok = _figure_tok(text, a0, b0, "T")
+        field.figs[(a0, b0, "T")] = ttok
+    toks[t] = ttok
+    return toks, t, win
 
 
 def _tokens(
-    text: str, w0: int, w1: int, span: tuple[int, int], others: list[tuple[int, int]]
-) -> list[Tok]:
+    text: str,
+    w0: int,
+    w1: int,
+    span: tuple[int, int],
+    others: list[tuple[int, int]],
+    field: _Field | None,
+) -> tuple[list[Tok], int]:
+    """The window's tokens, the figure at ``span`` as one ``T`` token and the ``others`` as
+    ``F`` tokens; and the index of the ``T`` token."""
     marks = [(span[0], span[1], "T")]
     for a, b in others:
         if b <= w0 or a >= w1 or (a < span[1] and b > span[0]):
             continue
         marks.append((max(a, w0), min(b, w1), "F"))
-    marks.sort()
+    if len(marks) > 1:
+        marks.sort()
     out: list[Tok] = []
+    t = -1
     pos = w0
     for a, b, kind in marks:
         if a < pos:  # overlapping figures: keep the first
@@ -437,25 +736,34 @@ def _tokens(
                     out.pop()
             else:
                 continue
-        out.extend(_scan(text, pos, max(pos, a)))
-        out.append(Tok(text[a:b], text[a:b].lower(), a, b, kind))
+        _scan(field, text, pos, max(pos, a), out)
+        if kind == "T":
+            t = len(out)  # nothing is popped after the figure's token
+        if field is None:
+            out.append(_figure_tok(text, a, b, kind))
+        else:
+            key = (a, b, kind)
+            ftok = field.figs.get(key)
+            if ftok is None:
+                ftok = _figure_tok(text, a, b, kind)
+                field.figs[key] = ftok
+            out.append(ftok)
         pos = max(pos, b)
-    out.extend(_scan(text, pos, max(pos, w1)))
-    return out
+    _scan(field, text, pos, max(pos, w1), out)
+    return out, t
 
 
 def _is_boundary(tok: Tok) -> bool:
-    return (tok.kind == "p" and tok.text in _CLAUSE_PUNCT) or (
-        tok.kind == "w" and tok.low in _CLAUSE_WORDS
-    )
+    return (tok.bits & _B_BOUNDARY) != 0
 
 
 def _clause(toks: list[Tok], t: int) -> tuple[int, int]:
     c0 = t
-    while c0 > 0 and not _is_boundary(toks[c0 - 1]):
+    while c0 > 0 and not (toks[c0 - 1].bits & _B_BOUNDARY):
         c0 -= 1
     c1 = t + 1
-    while c1 < len(toks) and not _is_boundary(toks[c1]):
+    n = len(toks)
+    while c1 < n and not (toks[c1].bits & _B_BOUNDARY):
         c1 += 1
     return c0, c1
 
@@ -463,11 +771,19 @@ def _clause(toks: list[Tok], t: int) -> tuple[int, int]:
 # --------------------------------------------------------------------------- analysis
 
 
-class _Core(NamedTuple):
-    text: str | None
-    head: str | None
-    event: str | None
-    verb_toks: tuple[int, ...]  # token indices of the verb group(s) tied to the figure
+class _Core:
+    """The subject noun phrase's text and head, the event, and the token indices of the verb
+    group(s) tied to the figure."""
+
+    __slots__ = ("text", "head", "event", "verb_toks")
+
+    def __init__(
+        self, text: str | None, head: str | None, event: str | None, verb_toks: tuple[int, ...]
+    ) -> None:
+        self.text = text
+        self.head = head
+        self.event = event
+        self.verb_toks = verb_toks
 
 
 _NO_CORE = _Core(None, None, None, ())
@@ -477,26 +793,54 @@ def _np_text(toks: list[Tok], i: int, j: int, field_text: str) -> str:
     return field_text[toks[i].start : toks[j - 1].end]
 
 
+_LEMMAS: Final[dict[str, str]] = {}
+
+
+def _lemma(word: str) -> str:
+    """:func:`figcheck.parser.lexicon.verbs.lemma`, memoised."""
+    got = _LEMMAS.get(word)
+    if got is None:
+        got = _verbs.lemma(word)
+        if len(_LEMMAS) >= _MEMO_MAX:
+            _LEMMAS.clear()
+        _LEMMAS[word] = got
+    return got
+
+
+_SINGULAR: Final[dict[str, str]] = {}
+
+
+def _singular(word: str) -> str:
+    """:func:`singular`, memoised."""
+    got = _SINGULAR.get(word)
+    if got is None:
+        got = singular(word)
+        if len(_SINGULAR) >= _MEMO_MAX:
+            _SINGULAR.clear()
+        _SINGULAR[word] = got
+    return got
+
+
 def _np_head(toks: list[Tok], i: int, j: int) -> str | None:
     last = toks[j - 1].low
     for suffix in ("'s", "’s"):
         last = last.removesuffix(suffix)
-    one = singular(last)
+    one = _singular(last)
     if j - 1 > i:
-        prev = singular(toks[j - 2].low)
+        prev = _singular(toks[j - 2].low)
         both = f"{prev} {one}"
-        if both in _w.COMPOUNDS:
-            return _w.COMPOUNDS[both]
+        if both in _W_COMPOUNDS:
+            return _W_COMPOUNDS[both]
         ptok = toks[j - 2]
         if (
-            one in _w.MEASURE_WORDS
-            and ptok.kind == "w"
+            one in _W_MEASURE_WORDS
+            and (ptok.bits & _B_W)
             and _is_noun_modifier(ptok, j - 2 == 0 or not _proper(toks, j - 2))
         ):
             return both
-    if one in _w.COMPOUNDS:
-        return _w.COMPOUNDS[one]
-    if one in _w.NON_HEAD_NOUNS:
+    if one in _W_COMPOUNDS:
+        return _W_COMPOUNDS[one]
+    if one in _W_NON_HEAD_NOUNS:
         return None
     return one
 
@@ -504,91 +848,91 @@ def _np_head(toks: list[Tok], i: int, j: int) -> str | None:
 def _is_past_form(low: str, *, ambiguous: bool = False) -> bool:
     """A past tense / past participle (not an -s or -ing form, which are often nouns).  Forms
     equal to their base ("hit", "cost", "cut") count only when ``ambiguous`` is set."""
-    if low in _verbs.NOT_VERBS:
+    if low in _V_NOT_VERBS:
         return False
     base = _verbs.forms().get(low)
     if base is not None:
         if low == base:
-            return ambiguous and low in _verbs.ALWAYS_VERBS
-        return not low.endswith(("s", "ing")) or low in _verbs.ALWAYS_VERBS
+            return ambiguous and low in _V_ALWAYS_VERBS
+        return not low.endswith(("s", "ing")) or low in _V_ALWAYS_VERBS
     return low.endswith("ed") and len(low) > 4
 
 
 def _scan_right_np(toks: list[Tok], i: int) -> tuple[int, int] | None:
     """Noun phrase starting at token ``i``: [i, j) or None.  The head is its last token."""
     n = len(toks)
-    while i < n and toks[i].kind == "w" and toks[i].low in _NP_SKIP_START:
+    while i < n and (toks[i].bits & _B_W) and toks[i].low in _NP_SKIP_START:
         i += 1
-    if i + 1 < n and toks[i].low in _w.TIME_DEICTICS and toks[i + 1].low in _w.TIME_NOUNS:
+    if i + 1 < n and toks[i].low in _W_TIME_DEICTICS and toks[i + 1].low in _W_TIME_NOUNS:
         return None  # "£12m next year"
     k = i
     last_word = -1
     while k < n and k - i < 8:
         tok = toks[k]
         if (
-            tok.kind in "np"
+            (tok.bits & (_B_N | _B_P))
             and k > i
-            and (tok.kind == "n" or tok.text == "-")
-            and (_capitalised(toks[k - 1]) or toks[k - 1].kind == "n" or toks[k - 1].text == "-")
+            and ((tok.bits & _B_N) or tok.text == "-")
+            and ((toks[k - 1].bits & _B_CAP) or (toks[k - 1].bits & _B_N) or toks[k - 1].text == "-")
         ):
             k += 1  # model names inside the phrase: "Boeing 737 MAX jets", "CL-415 planes"
             continue
-        if not _noun_candidate(tok) and not (
+        if not (tok.bits & _B_NOUN) and not (
             k > i
             and tok.text[:1].isupper()
-            and (_capitalised(toks[k - 1]) or toks[k - 1].kind == "n")
+            and ((toks[k - 1].bits & _B_CAP) or (toks[k - 1].bits & _B_N))
         ):
             break
         low = tok.low
-        if low in _NOT_NP_WORDS or (k > i and low in _verbs.ALWAYS_VERBS):
+        if low in _NOT_NP_WORDS or (k > i and low in _V_ALWAYS_VERBS):
             break
-        if k > i and low in _w.TIME_DEICTICS and k + 1 < n and toks[k + 1].low in _w.TIME_NOUNS:
+        if k > i and low in _W_TIME_DEICTICS and k + 1 < n and toks[k + 1].low in _W_TIME_NOUNS:
             break  # "a 0.2% rise next month"
         if low in _COMPARATIVES and (
-            k + 1 >= n or not _noun_candidate(toks[k + 1]) or toks[k + 1].low in _COMPARATIVES
+            k + 1 >= n or not (toks[k + 1].bits & _B_NOUN) or toks[k + 1].low in _COMPARATIVES
         ):
             break
         if (
             k > i
             and low.endswith("s")
-            and _verbs.is_verb_form(low)
-            and _verbs.forms()[low] not in _NOUNY_VERBS
-            and not _is_plural(toks[k - 1].low)
-            and toks[k - 1].kind == "w"
+            and (tok.bits & _B_VFORM)
+            and not (tok.bits & _B_VNOUNY)
+            and not (toks[k - 1].bits & _B_PLURAL)
+            and (toks[k - 1].bits & _B_W)
             and not toks[k - 1].text[:1].isupper()
         ):
             break  # "laptop starts", "route carries"
-        if _is_past_form(low) or (
+        if (tok.bits & _B_PAST) or (
             low.endswith("ing")
             and tok.text[0].islower()
-            and low not in _verbs.NOT_VERBS
+            and low not in _V_NOT_VERBS
             and len(low) > 5
         ):
             nxt = toks[k + 1] if k + 1 < n else None
-            if nxt is None or not _noun_candidate(nxt) or _is_past_form(nxt.low):
+            if nxt is None or not (nxt.bits & _B_NOUN) or (nxt.bits & _B_PAST):
                 if low.endswith("ing") and i >= 1 and toks[i - 1].low in ("of", "in", "for"):
                     return i, k + 1
                 break
         if (
             k > i
             and tok.text[0].isupper()
-            and toks[k - 1].kind == "w"
+            and (toks[k - 1].bits & _B_W)
             and toks[k - 1].text[0].islower()
         ):
             break  # "troops Russia" - a new name starts
         k += 1
         last_word = k
-        if _is_plural(low) and low not in _w.MODIFIER_PLURALS:
+        if (tok.bits & _B_PLURAL) and low not in _W_MODIFIER_PLURALS:
             break
     # "three Porsche 911s": a plural "s" glued to a model number is not the head
     while (
         last_word - 2 > i
         and toks[last_word - 1].low == "s"
-        and toks[last_word - 2].kind == "n"
+        and (toks[last_word - 2].bits & _B_N)
         and toks[last_word - 2].end == toks[last_word - 1].start
     ):
         last_word -= 2
-        while last_word - 1 > i and toks[last_word - 1].kind != "w":
+        while last_word - 1 > i and not (toks[last_word - 1].bits & _B_W):
             last_word -= 1
     if last_word < 0:
         return None
@@ -743,6 +1087,7 @@ _QUANTITY_NOUNS = frozenset(
     ]
 )
 _RELATIVE = frozenset(["which", "who", "that", "whose"])
+_RELATIVE_WHO: Final = _RELATIVE | {"who"}
 
 
 def _collect_left(toks: list[Tok], j: int, *, allow_verbish: bool = False) -> int:
@@ -750,34 +1095,34 @@ def _collect_left(toks: list[Tok], j: int, *, allow_verbish: bool = False) -> in
     i = j
     while i - 1 >= 0 and j - i < 6:
         tok = toks[i - 1]
-        if tok.kind != "w" or not _noun_candidate(tok) or tok.low in _NOT_NP_WORDS:
+        if not (tok.bits & _B_W) or not (tok.bits & _B_NOUN) or tok.low in _NOT_NP_WORDS:
             break
         if (
             i < j
-            and tok.low in _verbs.forms()
+            and (tok.bits & _B_VKNOWN)
             and i - 2 >= 0
-            and (toks[i - 2].low == "to" or toks[i - 2].low in _w.MODAL_VERBS)
+            and (toks[i - 2].low == "to" or toks[i - 2].low in _W_MODAL_VERBS)
         ):
             break  # "to cut journey times": the verb before its object
         if (
             i < j
             and tok.low.endswith("s")
-            and _verbs.is_verb_form(tok.low)
-            and _verbs.forms()[tok.low] not in _NOUNY_VERBS
+            and (tok.bits & _B_VFORM)
+            and not (tok.bits & _B_VNOUNY)
         ):
             break  # "The Statement includes savings": the verb ends the phrase
         if (
             i == j
             and tok.low.endswith("ing")
-            and _verbs.is_verb_form(tok.low)
+            and (tok.bits & _B_VFORM)
             and i - 2 >= 0
             and toks[i - 2].text == ","
         ):
             break  # ", raising about £25bn": a participle, not a noun
-        if not allow_verbish and _is_past_form(tok.low) and i == j:
+        if not allow_verbish and (tok.bits & _B_PAST) and i == j:
             if not (j - 2 >= 0 and toks[j - 2].low in ("of", "the", "a", "an")):
                 break
-        if i < j and _is_past_form(tok.low) and not allow_verbish:
+        if i < j and (tok.bits & _B_PAST) and not allow_verbish:
             break
         i -= 1
     return i
@@ -797,11 +1142,11 @@ def _left_np(toks: list[Tok], j: int, max_hops: int = 5) -> tuple[int, int] | No
         else:
             return None
     # "the Dart spacecraft, which cost": the noun before the relative pronoun
-    if j - 1 >= 0 and toks[j - 1].low in _RELATIVE and toks[j - 1].kind == "w":
+    if j - 1 >= 0 and toks[j - 1].low in _RELATIVE and (toks[j - 1].bits & _B_W):
         j -= 1
         if j - 1 >= 0 and toks[j - 1].text == ",":
             j -= 1
-    if j - 2 >= 0 and toks[j - 2].low in _w.TIME_DEICTICS and toks[j - 1].low in _w.TIME_NOUNS:
+    if j - 2 >= 0 and toks[j - 2].low in _W_TIME_DEICTICS and toks[j - 1].low in _W_TIME_NOUNS:
         j -= 2
     if j - 1 >= 1 and toks[j - 1].low in (
         "there",
@@ -813,18 +1158,18 @@ def _left_np(toks: list[Tok], j: int, max_hops: int = 5) -> tuple[int, int] | No
         "itself",
     ):
         j -= 1  # "prices there fell 2.4%"
-    if j - 2 >= 0 and toks[j - 1].kind == "F" and toks[j - 2].low == "aged":
+    if j - 2 >= 0 and (toks[j - 1].bits & _B_F) and toks[j - 2].low == "aged":
         j -= 2  # "The minimum wage for workers aged 21 and over will rise 6.7%"
     elif (
         j - 2 >= 0
-        and toks[j - 1].kind == "F"
+        and (toks[j - 1].bits & _B_F)
         and toks[j - 1].low.startswith(("under ", "over ", "aged "))
     ):
         j -= 1  # "malnutrition among children under five had doubled"
     i = _collect_left(toks, j)
     best: tuple[int, int] | None = (i, j)
     if i == j:
-        if j - 2 >= 0 and toks[j - 1].kind == "F" and toks[j - 2].low in _ALL_HOP_PREPS:
+        if j - 2 >= 0 and (toks[j - 1].bits & _B_F) and toks[j - 2].low in _ALL_HOP_PREPS:
             i, best = j - 1, None  # "uptake ... among five-year-olds has fallen": hop the figure
         else:
             return None
@@ -833,7 +1178,7 @@ def _left_np(toks: list[Tok], j: int, max_hops: int = 5) -> tuple[int, int] | No
         hops += 1
         q = i - 1
         # skip "aged 21 and over" between a noun and the verb group
-        if q >= 0 and toks[q].kind == "F" and q - 1 >= 0 and toks[q - 1].low == "aged":
+        if q >= 0 and (toks[q].bits & _B_F) and q - 1 >= 0 and toks[q - 1].low == "aged":
             i2 = _collect_left(toks, q - 1)
             if i2 < q - 1:
                 return i2, q - 1
@@ -848,20 +1193,20 @@ def _left_np(toks: list[Tok], j: int, max_hops: int = 5) -> tuple[int, int] | No
             i = _collect_left(toks, q)  # "in Bristol and Bath"
             best = (i, best[1])
             continue
-        if q >= 0 and toks[q].kind == "w" and toks[q].low in _w.DETERMINERS:
+        if q >= 0 and (toks[q].bits & _B_W) and toks[q].low in _W_DETERMINERS:
             q -= 1
-        if q >= 0 and toks[q].kind == "F":
+        if q >= 0 and (toks[q].bits & _B_F):
             q -= 1
-        if q >= 0 and toks[q].kind == "w" and toks[q].low in _w.DETERMINERS:
+        if q >= 0 and (toks[q].bits & _B_W) and toks[q].low in _W_DETERMINERS:
             q -= 1
-        if q < 1 or toks[q].kind != "w":
+        if q < 1 or not (toks[q].bits & _B_W):
             break
         if (
-            _is_past_form(toks[q].low)
+            (toks[q].bits & _B_PAST)
             and q >= 1
-            and _noun_candidate(toks[q - 1])
-            and not _is_past_form(toks[q - 1].low)
-            and toks[q + 1].low in _w.PREPOSITIONS
+            and (toks[q - 1].bits & _B_NOUN)
+            and not (toks[q - 1].bits & _B_PAST)
+            and toks[q + 1].low in _W_PREPOSITIONS
         ):
             # reduced relative: "the number of people killed in Monday's earthquake"
             i2 = _collect_left(toks, q)
@@ -876,7 +1221,7 @@ def _left_np(toks: list[Tok], j: int, max_hops: int = 5) -> tuple[int, int] | No
                 best is None
                 or _proper(toks, i)
                 or toks[j - 1].low.endswith("ing")
-                or toks[j - 1].low in _w.PLACE_NOUNS
+                or toks[j - 1].low in _W_PLACE_NOUNS
                 or toks[j - 1].low in _PLACEISH
             ):
                 break
@@ -886,11 +1231,11 @@ def _left_np(toks: list[Tok], j: int, max_hops: int = 5) -> tuple[int, int] | No
         i2 = _collect_left(toks, j2)
         if i2 == j2:
             if (
-                j2 - 1 >= 0 and toks[j2 - 1].kind == "F"
+                j2 - 1 >= 0 and (toks[j2 - 1].bits & _B_F)
             ):  # "the death toll from six weeks of fighting"
                 i = j2 - 1
                 continue
-            if j2 - 2 >= 0 and _is_past_form(toks[j2 - 1].low) and _noun_candidate(toks[j2 - 2]):
+            if j2 - 2 >= 0 and (toks[j2 - 1].bits & _B_PAST) and (toks[j2 - 2].bits & _B_NOUN):
                 # reduced relative: "the number of people killed in Monday's earthquake"
                 i3 = _collect_left(toks, j2 - 1)
                 if i3 < j2 - 1:
@@ -948,7 +1293,7 @@ _PLACEISH = frozenset(
 
 
 def _np_core_head(toks: list[Tok], i: int, j: int) -> str:
-    return singular(toks[j - 1].low)
+    return _singular(toks[j - 1].low)
 
 
 def _trim_possessive(toks: list[Tok], i: int, j: int) -> int:
@@ -963,66 +1308,66 @@ def _verb_after(toks: list[Tok], k: int, end: int) -> tuple[str | None, list[int
     """Event of the verb group starting at token ``k`` (after a subject NP)."""
     group: list[int] = []
     lemmas: list[str] = []
-    while k < end and toks[k].kind == "w":
+    while k < end and (toks[k].bits & _B_W):
         tok = toks[k]
         low = tok.low
         if (
-            low in _w.AUXILIARIES
-            or low in _w.MODAL_VERBS
-            or low in _w.NEGATIONS
+            low in _W_AUXILIARIES
+            or low in _W_MODAL_VERBS
+            or low in _W_NEGATIONS
             or low.endswith("n't")
-            or _is_adverb(tok)
-            or low in _w.COPULAS
+            or (tok.bits & _B_ADVERB)
+            or low in _W_COPULAS
         ):
             group.append(k)
             k += 1
             continue
-        if group and low in _w.PEOPLE_ADJECTIVES and not _is_past_form(low):
+        if group and low in _W_PEOPLE_ADJECTIVES and not (tok.bits & _B_PAST):
             group.append(k)
-            return _w.PEOPLE_ADJECTIVES[low], group  # "30 remain missing", "12 were dead"
+            return _W_PEOPLE_ADJECTIVES[low], group  # "30 remain missing", "12 were dead"
         prev = toks[k - 1].low if k >= 1 else ""
         if (
-            _is_past_form(low)
-            or (_verbs.is_verb_form(low) and not low.endswith("ing"))
+            (tok.bits & _B_PAST)
+            or ((tok.bits & _B_VFORM) and not low.endswith("ing"))
             or (
                 group
-                and low in _verbs.forms()
+                and (tok.bits & _B_VKNOWN)
                 and (
-                    prev in _w.MODAL_VERBS
+                    prev in _W_MODAL_VERBS
                     or prev in ("do", "does", "did", "to")
-                    or prev in _w.NEGATIONS
+                    or prev in _W_NEGATIONS
                     or prev.endswith("n't")
                 )
             )
         ):
-            if low in _w.ATTRIBUTION_VERBS:
+            if low in _W_ATTRIBUTION_VERBS:
                 break
             group.append(k)
-            lemmas.append(_verbs.lemma(low))
+            lemmas.append(_lemma(low))
             k += 1
             # coordination: "killed or wounded"
             if (
                 k + 1 < end
                 and toks[k].low in ("or", "and")
-                and toks[k + 1].kind == "w"
-                and _is_verbish(toks[k + 1].low)
+                and (toks[k + 1].bits & _B_W)
+                and (toks[k + 1].bits & _B_VERBISH)
             ):
                 group.append(k + 1)
-                lemmas.append(_verbs.lemma(toks[k + 1].low))
+                lemmas.append(_lemma(toks[k + 1].low))
             break
         break
     if not lemmas:
         return None, group
-    if lemmas[0] in _w.LEVEL_VERBS or lemmas[0] in _w.COPULAS:
+    if lemmas[0] in _W_LEVEL_VERBS or lemmas[0] in _W_COPULAS:
         return None, group
     if (
         k < end
-        and toks[k].kind == "w"
-        and toks[k].low in _w.PEOPLE_ADJECTIVES
+        and (toks[k].bits & _B_W)
+        and toks[k].low in _W_PEOPLE_ADJECTIVES
         and lemmas[-1] in ("fall", "become", "get", "go", "turn", "be")
     ):
         group.append(k)
-        return _w.PEOPLE_ADJECTIVES[toks[k].low], group  # "42 people have fallen ill"
+        return _W_PEOPLE_ADJECTIVES[toks[k].low], group  # "42 people have fallen ill"
     fams: list[str] = []
     for lem in lemmas:
         fam = _event_family(lem)
@@ -1056,7 +1401,7 @@ _LEFT_PREPS = frozenset(
     ]
 )
 _PARTICLES = frozenset(["up", "down", "back", "out", "off"])
-_INFINITIVE_GOVERNORS = _w.MODAL_BEFORE_TO | frozenset(
+_INFINITIVE_GOVERNORS = _W_MODAL_BEFORE_TO | frozenset(
     [
         "expected",
         "forecast",
@@ -1091,17 +1436,17 @@ _INFINITIVE_GOVERNORS = _w.MODAL_BEFORE_TO | frozenset(
 
 def _base_ok(left: Tok | None) -> bool:
     """May a bare verb base after ``left`` be a verb ("will reach", "prices rise")?"""
-    if left is None or left.kind != "w":
+    if left is None or not (left.bits & _B_W):
         return False
     low = left.low
     return (
         low == "to"
-        or low in _w.MODAL_VERBS
+        or low in _W_MODAL_VERBS
         or low in ("do", "does", "did")
-        or low in _w.NEGATIONS
+        or low in _W_NEGATIONS
         or low.endswith("n't")
-        or _is_adverb(left)
-        or (_noun_candidate(left) and _is_plural(low))
+        or (left.bits & _B_ADVERB) != 0
+        or (left.bits & (_B_NOUN | _B_PLURAL)) == _B_NOUN | _B_PLURAL
     )
 
 
@@ -1112,20 +1457,20 @@ def _left_analysis(
     k = t - 1
     if (
         k >= 1
-        and toks[k].kind == "w"
+        and (toks[k].bits & _B_W)
         and toks[k].low in ("the", "a", "an")
         and toks[k - 1].low == "than"
     ):
         k -= 1
     # "receive an extra £12m": determiners and "extra" words before the figure
-    while k >= 1 and toks[k].kind == "w" and toks[k].low in _PRE_FIGURE_SKIP and t - k < 3:
+    while k >= 1 and (toks[k].bits & _B_W) and toks[k].low in _PRE_FIGURE_SKIP and t - k < 3:
         k -= 1
     prep: str | None = None
-    if k >= 0 and toks[k].kind == "w" and toks[k].low == "between":
+    if k >= 0 and (toks[k].bits & _B_W) and toks[k].low == "between":
         k -= 1  # the parser left "between" out of the range's surface
-        if k >= 0 and not (toks[k].kind == "w" and toks[k].low in _LEFT_PREPS):
+        if k >= 0 and not ((toks[k].bits & _B_W) and toks[k].low in _LEFT_PREPS):
             prep = "at"
-    if prep is None and k >= 0 and toks[k].kind == "w" and toks[k].low in _LEFT_PREPS:
+    if prep is None and k >= 0 and (toks[k].bits & _B_W) and toks[k].low in _LEFT_PREPS:
         prep = toks[k].low
         k -= 1
         if (
@@ -1138,16 +1483,16 @@ def _left_analysis(
             # "fell by an average of 20%": the average is the figure itself
             k -= 2
             prep = None
-            if toks[k].kind == "w" and toks[k].low in _LEFT_PREPS:
+            if (toks[k].bits & _B_W) and toks[k].low in _LEFT_PREPS:
                 prep = toks[k].low
                 k -= 1
         # "rose 0.2% to $34.75", "from 40 to 50", "by 9p to 138.4p", "up to 3.9% from 3.8%"
         if prep == "than" and k >= 0 and toks[k].low in _COMPARATIVES:
             k -= 1  # "objects larger than 140 metres"
             prep = "than-adj"
-            if k >= 0 and (toks[k].low in _w.AUXILIARIES or toks[k].low in _w.COPULAS):
+            if k >= 0 and (toks[k].low in _W_AUXILIARIES or toks[k].low in _W_COPULAS):
                 return _NO_CORE, "than", None  # "the estimate is lower than the 12,000"
-        if prep in ("to", "from") and k >= 0 and toks[k].kind == "F":
+        if prep in ("to", "from") and k >= 0 and (toks[k].bits & _B_F):
             k -= 1
             if k >= 0 and toks[k].low in ("from", "to", "by"):
                 k -= 1
@@ -1156,18 +1501,13 @@ def _left_analysis(
     group: list[int] = []
     main: str | None = None
     if prep not in ("of", "aged"):
-        while k >= 0 and toks[k].kind == "w":
+        while k >= 0 and (toks[k].bits & _B_W):
             tok = toks[k]
             low = tok.low
             left = toks[k - 1] if k >= 1 else None
             if (
-                low in _w.AUXILIARIES
-                or low in _w.MODAL_VERBS
-                or low in _w.NEGATIONS
-                or low.endswith("n't")
-                or _is_adverb(tok)
-                or low == "little"
-                or low in _w.COPULAS
+                (tok.bits & _B_VGROUP)
+                or low in _W_COPULAS
                 and (main is not None or group)
                 or low == "to"
                 and group
@@ -1178,33 +1518,33 @@ def _left_analysis(
                 and main is None
                 and not group
                 and left is not None
-                and (left.low in _verbs.forms() or _is_past_form(left.low))
+                and ((left.bits & _B_VKNOWN) or (left.bits & _B_PAST))
             ):
                 group.append(k)
             elif (
                 main is None
                 and prep != "worth"
                 and (
-                    _is_past_form(low, ambiguous=True)
+                    (tok.bits & _B_PAST_AMB)
                     or (
-                        _verbs.is_verb_form(low)
+                        (tok.bits & _B_VFORM)
                         and low.endswith("s")
                         and left is not None
-                        and (_noun_candidate(left) or left.low in _RELATIVE)
+                        and ((left.bits & _B_NOUN) or left.low in _RELATIVE)
                     )
                     or (
                         low.endswith("ing")
-                        and _verbs.is_verb_form(low)
+                        and (tok.bits & _B_VFORM)
                         and left is not None
                         and (
-                            (_noun_candidate(left) and not _is_past_form(left.low))
-                            or left.low in _w.AUXILIARIES
+                            ((left.bits & _B_NOUN) and not (left.bits & _B_PAST))
+                            or left.low in _W_AUXILIARIES
                         )
                     )
-                    or (low in _verbs.forms() and _base_ok(left))
+                    or ((tok.bits & _B_VKNOWN) and _base_ok(left))
                 )
             ):
-                if low in _w.ATTRIBUTION_VERBS and low not in (
+                if low in _W_ATTRIBUTION_VERBS and low not in (
                     "estimated",
                     "reported",
                     "recorded",
@@ -1213,7 +1553,7 @@ def _left_analysis(
                 ):
                     return _NO_CORE, prep, None  # "officials said 52": no subject on the left
                 group.append(k)
-                main = _verbs.lemma(low)
+                main = _lemma(low)
                 if k + 1 < t and (k + 1) in group and toks[k + 1].low in ("up", "down"):
                     # phrasal changes: "go up by 12%", "edged down to 3.8%"
                     if _change_family(main) is None:
@@ -1222,7 +1562,7 @@ def _left_analysis(
                 break
             k -= 1
     verb_idx = tuple(sorted(group))
-    if main is not None and main in _w.HUMAN_OBJECT_VERBS and prep is None and dimension == "count":
+    if main is not None and main in _W_HUMAN_OBJECT_VERBS and prep is None and dimension == "count":
         return _Core(None, "person", _event_family(main), verb_idx), prep, main
     np = _left_np(toks, k + 1, 0 if prep == "than-adj" or (prep is None and not group) else 5)
     if np is None:
@@ -1231,9 +1571,9 @@ def _left_analysis(
     i = _trim_possessive(toks, i, j)
     head = _np_head(toks, i, j)
     text = _np_text(toks, i, j, field_text)
-    if main is None and prep == "by" and i >= 1 and toks[i - 1].kind == "w":
+    if main is None and prep == "by" and i >= 1 and (toks[i - 1].bits & _B_W):
         # "cut journey times by 20 minutes", "lifts NHS budget by 3.8%": a change of the object
-        obj_verb = _verbs.lemma(toks[i - 1].low)
+        obj_verb = _lemma(toks[i - 1].low)
         fam = _change_family(obj_verb)
         if fam is not None:
             return _Core(text, head, fam, (i - 1,)), prep, obj_verb
@@ -1243,7 +1583,7 @@ def _left_analysis(
             return _Core(None, None, None, verb_idx), prep, main
     elif main is not None and prep is None and dimension == "count":
         fam = _change_family(main)
-        if main not in _w.LEVEL_VERBS and main not in _w.COPULAS and fam is None:
+        if main not in _W_LEVEL_VERBS and main not in _W_COPULAS and fam is None:
             # "the ministry reported 52": the left noun is the agent, not the thing counted
             return _Core(None, None, _left_event(main, prep), verb_idx), prep, main
     elif (
@@ -1255,7 +1595,7 @@ def _left_analysis(
 
 
 def _left_event(main: str | None, prep: str | None) -> str | None:
-    if main is None or main in _w.COPULAS or main == "have":
+    if main is None or main in _W_COPULAS or main == "have":
         return None
     fam = _change_family(main)
     if fam is not None and prep != "object":
@@ -1264,9 +1604,9 @@ def _left_event(main: str | None, prep: str | None) -> str | None:
         if prep == "from":
             return f"{fam} from"
         return fam
-    if main in _w.LEVEL_VERBS:
+    if main in _W_LEVEL_VERBS:
         return None
-    if main in _w.ATTRIBUTION_VERBS:
+    if main in _W_ATTRIBUTION_VERBS:
         return None
     return _event_family(main)  # None for neutral verbs ("suffered", "recorded")
 
@@ -1424,7 +1764,7 @@ _EVENT_NOUNS = {
     "loss": "lose",
     "loss of": "lose",
 }
-_PEOPLE_EVENTS = frozenset(_w.PEOPLE_ADJECTIVES.values()) | {"kill or injure"}
+_PEOPLE_EVENTS = frozenset(_W_PEOPLE_ADJECTIVES.values()) | {"kill or injure"}
 _MEASURE_ADJECTIVES = _COMPARATIVES | frozenset(
     [
         "wide",
@@ -1444,7 +1784,40 @@ _MEASURE_ADJECTIVES = _COMPARATIVES | frozenset(
 )
 
 
-def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int = 0) -> _Core:
+_OWN_NOUNS: Final[dict[str, tuple[str, str] | None]] = {}
+
+
+def _own_noun(surface: str) -> tuple[str, str] | None:
+    """(text, head) of the noun a count's own surface ends in ("160 pages"), memoised."""
+    if surface in _OWN_NOUNS:
+        return _OWN_NOUNS[surface]
+    got: tuple[str, str] | None = None
+    parts = surface.split()
+    tail = parts[-1].rpartition("-")[2] if parts else ""
+    if (
+        tail.isalpha()
+        and (len(parts) > 1 or "-" in parts[-1])
+        and tail.lower() not in _NUMBER_WORDS_ALL
+    ):
+        last = tail.lower()
+        if last not in _W_NP_STOP and len(last) > 2 and last not in _W_PEOPLE_ADJECTIVES:
+            own = singular(last)
+            if own not in _NUMBER_WORDS:
+                got = (tail, own)
+    if len(_OWN_NOUNS) >= _MEMO_MAX:
+        _OWN_NOUNS.clear()
+    _OWN_NOUNS[surface] = got
+    return got
+
+
+def _core(
+    toks: list[Tok],
+    t: int,
+    dimension: str,
+    field_text: str,
+    depth: int = 0,
+    clause: tuple[int, int] | None = None,
+) -> _Core:
     n = len(toks)
     r = t + 1
     # leftovers of the figure's own unit that the span did not cover
@@ -1458,35 +1831,26 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
     if (
         r + 1 < n
         and toks[r].text == "-"
-        and toks[r + 1].kind == "w"
+        and (toks[r + 1].bits & _B_W)
         and (toks[r + 1].low.startswith(("year", "old")) or toks[r + 1].low in _MEASURE_ADJECTIVES)
     ):
         r += 2
-    if r < n and toks[r].text in '"“‘' and r + 1 < n and toks[r + 1].kind == "w":
+    if r < n and toks[r].text in '"“‘' and r + 1 < n and (toks[r + 1].bits & _B_W):
         r += 1
     # a bracketed conversion right after the figure: "$4.6bn (£3.6bn) merger", "42.2km (26.2-mile) route"
-    if r + 2 < n and toks[r].text == "(" and toks[r + 1].kind in "FT" and toks[r + 2].text == ")":
+    if r + 2 < n and toks[r].text == "(" and (toks[r + 1].bits & _B_FT) and toks[r + 2].text == ")":
         r += 3
     # bracketed conversion "-15C (5F)": the subject of the figure it converts
-    if t >= 2 and toks[t - 1].text == "(" and toks[t - 2].kind == "F" and depth < 2:
+    if t >= 2 and toks[t - 1].text == "(" and (toks[t - 2].bits & _B_F) and depth < 2:
         return _core(toks, t - 2, dimension, field_text, depth + 1)
-    c0, c1 = _clause(toks, t)
+    c0, c1 = _clause(toks, t) if clause is None else clause
 
     # the figure's own surface ends in its noun: "160 pages"
-    parts = toks[t].text.split()
-    tail = parts[-1].rpartition("-")[2] if parts else ""
-    if (
-        dimension == "count"
-        and tail.isalpha()
-        and (len(parts) > 1 or "-" in parts[-1])
-        and tail.lower() not in _NUMBER_WORDS_ALL
-    ):
-        last = tail.lower()
-        if last not in _w.NP_STOP and len(last) > 2 and last not in _w.PEOPLE_ADJECTIVES:
-            own = singular(last)
-            if own not in _NUMBER_WORDS:
-                event, group = _verb_after(toks, r, c1)
-                return _Core(tail, own, event, tuple(group))
+    if dimension == "count":
+        own_noun = _own_noun(toks[t].text)
+        if own_noun is not None:
+            event, group = _verb_after(toks, r, c1)
+            return _Core(own_noun[0], own_noun[1], event, tuple(group))
 
     # "His deputy, aged 38", "workers aged 21 and over": the noun before "aged"
     q = t - 1
@@ -1504,22 +1868,22 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
                 return _Core(_np_text(toks, i, j, field_text), head, None, ())
 
     # people adjective: "the 15 injured", "12 dead"
-    if r < n and toks[r].kind == "w" and toks[r].low in _w.PEOPLE_ADJECTIVES:
+    if r < n and (toks[r].bits & _B_W) and toks[r].low in _W_PEOPLE_ADJECTIVES:
         nxt = toks[r + 1] if r + 1 < n else None
         if (
             nxt is None
-            or not _noun_candidate(nxt)
-            or _is_past_form(nxt.low)
-            or nxt.low in _w.PREPOSITIONS
+            or not (nxt.bits & _B_NOUN)
+            or (nxt.bits & _B_PAST)
+            or nxt.low in _W_PREPOSITIONS
         ):
-            event = _w.PEOPLE_ADJECTIVES[toks[r].low]
+            event = _W_PEOPLE_ADJECTIVES[toks[r].low]
             group = [r]
             if (
                 r + 2 < n
                 and toks[r + 1].low in ("or", "and")
-                and toks[r + 2].low in _w.PEOPLE_ADJECTIVES
+                and toks[r + 2].low in _W_PEOPLE_ADJECTIVES
             ):
-                other = _w.PEOPLE_ADJECTIVES[toks[r + 2].low]
+                other = _W_PEOPLE_ADJECTIVES[toks[r + 2].low]
                 if other != event:
                     event = f"{event} or {other}"
                 group.append(r + 2)
@@ -1527,7 +1891,7 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
             if (
                 t >= 2
                 and depth == 0
-                and any(toks[q].kind == "F" for q in range(max(0, t - 6), t))
+                and any((toks[q].bits & _B_F) for q in range(max(0, t - 6), t))
                 and toks[t - 1].low in ("and", ",", "with", "while")
             ):
                 ante = _antecedent(toks, t, dimension, field_text, depth)
@@ -1546,13 +1910,13 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
     # a measurement followed by its adjective: "340 metres wide", "1.5 metres deep"
     if (
         r < n
-        and toks[r].kind == "w"
+        and (toks[r].bits & _B_W)
         and (
             toks[r].low in _COMPARATIVES
             or (dimension != "count" and toks[r].low in _MEASURE_ADJECTIVES)
         )
         and not (
-            r + 1 < n and _noun_candidate(toks[r + 1]) and toks[r + 1].low not in _COMPARATIVES
+            r + 1 < n and (toks[r + 1].bits & _B_NOUN) and toks[r + 1].low not in _COMPARATIVES
         )
     ):
         left, _, _ = _left_analysis(toks, t, dimension, field_text)
@@ -1561,14 +1925,14 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
 
     # "a crowd of 82,314", "mortgage rates of more than 5% deterred buyers", "the age of four":
     # the noun before "of" unless it is a quantity noun ("a total of 52 people")
-    if t >= 2 and toks[t - 1].low == "of" and toks[t - 2].kind == "w":
+    if t >= 2 and toks[t - 1].low == "of" and (toks[t - 2].bits & _B_W):
         first = toks[r] if r < n else None
         if (
             first is None
-            or first.kind != "w"
-            or not _noun_candidate(first)
-            or _is_past_form(first.low)
-            or (first.low in _COMPARATIVES and not (r + 1 < n and _noun_candidate(toks[r + 1])))
+            or not (first.bits & _B_W)
+            or not (first.bits & _B_NOUN)
+            or (first.bits & _B_PAST)
+            or (first.low in _COMPARATIVES and not (r + 1 < n and (toks[r + 1].bits & _B_NOUN)))
         ):
             lnp = _left_np(toks, t - 1, 0)
             if lnp is not None:
@@ -1598,17 +1962,17 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
             "her",
         ):
             q += 1
-        if q < n and toks[q].kind == "F":
+        if q < n and (toks[q].bits & _B_F):
             q += 1
             while q < n and toks[q].low in ("the", "these", "those", "its", "their", "our"):
                 q += 1
         if (
             q < n
-            and toks[q].kind == "w"
-            and toks[q].low in _w.PEOPLE_ADJECTIVES
-            and (q + 1 >= n or not _noun_candidate(toks[q + 1]) or _is_past_form(toks[q + 1].low))
+            and (toks[q].bits & _B_W)
+            and toks[q].low in _W_PEOPLE_ADJECTIVES
+            and (q + 1 >= n or not (toks[q + 1].bits & _B_NOUN) or (toks[q + 1].bits & _B_PAST))
         ):
-            event = _w.PEOPLE_ADJECTIVES[toks[q].low]
+            event = _W_PEOPLE_ADJECTIVES[toks[q].low]
             if q + 2 < n and toks[q + 1].low in ("were", "are", "was", "is"):
                 pred = _scan_right_np(toks, q + 2)  # "347 of the dead were children"
                 if pred is not None and _is_plural(toks[pred[1] - 1].low):
@@ -1619,7 +1983,7 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
                         (q,),
                     )
             return _Core(toks[q].text, "person", event, (q,))
-        if q < n and toks[q].low in _w.ANAPHORS and toks[q].kind == "w":
+        if q < n and toks[q].low in _W_ANAPHORS and (toks[q].bits & _B_W):
             ante = _antecedent(toks, t, dimension, field_text, depth)
             event, group = _verb_after(toks, q + 1, c1)
             if ante.head is not None:
@@ -1630,11 +1994,11 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
         r + 1 < n
         and toks[r].low == "in"
         and dimension == "currency"
-        and toks[r + 1].kind == "w"
-        and not _capitalised(toks[r + 1])
+        and (toks[r + 1].bits & _B_W)
+        and not (toks[r + 1].bits & _B_CAP)
     ):
         # "$12.5m in funding", "£40bn in taxes"
-        if not _time_word(toks[r + 1]) and toks[r + 1].low not in _w.DETERMINERS:
+        if not (toks[r + 1].bits & _B_TIME_WORD) and toks[r + 1].low not in _W_DETERMINERS:
             np_range = _scan_right_np(toks, r + 1)
             if np_range is not None and (
                 toks[np_range[0]].low
@@ -1651,17 +2015,17 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
                 and t - q < 4
                 and (
                     (
-                        _noun_candidate(toks[q])
-                        and not _is_past_form(toks[q].low)
-                        and not _verbs.is_verb_form(toks[q].low)
+                        (toks[q].bits & _B_NOUN)
+                        and not (toks[q].bits & _B_PAST)
+                        and not (toks[q].bits & _B_VFORM)
                     )
                     or toks[q].low in _NP_SKIP_START
                 )
             ):
                 q -= 1
             prev = toks[q]
-            attributive = prev.kind == "w" and (
-                prev.low in _w.DETERMINERS
+            attributive = (prev.bits & _B_W) and (
+                prev.low in _W_DETERMINERS
                 or prev.low.endswith(("'s", "’s"))
                 or prev.low in ("of", "with", "and", "by", "one")
             )
@@ -1671,13 +2035,13 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
     if np_range is not None:
         i, j = np_range
         head = _np_head(toks, i, j)
-        change = _w.CHANGE_NOUNS.get(singular(toks[j - 1].low)) if j - i == 1 and i == r else None
+        change = _W_CHANGE_NOUNS.get(_singular(toks[j - 1].low)) if j - i == 1 and i == r else None
         if head is not None and change is None:
             text = _np_text(toks, i, j, field_text)
             event, group = _verb_after(toks, j, c1)
             for q in range(i, j - 1):
-                if toks[q].low in _w.PEOPLE_ADJECTIVES:
-                    event, group = _w.PEOPLE_ADJECTIVES[toks[q].low], [q]  # "32 wounded soldiers"
+                if toks[q].low in _W_PEOPLE_ADJECTIVES:
+                    event, group = _W_PEOPLE_ADJECTIVES[toks[q].low], [q]  # "32 wounded soldiers"
                     break
             if event is None and not group:
                 left, prep, main = _left_analysis(toks, t, "measure", field_text)
@@ -1706,7 +2070,7 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
             change is not None
             and j + 1 < n
             and toks[j].low in ("in", "of")
-            and toks[j + 1].kind == "w"
+            and (toks[j + 1].bits & _B_W)
         ):
             # "a 22% drop in coal use"
             inner = _scan_right_np(toks, j + 1)
@@ -1720,8 +2084,8 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
             left, _, lmain = _left_analysis(toks, t, dimension, field_text)
             if left.head is not None and (
                 lmain is None
-                or lmain in _w.COPULAS
-                or lmain in _w.LEVEL_VERBS
+                or lmain in _W_COPULAS
+                or lmain in _W_LEVEL_VERBS
                 or _change_family(lmain)
             ):
                 return _Core(left.text, left.head, change, left.verb_toks)
@@ -1746,7 +2110,7 @@ def _core(toks: list[Tok], t: int, dimension: str, field_text: str, depth: int =
         return _Core(ante.text, ante.head, event or ante.event, tuple(group))
     if dimension not in ("count", "currency", "ratio"):
         for q in range(max(0, t - 30), min(n, t + 30)):
-            noun = _w.DIMENSION_NOUNS.get(toks[q].low)
+            noun = _W_DIMENSION_NOUNS.get(toks[q].low)
             if noun is not None:
                 return _Core(toks[q].text, noun, event, tuple(group))
     return _Core(None, None, event, tuple(group))
@@ -1770,7 +2134,21 @@ _CURRENCY_MARKS = (
 )
 
 
+_FIGURE_KINDS: Final[dict[str, str]] = {}
+
+
 def _figure_kind(surface: str) -> str:
+    """:func:`_figure_kind_of`, memoised."""
+    got = _FIGURE_KINDS.get(surface)
+    if got is None:
+        got = _figure_kind_of(surface)
+        if len(_FIGURE_KINDS) >= _MEMO_MAX:
+            _FIGURE_KINDS.clear()
+        _FIGURE_KINDS[surface] = got
+    return got
+
+
+def _figure_kind_of(surface: str) -> str:
     """A rough class of another figure from its surface alone: currency, ratio, count or
     measure (any other unit), so a count never lends its noun to a sum of money."""
     low = surface.lower()
@@ -1797,9 +2175,9 @@ def _antecedent(toks: list[Tok], t: int, dimension: str, field_text: str, depth:
     )
     for q in range(t - 1, max(-1, t - 40), -1):
         tok = toks[q]
-        if tok.kind == "p" and tok.text in ".;":
+        if (tok.bits & _B_P) and tok.text in ".;":
             break
-        if tok.kind == "F" and _figure_kind(tok.text) == kind:
+        if (tok.bits & _B_F) and _figure_kind(tok.text) == kind:
             prev = _core(toks, q, dimension, field_text, depth + 1)
             if prev.head is not None:
                 return prev
@@ -1810,19 +2188,30 @@ def _antecedent(toks: list[Tok], t: int, dimension: str, field_text: str, depth:
 
 
 def _pick(
-    cands: list[tuple[int, int, str]], toks: list[Tok], t: int, clause: tuple[int, int]
+    cands: list[tuple[int, int, str]],
+    toks: list[Tok],
+    t: int,
+    clause: tuple[int, int],
+    fidx: list[int] | None = None,
 ) -> str | None:
     """Best candidate (first token, last token, value): same clause, then not behind another
-    figure, then nearest (right side first on ties)."""
+    figure, then nearest (right side first on ties).  ``fidx``: the indices of the F tokens."""
+    if not cands:
+        return None
+    if fidx is None:
+        fidx = _f_indices(toks)
+    nf = len(fidx)
     best: tuple[int, int, int, str] | None = None
     for a, b, value in cands:
         same = 0 if clause[0] <= a and b < clause[1] else 1
         lo, hi = (b, t) if b < t else (t, a)
-        crossed = any(toks[q].kind == "F" for q in range(lo + 1, hi))
+        x = bisect_right(fidx, lo)  # an F token in (lo, hi)?
+        crossed = x < nf and fidx[x] < hi
         dist = (t - b) * 2 + 1 if b < t else (a - t) * 2
         if same == 1:
             o0, o1 = _clause(toks, a)
-            if any(toks[q].kind == "F" for q in range(o0, o1)):
+            x = bisect_left(fidx, o0)
+            if x < nf and fidx[x] < o1:
                 continue  # another clause with a figure of its own: not this figure's
         key = (same, int(crossed), dist, value)
         if best is None or key[:3] < best[:3]:
@@ -1830,13 +2219,17 @@ def _pick(
     return best[3] if best else None
 
 
+def _f_indices(toks: list[Tok]) -> list[int]:
+    return [q for q, tok in enumerate(toks) if tok.bits & _B_F]
+
+
 def _capitalised(tok: Tok) -> bool:
-    return tok.kind == "w" and tok.text[0].isupper()
+    return (tok.bits & _B_CAP) != 0
 
 
 def _proper(toks: list[Tok], q: int) -> bool:
     """Capitalised and not merely the first word of the sentence."""
-    if not _capitalised(toks[q]):
+    if not (toks[q].bits & _B_CAP):
         return False
     return q > 0 and toks[q - 1].text not in ".!?\"“‘'("
 
@@ -1845,19 +2238,19 @@ def _places(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     n = len(toks)
     for k, tok in enumerate(toks):
-        if tok.kind != "w":
+        if not (tok.bits & _B_PLACE_START):
             continue
         if tok.low in _SCOPE_WORDS:
             out.append((k, k, _SCOPE_WORDS[tok.low]))
             continue
-        if tok.low not in _w.PLACE_PREPOSITIONS:
+        if tok.low not in _W_PLACE_PREPOSITIONS:
             continue
-        if k >= 1 and toks[k - 1].low in _w.SOURCE_NOUNS:
+        if k >= 1 and toks[k - 1].low in _W_SOURCE_NOUNS:
             continue  # "officials in Seoul": a source
         if tok.low == "to" and k >= 1 and toks[k - 1].low == "according":
             continue
         if tok.low in ("to", "into") and not (
-            k >= 1 and _verbs.lemma(toks[k - 1].low) in _MOTION_VERBS
+            k >= 1 and _lemma(toks[k - 1].low) in _MOTION_VERBS
         ):
             continue  # "lost 2-0 to Rovers", "sold to Northair": not a place
         q = k + 1
@@ -1869,14 +2262,14 @@ def _places(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
         while (
             q < n
             and q - p0 < 6
-            and _capitalised(toks[q])
-            and _bare(toks[q].low) not in _w.MONTHS
-            and _bare(toks[q].low) not in _w.WEEKDAYS
+            and (toks[q].bits & _B_CAP)
+            and _bare(toks[q].low) not in _W_MONTHS
+            and _bare(toks[q].low) not in _W_WEEKDAYS
         ):
-            if q + 1 < n and toks[q + 1].kind == "n" and toks[q + 1].start == toks[q].end:
+            if q + 1 < n and (toks[q + 1].bits & _B_N) and toks[q + 1].start == toks[q].end:
                 break  # "B1249", "A38": a road number, not a name
             q += 1
-            if q + 1 < n and toks[q].low == "of" and _capitalised(toks[q + 1]):
+            if q + 1 < n and toks[q].low == "of" and (toks[q + 1].bits & _B_CAP):
                 q += 1  # "Port of Southampton", "Gulf of Mexico"
         if q > p0 and toks[q - 1].low == "of":
             q -= 1
@@ -1884,30 +2277,30 @@ def _places(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
             continue
         if q - p0 == 1 and (len(toks[p0].text) == 1 or toks[p0].low in _NOT_PLACES):
             continue  # "A", "Easter"
-        if toks[q - 1].low.endswith(("'s", "’s")) and not (q < n and toks[q].low in _w.PLACE_NOUNS):
+        if toks[q - 1].low.endswith(("'s", "’s")) and not (q < n and toks[q].low in _W_PLACE_NOUNS):
             continue  # "Hurst's", "Coalition's": an owner, not a place
         if (
             q < n
-            and toks[q].kind == "w"
+            and (toks[q].bits & _B_W)
             and toks[q].text[0].islower()
-            and _noun_candidate(toks[q])
-            and toks[q].low not in _w.PLACE_NOUNS
-            and not _is_verbish(toks[q].low)
-            and not (q + 1 < n and toks[q + 1].low in _w.PLACE_NOUNS)
+            and (toks[q].bits & _B_NOUN)
+            and toks[q].low not in _W_PLACE_NOUNS
+            and not (toks[q].bits & _B_VERBISH)
+            and not (q + 1 < n and toks[q + 1].low in _W_PLACE_NOUNS)
             and toks[q].low not in _PLACE_FOLLOWERS
         ):
             continue  # "in English literature", "at the European Central Bank's meeting"
         if (
             q + 1 < n
-            and toks[q].kind == "w"
+            and (toks[q].bits & _B_W)
             and toks[q].text[0].islower()
-            and toks[q + 1].low in _w.PLACE_NOUNS
-            and toks[q].low not in _w.NP_STOP
+            and toks[q + 1].low in _W_PLACE_NOUNS
+            and toks[q].low not in _W_NP_STOP
         ):
             q += 1
-        while q < n and toks[q].low in _w.PLACE_NOUNS:
+        while q < n and toks[q].low in _W_PLACE_NOUNS:
             q += 1
-        if q < n and toks[q].kind == "w" and toks[q].low in _w.ATTRIBUTION_VERBS:
+        if q < n and (toks[q].bits & _B_W) and toks[q].low in _W_ATTRIBUTION_VERBS:
             continue
         name = field_text[toks[p0].start : toks[q - 1].end]
         out.append((k, q - 1, name))
@@ -1934,60 +2327,74 @@ def _bare(low: str) -> str:
 
 
 def _is_year(tok: Tok) -> bool:
-    return tok.kind == "n" and len(tok.text) == 4 and tok.text[:2] in ("18", "19", "20")
+    return (tok.bits & _B_YEAR) != 0
+
+
+def _is_year_raw(text: str, kind: str) -> bool:
+    return kind == "n" and len(text) == 4 and text[:2] in ("18", "19", "20")
 
 
 def _time_word(tok: Tok) -> bool:
-    low = tok.low
-    if tok.kind == "n":
-        return _is_year(tok)
-    if tok.kind != "w":
+    return (tok.bits & _B_TIME_WORD) != 0
+
+
+def _time_word_raw(text: str, low: str, kind: str) -> bool:
+    if kind == "n":
+        return _is_year_raw(text, kind)
+    if kind != "w":
         return False
-    if low in _w.MONTHS or low in _w.WEEKDAYS:
-        return tok.text[0].isupper() and len(low) > 3 or low in ("may",) and tok.text == "May"
-    return low in _w.TIME_NOUNS or low in _w.SEASONS
+    if low in _W_MONTHS or low in _W_WEEKDAYS:
+        return text[0].isupper() and len(low) > 3 or low in ("may",) and text == "May"
+    return low in _W_TIME_NOUNS or low in _W_SEASONS
 
 
 def _times(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     n = len(toks)
     k = 0
-    while k < n:
+    # every time phrase ends in a time word or is a time adverb: none starts after the last one
+    last = n - 1
+    while last >= 0 and not (toks[last].bits & _B_TIME_END):
+        last -= 1
+    while k <= last:
         tok = toks[k]
+        if not (tok.bits & _B_TIME_START):
+            k += 1  # no time phrase can start here
+            continue
         start = k
         q = k
-        if tok.kind == "w" and tok.low in _w.TIME_ADVERBS:
+        if (tok.bits & _B_W) and tok.low in _W_TIME_ADVERBS:
             out.append((k, k, tok.text))
             k += 1
             continue
-        if tok.kind == "w" and tok.low in _w.TIME_PREPOSITIONS:
+        if (tok.bits & _B_W) and tok.low in _W_TIME_PREPOSITIONS:
             q += 1
-        keep_from = start if (q > start and tok.low in _w.TIME_KEPT_PREPOSITIONS) else q
+        keep_from = start if (q > start and tok.low in _W_TIME_KEPT_PREPOSITIONS) else q
         if q < n and toks[q].low == "the":
             q += 1
             if keep_from == q - 1:
                 keep_from = q
         while (
             q < n
-            and toks[q].kind == "w"
-            and (toks[q].low in _w.TIME_LEADERS or toks[q].low in _w.TIME_DEICTICS)
+            and (toks[q].bits & _B_W)
+            and (toks[q].low in _W_TIME_LEADERS or toks[q].low in _W_TIME_DEICTICS)
         ):
             q += 1
-        deictic = q > k and toks[q - 1].low in _w.TIME_DEICTICS
+        deictic = q > k and toks[q - 1].low in _W_TIME_DEICTICS
         if (
             q < n
-            and _time_word(toks[q])
+            and (toks[q].bits & _B_TIME_WORD)
             and (
                 q > start
-                or _is_year(toks[q])
-                or (toks[q].kind == "w" and toks[q].low in _w.MONTHS | _w.WEEKDAYS)
+                or (toks[q].bits & _B_YEAR)
+                or ((toks[q].bits & _B_W) and toks[q].low in _MONTHS_WEEKDAYS)
             )
         ):
-            generic = toks[q].kind == "w" and toks[q].low in _w.TIME_NOUNS
+            generic = (toks[q].bits & _B_W) and toks[q].low in _W_TIME_NOUNS
             to_month = (
                 q + 2 < n
                 and toks[q + 1].low in ("to", "ending", "ended")
-                and _time_word(toks[q + 2])
+                and (toks[q + 2].bits & _B_TIME_WORD)
                 and q > start
                 and toks[q - 1].low == "the"
             )
@@ -1995,7 +2402,7 @@ def _times(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
                 generic
                 and not deictic
                 and not to_month
-                and not (q > start and toks[q - 1].low in _w.TIME_LEADERS)
+                and not (q > start and toks[q - 1].low in _W_TIME_LEADERS)
             ):
                 k += 1
                 continue
@@ -2005,21 +2412,21 @@ def _times(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]]:
                 e + 1 < n
                 and e - q < 4
                 and (
-                    _time_word(toks[e + 1])
-                    or (toks[e + 1].kind == "n" and len(toks[e + 1].text) <= 2 and e == q)
-                    or (toks[e + 1].low in ("to", "of") and e + 2 < n and _time_word(toks[e + 2]))
+                    (toks[e + 1].bits & _B_TIME_WORD)
+                    or ((toks[e + 1].bits & _B_N) and len(toks[e + 1].text) <= 2 and e == q)
+                    or (toks[e + 1].low in ("to", "of") and e + 2 < n and (toks[e + 2].bits & _B_TIME_WORD))
                 )
             ):
-                e += 1 if _time_word(toks[e + 1]) or toks[e + 1].kind == "n" else 2
+                e += 1 if (toks[e + 1].bits & _B_TIME_WORD) or (toks[e + 1].bits & _B_N) else 2
             # "a year ago", "a year earlier"
             if e + 1 < n and toks[e + 1].low in ("ago", "earlier", "later", "before"):
                 e += 1
             # "1961-1990", "2023-24"
             if (
-                _is_year(toks[e])
+                (toks[e].bits & _B_YEAR)
                 and e + 2 < n
                 and toks[e + 1].text in "-–"
-                and toks[e + 2].kind == "n"
+                and (toks[e + 2].bits & _B_N)
                 and toks[e + 1].start == toks[e].end
             ):
                 e += 2
@@ -2048,11 +2455,11 @@ def _plausible_source(toks: list[Tok], q: int, k_src: int, verb: str) -> bool:
     """Is toks[q:k_src] a source for ``verb``?  Any noun for "said"/"told"/"claimed"; for
     weaker verbs ("reported", "estimated", "showed") a name or a source noun."""
     last = toks[k_src - 1]
-    if _time_word(last) or last.low in _w.TIME_ADVERBS or last.low in _NOT_SOURCES:
+    if (last.bits & _B_TIME_WORD) or last.low in _W_TIME_ADVERBS or last.low in _NOT_SOURCES:
         return False
     if verb in _STRONG_ATTRIBUTION:
         return True
-    return any(_proper(toks, x) or toks[x].low in _w.SOURCE_NOUNS for x in range(q, k_src)) or (
+    return any(_proper(toks, x) or toks[x].low in _W_SOURCE_NOUNS for x in range(q, k_src)) or (
         last.low in ("figures", "data", "statistics", "survey", "study", "report", "results")
     )
 
@@ -2062,19 +2469,19 @@ def _attributions(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]
     n = len(toks)
 
     def np_after(q: int) -> tuple[int, int] | None:
-        while q < n and toks[q].low in _w.DETERMINERS:
+        while q < n and toks[q].low in _W_DETERMINERS:
             q += 1
         p0 = q
         while (
             q < n
             and q - p0 < 6
             and (
-                _noun_candidate(toks[q])
-                and not _is_verbish(toks[q].low)
+                (toks[q].bits & _B_NOUN)
+                and not (toks[q].bits & _B_VERBISH)
                 or (
                     toks[q].low in ("of", "for", "in")
                     and q + 1 < n
-                    and _capitalised(toks[q + 1])
+                    and (toks[q + 1].bits & _B_CAP)
                     and q > p0
                 )
             )
@@ -2083,7 +2490,7 @@ def _attributions(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]
         return (p0, q) if q > p0 else None
 
     for k, tok in enumerate(toks):
-        if tok.kind != "w":
+        if not (tok.bits & _B_ATTR_START):
             continue
         low = tok.low
         if low == "according" and k + 1 < n and toks[k + 1].low == "to":
@@ -2095,9 +2502,9 @@ def _attributions(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]
             low.endswith(("'s", "’s"))
             and k + 1 < n
             and toks[k + 1].low in _ATTR_OWNED
-            and _capitalised(tok)
-            and _bare(low) not in _w.MONTHS
-            and _bare(low) not in _w.WEEKDAYS
+            and (tok.bits & _B_CAP)
+            and _bare(low) not in _W_MONTHS
+            and _bare(low) not in _W_WEEKDAYS
         ):
             out.append((k, k + 1, tok.text[:-2]))
             continue
@@ -2122,42 +2529,42 @@ def _attributions(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]
                     (k - 1, rng[1] - 1, field_text[toks[rng[0]].start : toks[rng[1] - 1].end])
                 )
             continue
-        if low not in _w.ATTRIBUTION_VERBS or low == "according":
+        if low not in _W_ATTRIBUTION_VERBS or low == "according":
             continue
         if (
             low in ("estimated", "estimate", "estimates")
             and k + 1 < n
-            and toks[k + 1].kind in "TFn"
+            and (toks[k + 1].bits & (_B_FT | _B_N))
         ):
             pass
         # source before the verb: "officials said", "Officials in Seoul said", "the group claimed"
         q = k
         # skip a time phrase between source and verb: "Reeves on Wednesday announced"
-        if q - 2 >= 0 and _time_word(toks[q - 1]) and toks[q - 2].low in _w.TIME_PREPOSITIONS:
+        if q - 2 >= 0 and (toks[q - 1].bits & _B_TIME_WORD) and toks[q - 2].low in _W_TIME_PREPOSITIONS:
             q -= 2
-        if q - 1 >= 0 and toks[q - 1].kind == "w" and toks[q - 1].low in _w.TIME_ADVERBS:
+        if q - 1 >= 0 and (toks[q - 1].bits & _B_W) and toks[q - 1].low in _W_TIME_ADVERBS:
             q -= 1
         if q - 1 >= 0 and toks[q - 1].text == ",":
             # "Apple, which reports on 2 November, said": skip the parenthetical
             c = q - 2
             while c >= 0 and q - c < 16 and toks[c].text not in ",.;:":
                 c -= 1
-            if c >= 1 and toks[c].text == "," and toks[c + 1].low in _RELATIVE | {"who"}:
+            if c >= 1 and toks[c].text == "," and toks[c + 1].low in _RELATIVE_WHO:
                 q = c
         k_src = q
         while q - 1 >= 0 and k_src - q < 6:
             prev = toks[q - 1]
             if (
-                prev.kind == "w"
-                and _noun_candidate(prev)
-                and not _is_verbish(prev.low)
+                (prev.bits & _B_W)
+                and (prev.bits & _B_NOUN)
+                and not (prev.bits & _B_VERBISH)
                 and not prev.low.endswith(("'s", "’s"))
-                or prev.kind == "w"
+                or (prev.bits & _B_W)
                 and prev.low in ("in", "of", "for", "at")
                 and q < k_src
-                and _capitalised(toks[q])
+                and (toks[q].bits & _B_CAP)
                 and q - 2 >= 0
-                and _noun_candidate(toks[q - 2])
+                and (toks[q - 2].bits & _B_NOUN)
             ):
                 q -= 1
             else:
@@ -2168,13 +2575,13 @@ def _attributions(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]
             continue
         if (
             q - 1 >= 0
-            and toks[q - 1].kind == "w"
+            and (toks[q - 1].bits & _B_W)
             and toks[q - 1].low in ("he", "she", "they", "we", "it")
         ):
             out.append((q - 1, k, toks[q - 1].text))
             continue
         # inverted: ", said the ministry"
-        if k >= 1 and toks[k - 1].kind == "p" or k == 0:
+        if k >= 1 and (toks[k - 1].bits & _B_P) or k == 0:
             rng = np_after(k + 1)
             # the source ends the clause: ", said the ministry." (not ", said revenue would")
             if rng and (rng[1] >= n or toks[rng[1]].kind == "p"):
@@ -2182,26 +2589,37 @@ def _attributions(toks: list[Tok], field_text: str) -> list[tuple[int, int, str]
     return out
 
 
-def _modality(
-    toks: list[Tok], t: int, clause: tuple[int, int], headline: bool = False
-) -> str | None:
-    n = len(toks)
+def _modality_scan(toks: list[Tok]) -> tuple[bool, list[int], bool]:
+    """Claim words anywhere, the dispute words' indices, "could not be verified" anywhere: the
+    same for every figure of the window (a T and an F token read alike)."""
     claimed = False
     disputes: list[int] = []
     unverified = False
     for k, tok in enumerate(toks):
-        if tok.kind != "w":
+        if not (tok.bits & _B_MOD_SCAN):
             continue
-        if tok.low in _w.CLAIM_WORDS:
+        if tok.low in _W_CLAIM_WORDS:
             claimed = True
-        if tok.low in _w.DISPUTE_WORDS:
+        if tok.low in _W_DISPUTE_WORDS:
             disputes.append(k)
         if tok.low in _UNVERIFIED and k >= 2:
             back = [toks[q].low for q in range(max(0, k - 4), k)]
             if ("be" in back or "been" in back) and any(
-                b in _w.NEGATIONS or b.endswith("n't") for b in back
+                b in _W_NEGATIONS or b.endswith("n't") for b in back
             ):
                 unverified = True
+    return claimed, disputes, unverified
+
+
+def _modality(
+    toks: list[Tok],
+    t: int,
+    clause: tuple[int, int],
+    headline: bool = False,
+    scan: tuple[bool, list[int], bool] | None = None,
+) -> str | None:
+    n = len(toks)
+    claimed, disputes, unverified = _modality_scan(toks) if scan is None else scan
     if disputes:
         if claimed:
             return "disputed"
@@ -2235,14 +2653,14 @@ def _modality(
     c0, c1 = clause
     for k in range(c0, c1):
         tok = toks[k]
-        if tok.kind != "w" or k == t:
+        if not (tok.bits & _B_MODAL) or k == t:
             continue
-        mod = _w.MODALITY_WORDS.get(tok.low)
+        mod = _W_MODALITY_WORDS.get(tok.low)
         if (
-            tok.low in _w.MODAL_BEFORE_TO
+            tok.low in _W_MODAL_BEFORE_TO
             and k + 1 < n
             and toks[k + 1].low == "to"
-            and (k == 0 or toks[k - 1].low in _w.AUXILIARIES)
+            and (k == 0 or toks[k - 1].low in _W_AUXILIARIES)
         ):
             mod = "expected"
         if mod is None:
@@ -2252,12 +2670,12 @@ def _modality(
         if (
             tok.low in ("can", "will", "target", "hope", "plan", "aim", "goal", "projects")
             and k >= 1
-            and toks[k - 1].low in _w.DETERMINERS
+            and toks[k - 1].low in _W_DETERMINERS
         ):
             if tok.low in ("can", "will", "hope", "projects"):
                 continue
         if (
-            tok.low in _w.MODAL_VERBS
+            tok.low in _W_MODAL_VERBS
             and k + 1 < n
             and toks[k + 1].low in ("not", "n't")
             and k + 3 < n
@@ -2276,16 +2694,16 @@ def _modality(
         if (
             toks[k].low == "to"
             and k + 1 < t
-            and toks[k + 1].kind == "w"
-            and toks[k + 1].low in _verbs.BASE_VERBS
+            and (toks[k + 1].bits & _B_W)
+            and toks[k + 1].low in _V_BASE_VERBS
         ):
             if (
                 k >= 1
-                and _noun_candidate(toks[k - 1])
+                and (toks[k - 1].bits & _B_NOUN)
                 and toks[k - 1].low not in _INFINITIVE_GOVERNORS
                 and not any(
-                    toks[q].kind == "w"
-                    and (_verbs.is_verb_form(toks[q].low) or toks[q].low in _w.AUXILIARIES)
+                    (toks[q].bits & _B_W)
+                    and ((toks[q].bits & _B_VFORM) or toks[q].low in _W_AUXILIARIES)
                     for q in range(c0, k)
                 )
             ):
@@ -2294,30 +2712,27 @@ def _modality(
 
 
 def _negated(toks: list[Tok], verb_toks: Sequence[int], t: int) -> bool:
-    near = set(verb_toks)
-    # also the few words right before the figure ("did not rise 5%")
+    # the negation words among the verb group and the few words right before the figure ("did
+    # not rise 5%")
+    n = len(toks)
+    near: list[int] = [q for q in verb_toks if q < n and (toks[q].bits & _B_NEG)]
     for q in range(max(0, t - 4), t):
-        near.add(q)
-    for q in sorted(near):
-        if q >= len(toks):
-            continue
-        tok = toks[q]
-        if tok.kind != "w":
-            continue
-        neg = tok.low in ("not", "never", "n't", "cannot", "nor") or tok.low.endswith("n't")
-        if not neg:
-            continue
+        if toks[q].bits & _B_NEG:
+            near.append(q)
+    if not near:
+        return False
+    for q in sorted(set(near)):
         nxt = toks[q + 1] if q + 1 < len(toks) else None
-        if nxt is not None and nxt.low in _w.HEDGE_AFTER_NEGATION:
+        if nxt is not None and nxt.low in _W_HEDGE_AFTER_NEGATION:
             continue
         if nxt is not None and nxt.low in ("only", "just", "quite", "all", "yet") and q + 1 < t:
             continue
-        if q < t and any(toks[x].kind in "FT" for x in range(q + 1, t)):
+        if q < t and any((toks[x].bits & _B_FT) for x in range(q + 1, t)):
             continue
         if q < t and any(
             _is_boundary(toks[x])
-            or toks[x].low in _w.WH_WORDS
-            or toks[x].low in _w.ATTRIBUTION_VERBS
+            or toks[x].low in _W_WH_WORDS
+            or toks[x].low in _W_ATTRIBUTION_VERBS
             for x in range(q + 1, t)
         ):
             continue
@@ -2326,6 +2741,10 @@ def _negated(toks: list[Tok], verb_toks: Sequence[int], t: int) -> bool:
 
 
 # --------------------------------------------------------------------------- entry point
+
+
+def _first(f: tuple[int, int]) -> int:
+    return f[0]
 
 
 def find_subject(
@@ -2345,11 +2764,16 @@ def find_subject(
     figure is read, so the cost per figure is bounded.
     """
     size = len(field_text)
-    s0 = min(max(0, sentence[0]), size)
-    s1 = min(max(s0, sentence[1]), size)
-    a = min(max(0, span[0]), size)
-    b = min(max(a, span[1]), size)
-    s0, s1 = min(s0, a), max(s1, b)
+    s0 = sentence[0]
+    s1 = sentence[1]
+    a = span[0]
+    b = span[1]
+    if not 0 <= s0 <= a <= b <= s1 <= size:  # (as the parser calls it, nothing to clamp)
+        s0 = min(max(0, s0), size)
+        s1 = min(max(s0, s1), size)
+        a = min(max(0, a), size)
+        b = min(max(a, b), size)
+        s0, s1 = min(s0, a), max(s1, b)
     w0 = max(s0, a - WINDOW)
     w1 = min(s1, b + WINDOW)
     # never start or end the window inside a word ("...nce minister"), even where the caller
@@ -2361,21 +2785,47 @@ def find_subject(
     others: list[tuple[int, int]] = []
     if figures:
         seq = figures if isinstance(figures, (list, tuple)) else tuple(figures)
-        lo = bisect_left(seq, w0 - 4 * WINDOW, key=lambda f: f[0])
-        for f in seq[lo:]:
-            if f[0] >= w1:
+        lim = w0 - 4 * WINDOW
+        # (in text order: none is skipped when the first is not)
+        lo = bisect_left(seq, lim, key=_first) if seq and seq[0][0] < lim else 0
+        for q in range(lo, len(seq)):
+            f = seq[q]
+            f0 = f[0]
+            if f0 >= w1:
                 break
-            if f[1] > w0 and (f[0], f[1]) != (a, b):
-                others.append((f[0], f[1]))
-    toks = _tokens(field_text, w0, w1, (a, b), others)
-    t = next((i for i, tok in enumerate(toks) if tok.kind == "T"), -1)
+            f1 = f[1]
+            if f1 > w0 and (f0 != a or f1 != b):
+                others.append((f0, f1))
+    toks, t, win = _window(field_text, w0, w1, (a, b), others)
     if t < 0:
         return Subject()
     clause = _clause(toks, t)
-    core = _core(toks, t, dimension, field_text)
-    place = _pick(_places(toks, field_text), toks, t, clause)
-    time = _pick(_times(toks, field_text), toks, t, clause)
-    attribution = _pick(_attributions(toks, field_text), toks, t, clause)
+    core = _core(toks, t, dimension, field_text, 0, clause)
+    scan: tuple[bool, list[int], bool] | None = None
+    if win is None:
+        places = _places(toks, field_text)
+        times = _times(toks, field_text)
+        attributions = _attributions(toks, field_text)
+    else:  # computed once for the window's figures
+        quals = win.quals
+        if quals is None:
+            quals = (
+                _places(toks, field_text),
+                _times(toks, field_text),
+                _attributions(toks, field_text),
+                _modality_scan(toks),
+            )
+            win.quals = quals
+        places, times, attributions, scan = quals
+    fidx: list[int] | None = None
+    if places or times or attributions:
+        if win is None:
+            fidx = _f_indices(toks)
+        else:  # the window's figure tokens but this one
+            fidx = [q for q in win.index.values() if q != t]
+    place = _pick(places, toks, t, clause, fidx)
+    time = _pick(times, toks, t, clause, fidx)
+    attribution = _pick(attributions, toks, t, clause, fidx)
     if attribution is not None:
         attribution = _strip_det(attribution)
     return Subject(
@@ -2384,7 +2834,7 @@ def find_subject(
         place=_squash(place),
         time=_squash(time),
         attribution=_squash(attribution),
-        modality=_modality(toks, t, clause, _headline(field_text, s0, s1)),
+        modality=_modality(toks, t, clause, _headline(field_text, s0, s1), scan),
         negated=_negated(toks, core.verb_toks, t),
         event=core.event,
     )
