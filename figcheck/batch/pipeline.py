@@ -188,7 +188,9 @@ def _insert_finding(
 
 def prepare_stories(conn: sqlite3.Connection, config: Config, toolkit: str = DEFAULT) -> None:
     """(Re)assign every document's story unless that is already committed for the current
-    documents; clears cross-source findings that belong to an earlier assignment."""
+    documents; clears cross-source findings that belong to an earlier assignment.  First builds
+    the indexes that loading leaves out (:data:`.store.LATE_INDEXES`)."""
+    ensure_indexes(conn)
     state = get_meta(conn, "cross_state", "dirty")
     if state in ("stories", "clean") and get_meta(conn, "stories_config") == _story_config(config):
         return

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from figcheck.batch import DatabaseError, against, run_batch
+from figcheck.batch.store import connect
 from figcheck.config import Config
 from figcheck.model import Document
 
@@ -373,6 +374,22 @@ def test_story_subject_lookup_uses_indexes(tmp_path: Path) -> None:
         " WHERE d.story_key=? AND q.claim_key=?", ("story-1", "troops")))
     conn.close()
     assert "SCAN" not in plan.replace("SCAN CONSTANT", ""), plan
+
+
+def test_late_indexes_are_built_once_the_documents_are_loaded(tmp_path: Path) -> None:
+    db = tmp_path / "f.db"
+    conn = connect(db)  # a new database: the per-figure and per-feature indexes wait for loading
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    conn.close()
+    assert not {"quantities_key", "features_feature"} & names
+    run([write_jsonl(tmp_path / "a.jsonl", story_records(2))], db, jobs=1)
+    conn = sqlite3.connect(db)
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    plan = " ".join(r[-1] for r in conn.execute(
+        "EXPLAIN QUERY PLAN SELECT doc_pk FROM features WHERE feature IN (?, ?)", ("a", "b")))
+    conn.close()
+    assert {"quantities_key", "features_feature"} <= names
+    assert "features_feature" in plan, plan
 
 
 def test_large_stories_are_compared_claim_key_by_claim_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
