@@ -73,7 +73,9 @@ def run_batch(archive: Path, db: Path, jobs: int, extra: list[str]) -> dict[str,
     start = time.monotonic()
     # Run from the database's folder, so that `-m figcheck` imports the same figcheck as this
     # script (the installed one, not a checkout that happens to be the working directory).
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+    import figcheck
+
+    env = {**os.environ, "PYTHONPATH": str(Path(figcheck.__file__).resolve().parents[1])}
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             cwd=db.parent, env=env)
     peaks: dict[str, int] = {}
