@@ -21,7 +21,7 @@ from ..model import Document, Finding, Interval, Quantity
 from .contradict import to_claim
 from .facts import affine, base_interval_of, interval_of, unit_family
 from .rules import get as rule
-from .text import FieldIndex, cap, field_index, field_text, phrase, quote, where
+from .text import FieldIndex, bare, cap, field_index, field_text, phrase, quote, where
 
 SHARE_HEADS = frozenset({"turnout", "share", "proportion", "percentage", "rate", "majority",
                          "participation", "coverage", "uptake", "efficacy", "approval"})
@@ -682,8 +682,8 @@ def check_conversion(s: Sentence, _: list[Sentence], tolerance: Decimal) -> list
             continue  # "rose 1.5C (2.7F)": a temperature difference, converted without offset
         mid_b = _mid(bb)
         actual = _convert_into(qa, qb)
-        out.append(_finding("FC205", s, (qa, qb), ARITHMETIC_CONFIDENCE, a=quote(qa),
-                            b=quote(qb),
+        out.append(_finding("FC205", s, (qa, qb), ARITHMETIC_CONFIDENCE, a=bare(qa),
+                            b=bare(qb),
                             actual=actual if actual else ("different" if mid_b is None else "")))
     return out
 

@@ -4,6 +4,7 @@ windows with linear regular expressions."""
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 
@@ -386,6 +387,28 @@ def quote(q: Quantity) -> str:
     surface = _SPACES.sub(" ", q.text.strip())
     if surface[:1].isupper() and surface[1:2].islower():
         surface = surface[0].lower() + surface[1:]
+    return surface
+
+
+@functools.cache
+def _hedge_prefixes() -> tuple[str, ...]:
+    """The parser's hedge phrases that start with a letter, longest first."""
+    from ..parser.words import HEDGES
+
+    return tuple(sorted((k for k in HEDGES if k[:1].isalpha()), key=len, reverse=True))
+
+
+def bare(q: Quantity) -> str:
+    """:func:`quote` without a leading hedge ("within 1.5 million km" -> "1.5 million km"), for
+    messages about the stated figure itself, such as a unit conversion."""
+    surface = quote(q)
+    if q.bound in ("exact", "range"):
+        return surface
+    low = surface.lower()
+    for hedge in _hedge_prefixes():
+        if low.startswith(hedge) and low[len(hedge):len(hedge) + 1] == " ":
+            rest = surface[len(hedge) + 1:].lstrip()
+            return rest or surface
     return surface
 
 

@@ -210,3 +210,16 @@ def test_message_parts_name_their_nouns() -> None:
     (f,) = within(d, qs, Config())
     assert f.message == ("Paragraph 1 says 80 adults and 55 children make up 120 victims, but "
                          "they add up to 135.")
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    pytest.param("The asteroid passed within 1.5 million km (600,000 miles) of Earth.",
+                 "Paragraph 1 converts 1.5 million km to 600,000 miles; 1.5 million km is about "
+                 "932,000 miles.", id="hedge-left-out"),
+    pytest.param("The road is 5 miles (12 km) long.",
+                 "Paragraph 1 converts 5 miles to 12 km; 5 miles is about 8 km.", id="plain"),
+])
+def test_message_conversion_names_the_figure_without_its_hedge(text: str, message: str) -> None:
+    # the conversion check compares the stated figure, not its hedge, and the message says so
+    (f,) = [f for f in run([Document(id="d", text=text)]).report.findings if f.code == "FC205"]
+    assert f.message == message
