@@ -165,10 +165,9 @@ class CueSet:
     the first words of the phrases that occur, word by word, case-insensitively; "may" only in
     lower case)."""
 
-    __slots__ = ("_lists", "_first", "_first_low", "_maps")
+    __slots__ = ("_first", "_first_low", "_maps")
 
     def __init__(self, lists: tuple[tuple[str, ...], ...]) -> None:
-        self._lists = lists
         firsts = sorted({p.split()[0] for ps in lists for p in ps})
         self._first = re.compile(r"(?<![A-Za-z])%s(?![A-Za-z])" % _trie(firsts),
                                  re.IGNORECASE | re.ASCII)

@@ -150,7 +150,8 @@ class Ctx:
     """``lows`` followed by ``_PAD`` empty strings: ``lw[k]`` is ``low(k)`` for ``-_PAD <= k <
     n + _PAD`` (a negative index wraps into the padding), without a bounds check or a call."""
     glued: list[bool] = field(default_factory=list)
-    """``glued[k]`` is ``adj(k)``, likewise padded with ``False``."""
+    """``glued[k]``: token ``k`` directly follows token ``k - 1`` (no space); padded with
+    ``False`` like ``lw``."""
     tp: list[Token | None] = field(default_factory=list)
     """``toks`` padded with ``None``: ``tp[k]`` is ``tok(k)`` likewise."""
 
@@ -173,10 +174,6 @@ class Ctx:
 
     def low(self, k: int) -> str:
         return self.lows[k] if 0 <= k < self.n else ""
-
-    def adj(self, k: int) -> bool:
-        """Token ``k`` directly follows token ``k - 1`` (no space)."""
-        return 0 < k < self.n and self.glued[k]
 
     def gap(self, k: int) -> str:
         """The text between token ``k - 1`` and token ``k``."""

@@ -259,17 +259,17 @@ _B_P: Final = 4
 _B_T: Final = 8
 _B_F: Final = 16
 _B_BOUNDARY: Final = 1 << 5  # _is_boundary
-_B_NOUN: Final = 1 << 6  # _noun_candidate
-_B_ADVERB: Final = 1 << 7  # _is_adverb
-_B_CAP: Final = 1 << 8  # _capitalised
+_B_NOUN: Final = 1 << 6  # _noun_candidate_raw
+_B_ADVERB: Final = 1 << 7  # _is_adverb_raw
+_B_CAP: Final = 1 << 8  # a word starting with a capital
 _B_PAST: Final = 1 << 9  # _is_past_form(low)
 _B_PAST_AMB: Final = 1 << 10  # _is_past_form(low, ambiguous=True)
 _B_PLURAL: Final = 1 << 11  # _is_plural(low)
 _B_VFORM: Final = 1 << 12  # _verbs.is_verb_form(low)
 _B_VKNOWN: Final = 1 << 13  # low in _verbs.forms()
 _B_VERBISH: Final = 1 << 14  # _is_verbish(low)
-_B_TIME_WORD: Final = 1 << 15  # _time_word
-_B_YEAR: Final = 1 << 16  # _is_year
+_B_TIME_WORD: Final = 1 << 15  # _time_word_raw
+_B_YEAR: Final = 1 << 16  # _is_year_raw
 _B_TIME_START: Final = 1 << 17  # may start a time phrase in _times
 _B_PLACE_START: Final = 1 << 18  # a scope word or place preposition (word)
 _B_ATTR_START: Final = 1 << 19  # may start an attribution in _attributions
@@ -398,10 +398,6 @@ def _is_plural(low: str) -> bool:
     return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s"))
 
 
-def _is_adverb(tok: Tok) -> bool:
-    return (tok.bits & _B_ADVERB) != 0
-
-
 def _is_adverb_raw(text: str, low: str) -> bool:
     if low in _W_ADVERBS:
         return True
@@ -432,10 +428,6 @@ def _event_family(lemma: str) -> str | None:
 def _change_family(lemma: str) -> str | None:
     fam = _W_EVENT_FAMILIES.get(lemma)
     return fam if fam in _W_CHANGE_FAMILIES else None
-
-
-def _noun_candidate(tok: Tok) -> bool:
-    return (tok.bits & _B_NOUN) != 0
 
 
 def _noun_candidate_raw(text: str, low: str, kind: str) -> bool:
@@ -548,7 +540,7 @@ def _bits(text: str, low: str, kind: str) -> int:
         or low in _W_MODAL_VERBS
         or low in _W_NEGATIONS
         or low.endswith("n't")
-        or _is_adverb_raw(text, low)
+        or b & _B_ADVERB
         or low == "little"
     ):
         b |= _B_VGROUP
@@ -2223,10 +2215,6 @@ def _f_indices(toks: list[Tok]) -> list[int]:
     return [q for q, tok in enumerate(toks) if tok.bits & _B_F]
 
 
-def _capitalised(tok: Tok) -> bool:
-    return (tok.bits & _B_CAP) != 0
-
-
 def _proper(toks: list[Tok], q: int) -> bool:
     """Capitalised and not merely the first word of the sentence."""
     if not (toks[q].bits & _B_CAP):
@@ -2326,16 +2314,8 @@ def _bare(low: str) -> str:
     return low[:-2] if low.endswith(("'s", "’s")) else low
 
 
-def _is_year(tok: Tok) -> bool:
-    return (tok.bits & _B_YEAR) != 0
-
-
 def _is_year_raw(text: str, kind: str) -> bool:
     return kind == "n" and len(text) == 4 and text[:2] in ("18", "19", "20")
-
-
-def _time_word(tok: Tok) -> bool:
-    return (tok.bits & _B_TIME_WORD) != 0
 
 
 def _time_word_raw(text: str, low: str, kind: str) -> bool:
