@@ -194,6 +194,16 @@ def _open(path: Path) -> IO[bytes]:
     return open(path, "wb")
 
 
+def documents(n: int, *, seed: int | None = None) -> list[Any]:
+    """The ``n`` generated records (every one with a story, no bad lines) as
+    :class:`figcheck.model.Document` objects, for in-process benchmarks; ``seed`` defaults to ``n``."""
+    from figcheck.model import Document
+
+    return [Document(**{k: v for k, v in rec.items() if v is not None})
+            for kind, rec in generate(n, seed=n if seed is None else seed, no_story_rate=0.0)
+            if kind == "doc" and rec is not None]
+
+
 def write(n: int, out: Path, **kw: Any) -> dict[str, int]:
     counts = {"documents": 0, "bad": 0, "reprints": 0, "planted": 0}
     truth_path = Path(f"{out}.truth.jsonl")

@@ -45,9 +45,7 @@ def _documents(archive_n: int) -> list[Any]:
         docs.append(Document(id=f"check/{rec['id']}", text=rec["text"], title=rec.get("title"),
                              source=rec.get("source"), published=rec.get("published"),
                              story=f"check/{rec['story']}"))
-    for kind, rec in gen.generate(archive_n, seed=archive_n, no_story_rate=0.0):
-        if kind == "doc" and rec is not None:
-            docs.append(Document(**{k: v for k, v in rec.items() if v is not None}))
+    docs.extend(gen.documents(archive_n))
     return docs
 
 

@@ -17,7 +17,6 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -29,17 +28,9 @@ except ImportError:
 STAGES = ("extract", "within", "features", "rows", "across")
 
 
-def _docs(n: int) -> list[Any]:
-    import archive as gen
-
-    from figcheck.model import Document
-
-    return [Document(**{k: v for k, v in rec.items() if v is not None})
-            for kind, rec in gen.generate(n, seed=n, no_story_rate=0.0)
-            if kind == "doc" and rec is not None]
-
-
 def measure(n: int, only: tuple[str, ...], repeat: int) -> dict[str, float]:
+    import archive
+
     from figcheck.batch.store import quantity_from_json
     from figcheck.batch.toolkit import resolve
     from figcheck.batch.work import finding_row, quantity_row
@@ -47,7 +38,7 @@ def measure(n: int, only: tuple[str, ...], repeat: int) -> dict[str, float]:
 
     tk = resolve()
     config = Config()
-    docs = _docs(n)
+    docs = archive.documents(n)
     qs_all = [tk.extract(d.text, title=d.title) for d in docs]  # warm-up, and the inputs below
     found_all = [tk.within(d, qs, config) for d, qs in zip(docs, qs_all)]
     stories: dict[str, list[int]] = {}
