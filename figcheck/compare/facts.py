@@ -61,7 +61,7 @@ _QUAL_PUNCT = re.compile(r"[^\w\s-]+")
 _WS = re.compile(r"\s+")
 
 # Cue phrases looked for around a figure (lower case; matched word by word, see
-# :class:`figcheck.compare.text.CueScan`).  "may" counts only in lower case ("in May" is a month).
+# :class:`figcheck.compare.text.CueSet`).  "may" counts only in lower case ("in May" is a month).
 UPDATE_PHRASES: tuple[str, ...] = (
     "earlier", "initially", "initial", "previously", "previous", "originally", "at first",
     "first reported", "had risen", "has risen", "risen", "revised", "raised", "updated",
@@ -525,25 +525,6 @@ def ratio(a: Quantity, b: Quantity) -> Decimal | None:
     if x is None or y is None or x <= 0 or y <= 0:
         return None
     return max(x, y) / min(x, y)
-
-
-def context_blocks(sentence: str) -> str | None:
-    """Why the sentence around a figure makes it unsafe to compare (a disputed or modal claim),
-    or ``None``."""
-    from .text import CueScan
-
-    scan = CueScan(sentence)
-    if scan.any(DISPUTE_PHRASES):
-        return "disputed"
-    if scan.any(MODAL_PHRASES) or scan.any(PLAN_PHRASES):
-        return "modal"
-    return None
-
-
-def update_cue(sentence: str) -> bool:
-    from .text import CueScan
-
-    return CueScan(sentence).any(UPDATE_PHRASES)
 
 
 # -- intervals -------------------------------------------------------------------------------------

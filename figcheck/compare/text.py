@@ -71,72 +71,6 @@ def field_index(text: str) -> FieldIndex:
     return fi
 
 
-_TOKEN = re.compile(r"[A-Za-z]+")
-
-
-_FIRST_WORDS: dict[tuple[str, ...], dict[str, list[list[str]]]] = {}
-
-
-def _first_words(phrases: tuple[str, ...]) -> dict[str, list[list[str]]]:
-    """Cue phrases by first word -> the words that must follow (built once per phrase list)."""
-    first = _FIRST_WORDS.get(phrases)
-    if first is None:
-        first = {}
-        for p in phrases:
-            words = p.split()
-            first.setdefault(words[0], []).append(words[1:])
-        if len(_FIRST_WORDS) >= 256:
-            _FIRST_WORDS.clear()
-        _FIRST_WORDS[phrases] = first
-    return first
-
-
-class CueScan:
-    """The words of a text found in one linear pass; :meth:`starts` gives where any of a set of
-    cue phrases occurs (word by word, so long phrase lists cost a dictionary look-up per word)."""
-
-    __slots__ = ("_pos", "_low", "_raw", "_at")
-
-    def __init__(self, text: str) -> None:
-        self._pos: list[int] = [m.start() for m in _TOKEN.finditer(text)]
-        self._raw: list[str] = _TOKEN.findall(text)
-        self._low: list[str] = [w.lower() for w in self._raw]
-        self._at: dict[str, list[int]] = {}
-        at = self._at
-        for i, lw in enumerate(self._low):
-            hits = at.get(lw)
-            if hits is None:
-                at[lw] = [i]
-            else:
-                hits.append(i)
-
-    def starts(self, phrases: tuple[str, ...]) -> list[int]:
-        first = _first_words(phrases)
-        at = self._at
-        cands: list[int] = []
-        for w in first:
-            hits = at.get(w)
-            if hits:
-                cands.extend(hits)
-        if not cands:
-            return []
-        cands.sort()
-        out = []
-        low = self._low
-        for i in cands:
-            w = low[i]
-            if w == "may" and self._raw[i] != "may":
-                continue
-            for rest in first[w]:
-                if not rest or low[i + 1:i + 1 + len(rest)] == rest:
-                    out.append(self._pos[i])
-                    break
-        return out
-
-    def any(self, phrases: tuple[str, ...]) -> bool:
-        return bool(self.starts(phrases))
-
-
 def _trie(words: list[str]) -> str:
     """A regular expression matching exactly ``words``, factored by common prefixes (the regex
     engine tries alternatives one by one; a trie tries one letter)."""
@@ -161,9 +95,8 @@ def _trie(words: list[str]) -> str:
 
 class CueSet:
     """Several lists of cue phrases found in one pass of one regular expression over a text:
-    :meth:`scan` gives, per list, exactly what :meth:`CueScan.starts` gives for it (the offsets of
-    the first words of the phrases that occur, word by word, case-insensitively; "may" only in
-    lower case)."""
+    :meth:`scan` gives, per list, the offsets of the first words of the phrases that occur (word
+    by word, case-insensitively; "may" only in lower case)."""
 
     __slots__ = ("_first", "_first_low", "_maps")
 
@@ -224,8 +157,8 @@ class CueIndex:
 
     __slots__ = ("_starts",)
 
-    def __init__(self, scan: CueScan | list[int], phrases: tuple[str, ...] = ()) -> None:
-        self._starts = scan if isinstance(scan, list) else scan.starts(phrases)
+    def __init__(self, starts: list[int]) -> None:
+        self._starts = starts  # sorted, as :meth:`CueSet.scan` gives them
 
     def within(self, lo: int, hi: int) -> bool:
         i = bisect_left(self._starts, lo)
