@@ -24,6 +24,7 @@ from setuptools import setup
 
 COMPILED = [
     "figcheck/intervals.py",
+    "figcheck/memo.py",
     "figcheck/parser/tokenize.py",
     "figcheck/parser/segment.py",
     "figcheck/parser/words.py",

@@ -8,6 +8,7 @@ from pathlib import Path
 
 COMPILABLE = (
     "intervals",
+    "memo",
     "parser/tokenize",
     "parser/segment",
     "parser/words",

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from types import MappingProxyType
 
+from ..memo import remember
 from ..model import Claim, Document, Finding, Quantity
 from . import facts
 from .rules import Rule
@@ -112,9 +113,7 @@ def _dropped_names(attribution: str | None, place: str | None, source: str | Non
         drop |= {w.removesuffix("'s") for w in (facts.norm_qualifier(place) or "").split()}
         drop |= set((source or "").lower().split())
         got = frozenset(drop)
-        if len(_DROP_MEMO) >= 65536:
-            _DROP_MEMO.clear()
-        _DROP_MEMO[key] = got
+        remember(_DROP_MEMO, key, got)
     return got
 
 
@@ -308,9 +307,7 @@ def _own_voice(attribution: str, source: str) -> bool:
         att = facts.norm_qualifier(attribution)
         got = bool(att) and set((att or "").split()) <= set(
             (facts.norm_qualifier(source.lower()) or "").split())
-        if len(_OWN_VOICE_MEMO) >= 65536:
-            _OWN_VOICE_MEMO.clear()
-        _OWN_VOICE_MEMO[key] = got
+        remember(_OWN_VOICE_MEMO, key, got)
     return got
 
 
@@ -331,9 +328,7 @@ def _comparable_keys(q: Quantity) -> tuple[str, ...] | None:
     if key in _KEYS_MEMO:
         return _KEYS_MEMO[key]
     got = potential_keys(q) if facts.comparable(q) else None
-    if len(_KEYS_MEMO) >= 65536:
-        _KEYS_MEMO.clear()
-    _KEYS_MEMO[key] = got
+    remember(_KEYS_MEMO, key, got)
     return got
 
 

@@ -19,6 +19,7 @@ from decimal import Decimal
 from types import MappingProxyType
 
 from ..intervals import DEFAULT_TOLERANCE, normalise
+from ..memo import remember
 from ..model import Interval, Quantity
 
 # -- vocabularies (rules as data) -----------------------------------------------------------------
@@ -98,8 +99,7 @@ PLAN_PHRASES: tuple[str, ...] = ("will", "set to", "due to", "plan", "plans", "p
 PLAN_MODALITIES: frozenset[str] = frozenset({"will", "planned", "set to", "due to", "plan"})
 
 
-_CACHE_LIMIT: int = 65536
-"""Memo tables below are emptied when they reach this many entries (bounded memory)."""
+# Memo tables below are filled through figcheck.memo.remember (bounded memory).
 
 _QUAL_MEMO: dict[str, str | None] = {}
 
@@ -113,10 +113,8 @@ def norm_qualifier(s: str | None) -> str | None:
     n = _QUAL_PUNCT.sub(" ", s.lower())
     n = _WS.sub(" ", n).strip()
     n = _QUAL_LEAD.sub("", n).strip()
-    if len(memo) >= _CACHE_LIMIT:
-        memo.clear()
     out = n or None
-    memo[s] = out
+    remember(memo, s, out)
     return out
 
 
@@ -151,9 +149,7 @@ def norm_head(h: str | None) -> str | None:
         return memo[h]
     n = _WS.sub(" ", h.strip().lower())
     out = HEAD_SYNONYMS.get(n, n) or None
-    if len(memo) >= _CACHE_LIMIT:
-        memo.clear()
-    memo[h] = out
+    remember(memo, h, out)
     return out
 
 
@@ -283,9 +279,7 @@ def _absolute_time(t: str | None) -> str | None:
         return _ABS_TIME_MEMO[t]
     n = norm_qualifier(t)
     out = None if n is None or _RELATIVE_TIME.match(n) else n
-    if len(_ABS_TIME_MEMO) >= _CACHE_LIMIT:
-        _ABS_TIME_MEMO.clear()
-    _ABS_TIME_MEMO[t] = out
+    remember(_ABS_TIME_MEMO, t, out)
     return out
 OTHER_ATTRIBUTION_FAR: float = 0.75
 """Two different sources named for one fact, far apart in one article or in two documents."""
@@ -424,9 +418,7 @@ def derived(q: Quantity) -> Derived:
         mods = frozenset(w for w in narrowing if not evs or (
             _stem(w)[:5] != _stem(evs)[:5] and participle_event(w) != evs))
         d = Derived(head, ev, mods, raw)
-        if len(memo) >= _CACHE_LIMIT:
-            memo.clear()
-        memo[key] = d
+        remember(memo, key, d)
     return d
 
 

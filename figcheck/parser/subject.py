@@ -86,6 +86,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final, TypeAlias
 
+from ..memo import remember
 from ..model import Subject
 from .lexicon import verbs as _verbs
 from .lexicon import words as _w
@@ -445,7 +446,6 @@ def _noun_candidate_raw(text: str, low: str, kind: str) -> bool:
 
 _MEMO: Final[dict[str, tuple[str, str, int]]] = {}
 """Token surface (prefixed with "T\0" / "F\0" for figures) -> (lower case, kind, bits)."""
-_MEMO_MAX: Final = 100_000
 
 
 def _info(s: str) -> tuple[str, str, int]:
@@ -455,9 +455,7 @@ def _info(s: str) -> tuple[str, str, int]:
         low = s.lower()
         kind = "w" if s[0].isalpha() else ("n" if s[0].isdigit() else "p")
         got = (low, kind, _bits(s, low, kind))
-        if len(_MEMO) >= _MEMO_MAX:
-            _MEMO.clear()
-        _MEMO[s] = got
+        remember(_MEMO, s, got)
     return got
 
 
@@ -468,9 +466,7 @@ def _figure_tok(text: str, a: int, b: int, kind: str) -> Tok:
     if got is None:
         low = s.lower()
         got = (low, kind, _bits(s, low, kind))
-        if len(_MEMO) >= _MEMO_MAX:
-            _MEMO.clear()
-        _MEMO[key] = got
+        remember(_MEMO, key, got)
     return Tok(s, got[0], a, b, kind, got[2])
 
 
@@ -793,9 +789,7 @@ def _lemma(word: str) -> str:
     got = _LEMMAS.get(word)
     if got is None:
         got = _verbs.lemma(word)
-        if len(_LEMMAS) >= _MEMO_MAX:
-            _LEMMAS.clear()
-        _LEMMAS[word] = got
+        remember(_LEMMAS, word, got)
     return got
 
 
@@ -807,9 +801,7 @@ def _singular(word: str) -> str:
     got = _SINGULAR.get(word)
     if got is None:
         got = singular(word)
-        if len(_SINGULAR) >= _MEMO_MAX:
-            _SINGULAR.clear()
-        _SINGULAR[word] = got
+        remember(_SINGULAR, word, got)
     return got
 
 
@@ -1796,9 +1788,7 @@ def _own_noun(surface: str) -> tuple[str, str] | None:
             own = singular(last)
             if own not in _NUMBER_WORDS:
                 got = (tail, own)
-    if len(_OWN_NOUNS) >= _MEMO_MAX:
-        _OWN_NOUNS.clear()
-    _OWN_NOUNS[surface] = got
+    remember(_OWN_NOUNS, surface, got)
     return got
 
 
@@ -2134,9 +2124,7 @@ def _figure_kind(surface: str) -> str:
     got = _FIGURE_KINDS.get(surface)
     if got is None:
         got = _figure_kind_of(surface)
-        if len(_FIGURE_KINDS) >= _MEMO_MAX:
-            _FIGURE_KINDS.clear()
-        _FIGURE_KINDS[surface] = got
+        remember(_FIGURE_KINDS, surface, got)
     return got
 
 
