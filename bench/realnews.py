@@ -123,6 +123,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             rc |= import_verdicts(args.import_planted_verdicts, planted_path, ("kind",))
         return rc
 
+    for name in (args.export_unjudged, args.export_planted):
+        if name:
+            outside_repo(name)  # refuse a place in the repository before the long run
     paths = [Path(p) for p in args.corpora] or [DATA / name for name in DEFAULT_CORPORA]
     limit = args.limit if args.limit is not None else (300 if args.quick else None)
     per_kind = args.plants if args.plants is not None else (25 if args.quick else 250)
