@@ -155,7 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
               f"{len(c.articles) - dev}), {len(stories)} stories of 2+ articles, "
               f"{len({a.source for a in c.articles})} outlets"
               + (f", {c.bad_lines} bad lines skipped" if c.bad_lines else ""))
-        runs = {m: alarms.run(c, m) for m in alarms.MODES}
+        runs = alarms.run_modes(c)
         runs_by[c.name] = runs
         if "alarms" not in args.skip:
             report_alarms(c, runs, verdicts)

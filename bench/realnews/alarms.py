@@ -61,8 +61,35 @@ class Run:
 
 
 def run(corpus: Corpus, mode: str) -> Run:
+    """``figcheck.check`` on the corpus in one ``mode``."""
     report = figcheck.check(to_documents(corpus.articles, mode))
     return Run(corpus.name, mode, len(corpus.articles), list(report.findings))
+
+
+def run_modes(corpus: Corpus, modes: Sequence[str] = MODES) -> dict[str, Run]:
+    """What ``figcheck.check`` gives in each mode, with every article extracted once: the steps
+    of ``figcheck.compare.run`` (extract, ``within`` each document, ``assign_stories``,
+    ``across`` each story, ``apply_config``) through figcheck.compare's public functions.
+    ``tests/realnews`` asserts it equals :func:`run`."""
+    from figcheck.compare import across, apply_config, assign_stories, within
+
+    config = figcheck.Config()
+    docs = {m: to_documents(corpus.articles, m) for m in modes}
+    first = docs[modes[0]]
+    qs = {d.id: tuple(figcheck.extract(d.text, title=d.title)) for d in first}
+    inner = {d.id: within(d, qs[d.id], config) for d in first}
+    out: dict[str, Run] = {}
+    for m in modes:
+        pairs = [(d, qs[d.id]) for d in docs[m]]
+        found = [f for d in docs[m] for f in inner[d.id]]
+        stories = assign_stories(pairs, config)
+        groups: dict[str, list[tuple[figcheck.Document, tuple[figcheck.Quantity, ...]]]] = {}
+        for d, q in pairs:
+            groups.setdefault(stories[d.id], []).append((d, q))
+        for key in sorted(groups):
+            found.extend(across(groups[key], config))
+        out[m] = Run(corpus.name, m, len(corpus.articles), apply_config(found, config))
+    return out
 
 
 # --------------------------------------------------------------------------------------------

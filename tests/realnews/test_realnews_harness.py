@@ -91,6 +91,25 @@ def test_verdict_keys_are_stable_and_textless(corpora: list[Path]) -> None:
     assert (j.genuine, j.unjudged, j.precision) == (1, 0, 1.0)
 
 
+def test_run_modes_equals_check(corpora: list[Path]) -> None:
+    """The harness extracts once for both modes; it must give exactly figcheck.check's findings."""
+    from realnews.corpus import Corpus
+
+    cs = [load(p) for p in corpora]
+    both = Corpus(corpora[0], cs[0].articles + cs[1].articles)
+    # plant a cross-source and a within-article conflict so there is something to compare
+    cands = plant.candidates([both], seed=2)
+    changed = [cands["cluster"][0], cands["headline"][0]]
+    arts = [next((p.apply(a) for p in changed if p.doc == a.id), a) for a in both.articles]
+    c = Corpus(corpora[0], arts)
+    fast = alarms.run_modes(c)
+    for mode in alarms.MODES:
+        slow = alarms.run(c, mode)
+        assert [f.model_dump() for f in fast[mode].findings] == [
+            f.model_dump() for f in slow.findings], mode
+    assert {f.code for f in fast["story"].findings} >= {"FC102", "FC111"}
+
+
 def test_headline_share(corpora: list[Path]) -> None:
     hs = headlines.headline_share(load(corpora[0]).articles)
     assert (hs.numbers, hs.extracted, hs.share) == (1, 1, 1.0)
