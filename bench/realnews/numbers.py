@@ -103,7 +103,7 @@ STOP_NOUNS: frozenset[str] = frozenset(
 
 _NUM = re.compile(
     r"(?P<cur>" + _CUR_SYM_ALT + r")?\s?"
-    r"(?P<num>(?<![\w.,/:-])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,]\d)|(?<![\w.,/:-])\d+(?:\.\d+)?"
+    r"(?P<num>(?<![\w.,/:\u2013-])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,]\d)|(?<![\w.,/:\u2013-])\d+(?:\.\d+)?"
     r"|(?<![\w-])(?:" + _WORD_ALT + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"(?![\w-]))"
     r"(?P<scale>\s?(?:" + _SCALE_ALT + r")\b)?"
@@ -115,6 +115,11 @@ _CUR_WORD_AFTER = re.compile(
     r"\s(?P<cw>dollars|dollar|euros|euro|yen|rupees|yuan|pence|cents|usd|gbp|eur)\b",
     re.IGNORECASE)
 _CUR_CODE_BEFORE = re.compile(r"\b(?P<code>USD|GBP|EUR|JPY|CNY|INR|AUD|CAD|Rs\.?)\s?$")
+_ONE_LETTER: frozenset[str] = frozenset({"m", "g", "C", "F"})
+_METRE_WORDS: frozenset[str] = frozenset(
+    "sprint race hurdles freestyle backstroke breaststroke butterfly medley relay dash run "
+    "tall high long deep wide away above below from to of in fall drop climb jump wall yacht "
+    "boat wave waves tower bridge stretch section swim".split())
 _WORD_NOUN = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _PHONE = re.compile(r"\d{3,}[ -]\d{3,}")
 
@@ -233,12 +238,18 @@ def numbers(text: str) -> list[Num]:
                 continue  # clock time
             if ns > 0 and text[ns - 1] in "-/#" and ns > 1 and text[ns - 2].isalnum():
                 continue  # B-52, Covid-19, 24/7
-            if re.match(r"[-/]\d", text[ne:ne + 2]):
+            if re.match(r"[-/\u2013]\d", text[ne:ne + 2]):
                 continue  # scores 3-1, dates 12/05, phone runs
             if _PHONE.match(text, ns):
                 continue
         if scale in ("m", "b", "k") and not cur:
-            scale = ""  # "5 m" is metres, "3 b" is nothing; only "$5m"
+            # "$5m" is money and "2m people" two million, but "100m sprint" is metres and
+            # "3 b" nothing
+            after = text[m.end("scale"):m.end("scale") + 12].lower()
+            word = re.match(r" ([a-z]+)", after)
+            if not (scale == "m" and m.group("scale") == "m" and word
+                    and word.group(1) not in _METRE_WORDS and word.group(1) not in UNITS):
+                scale = ""
         if scale:
             e = m.end("scale")
             value *= SCALES[scale]
@@ -261,6 +272,8 @@ def numbers(text: str) -> list[Num]:
         if kind == "count":
             cw = _CUR_WORD_AFTER.match(text, e)
             um = _UNIT_AFTER.match(text, e)
+            if um and len(um.group("unit")) == 1 and um.group("unit") not in _ONE_LETTER:
+                um = None  # "4G", "3D", "5M": one-letter units only in their own case
             if cw:
                 kind, unit, e = "money", CURRENCY_WORDS[cw.group("cw").lower()], cw.end()
             elif um and not is_word and not (um.group("unit").lower() in ("in", "m", "g")
@@ -276,6 +289,8 @@ def numbers(text: str) -> list[Num]:
         if kind == "count" and not is_word and not scale:
             if _is_year(raw, text, ns) or _date_context(text, ns, ne):
                 continue
+            if text[e:e + 1].isalpha():
+                continue  # "1990s", "4G", "3D": glued to letters
             if raw.startswith("0") and len(raw) > 1 and not raw.startswith("0."):
                 continue
         if is_word and kind == "count":
