@@ -51,6 +51,14 @@ def test_not_figures() -> None:
     assert read(text) == []
 
 
+def test_m_scale_units_and_glued_letters() -> None:
+    assert read("About 2m people voted.") == [("2m", Decimal(2000000), "count", None)]
+    assert read("He won the 100m sprint.") == [("100m", Decimal(100), "measure", "m")]
+    assert read("It was 40C (104F).") == [("40C", Decimal(40), "measure", "c"),
+                                          ("104F", Decimal(104), "measure", "f")]
+    assert read("In the 1990s 4G came; they won 3\u20131.") == []
+
+
 def test_same_reading_compares_face_values() -> None:
     a, b, c = numbers("It cost $5m. Later $5,000,000 was paid. Another £5m went.")
     assert same_reading(a, b)
