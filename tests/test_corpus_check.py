@@ -24,6 +24,9 @@ from figcheck.evaluation.check import (
     corpus_records,
     cross_story_findings,
     evaluate_check,
+    evaluate_sets,
+    format_sets,
+    set_dirs,
     gold_code,
     gold_spans,
     load_stories,
@@ -33,6 +36,9 @@ from figcheck.evaluation.check import (
 from figcheck.model import Claim, Document, Finding, Interval, Report, Value
 
 STORIES = load_stories()
+# Blind-written stories (corpus/check/blind/{dev,heldout}): checked for form like the team's own,
+# scored as separate sets and never mixed into STORIES.
+BLIND = [s for label, d in set_dirs()[1:] if d.is_dir() for s in load_stories(d)]
 ALLOWED = {("contradiction", "within"), ("contradiction", "cross"), ("update", "cross")} | {
     (kind, "within") for kind in GOLD_KINDS if kind not in ("contradiction", "update")
 }
@@ -71,7 +77,7 @@ def test_word_counts(story: Story) -> None:
         assert 120 <= words <= 450, (doc.id, words)
 
 
-@pytest.mark.parametrize("story", STORIES, ids=lambda s: s.story)
+@pytest.mark.parametrize("story", STORIES + BLIND, ids=lambda s: s.story)
 def test_claims_resolve_and_vocabulary(story: Story) -> None:
     doc_ids = {d.id for d in story.documents}
     for finding in story.findings:
@@ -101,7 +107,7 @@ def _boundary_ok(source: str, start: int, end: int) -> bool:
     return not before.isalnum() and not after.isdigit() and not inside_number
 
 
-@pytest.mark.parametrize("story", STORIES, ids=lambda s: s.story)
+@pytest.mark.parametrize("story", STORIES + BLIND, ids=lambda s: s.story)
 def test_claims_are_whole_figures(story: Story) -> None:
     """A claim surface never starts or ends inside a longer number ("28" inside "285")."""
     for item in (*story.findings, *story.traps):
@@ -341,3 +347,33 @@ def test_export_command_writes_jsonl(tmp_path: Path) -> None:
     assert len(lines) == sum(len(s.documents) for s in STORIES)
     assert "story" not in json.loads(lines[0])
     assert main(["--export-jsonl", str(tmp_path / "missing" / "x.jsonl")]) == 2
+
+
+# --- the blind-written sets: scored apart from the team's stories -------------------------------
+
+
+def test_blind_sets_are_scored_separately(tmp_path: Path) -> None:
+    src = sorted(default_dir().glob("*.json"))
+    base = tmp_path / "check"
+    (base / "blind" / "dev").mkdir(parents=True)
+    (base / "blind" / "heldout").mkdir(parents=True)
+    for p in src[:3]:
+        (base / p.name).write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
+    for p in src[3:5]:
+        (base / "blind" / "dev" / p.name).write_text(p.read_text(encoding="utf-8"),
+                                                     encoding="utf-8")
+    rows = evaluate_sets(base, checker=_oracle)
+    assert [label for label, _ in rows] == ["team", "blind dev", "blind held-out"]
+    team, dev, heldout = (sc for _, sc in rows)
+    assert team is not None and dev is not None and heldout is None
+    assert (team.stories, dev.stories) == (3, 2)
+    assert team.overall.gold == sum(len(read_story(p).findings) for p in src[:3])
+    assert dev.overall.gold == sum(len(read_story(p).findings) for p in src[3:5])
+    table = format_sets(rows)
+    assert "blind held-out" in table and "no stories yet" in table
+    # the team's set never reads the blind folders
+    assert evaluate_check(base, checker=_oracle).stories == 3
+
+
+def default_dir() -> Path:
+    return set_dirs()[0][1]

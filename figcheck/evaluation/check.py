@@ -23,6 +23,12 @@ a title, ``FC111`` across documents, else ``FC101``), and false positives that l
 documented trap (``traps`` in the story file) are labelled.
 
 Document ids are made unique across the corpus as ``<story>:<doc id>``.
+
+Besides the team's own stories (``corpus/check/*.json``), stories written blind (by writers who
+saw neither the code nor this corpus) live in ``corpus/check/blind/dev/*.json`` and, frozen and
+never used to tune, ``corpus/check/blind/heldout/*.json`` (same format).  They are scored as
+separate sets (:data:`SETS`, :func:`evaluate_sets`), never mixed into the team's score; the
+held-out set is reported by its scores alone (no false-positive or miss lists).
 """
 
 from __future__ import annotations
@@ -542,9 +548,58 @@ def evaluate_check(
     return scores
 
 
+SETS: tuple[tuple[str, str], ...] = (
+    ("team", ""),
+    ("blind dev", "blind/dev"),
+    ("blind held-out", "blind/heldout"),
+)
+"""The scored story sets: (row label, folder under ``corpus/check``)."""
+
+
+def set_dirs(corpus_dir: str | Path | None = None) -> list[tuple[str, Path]]:
+    """(label, folder) of every set in :data:`SETS` under ``corpus_dir`` (default
+    ``corpus/check``), whether or not the folder exists yet."""
+    base = Path(corpus_dir) if corpus_dir is not None else default_corpus_dir()
+    return [(label, base / sub if sub else base) for label, sub in SETS]
+
+
+def evaluate_sets(
+    corpus_dir: str | Path | None = None,
+    config: Config | None = None,
+    *,
+    checker: Checker | None = None,
+) -> list[tuple[str, CheckScores | None]]:
+    """:func:`evaluate_check` on each set of :data:`SETS` separately; ``None`` for a set with no
+    stories (its folder missing or empty)."""
+    out: list[tuple[str, CheckScores | None]] = []
+    for label, directory in set_dirs(corpus_dir):
+        if not directory.is_dir() or not any(directory.glob("*.json")):
+            out.append((label, None))
+            continue
+        out.append((label, evaluate_check(directory, config, checker=checker)))
+    return out
+
+
+def format_sets(rows: Sequence[tuple[str, CheckScores | None]]) -> str:
+    """One row per set: stories, documents, gold, predicted, precision, recall, cross-story."""
+    lines = [f"{'set':<16} {'stories':>7} {'docs':>5} {'gold':>5} {'pred':>5} "
+             f"{'precision':>15} {'recall':>15} {'cross-story':>11}"]
+    for label, sc in rows:
+        if sc is None:
+            lines.append(f"{label:<16} {'no stories yet':>40}")
+            continue
+        o = sc.overall
+        prec = f"{o.precision:.3f} ({o.tp_pred}/{o.predicted})" if o.predicted else "n/a"
+        rec = f"{o.recall:.3f} ({o.tp_gold}/{o.gold})" if o.gold else "n/a"
+        lines.append(f"{label:<16} {sc.stories:>7} {sc.documents:>5} {o.gold:>5} "
+                     f"{o.predicted:>5} {prec:>15} {rec:>15} {sc.cross_story_findings:>11}")
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m figcheck.evaluation check [--corpus DIR] [--brief] [--export-jsonl PATH
-    [--no-story]]``."""
+    [--no-story]]``.  Without ``--corpus``: the team's stories in full, then one row per set
+    (team, blind dev, blind held-out)."""
     import argparse
 
     parser = argparse.ArgumentParser(
@@ -561,9 +616,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             count = write_records(args.export_jsonl, not args.no_story, args.corpus)
             print(f"wrote {count} records to {args.export_jsonl}")
             return 0
-        scores = evaluate_check(args.corpus)
+        if args.corpus:
+            scores = evaluate_check(args.corpus)
+            print(scores.format(details=not args.brief))
+            return 0
+        rows = evaluate_sets()
     except (CorpusError, OSError) as exc:
         print(f"error: {exc}")
         return 2
-    print(scores.format(details=not args.brief))
+    team = rows[0][1]
+    if team is not None:
+        print(team.format(details=not args.brief))
+    blind_dev = rows[1][1]
+    if blind_dev is not None and not args.brief:
+        print("\nblind dev stories:")
+        print(blind_dev.format(details=True))
+    print("\nby set (blind stories are never mixed into the team's score; held-out: scores only)")
+    print(format_sets(rows))
     return 0

@@ -1,0 +1,350 @@
+"""Planted errors in real articles: one figure changed per copy, found and changed by the
+independent number reader (:mod:`.numbers`), never by figcheck.
+
+Kinds (:data:`KINDS`):
+
+* ``headline``: a headline number that restates exactly one body number (same value, kind and
+  unit on its face), changed in the headline;
+* ``restated``: a body number stated again later in the body (same value, kind, unit and the next
+  content word), changed in one place;
+* ``pct_change``: an endpoint of a stated percentage change (two numbers of one kind and a
+  percentage in one sentence, where the percentage is the change between them), changed;
+* ``part_total``: a part of a stated total (two or more numbers of one kind in a sentence adding
+  up exactly to another number there), changed;
+* ``conversion``: the converted figure in brackets ("5 miles (8 km)", within 10% of the
+  conversion), changed;
+* ``cluster``: a number one outlet's report of a clustered event shares with another outlet's
+  report (same value, kind, unit and next word), changed in one report.
+
+A plant is *caught* when a finding on the altered copy names the planted figure (a claim whose
+span overlaps it).  Findings on the altered copy that do not name it and were not already on the
+original count against precision.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+import figcheck
+
+from .alarms import context, sentence_spans
+from .corpus import Article, Corpus
+from .numbers import Num, alter, numbers, same_reading
+
+KINDS: tuple[str, ...] = ("headline", "restated", "pct_change", "part_total", "conversion",
+                          "cluster")
+
+
+@dataclass(frozen=True)
+class Plant:
+    kind: str
+    doc: str
+    field: str
+    start: int
+    end: int
+    old: str
+    new: str
+    partner: tuple[str, str, int, int] | None = None
+    """(doc, field, start, end) of the figure that makes the change a contradiction (the body
+    figure, the other statement, the other outlet's figure), for readers."""
+
+    @property
+    def key(self) -> str:
+        parts = [self.kind, self.doc, self.field, self.start, self.end,
+                 hashlib.sha1(self.old.encode()).hexdigest()[:12],
+                 hashlib.sha1(self.new.encode()).hexdigest()[:12]]
+        return hashlib.sha1(json.dumps(parts).encode()).hexdigest()[:20]
+
+    @property
+    def delta(self) -> int:
+        return len(self.new) - len(self.old)
+
+    def apply(self, a: Article) -> Article:
+        src = a.field(self.field)
+        assert src[self.start:self.end] == self.old, (a.id, self.start, self.old)
+        changed = src[:self.start] + self.new + src[self.end:]
+        if self.field == "title":
+            return Article(a.id, changed, a.text, a.source, a.published, a.story, a.split,
+                           a.collection)
+        return Article(a.id, a.title, changed, a.source, a.published, a.story, a.split,
+                       a.collection)
+
+
+def _sentences(text: str) -> list[tuple[int, int, list[Num]]]:
+    nums = numbers(text)
+    out = []
+    for s, e in sentence_spans(text):
+        out.append((s, e, [n for n in nums if s <= n.start < e]))
+    return out
+
+
+def _changed(a: Article, fld: str, n: Num, rng: random.Random, kind: str,
+             partner: tuple[str, str, int, int] | None = None) -> Plant | None:
+    new = alter(n, rng)
+    if new is None or new == n.surface:
+        return None
+    return Plant(kind, a.id, fld, n.start, n.end, n.surface, new, partner)
+
+
+def _figure_like(n: Num) -> bool:
+    """Worth planting: not a bare small count without a noun."""
+    if n.kind == "count" and n.noun is None:
+        return False
+    return n.value > 0
+
+
+def headline(a: Article, rng: random.Random) -> Iterator[Plant]:
+    body = numbers(a.text)
+    for t in numbers(a.title):
+        if not _figure_like(t):
+            continue
+        same = [b for b in body if same_reading(t, b)]
+        if len(same) == 1:
+            p = _changed(a, "title", t, rng, "headline", (a.id, "text", same[0].start, same[0].end))
+            if p:
+                yield p
+
+
+def restated(a: Article, rng: random.Random) -> Iterator[Plant]:
+    sents = _sentences(a.text)
+    where = {n.start: i for i, (_, _, ns) in enumerate(sents) for n in ns}
+    body = [n for _, _, ns in sents for n in ns]
+    for i, x in enumerate(body):
+        if not _figure_like(x):
+            continue
+        for y in body[i + 1:]:
+            if where[y.start] == where[x.start] or not same_reading(x, y):
+                continue
+            if x.noun != y.noun and x.kind == "count":
+                continue
+            if x.kind == "count" and x.value < 10 and x.word != y.word:
+                continue
+            target, other = (y, x) if rng.random() < 0.5 else (x, y)
+            p = _changed(a, "text", target, rng, "restated",
+                         (a.id, "text", other.start, other.end))
+            if p:
+                yield p
+            break
+
+
+def _pct_matches(old: Decimal, new: Decimal, pct: Num) -> bool:
+    if old == 0:
+        return False
+    change = abs(new - old) / old * 100
+    stated = pct.value
+    tol = Decimal("0.6") if "." not in pct.surface else Decimal("0.06")
+    return abs(change - stated) <= tol + stated * Decimal("0.02")
+
+
+def pct_change(a: Article, rng: random.Random) -> Iterator[Plant]:
+    for _, _, ns in _sentences(a.text):
+        pcts = [n for n in ns if n.kind == "percent"]
+        for p in pcts:
+            others = [n for n in ns if n is not p and n.kind != "percent" and _figure_like(n)]
+            for i, x in enumerate(others):
+                for y in others[i + 1:]:
+                    if x.kind != y.kind or x.unit != y.unit or x.value == y.value:
+                        continue
+                    if not (_pct_matches(x.value, y.value, p) or _pct_matches(y.value, x.value, p)):
+                        continue
+                    target, other = (x, y) if rng.random() < 0.5 else (y, x)
+                    plant = _changed(a, "text", target, rng, "pct_change",
+                                     (a.id, "text", p.start, p.end))
+                    if plant is None:
+                        continue
+                    nv = numbers(plant.new)
+                    if nv and (_pct_matches(nv[0].value, other.value, p)
+                               or _pct_matches(other.value, nv[0].value, p)):
+                        continue
+                    yield plant
+                    return
+
+
+def part_total(a: Article, rng: random.Random) -> Iterator[Plant]:
+    for _, _, ns in _sentences(a.text):
+        cands = [n for n in ns if n.kind in ("count", "money") and n.value > 0]
+        for t in cands:
+            rest = [n for n in cands if n is not t and n.kind == t.kind and n.unit == t.unit
+                    and n.value < t.value]
+            found = None
+            for i in range(len(rest)):
+                total = Decimal(0)
+                for j in range(i, len(rest)):
+                    total += rest[j].value
+                    if total == t.value and j > i:
+                        found = rest[i:j + 1]
+                        break
+                    if total > t.value:
+                        break
+                if found:
+                    break
+            if found:
+                part = rng.choice(found)
+                plant = _changed(a, "text", part, rng, "part_total", (a.id, "text", t.start, t.end))
+                if plant:
+                    yield plant
+                    return
+
+
+_BRACKET = re.compile(
+    r"\s*\(\s*(?:about|around|approximately|approx\.?|roughly|some|nearly|almost|~|c\.)?\s*$",
+    re.IGNORECASE)
+
+
+def _converts(x: Num, y: Num) -> bool:
+    if x.kind != "measure" or y.kind != "measure" or x.dimension != y.dimension:
+        return False
+    if x.unit == y.unit:
+        return False
+    if x.dimension == "temperature":
+        xu, yu = (x.unit or "")[-1:], (y.unit or "")[-1:]
+        if {xu, yu} != {"c", "f"}:
+            return False
+        c, f = (x.value, y.value) if xu == "c" else (y.value, x.value)
+        return abs(c * 9 / 5 + 32 - f) <= 2
+    xb, yb = x.base, y.base
+    if xb is None or yb is None or yb == 0:
+        return False
+    return abs(xb - yb) / yb <= Decimal("0.1")
+
+
+def conversion(a: Article, rng: random.Random) -> Iterator[Plant]:
+    nums = numbers(a.text)
+    for x, y in zip(nums, nums[1:]):
+        gap = a.text[x.end:y.start]
+        if len(gap) > 16 or not _BRACKET.fullmatch(gap) or not _converts(x, y):
+            continue
+        plant = _changed(a, "text", y, rng, "conversion", (a.id, "text", x.start, x.end))
+        if plant:
+            yield plant
+
+
+def cluster(articles: Sequence[Article], rng: random.Random) -> Iterator[Plant]:
+    """Candidates in one story's articles (two different outlets stating one figure)."""
+    nums = {a.id: [n for n in numbers(a.text) if _figure_like(n)] for a in articles}
+    done: set[str] = set()
+    for i, a in enumerate(articles):
+        for b in articles[i + 1:]:
+            if a.source and a.source == b.source:
+                continue
+            for x in nums[a.id]:
+                y = next((y for y in nums[b.id] if same_reading(x, y) and x.noun == y.noun), None)
+                if y is None or (x.kind == "count" and x.value < 10):
+                    continue
+                (t_doc, t), (o_doc, o) = ((a, x), (b, y)) if rng.random() < 0.5 else ((b, y), (a, x))
+                if t_doc.id in done:
+                    continue
+                plant = _changed(t_doc, "text", t, rng, "cluster", (o_doc.id, "text", o.start, o.end))
+                if plant:
+                    done.add(t_doc.id)
+                    yield plant
+
+
+def candidates(corpora: Sequence[Corpus], seed: int) -> dict[str, list[Plant]]:
+    """Every candidate plant of each kind, deterministic for ``seed``."""
+    out: dict[str, list[Plant]] = {k: [] for k in KINDS}
+    for corpus in corpora:
+        for a in corpus.articles:
+            rng = random.Random(f"{seed}:{a.id}")
+            for kind, fn in (("headline", headline), ("restated", restated),
+                             ("pct_change", pct_change), ("part_total", part_total),
+                             ("conversion", conversion)):
+                out[kind].extend(fn(a, rng))
+        for story, arts in sorted(corpus.stories().items()):
+            rng = random.Random(f"{seed}:story:{story}")
+            out["cluster"].extend(cluster(arts, rng))
+    return out
+
+
+def choose(cands: dict[str, list[Plant]], per_kind: int, seed: int) -> dict[str, list[Plant]]:
+    """At most ``per_kind`` plants of each kind, at most one per article and kind."""
+    out: dict[str, list[Plant]] = {}
+    for kind in KINDS:
+        rng = random.Random(f"{seed}:{kind}")
+        seen: set[str] = set()
+        uniq = []
+        for p in cands.get(kind, []):
+            if p.doc not in seen:
+                seen.add(p.doc)
+                uniq.append(p)
+        out[kind] = uniq if len(uniq) <= per_kind else sorted(
+            rng.sample(uniq, per_kind), key=lambda p: (p.doc, p.start))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# scoring
+
+
+def _loc_key(f: figcheck.Finding, plant: Plant | None) -> tuple[object, ...]:
+    """The finding's code and figure locations, mapped back to the original text's offsets."""
+    locs = []
+    for c in f.claims:
+        s, e = c.start, c.end
+        if plant and c.doc == plant.doc and c.field == plant.field and s >= plant.start + len(
+                plant.new):
+            s, e = s - plant.delta, e - plant.delta
+        locs.append((c.doc, c.field, s, e))
+    return (f.code, tuple(locs))
+
+
+def names_plant(f: figcheck.Finding, plant: Plant) -> bool:
+    s, e = plant.start, plant.start + len(plant.new)
+    return any(c.doc == plant.doc and c.field == plant.field and c.start < e and s < c.end
+               for c in f.claims)
+
+
+@dataclass
+class Outcome:
+    plant: Plant
+    caught: bool
+    true_findings: int
+    false_findings: int
+
+
+def evaluate(plant: Plant, group: Sequence[Article],
+             original: Sequence[figcheck.Finding]) -> Outcome:
+    """Check ``group`` (the planted article, or the story's articles) with the plant applied.
+    ``original``: the findings figcheck gave on the unaltered group."""
+    from .alarms import to_documents
+
+    changed = [plant.apply(a) if a.id == plant.doc else a for a in group]
+    report = figcheck.check(to_documents(changed, "story"))
+    before = {_loc_key(f, None) for f in original}
+    caught = 0
+    false = 0
+    for f in report.findings:
+        if names_plant(f, plant):
+            caught += 1
+        elif _loc_key(f, plant) not in before:
+            false += 1
+    return Outcome(plant, caught > 0, caught, false)
+
+
+def export_record(plant: Plant, a: Article, by_id: dict[str, Article]) -> dict[str, object]:
+    altered = plant.apply(a)
+    src_new = altered.field(plant.field)
+    rec: dict[str, object] = {
+        "type": "plant", "key": plant.key, "kind": plant.kind, "doc": plant.doc,
+        "field": plant.field, "start": plant.start, "end": plant.end, "old": plant.old,
+        "new": plant.new, "title": altered.title, "source": a.source,
+        "context_original": context(a.field(plant.field), plant.start, plant.end),
+        "context_altered": context(src_new, plant.start, plant.start + len(plant.new)),
+        "verdict": None, "reason": None, "note": None,
+    }
+    if plant.partner:
+        d, fld, s, e = plant.partner
+        other = by_id.get(d)
+        if other is not None:
+            ptext = (altered if d == plant.doc else other).field(fld)
+            if d == plant.doc and fld == plant.field and s >= plant.end:
+                s, e = s + plant.delta, e + plant.delta
+            rec["partner"] = {"doc": d, "field": fld, "source": other.source,
+                              "title": other.title, "context": context(ptext, s, e)}
+    return rec
