@@ -15,6 +15,8 @@ import io
 import json
 import os
 import re
+import select
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any, Literal, TypeAlias
@@ -26,8 +28,19 @@ from .model import Document
 if TYPE_CHECKING:
     from .htmltext import HtmlText
 
-MAX_DOCUMENT_CHARS = 20_000_000
+MAX_DOCUMENT_CHARS: int = 20_000_000
 """Larger texts are refused with a per-record error instead of being parsed."""
+
+MAX_INPUT_BYTES: int = 4 * MAX_DOCUMENT_CHARS
+"""The most bytes read (after decompression) for one text/HTML/.json file or one .jsonl line: any
+text of :data:`MAX_DOCUMENT_CHARS` characters fits in it as UTF-8.  Sizes are checked while
+reading and decompressing, so a compression bomb or ``/dev/zero`` never gets into memory."""
+
+READ_TIMEOUT: float = 30.0
+"""Seconds a FIFO (named pipe) given as a path may go without sending data before it is given up
+(``FIGCHECK_READ_TIMEOUT`` overrides it).  Standard input (``-``) is read without a time limit."""
+
+_CHUNK: int = 1 << 20
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 RECORD_FIELDS = {"id", "text", "title", "source", "published", "url", "story", "desk"}
@@ -164,40 +177,218 @@ class _ZstdFrames(io.RawIOBase):
             super().close()
 
 
+def read_timeout() -> float:
+    """:data:`READ_TIMEOUT`, or ``FIGCHECK_READ_TIMEOUT`` seconds when that is set."""
+    try:
+        value = float(os.environ.get("FIGCHECK_READ_TIMEOUT", ""))
+    except ValueError:
+        return READ_TIMEOUT
+    return value if value > 0 else READ_TIMEOUT
+
+
+class _Fifo(io.RawIOBase):
+    """A FIFO (named pipe) read without ever blocking for longer than ``timeout`` seconds: it is
+    opened non-blocking (so that a FIFO nobody opens for writing cannot hang ``open``) and every
+    read first waits for data with ``poll``.  Giving up is a :class:`StreamError`."""
+
+    def __init__(self, fd: int, timeout: float) -> None:
+        super().__init__()
+        self._fd = fd
+        self._timeout = timeout
+        self._poll = select.poll()
+        self._poll.register(fd, select.POLLIN | select.POLLHUP | select.POLLERR)
+
+    def readable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def readinto(self, buffer: Any) -> int:
+        if not self._poll.poll(int(self._timeout * 1000)):
+            raise StreamError(
+                f"a FIFO that sent nothing for {self._timeout:g} s; gave up waiting "
+                "(FIGCHECK_READ_TIMEOUT sets the wait)")
+        try:
+            data = os.read(self._fd, len(buffer))
+        except BlockingIOError:  # woken up without data: wait again
+            return self.readinto(buffer)
+        n = len(data)
+        buffer[:n] = data
+        return n
+
+    def close(self) -> None:
+        if not self.closed:
+            try:
+                os.close(self._fd)
+            finally:
+                super().close()
+
+
+_SPECIAL = (
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _open_path(path: str) -> IO[bytes]:
+    """``path`` opened for reading: a regular file as it is, a FIFO with a time bound; a
+    directory, a device (``/dev/zero``) or a socket is refused in one line."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(f"{path}: is a directory")
+        for test, what in _SPECIAL:
+            if test(mode):
+                raise InputError(f"{path}: is {what}, not a file")
+        if stat.S_ISFIFO(mode):
+            return io.BufferedReader(_Fifo(fd, read_timeout()), 1 << 16)
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def _open_binary(path: str, compression: str | None, stdin: IO[bytes] | None) -> IO[bytes]:
     if path == "-":
         raw: IO[bytes] = stdin if stdin is not None else os.fdopen(os.dup(0), "rb")
     else:
-        try:
-            raw = open(path, "rb")
-        except FileNotFoundError:
-            raise InputError(f"{path}: no such file") from None
-        except IsADirectoryError:
-            raise InputError(f"{path}: is a directory") from None
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+        raw = _open_path(path)
     if compression == "gz":
         return io.BufferedReader(_Checked(gzip.GzipFile(fileobj=raw), "gzip"), 1 << 16)  # type: ignore[arg-type]
     if compression == "zst":
         try:
             import zstandard
         except ImportError:
+            raw.close()
             raise InputError(f"{path}: reading .zst needs 'pip install figcheck[zstd]'") from None
         return io.BufferedReader(_Checked(_ZstdFrames(raw, zstandard), "zstd"), 1 << 16)  # type: ignore[arg-type]
     return raw
 
 
-def _decode(data: bytes, where: str) -> str:
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def _bom(data: bytes | bytearray) -> str | None:
+    """The encoding that ``data``'s byte-order mark names, if it starts with one."""
+    for mark, encoding in _BOMS:
+        if data[:len(mark)] == mark:
+            return encoding
+    return None
+
+
+def _looks_binary(head: bytes | bytearray) -> bool:
+    return _bom(head) is None and b"\x00" in head[:8192]
+
+
+def _read_limited(stream: IO[bytes], name: str, limit: int | None = None) -> bytearray:
+    """All of ``stream``, refusing (one line, without reading on) more than ``limit`` bytes
+    (:data:`MAX_INPUT_BYTES`) and binary data (a NUL byte in the first 8 KB, no BOM)."""
+    limit = MAX_INPUT_BYTES if limit is None else limit
+    data = bytearray()
+    checked = False
+    while True:
+        try:
+            chunk = stream.read(min(_CHUNK, limit + 1 - len(data)))
+        except StreamError as exc:
+            raise BrokenStream(name, None, str(exc)) from None
+        except OSError as exc:
+            raise BrokenStream(name, None, f"cannot read ({exc})") from None
+        if not chunk:
+            return data
+        data += chunk
+        if not checked and len(data) >= 8192:
+            checked = True
+            if _looks_binary(data):
+                raise InputError(f"{name}: looks like a binary file, not text")
+        if len(data) > limit:
+            raise InputError(
+                f"{name}: over {limit:,} bytes, the most figcheck reads from one file "
+                "(split it, or use .jsonl for archives)")
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_HTML_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
+
+
+def _html_charset(data: bytes | bytearray) -> str | None:
+    m = _HTML_CHARSET.search(bytes(data[:4096]))
+    if m is None:
+        return None
+    import codecs
+
+    try:
+        return codecs.lookup(m.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+
+
+def decode_text(data: bytes | bytearray, where: str, *, html: bool = False) -> tuple[str, str | None]:
+    """``data`` as text, and a one-line notice when it was not read as UTF-8.
+
+    A byte-order mark decides (UTF-8, UTF-16, UTF-32); an HTML page may name its charset in a
+    ``<meta>`` tag; otherwise UTF-8.  A file that is not valid UTF-8 and says nothing else is read
+    as Windows-1252 (with the notice), the usual encoding of such copy; data with a NUL byte and
+    no BOM, or with many control characters, is binary and refused."""
+    encoding = _bom(data)
+    if encoding == "utf-8-sig":
+        try:
+            return bytes(data[3:]).decode("utf-8"), None
+        except UnicodeDecodeError as exc:
+            start = exc.start + 3  # offset in the file
+            line = data.count(b"\n", 0, start) + 1
+            raise InputError(f"{where}:{line}: invalid UTF-8 at byte {start} "
+                             f"({bytes(data[start:start + 1])!r})") from None
+    if encoding is not None:
+        try:
+            text = bytes(data).decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{where}: invalid {encoding.upper()} at byte "
+                             f"{exc.start} (after its byte-order mark)") from None
+        return text, f"{where}: read as {encoding.upper()} (byte-order mark)"
     if b"\x00" in data[:8192]:
         raise InputError(f"{where}: looks like a binary file, not text")
     try:
-        return data.decode("utf-8-sig")
+        return bytes(data).decode("utf-8"), None
     except UnicodeDecodeError as exc:
-        start = exc.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)  # offset in the file
-        line = data.count(b"\n", 0, start) + 1
-        raise InputError(
-            f"{where}:{line}: invalid UTF-8 at byte {start} ({data[start:start + 1]!r})"
-        ) from None
+        error = exc
+    declared = _html_charset(data) if html else None
+    if declared is not None and declared != "utf-8":
+        try:
+            return bytes(data).decode(declared), None
+        except UnicodeDecodeError:
+            pass
+    start = error.start
+    line = data.count(b"\n", 0, start) + 1
+    invalid = InputError(f"{where}:{line}: invalid UTF-8 at byte {start} ({bytes(data[start:start + 1])!r})")
+    try:
+        text = bytes(data).decode("cp1252")
+    except UnicodeDecodeError:
+        raise invalid from None
+    sample = text[:65536]
+    if len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
+        raise InputError(f"{where}: looks like a binary file, not text")
+    return text, (f"{where}: not valid UTF-8 (line {line}, byte {start}); read as Windows-1252")
+
+
+def _decode(data: bytes, where: str) -> str:
+    return decode_text(data, where)[0]
 
 
 @dataclass(frozen=True)
@@ -309,10 +500,14 @@ def document_from_record(rec: Any, where: str, default_id: str) -> Document:
 
     def opt(key: str) -> str | None:
         value = rec.get(key)
-        return None if value is None else str(value)
+        if value is None:
+            return None
+        if not isinstance(value, str | int | float | bool):  # never str() a nested structure
+            raise InputError(f"{where}: '{key}' is {type(value).__name__}, expected a string")
+        return str(value)
 
     return Document(
-        id=str(rec["id"]) if rec.get("id") is not None else default_id,
+        id=opt("id") or default_id,
         text=text,
         title=opt("title"),
         source=opt("source"),
@@ -324,13 +519,42 @@ def document_from_record(rec: Any, where: str, default_id: str) -> Document:
     )
 
 
-def _lines(stream: IO[bytes], path: str) -> Iterator[tuple[int, bytes]]:
+class LineTooLong(Exception):
+    """A .jsonl line over :data:`MAX_INPUT_BYTES` (skipped, never held in memory)."""
+
+
+def _read_line(stream: IO[bytes], path: str, lineno: int, limit: int) -> bytes | LineTooLong:
+    """One line, read 1 MB at a time: never more than ``limit`` bytes are kept, the rest of a
+    longer line is skipped.  A NUL byte means the file is binary, not JSON Lines (a file-level
+    :class:`InputError`: ``/dev/zero`` as input stops at once)."""
+    parts: list[bytes] = []
+    size = 0
+    too_long = False
+    while True:
+        piece = stream.readline(_CHUNK)
+        if b"\x00" in piece:
+            raise InputError(f"{path}:{lineno}: looks like a binary file, not JSON Lines")
+        size += len(piece)
+        if not too_long:
+            if size > limit:
+                too_long, parts = True, []
+            else:
+                parts.append(piece)
+        if not piece or piece.endswith(b"\n"):
+            break
+    if too_long:
+        return LineTooLong(f"line is over {limit:,} bytes, the most figcheck reads for one record")
+    return b"".join(parts)
+
+
+def _lines(stream: IO[bytes], path: str) -> Iterator[tuple[int, bytes | LineTooLong]]:
     """``(1-based line number, line)``; a stream that breaks off is an :class:`InputError` naming
-    the line it broke off in (the lines before it have been yielded)."""
+    the line it broke off in (the lines before it have been yielded).  A line over
+    :data:`MAX_INPUT_BYTES` is a :class:`LineTooLong` in its place."""
     lineno = 0
     while True:
         try:
-            line = stream.readline()
+            line = _read_line(stream, path, lineno + 1, MAX_INPUT_BYTES)
         except StreamError as exc:
             raise BrokenStream(path, lineno + 1, str(exc)) from None
         except OSError as exc:
@@ -341,18 +565,31 @@ def _lines(stream: IO[bytes], path: str) -> Iterator[tuple[int, bytes]]:
         yield lineno, line
 
 
+def _loads(text: str) -> Any:
+    """``json.loads``, with nesting too deep for Python a :class:`json.JSONDecodeError`."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply", text, 0) from None
+
+
 def _records_from_lines(stream: IO[bytes], path: str) -> Iterator[Item]:
     for lineno, line in _lines(stream, path):
         where = f"{path}:{lineno}"
+        if isinstance(line, LineTooLong):
+            yield RecordError(path=path, line=lineno, message=str(line))
+            continue
         if not line.strip():
             continue
+        if lineno == 1 and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]  # a UTF-8 byte-order mark
         try:
             text = line.decode("utf-8")
         except UnicodeDecodeError as exc:
             yield RecordError(path=path, line=lineno, message=f"invalid UTF-8 at byte {exc.start}")
             continue
         try:
-            rec = json.loads(text)
+            rec = _loads(text)
         except json.JSONDecodeError as exc:
             yield RecordError(path=path, line=lineno, message=f"malformed JSON ({exc.msg})")
             continue
@@ -360,6 +597,8 @@ def _records_from_lines(stream: IO[bytes], path: str) -> Iterator[Item]:
             yield document_from_record(rec, where, default_id=where)
         except InputError as exc:
             yield RecordError(path=path, line=lineno, message=str(exc).split(": ", 1)[1])
+        except RecursionError:
+            yield RecordError(path=path, line=lineno, message="record nested too deeply")
 
 
 _JSON_SPACE = re.compile(r"[ \t\n\r]*")
@@ -384,7 +623,7 @@ def _json_items(text: str, path: str) -> Iterator[tuple[int, Any]]:
     i = _JSON_SPACE.match(text).end()  # type: ignore[union-attr]
     if not text.startswith("[", i):
         try:
-            rec = json.loads(text)
+            rec = _loads(text)
         except json.JSONDecodeError as exc:
             raise malformed(exc) from None
         yield line_at(i), rec
@@ -398,6 +637,8 @@ def _json_items(text: str, path: str) -> Iterator[tuple[int, Any]]:
                 rec, end = decoder.raw_decode(text, i)
             except json.JSONDecodeError as exc:
                 raise malformed(exc) from None
+            except RecursionError:
+                raise malformed(json.JSONDecodeError("nested too deeply", text, i)) from None
             yield line_at(i), rec
             i = _JSON_SPACE.match(text, end).end()  # type: ignore[union-attr]
             if text.startswith(",", i):
@@ -415,7 +656,8 @@ def _json_items(text: str, path: str) -> Iterator[tuple[int, Any]]:
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
-_MD_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?:[^\n]*\n){0,200}?---[ \t]*\r?(?:\n|\Z)")
+_MD_FRONT_MATTER = re.compile(
+    r"\A---[ \t]*\r?\n(?:[^\n]*\n){0,200}?(?P<close>---[ \t]*\r?(?:\n|\Z))")
 _MD_BLOCK = re.compile(
     r"^(?P<fence>[ \t]{0,3}(?:`{3,}|~{3,})[^\n]*\r?$)"  # code fence lines (the content stays)
     r"|^(?P<rule>[ \t]{0,3}(?:[-*_][ \t]*){3,}\r?$)"  # horizontal rules
@@ -473,22 +715,122 @@ def markdown_plain(text: str) -> str:
     return "".join(chars)
 
 
+FRONT_MATTER_KEYS: tuple[str, ...] = ("title", "source", "published", "story", "url")
+"""The YAML front matter keys read into a document; other keys are allowed and left alone."""
+
+_FM_KEY = re.compile(r"(?P<key>[A-Za-z_][A-Za-z0-9_.-]*)[ \t]*:(?:[ \t]+(?P<value>.*)|[ \t]*)\Z")
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The metadata of a draft's YAML front matter: ``values`` (key -> value) for the keys in
+    :data:`FRONT_MATTER_KEYS` it sets, and ``end``, the offset where the front matter ends."""
+
+    end: int
+    values: dict[str, str]
+
+
+def _fm_scalar(value: str, key: str, where: str) -> str | None:
+    """A one-line YAML scalar: plain (a `` #`` comment taken off), 'single' or "double" quoted."""
+    value = value.strip()
+    if not value or value in ("~", "null", "Null", "NULL"):
+        return None
+    if value[0] == '"':
+        end = value.rfind('"')
+        rest = value[end + 1:].strip() if end > 0 else "x"
+        if end <= 0 or (rest and not rest.startswith("#")):
+            raise InputError(f"{where}: front matter '{key}': unclosed or malformed \"quoted\" value")
+        try:
+            out = json.loads(value[:end + 1])
+        except ValueError:
+            raise InputError(f"{where}: front matter '{key}': malformed \"quoted\" value") from None
+        return str(out)
+    if value[0] == "'":
+        end = value.rfind("'")
+        rest = value[end + 1:].strip() if end > 0 else "x"
+        if end <= 0 or (rest and not rest.startswith("#")):
+            raise InputError(f"{where}: front matter '{key}': unclosed 'quoted' value")
+        return value[1:end].replace("''", "'")
+    if value[0] in "|>[{&*!%@`":
+        raise InputError(f"{where}: front matter '{key}' must be a one-line value, not {value[:12]!r}")
+    comment = re.search(r"[ \t]#", value)
+    return (value[:comment.start()] if comment else value).strip() or None
+
+
+def read_front_matter(raw: str, where: str) -> FrontMatter | None:
+    """The YAML front matter at the start of ``raw`` (``---`` lines around ``key: value`` lines),
+    or None without one.  This is a small strict reader, not a YAML parser: the keys of
+    :data:`FRONT_MATTER_KEYS` must be one-line values (a block or multi-line ``title`` is left for
+    the heading to give); other keys may hold anything indented under them.  A malformed line is
+    an :class:`InputError` naming the file and line."""
+    m = _MD_FRONT_MATTER.match(raw)
+    if m is None:
+        return None
+    values: dict[str, str] = {}
+    seen: set[str] = set()
+    pos = raw.index("\n") + 1
+    lineno = 1
+    current: str | None = None
+    while pos < m.start("close"):
+        nl = raw.find("\n", pos)
+        line = raw[pos:nl].rstrip("\r")
+        pos = nl + 1
+        lineno += 1
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if line[0] in " \t" or line.startswith("- ") or line == "-":
+            if current in FRONT_MATTER_KEYS and current != "title":
+                raise InputError(f"{where}:{lineno}: front matter '{current}' must be a one-line value")
+            continue
+        km = _FM_KEY.match(line)
+        if km is None:
+            raise InputError(f"{where}:{lineno}: front matter line is not 'key: value': {line[:60]!r}")
+        current = km.group("key")
+        if current not in FRONT_MATTER_KEYS:
+            continue
+        if current in seen:
+            raise InputError(f"{where}:{lineno}: front matter gives '{current}' twice")
+        seen.add(current)
+        raw_value = km.group("value") or ""
+        if current == "title" and (not raw_value.strip() or raw_value.strip()[0] in "|>"):
+            continue  # a block title: left to find_title (no title from it)
+        value = _fm_scalar(raw_value, current, f"{where}:{lineno}")
+        if value is None:
+            continue
+        if current == "published":
+            try:
+                _dt.date.fromisoformat(value[:10])
+            except ValueError:
+                raise InputError(
+                    f"{where}:{lineno}: front matter 'published' is not an ISO date: {value!r}") from None
+        values[current] = value
+    return FrontMatter(m.end(), values)
+
+
 Source: TypeAlias = "HtmlText | TextSource"
 """How a document's offsets map back to its file: the parsed page of an HTML file, the title and
 text positions of a .txt/.md file."""
 
 
-def iter_items(path: str, *, stdin: IO[bytes] | None = None, stdin_filename: str | None = None) -> Iterator[Item]:
+def iter_items(path: str, *, stdin: IO[bytes] | None = None, stdin_filename: str | None = None,
+               notices: list[str] | None = None) -> Iterator[Item]:
     """Yield every document (or per-record error) in ``path``.
 
-    Raises :class:`InputError` for problems with the file as a whole.
+    Raises :class:`InputError` for problems with the file as a whole.  One-line notices (a file
+    read as Windows-1252 or UTF-16) are appended to ``notices`` when it is given.
     """
-    for item, _ in iter_sourced(path, stdin=stdin, stdin_filename=stdin_filename):
+    for item, _ in iter_sourced(path, stdin=stdin, stdin_filename=stdin_filename, notices=notices):
         yield item
 
 
+def _blank_range(text: str, start: int, end: int) -> str:
+    """``text`` with ``[start, end)`` replaced by spaces, line breaks kept (offsets unchanged)."""
+    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+
+
 def iter_sourced(
-    path: str, *, stdin: IO[bytes] | None = None, stdin_filename: str | None = None
+    path: str, *, stdin: IO[bytes] | None = None, stdin_filename: str | None = None,
+    notices: list[str] | None = None,
 ) -> Iterator[tuple[Item, Source | None]]:
     """:func:`iter_items`, each item with its :data:`Source` (None for records): positions come
     from the bytes actually read (standard input included), never from re-reading a file."""
@@ -498,16 +840,27 @@ def iter_sourced(
     stream = _open_binary(path, compression, stdin)
     try:
         if suffix == ".jsonl" or suffix == ".ndjson":
+            try:
+                head = stream.peek(4)[:4] if isinstance(stream, io.BufferedReader) else b""
+            except StreamError as exc:
+                raise BrokenStream(name, 1, str(exc)) from None
+            except OSError as exc:
+                raise BrokenStream(name, 1, f"cannot read ({exc})") from None
+            encoding = _bom(head)
+            if encoding is not None and encoding != "utf-8-sig":  # UTF-16/32 JSON Lines
+                import codecs
+
+                stream = codecs.EncodedFile(stream, "utf-8", encoding)
+                if notices is not None:
+                    notices.append(f"{name}: read as {encoding.upper()} (byte-order mark)")
             for item in _records_from_lines(stream, name):
                 yield item, None
             return
-        try:
-            data = stream.read()
-        except StreamError as exc:
-            raise BrokenStream(name, None, str(exc)) from None
-        except OSError as exc:
-            raise BrokenStream(name, None, f"cannot read ({exc})") from None
-        text = _decode(data, name)
+        data = _read_limited(stream, name)
+        text, notice = decode_text(data, name, html=suffix in HTML_SUFFIXES)
+        del data
+        if notice is not None and notices is not None:
+            notices.append(notice)
         if suffix == ".json":
             for i, (line, rec) in enumerate(_json_items(text, name)):
                 where = f"{name}:{line}"
@@ -516,6 +869,8 @@ def iter_sourced(
                 except InputError as exc:
                     reason = str(exc).split(": ", 1)[-1]  # without the repeated file name
                     yield RecordError(path=name, line=line, message=f"item {i}: {reason}"), None
+                except RecursionError:
+                    yield RecordError(path=name, line=line, message=f"item {i}: nested too deeply"), None
             return
         if len(text) > MAX_DOCUMENT_CHARS:
             raise InputError(f"{name}: {len(text):,} characters, over {MAX_DOCUMENT_CHARS:,}")
@@ -528,17 +883,26 @@ def iter_sourced(
                 source=page.site, published=page.published, url=page.url,
             ), page
             return
-        heading = find_title(text, markdown=suffix in MARKDOWN_SUFFIXES)
+        front = read_front_matter(text, name)
+        markdown = suffix in MARKDOWN_SUFFIXES
+        heading = find_title(text, markdown=markdown or front is not None)
         body = text[heading.body_start:]
         text_line = 1 + text.count("\n", 0, heading.body_start)
-        if suffix in MARKDOWN_SUFFIXES:
+        if markdown:
             body = markdown_plain(body)
+        elif front is not None and heading.body_start < front.end:
+            body = _blank_range(body, 0, front.end - heading.body_start)
         title_position = (1, 3)
         if heading.title_start >= 0:
             line_start = text.rfind("\n", 0, heading.title_start) + 1
             title_position = (1 + text.count("\n", 0, line_start), heading.title_start - line_start + 1)
-        yield Document(id=name, text=body, title=heading.title, origin=name, text_line=text_line), \
-            TextSource(body, text_line, title_position)
+        meta = front.values if front is not None else {}
+        published = meta.get("published")
+        yield Document(
+            id=name, text=body, title=heading.title, origin=name, text_line=text_line,
+            source=meta.get("source"), story=meta.get("story"), url=meta.get("url"),
+            published=_dt.date.fromisoformat(published[:10]) if published else None,
+        ), TextSource(body, text_line, title_position)
     finally:
         if path != "-":
             stream.close()
@@ -561,10 +925,11 @@ def read_documents(
     errors: Literal["raise", "record"] = "raise",
     stdin: IO[bytes] | None = None,
     stdin_filename: str | None = None,
+    notices: list[str] | None = None,
 ) -> Iterator[Item]:
     """All documents in ``paths`` in order.  With ``errors="raise"`` the first bad record raises."""
     for path in paths:
-        for item in iter_items(path, stdin=stdin, stdin_filename=stdin_filename):
+        for item in iter_items(path, stdin=stdin, stdin_filename=stdin_filename, notices=notices):
             if isinstance(item, RecordError) and errors == "raise":
                 raise InputError(str(item))
             yield item
