@@ -12,6 +12,14 @@ from .intervals import DEFAULT_TOLERANCE
 from .model import Severity
 
 
+DEFAULT_EXCLUDE: tuple[str, ...] = (
+    ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules", "__pycache__",
+    "site-packages", "build", "dist", "_build", "*.egg-info",
+)
+"""What a folder run leaves out by default (``exclude``): version control, virtual environments,
+dependencies and build output."""
+
+
 class Config(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -32,3 +40,9 @@ class Config(BaseModel):
     """Documents further apart than this are never put in one story by ``auto`` grouping."""
     min_confidence: float = Field(default=0.5, ge=0.0, le=1.0)
     """Findings below this confidence are dropped."""
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    """Glob patterns of files and folders a folder run leaves out (replaces the defaults).  A
+    pattern without ``/`` matches any file or folder name; one with ``/`` matches the path from
+    the configuration file's folder.  Files named on the command line are always read."""
+    extend_exclude: tuple[str, ...] = ()
+    """More patterns, added to ``exclude``."""

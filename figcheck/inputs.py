@@ -339,12 +339,14 @@ def _html_charset(data: bytes | bytearray) -> str | None:
         return None
 
 
-def decode_text(data: bytes | bytearray, where: str, *, html: bool = False) -> tuple[str, str | None]:
+def decode_text(data: bytes | bytearray, where: str, *, html: bool = False,
+                fallback: bool = True) -> tuple[str, str | None]:
     """``data`` as text, and a one-line notice when it was not read as UTF-8.
 
     A byte-order mark decides (UTF-8, UTF-16, UTF-32); an HTML page may name its charset in a
     ``<meta>`` tag; otherwise UTF-8.  A file that is not valid UTF-8 and says nothing else is read
-    as Windows-1252 (with the notice), the usual encoding of such copy; data with a NUL byte and
+    as Windows-1252 (with the notice; not with ``fallback=False``, for JSON, which is UTF-8 by
+    definition), the usual encoding of such copy; data with a NUL byte and
     no BOM, or with many control characters, is binary and refused."""
     encoding = _bom(data)
     if encoding == "utf-8-sig":
@@ -377,6 +379,8 @@ def decode_text(data: bytes | bytearray, where: str, *, html: bool = False) -> t
     start = error.start
     line = data.count(b"\n", 0, start) + 1
     invalid = InputError(f"{where}:{line}: invalid UTF-8 at byte {start} ({bytes(data[start:start + 1])!r})")
+    if not fallback:
+        raise invalid
     try:
         text = bytes(data).decode("cp1252")
     except UnicodeDecodeError:
@@ -857,7 +861,7 @@ def iter_sourced(
                 yield item, None
             return
         data = _read_limited(stream, name)
-        text, notice = decode_text(data, name, html=suffix in HTML_SUFFIXES)
+        text, notice = decode_text(data, name, html=suffix in HTML_SUFFIXES, fallback=suffix != ".json")
         del data
         if notice is not None and notices is not None:
             notices.append(notice)

@@ -16,12 +16,15 @@ from .common import (
     input_options,
     internal_error,
     output_stream,
-    read_inputs,
+    read_each,
     use_colour,
 )
 
 if TYPE_CHECKING:
+    import datetime as _dt
+
     from ..config import Config
+    from .configfile import PerFile
     from ..inputs import Source
     from ..model import CheckRun, Document, Finding
     from ..suppress import Directive
@@ -148,8 +151,13 @@ def summary(findings: list[Finding], n_docs: int) -> str:
               help="Override a rule's severity, e.g. FC201=error.  Repeatable.")
 @click.option("--tolerance", type=float, default=None,
               help="Widening of approximate figures ('about 5,000'), as a fraction [0.1].")
-@click.option("--stories", type=click.Choice(["auto", "field", "none"]), default=None,
-              help="How documents are grouped into stories for cross-source checks [auto].")
+@click.option("--stories", type=click.Choice(["auto", "field", "none", "one"]), default=None,
+              help="How documents are grouped into stories for cross-source checks: auto, field "
+              "(only their 'story'), one (all given files are one story; also 'none') [auto].")
+@click.option("--story", "story", metavar="ID",
+              help="The story of a draft that gives none (front matter 'story:', a record's 'story').")
+@click.option("--published", "published", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              metavar="YYYY-MM-DD", help="The publication date of a draft that gives none.")
 @click.option("--against", "against", metavar="DB",
               help="Also compare with the claims in a 'figcheck batch' database.")
 @click.option("--config", "config_path", metavar="PATH",
@@ -161,6 +169,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], stdin_filename: str | None
           output_file: str | None, quiet: bool, statistics: bool, exit_zero: bool,
           fail_on: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
           severity: tuple[str, ...], tolerance: float | None, stories: str | None,
+          story: str | None, published: _dt.datetime | None,
           against: str | None, config_path: str | None, isolated: bool, no_color: bool) -> None:
     """Flag figures that contradict each other within each document and between documents."""
     from ..model import CheckRun, Report
@@ -179,20 +188,28 @@ def check(ctx: click.Context, paths: tuple[str, ...], stdin_filename: str | None
             ("stories", stories, "--stories"),
         ) if value
     ]
-    config = _resolve_config(paths, given, config_path, isolated)
+    from .configfile import ConfigError
 
-    originals, sources = read_inputs(paths, stdin_filename)
-    prepared, directives = _prepare(originals, sources)
+    settings = _settings(given, config_path, isolated)
     try:
-        run = compute(prepared, config)
-    except ImportError as exc:
-        fail(f"the comparator is not available ({exc})")
-    except Exception as exc:  # noqa: BLE001 - never a traceback for the user
-        internal_error("checking", exc)
-    findings = list(run.report.findings)
+        inputs = read_each(paths, stdin_filename, excluded=settings.excluded)
+        configs = {doc_id: settings.for_path(path).config for doc_id, path in inputs.paths.items()}
+        config = settings.for_run(sorted(set(inputs.paths.values())) or list(paths)).config
+    except ConfigError as exc:
+        fail(str(exc))
+    inputs.show(quiet)
+    if not inputs.documents and inputs.errors:
+        ctx.exit(EXIT_ERROR)
+    originals = _fill_in(inputs.documents, story, published)
+    sources = inputs.sources
+    prepared, directives = _prepare(originals, sources)
+    run, failed = _compute_each(prepared, _neutral(config))
+    for line in failed:
+        click.echo(f"figcheck: error: {line}", err=True)
+    findings = _per_file_tolerance(list(run.report.findings), run, configs, config)
     if against:
         findings.extend(_against(against, prepared, config))
-    findings = finalise(findings, config, directives, originals)
+    findings = finalise_per_file(findings, configs, config, directives, originals)
     report = Report(schema_version=run.report.schema_version, documents=run.report.documents,
                     findings=tuple(findings))
     # Formats show the documents as read (directives visible), with the final findings.
@@ -209,26 +226,165 @@ def check(ctx: click.Context, paths: tuple[str, ...], stdin_filename: str | None
             out.write(render(fmt, run, color=colour))
     if statistics and fmt != "text":
         click.echo(statistics_table(findings), nl=False, err=True)
+    problems = len(inputs.errors) + len(failed)
     if not quiet:
-        click.echo(summary(findings, len(originals)), err=True)
-    threshold = SEVERITY_RANK[config.fail_on]
-    failing = any(SEVERITY_RANK.get(f.severity, 2) >= threshold for f in findings)
+        line = summary(findings, len(originals))
+        if problems:
+            line += (f" {problems} input problem{'s' if problems != 1 else ''} "
+                     "(files or records not checked) reported above.")
+        click.echo(line, err=True)
+        hint = _story_hint(run, config)
+        if hint:
+            click.echo(f"figcheck: note: {hint}", err=True)
+    if problems:
+        ctx.exit(EXIT_ERROR)
+    failing = any(_fails(f, configs, config) for f in findings)
     ctx.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
 
 
-def _resolve_config(paths: tuple[str, ...], given: list[tuple[str, Any, str]],
-                    config_path: str | None, isolated: bool) -> Config:
-    """Defaults < configuration file < command-line options (``given``: key, value, option)."""
+def _settings(given: list[tuple[str, Any, str]], config_path: str | None,
+              isolated: bool) -> PerFile:
+    """Per-file settings: defaults < the file's nearest configuration file < command-line
+    options (``given``: key, value, option)."""
     from . import configfile
 
     try:
         overrides = {key: (configfile.normalise({key: value}, label)[key], label)
                      for key, value, label in given}
-        resolved = configfile.resolve(configfile.start_dir(paths), config_path=config_path,
-                                      isolated=isolated, overrides=overrides)
     except configfile.ConfigError as exc:
         fail(str(exc))
-    return resolved.config
+    return configfile.PerFile(config_path=config_path, isolated=isolated, overrides=overrides)
+
+
+def _fill_in(docs: list[Document], story: str | None,
+             published: _dt.datetime | None) -> list[Document]:
+    """``--story`` and ``--published`` for the documents that give none of their own."""
+    if story is None and published is None:
+        return docs
+    out = []
+    for doc in docs:
+        update: dict[str, Any] = {}
+        if story is not None and not doc.story:
+            update["story"] = story
+        if published is not None and doc.published is None:
+            update["published"] = published.date()
+        out.append(doc.model_copy(update=update) if update else doc)
+    return out
+
+
+def _neutral(config: Config) -> Config:
+    """``config`` for the comparator with every filter off: selection, severities and confidence
+    are applied afterwards, per file (:func:`finalise_per_file`)."""
+    return config.model_copy(update={"select": (), "ignore": (), "severity": {},
+                                     "min_confidence": 0.0})
+
+
+def _compute_each(docs: list[Document], config: Config) -> tuple[CheckRun, list[str]]:
+    """:func:`compute`; when it fails, each document alone finds the ones that make it fail: they
+    become one-line errors and the others are checked (one bad record never loses the findings of
+    the rest).  When every document fails alone it is figcheck's fault: an internal error."""
+    import os
+
+    try:
+        return compute(docs, config), []
+    except ImportError as exc:
+        fail(f"the comparator is not available ({exc})")
+    except Exception as exc:  # noqa: BLE001 - never a traceback for the user
+        if os.environ.get("FIGCHECK_DEBUG") or len(docs) < 2:
+            internal_error("checking", exc)
+        first = exc
+    good, failed = [], []
+    for doc in docs:
+        try:
+            compute([doc], config)
+        except Exception as exc:  # noqa: BLE001
+            failed.append(f"{doc.origin or doc.id}: not checked: internal error: "
+                          f"{type(exc).__name__}: {exc} (please report it; FIGCHECK_DEBUG=1 "
+                          "shows the traceback)")
+        else:
+            good.append(doc)
+    if not good:
+        internal_error("checking", first)
+    try:
+        return compute(good, config), failed
+    except Exception as exc:  # noqa: BLE001
+        internal_error("checking", exc)
+
+
+def _per_file_tolerance(findings: list[Finding], run: CheckRun, configs: dict[str, Config],
+                        config: Config) -> list[Finding]:
+    """A document whose own settings have another ``tolerance`` than the run's gets its
+    within-document findings with its own."""
+    from ..compare import within
+
+    redo = {doc_id for doc_id, c in configs.items() if c.tolerance != config.tolerance}
+    if not redo:
+        return findings
+    docs = {d.id: d for d in run.documents}
+    kept = [f for f in findings
+            if not (f.scope == "within" and f.claims and f.claims[0].doc in redo)]
+    for doc_id in sorted(redo):
+        if doc_id in docs:
+            own = _neutral(configs[doc_id])
+            kept.extend(within(docs[doc_id], run.quantities.get(doc_id, ()), own))
+    return kept
+
+
+def _involved(f: Finding, configs: dict[str, Config], default: Config) -> list[Config]:
+    docs = dict.fromkeys(c.doc for c in f.claims)
+    return [configs.get(d, default) for d in docs] or [default]
+
+
+def _fails(f: Finding, configs: dict[str, Config], default: Config) -> bool:
+    """Whether ``f`` reaches the ``fail-on`` of any file it involves."""
+    rank = SEVERITY_RANK.get(f.severity, 2)
+    return any(rank >= SEVERITY_RANK[c.fail_on] for c in _involved(f, configs, default))
+
+
+def finalise_per_file(findings: list[Finding], configs: dict[str, Config], default: Config,
+                      directives: dict[str, tuple[Directive, ...]],
+                      originals: list[Document]) -> list[Finding]:
+    """:func:`finalise` with each file's own settings.  A finding between documents whose
+    settings differ is reported only if each of them selects it, with the most severe of their
+    severities, so the order of the files on the command line never matters."""
+    from .. import suppress
+
+    distinct: list[Config] = []
+    for c in [default, *configs.values()]:
+        if c not in distinct:
+            distinct.append(c)
+    if len(distinct) == 1:
+        return finalise(findings, default, directives, originals)
+    kept = []
+    for f in findings:
+        variants = [postprocess([f], c) for c in _involved(f, configs, default)]
+        if all(variants):
+            kept.append(max((v[0] for v in variants), key=lambda v: SEVERITY_RANK[v.severity]))
+    by_id = {d.id: d for d in originals}
+    out = suppress.apply(kept, directives, by_id, ignored=(suppress.UNUSED_CODE,))
+    for c in distinct:  # unused directives (FC301), by the settings of their document
+        group = {d: ds for d, ds in directives.items() if configs.get(d, default) == c}
+        if group:
+            extra = suppress.apply(kept, group, by_id, selected=c.select, ignored=c.ignore)
+            out.extend(postprocess([f for f in extra if f.code == suppress.UNUSED_CODE], c))
+    return _order(out, originals)
+
+
+def _story_hint(run: CheckRun, config: Config) -> str | None:
+    """How to link documents that were checked together but not compared as one story."""
+    docs = run.documents
+    if len(docs) < 2 or config.stories == "none" or any(d.story for d in docs):
+        return None
+    from ..compare import assign_stories
+
+    groups = len(set(assign_stories(
+        [(d, run.quantities.get(d.id, ())) for d in docs], config).values()))
+    if groups < 2:
+        return None
+    how = "were grouped by their names and figures into" if config.stories == "auto" else "are"
+    return (f"the {len(docs)} documents give no story, so they {how} {groups} separate stories; "
+            "to compare them with each other, give them one 'story:' in their front matter "
+            "(or records), use --story ID, or --stories one")
 
 
 def _prepare(docs: list[Document], sources: dict[str, Source]

@@ -6,6 +6,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
@@ -38,10 +39,11 @@ INPUT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".jsonl"
 """What a directory given as PATH contributes (also gzip/zstd-compressed)."""
 
 
-def expand(paths: tuple[str, ...]) -> tuple[str, ...]:
-    """Directories become the input files under them (recursively, sorted, hidden ones skipped);
-    other paths stay as given.  A file named twice (``t.md t.md``, ``./t.md``, a file inside a
-    directory also given, a symbolic link to it) is read once, where it first appears."""
+def expand(paths: tuple[str, ...], excluded: Callable[[str], bool] | None = None) -> tuple[str, ...]:
+    """Directories become the input files under them (recursively, sorted, hidden ones skipped,
+    and those for which ``excluded(path)`` is true: the ``exclude`` settings); other paths stay as
+    given.  A file named twice (``t.md t.md``, ``./t.md``, a file inside a directory also given, a
+    symbolic link to it) is read once, where it first appears."""
     out: list[str] = []
     seen: set[str] = set()
 
@@ -57,10 +59,12 @@ def expand(paths: tuple[str, ...]) -> tuple[str, ...]:
             continue
         found = []
         for root, dirs, files in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (
+                excluded is not None and excluded(os.path.join(root, d))))
             for name in files:
                 logical = name.removesuffix(".gz").removesuffix(".zst").lower()
-                if not name.startswith(".") and logical.endswith(INPUT_SUFFIXES):
+                if not name.startswith(".") and logical.endswith(INPUT_SUFFIXES) and not (
+                        excluded is not None and excluded(os.path.join(root, name))):
                     found.append(os.path.join(root, name))
         if not found:
             fail(f"{path}: directory has no .txt, .md, .html, .jsonl or .json files")
@@ -104,6 +108,65 @@ def read_inputs(
         if source is not None:
             sources[doc.id] = source
     return unique, sources
+
+
+@dataclass
+class Inputs:
+    """What :func:`read_each` read: the documents (ids made unique), how each was read, the input
+    path each came from, and one line per problem (a bad file or record) and per notice."""
+
+    documents: list[Document] = field(default_factory=list)
+    sources: dict[str, Source] = field(default_factory=dict)
+    paths: dict[str, str] = field(default_factory=dict)
+    """Document id -> the input path (as given or found in a folder) it was read from."""
+    errors: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+    def show(self, quiet: bool = False) -> None:
+        """Print the problems (``figcheck: error: ...``) and, unless ``quiet``, the notices."""
+        for line in self.errors:
+            click.echo(f"figcheck: error: {line}", err=True)
+        if not quiet:
+            for line in self.notices:
+                click.echo(f"figcheck: note: {line}", err=True)
+
+
+def read_each(paths: tuple[str, ...], stdin_filename: str | None,
+              excluded: Callable[[str], bool] | None = None) -> Inputs:
+    """Every document in ``paths`` (``-`` is stdin), reading on past bad files and records: each
+    problem is one line in :attr:`Inputs.errors` (``path: reason`` or ``path:line: reason``) and
+    the other files are read as usual."""
+    from ..inputs import InputError, RecordError, iter_sourced
+
+    expanded = expand(paths, excluded)
+    if list(expanded).count("-") > 1:
+        fail("'-' (standard input) can be given only once")
+    stdin = sys.stdin.buffer if "-" in expanded else None
+    out = Inputs()
+    seen: dict[str, int] = {}
+    for path in expanded:
+        shown = (stdin_filename or "<stdin>") if path == "-" else path
+        try:
+            for item, source in iter_sourced(path, stdin=stdin, stdin_filename=stdin_filename,
+                                             notices=out.notices):
+                if isinstance(item, RecordError):
+                    out.errors.append(str(item))
+                    continue
+                n = seen.get(item.id, 0)  # two inputs with one id would make findings ambiguous
+                seen[item.id] = n + 1
+                if n:
+                    item = item.model_copy(update={"id": f"{item.id}#{n + 1}"})
+                out.documents.append(item)
+                out.paths[item.id] = path
+                if source is not None:
+                    out.sources[item.id] = source
+        except InputError as exc:
+            out.errors.append(str(exc))
+        except (OSError, EOFError, ValueError) as exc:  # e.g. a corrupt .gz stream
+            out.errors.append(f"{shown}: cannot read ({exc})")
+        except (RecursionError, MemoryError) as exc:
+            out.errors.append(f"{shown}: cannot read ({type(exc).__name__})")
+    return out
 
 
 @contextlib.contextmanager

@@ -26,6 +26,7 @@ Unknown keys, unknown codes and bad values are errors that name them (:class:`Co
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import tomllib
 from collections.abc import Mapping
@@ -61,25 +62,44 @@ def _field_names() -> set[str]:
     return set(Config.model_fields)
 
 
+MAX_CONFIG_BYTES: int = 1 << 20
+"""A configuration file larger than this is refused (no real one comes near it)."""
+
+
 def _table_from(path: Path) -> dict[str, Any] | None:
-    """The figcheck settings in ``path``, or None when it is a pyproject.toml without them."""
+    """The figcheck settings in ``path``, or None when it is a pyproject.toml without them.
+    Every problem (unreadable, too big, not UTF-8, invalid or too deeply nested TOML, a
+    ``figcheck`` that is not a table) is a one-line :class:`ConfigError`."""
     try:
         with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML ({exc})") from None
+            raw = fh.read(MAX_CONFIG_BYTES + 1)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{path}: over {MAX_CONFIG_BYTES:,} bytes; not a configuration file")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise ConfigError(f"{path}:{line}: not valid UTF-8 (byte {exc.start}); TOML files are UTF-8") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML ({exc})") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML (nested too deeply)") from None
+    tool = data.get("tool")
     if path.name == "pyproject.toml":
-        tool = data.get("tool", {})
         table = tool.get("figcheck") if isinstance(tool, dict) else None
         if table is None:
             return None
         if not isinstance(table, dict):
-            raise ConfigError(f"{path}: [tool.figcheck] must be a table")
+            raise ConfigError(f"{path}: [tool.figcheck] must be a table, not {type(table).__name__}")
         return table
-    if isinstance(data.get("tool"), dict) and "figcheck" in data["tool"] and len(data) == 1:
-        data = data["tool"]["figcheck"]  # tolerate a [tool.figcheck] header in figcheck.toml
+    if isinstance(tool, dict) and "figcheck" in tool and len(data) == 1:
+        data = tool["figcheck"]  # tolerate a [tool.figcheck] header in figcheck.toml
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}: [tool.figcheck] must be a table, not {type(data).__name__}")
     return data
 
 
@@ -144,6 +164,16 @@ def normalise(table: Mapping[str, Any], where: str) -> dict[str, Any]:
                 raise ConfigError(f"{where}: '{key}' must be a list of codes")
             _check_codes(out[key], key, where, prefixes=True)
             out[key] = tuple(str(v).strip().upper() for v in out[key])
+    for key in ("exclude", "extend_exclude"):
+        if key in out:
+            if isinstance(out[key], str):
+                out[key] = [out[key]]
+            if not isinstance(out[key], list | tuple) or not all(
+                    isinstance(v, str) and v.strip() for v in out[key]):
+                raise ConfigError(f"{where}: '{key.replace('_', '-')}' must be a list of glob patterns")
+            out[key] = tuple(v.strip() for v in out[key])
+    if out.get("stories") == "one":
+        out["stories"] = "none"  # "one story": every document compared with every other
     if "severity" in out:
         if not isinstance(out["severity"], Mapping):
             raise ConfigError(f"{where}: 'severity' must be a table of CODE = \"error\"|...")
@@ -218,3 +248,79 @@ def start_dir(paths: tuple[str, ...]) -> Path:
             path = Path(p)
             return path if path.is_dir() else (path.parent if str(path.parent) else Path("."))
     return Path.cwd()
+
+
+class PerFile:
+    """Settings for each input file, the nearest configuration file winning (as ruff does):
+    discovery starts in the file's own folder, so ``check a/x.md b/x.md`` reads ``a/``'s and
+    ``b/``'s settings whatever the order.  ``--config`` and ``--isolated`` apply to every file.
+    Results are cached per folder."""
+
+    def __init__(self, *, config_path: str | None = None, isolated: bool = False,
+                 overrides: Mapping[str, tuple[Any, str]] | None = None) -> None:
+        self._config_path = config_path
+        self._isolated = isolated
+        self._overrides = dict(overrides or {})
+        self._cache: dict[Path, Resolved] = {}
+
+    def for_dir(self, directory: Path) -> Resolved:
+        key = directory.resolve()
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = resolve(key, config_path=self._config_path, isolated=self._isolated,
+                          overrides=self._overrides)
+            self._cache[key] = hit
+        return hit
+
+    def for_path(self, path: str) -> Resolved:
+        """The settings for an input file (``-``: the current directory's)."""
+        if path == "-":
+            return self.for_dir(Path.cwd())
+        p = Path(path)
+        return self.for_dir(p if p.is_dir() else (p.parent if str(p.parent) else Path(".")))
+
+    def for_run(self, paths: tuple[str, ...] | list[str]) -> Resolved:
+        """The settings of the folder all ``paths`` share (the current directory for ``-``), for
+        what one run can have only one of (how stories are grouped): independent of order."""
+        dirs = []
+        for p in paths:
+            if p == "-":
+                dirs.append(str(Path.cwd().resolve()))
+            else:
+                path = Path(p).resolve()
+                dirs.append(str(path if path.is_dir() else path.parent))
+        if not dirs:
+            return self.for_dir(Path.cwd())
+        try:
+            common = Path(os.path.commonpath(dirs))
+        except ValueError:  # different drives
+            common = Path(dirs[0])
+        return self.for_dir(common)
+
+    def excluded(self, path: str) -> bool:
+        """Whether a file or folder met in a folder walk matches its settings' ``exclude`` or
+        ``extend-exclude`` (relative to the configuration file's folder, or the current one)."""
+        p = Path(path)
+        resolved = self.for_path(str(p.parent) if str(p.parent) else ".")
+        patterns = resolved.config.exclude + resolved.config.extend_exclude
+        if not patterns:
+            return False
+        base = resolved.file.parent.resolve() if resolved.file else Path.cwd().resolve()
+        absolute = p.resolve()
+        try:
+            rel = absolute.relative_to(base).as_posix()
+        except ValueError:
+            rel = absolute.as_posix()
+        return any(matches_pattern(rel, p.name, pattern) for pattern in patterns)
+
+
+def matches_pattern(rel: str, name: str, pattern: str) -> bool:
+    """A pattern without ``/`` matches the name; with ``/``, the path relative to the base folder
+    (a leading ``/`` or ``./`` anchors it there; ``**`` is any depth)."""
+    pattern = pattern.rstrip("/")
+    if "/" not in pattern:
+        return fnmatch.fnmatchcase(name, pattern)
+    pattern = pattern.removeprefix("./").removeprefix("/")
+    if fnmatch.fnmatchcase(rel, pattern):
+        return True
+    return pattern.startswith("**/") and fnmatch.fnmatchcase(rel, pattern[3:])

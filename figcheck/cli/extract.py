@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import EXIT_CLEAN, fail, input_options, internal_error, output_stream, read_inputs
+from .common import EXIT_CLEAN, EXIT_ERROR, fail, input_options, internal_error, output_stream, read_each
 
 EXAMPLES = """\b
 Examples:
@@ -30,7 +30,11 @@ def extract(ctx: click.Context, paths: tuple[str, ...], stdin_filename: str | No
     """Print every figure in PATH... as a typed quantity (value, bound, interval, unit, subject)."""
     from ..formats.extract import render
 
-    docs, sources = read_inputs(paths, stdin_filename)
+    inputs = read_each(paths, stdin_filename)  # bad files and records: one line each, exit 2
+    inputs.show()
+    if not inputs.documents and inputs.errors:
+        ctx.exit(EXIT_ERROR)
+    docs, sources = inputs.documents, inputs.sources
     try:
         from .. import extract as _extract
 
@@ -43,4 +47,4 @@ def extract(ctx: click.Context, paths: tuple[str, ...], stdin_filename: str | No
 
     with located_by(sources), output_stream(output_file) as out:
         out.write(render(results, fmt))  # type: ignore[arg-type]
-    ctx.exit(EXIT_CLEAN)
+    ctx.exit(EXIT_ERROR if inputs.errors else EXIT_CLEAN)
