@@ -204,8 +204,10 @@ def check(ctx: click.Context, paths: tuple[str, ...], stdin_filename: str | None
     sources = inputs.sources
     prepared, directives = _prepare(originals, sources)
     run, failed = _compute_each(prepared, _neutral(config))
-    for line in failed:
+    for line in failed.values():
         click.echo(f"figcheck: error: {line}", err=True)
+    if failed:  # reported above; the output shows the documents that were checked
+        originals = [d for d in originals if d.id not in failed]
     findings = _per_file_tolerance(list(run.report.findings), run, configs, config)
     if against:
         findings.extend(_against(against, prepared, config))
@@ -279,28 +281,28 @@ def _neutral(config: Config) -> Config:
                                      "min_confidence": 0.0})
 
 
-def _compute_each(docs: list[Document], config: Config) -> tuple[CheckRun, list[str]]:
+def _compute_each(docs: list[Document], config: Config) -> tuple[CheckRun, dict[str, str]]:
     """:func:`compute`; when it fails, each document alone finds the ones that make it fail: they
     become one-line errors and the others are checked (one bad record never loses the findings of
     the rest).  When every document fails alone it is figcheck's fault: an internal error."""
     import os
 
     try:
-        return compute(docs, config), []
+        return compute(docs, config), {}
     except ImportError as exc:
         fail(f"the comparator is not available ({exc})")
     except Exception as exc:  # noqa: BLE001 - never a traceback for the user
         if os.environ.get("FIGCHECK_DEBUG") or len(docs) < 2:
             internal_error("checking", exc)
         first = exc
-    good, failed = [], []
+    good, failed = [], {}
     for doc in docs:
         try:
             compute([doc], config)
         except Exception as exc:  # noqa: BLE001
-            failed.append(f"{doc.origin or doc.id}: not checked: internal error: "
-                          f"{type(exc).__name__}: {exc} (please report it; FIGCHECK_DEBUG=1 "
-                          "shows the traceback)")
+            failed[doc.id] = (f"{doc.origin or doc.id}: not checked: internal error: "
+                              f"{type(exc).__name__}: {exc} (please report it; FIGCHECK_DEBUG=1 "
+                              "shows the traceback)")
         else:
             good.append(doc)
     if not good:
