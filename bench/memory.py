@@ -1,0 +1,125 @@
+"""Peak memory of ``figcheck check`` on hostile and big single inputs (issue 13, item 9).
+
+    python bench/memory.py              # every case
+    python bench/memory.py --quick      # leave out the max-size documents (parsing them takes minutes)
+
+Each case runs ``python -m figcheck check ...`` in its own subprocess and reads that process's
+peak resident set size from ``os.wait4`` (``ru_maxrss``).  Printed per case: exit code, seconds,
+peak RSS in MB, and the first line of standard error.  Target: under 500 MB for every input up to
+the size limit (``figcheck.inputs.MAX_INPUT_BYTES`` bytes read, ``MAX_DOCUMENT_CHARS`` characters
+parsed).  Inputs are synthetic and written to a temporary folder that is removed afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+MB = 1 << 20
+
+
+def gzip_bomb(path: Path, byte: bytes, total_mb: int, line_every: int | None = None) -> Path:
+    """``total_mb`` MB of ``byte`` as a multi-member gzip file: one compressed 1 MB member written
+    ``total_mb`` times (a few MB on disk, decompressed in full only by a reader without limits)."""
+    block = byte * MB
+    if line_every:
+        block = b"\n".join(block[i:i + line_every] for i in range(0, MB, line_every))[:MB]
+    member = gzip.compress(block, compresslevel=9)
+    with path.open("wb") as out:
+        for _ in range(total_mb):
+            out.write(member)
+    return path
+
+
+def prose(chars: int) -> str:
+    """Plain news-like sentences with a figure in every few, ``chars`` characters long."""
+    sentences = [
+        "Officials said the convoy of 12 trucks travelled along the coast road before stopping.",
+        "The council met on Tuesday and members agreed to review the plan next month.",
+        "About 40 people attended the meeting, which lasted for nearly three hours.",
+        "Prices rose by 5% over the year, the statistics office said in its report.",
+    ]
+    blob = " ".join(sentences) + "\n\n"
+    return (blob * (chars // len(blob) + 1))[:chars]
+
+
+def run_case(args: list[str], stdin_path: str | None = None) -> tuple[int, float, float, str]:
+    stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL  # noqa: SIM115
+    t0 = time.perf_counter()
+    try:
+        proc = subprocess.Popen([sys.executable, "-m", "figcheck", "check", "-q", "--exit-zero", *args],
+                                stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        assert proc.stderr is not None
+        err = proc.stderr.read().decode("utf-8", "replace")
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    finally:
+        if stdin_path:
+            stdin.close()  # type: ignore[union-attr]
+    seconds = time.perf_counter() - t0
+    peak_mb = usage.ru_maxrss / 1024  # kilobytes on Linux
+    first = err.strip().splitlines()[0] if err.strip() else ""
+    return proc.returncode, seconds, peak_mb, first
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="skip the max-size documents")
+    ap.add_argument("--bomb-mb", type=int, default=2048, help="decompressed size of the gzip bombs")
+    opts = ap.parse_args()
+
+    from figcheck.inputs import MAX_DOCUMENT_CHARS, MAX_INPUT_BYTES
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        d = Path(tmp)
+        cases: list[tuple[str, list[str], str | None]] = [
+            ("baseline: a 1-line draft", [str(_write(d / "small.md", "About 5 people were hurt.\n"))], None),
+            (f"gzip bomb, {opts.bomb_mb} MB of spaces (.txt.gz)",
+             [str(gzip_bomb(d / "spaces.txt.gz", b" ", opts.bomb_mb))], None),
+            (f"gzip bomb, {opts.bomb_mb} MB of zeros (.txt.gz)",
+             [str(gzip_bomb(d / "zeros.txt.gz", b"\0", opts.bomb_mb))], None),
+            (f"gzip bomb, {opts.bomb_mb} MB one-line .jsonl.gz",
+             [str(gzip_bomb(d / "line.jsonl.gz", b"x", opts.bomb_mb))], None),
+            ("/dev/zero as a path", ["/dev/zero"], None),
+            ("/dev/zero as standard input", ["-", "--stdin-filename", "zero.txt"], "/dev/zero"),
+            ("/dev/zero as standard input (.jsonl)", ["-", "--stdin-filename", "zero.jsonl"], "/dev/zero"),
+            (f"plain text over the byte limit ({(MAX_INPUT_BYTES + MB) / 1e6:.0f} MB)",
+             [str(_write(d / "over.txt", " " * MB, repeat=MAX_INPUT_BYTES // MB + 1))], None),
+        ]
+        if not opts.quick:
+            cases += [
+                (f"max-size plain input ({MAX_DOCUMENT_CHARS:,} chars of prose)",
+                 [str(_write(d / "max.txt", prose(MAX_DOCUMENT_CHARS // 100), repeat=100))], None),
+                (f"max-size .jsonl record ({MAX_DOCUMENT_CHARS:,} chars)",
+                 [str(_write(d / "max.jsonl", prose(MAX_DOCUMENT_CHARS // 100).replace("\n", "\\n"),
+                             repeat=100, head='{"id": "m", "text": "', tail='"}\n'))], None),
+            ]
+        for name, args, stdin in cases:
+            code, seconds, peak, first = run_case(args, stdin)
+            rows.append((name, code, seconds, peak, first))
+            print(f"{name:<52} exit {code}  {seconds:7.1f} s  {peak:7.0f} MB  {first[:90]}", flush=True)
+    worst = max(r[3] for r in rows)
+    print(f"worst peak RSS: {worst:.0f} MB (target < 500 MB)")
+    return 0 if worst < 500 else 1
+
+
+def _write(path: Path, text: str, repeat: int = 1, head: str = "", tail: str = "") -> Path:
+    """``head + text * repeat + tail``, written piece by piece: this process stays small, since a
+    child's peak RSS starts from its parent's size at fork."""
+    with path.open("w", encoding="utf-8") as out:
+        out.write(head)
+        for _ in range(repeat):
+            out.write(text)
+        out.write(tail)
+    return path
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
