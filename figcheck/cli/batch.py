@@ -95,15 +95,30 @@ def _on_sigterm(signum: int, frame: Any) -> None:
     raise _Terminated()
 
 
-def _config(config_path: str | None, isolated: bool, stories: str | None, start: tuple[str, ...]) -> Any:
+def _config(config_path: str | None, isolated: bool, stories: str | None,
+            start: tuple[str, ...]) -> tuple[Any, tuple[str, ...]]:
+    """The run's settings (those of the folder all inputs share) and the inputs with folders
+    walked and the ``exclude``/``extend-exclude`` patterns of each file's settings applied."""
+    from ..batch.sources import expand
     from . import configfile
 
     overrides: dict[str, tuple[Any, str]] = {}
     try:
         if stories:
-            overrides["stories"] = (stories, "--stories")
-        return configfile.resolve(configfile.start_dir(start), config_path=config_path,
-                                  isolated=isolated, overrides=overrides).config
+            overrides["stories"] = (configfile.normalise({"stories": stories}, "--stories")["stories"],
+                                    "--stories")
+        settings = configfile.PerFile(config_path=config_path, isolated=isolated, overrides=overrides)
+        files: list[str] = []
+        for p in start:
+            if not os.path.isdir(p):
+                files.append(p)  # named on the command line: always read
+                continue
+            for f in expand([p]):
+                rel = os.path.relpath(f, p).split(os.sep)
+                walked = [os.path.join(p, *rel[:i + 1]) for i in range(len(rel))]
+                if not any(settings.excluded(w) for w in walked):
+                    files.append(f)
+        return settings.for_run(start).config, tuple(files)
     except configfile.ConfigError as exc:
         fail(str(exc))
 
@@ -118,8 +133,9 @@ def _config(config_path: str | None, isolated: bool, stories: str | None, start:
               help="Where documents are processed.")
 @click.option("--scheduler", metavar="tcp://HOST:8786",
               help="Dask scheduler to use with --engine dask [a LocalCluster on this machine].")
-@click.option("--stories", type=click.Choice(["auto", "field", "none"]), default=None,
-              help="How documents are grouped for cross-source checks [auto].")
+@click.option("--stories", type=click.Choice(["auto", "field", "none", "one"]), default=None,
+              help="How documents are grouped for cross-source checks: auto, field (only their "
+              "'story'), one (everything is one story; also 'none') [auto].")
 @click.option("--config", "config_path", metavar="PATH", help="Read settings from PATH.")
 @click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress, only the final summary.")
@@ -140,12 +156,12 @@ def batch(paths: tuple[str, ...], db_path: str, jobs: int | None, engine: str,
             fail("'figcheck batch' reads files and folders, not standard input")
         if not os.path.exists(p):
             fail(f"{p}: no such file or directory")
-    config = _config(config_path, isolated, stories, paths)
+    config, files = _config(config_path, isolated, stories, paths)
     err = sys.stderr
     view = None if quiet else ProgressView(err, tty=err.isatty())
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        stats = run_batch(list(paths), db_path, config, jobs=jobs, engine=engine,  # type: ignore[arg-type]
+        stats = run_batch(list(files), db_path, config, jobs=jobs, engine=engine,  # type: ignore[arg-type]
                           scheduler=scheduler, progress=view, toolkit=toolkit or DEFAULT)
     except KeyboardInterrupt as exc:
         if view is not None:

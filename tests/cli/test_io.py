@@ -491,3 +491,21 @@ def test_stdin_is_still_read(run_cli) -> None:
     result = run_cli("check", "-", "--stdin-filename", "d.md", "-q",
                      input=io.BytesIO(b"It rose from 40 to 50, a 40% rise.\n").read())
     assert result.exit_code == 1 and "FC201" in result.stdout
+
+
+def test_batch_applies_exclude_to_folders_and_takes_stories_one(run_cli, tmp_path: Path, monkeypatch) -> None:
+    import sqlite3
+
+    monkeypatch.chdir(tmp_path)
+    for name in ("arch/2024/a.jsonl", "arch/node_modules/x.jsonl", "arch/old/b.jsonl"):
+        Path(name).parent.mkdir(parents=True, exist_ok=True)
+        Path(name).write_text(json.dumps({"id": name, "text": "About 5 people were hurt."}) + "\n",
+                              encoding="utf-8")
+    Path("figcheck.toml").write_text('extend-exclude = ["arch/old"]\n', encoding="utf-8")
+    result = run_cli("batch", "arch", "--db", "f.db", "-q", "--jobs", "1", "--stories", "one")
+    assert result.exit_code == 0, result.stderr
+    conn = sqlite3.connect("f.db")
+    try:
+        assert [r[0] for r in conn.execute("SELECT path FROM inputs")] == [os.path.join("arch", "2024", "a.jsonl")]
+    finally:
+        conn.close()
