@@ -3,9 +3,9 @@
 Sources, lowest to highest precedence: built-in defaults, one configuration file, command-line
 options.  The file is ``--config PATH`` when given; otherwise the nearest ``figcheck.toml`` or
 ``.figcheck.toml``, or ``pyproject.toml`` with a ``[tool.figcheck]`` table, found by walking up
-from the first checked file's directory (the current directory for standard input).  In one
-directory ``figcheck.toml`` wins over ``.figcheck.toml`` over ``pyproject.toml``.  ``--isolated``
-skips files altogether.
+from each checked file's directory (the current directory for standard input): see
+:class:`PerFile`.  In one directory ``figcheck.toml`` wins over ``.figcheck.toml`` over
+``pyproject.toml``.  ``--isolated`` skips files altogether.
 
 Keys are :class:`figcheck.config.Config`'s fields, with ``-`` or ``_``::
 
@@ -17,6 +17,7 @@ Keys are :class:`figcheck.config.Config`'s fields, with ``-`` or ``_``::
     stories = "field"
     story-window-days = 7
     min-confidence = 0.5
+    extend-exclude = ["copy/archive"]   # exclude = [...] replaces the defaults
 
     [tool.figcheck.severity]
     FC201 = "error"
