@@ -95,6 +95,21 @@ def _on_sigterm(signum: int, frame: Any) -> None:
     raise _Terminated()
 
 
+def _refuse_special(path: str) -> None:
+    """A batch run re-reads its inputs to resume, so it takes only regular files and folders: a
+    FIFO, a device (``/dev/zero``) or a socket is refused in one line before anything starts."""
+    import stat
+
+    mode = os.stat(path).st_mode
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return
+    what = ("a FIFO" if stat.S_ISFIFO(mode) else "a character device" if stat.S_ISCHR(mode)
+            else "a block device" if stat.S_ISBLK(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "not a regular file")
+    fail(f"{path}: is {what}; 'figcheck batch' reads regular files and folders (it reads them "
+         "again to resume); copy it to a file first, or use 'figcheck check'")
+
+
 def _config(config_path: str | None, isolated: bool, stories: str | None,
             start: tuple[str, ...]) -> tuple[Any, tuple[str, ...]]:
     """The run's settings (those of the folder all inputs share) and the inputs with folders
@@ -116,8 +131,12 @@ def _config(config_path: str | None, isolated: bool, stories: str | None,
             for f in expand([p]):
                 rel = os.path.relpath(f, p).split(os.sep)
                 walked = [os.path.join(p, *rel[:i + 1]) for i in range(len(rel))]
-                if not any(settings.excluded(w) for w in walked):
-                    files.append(f)
+                if any(settings.excluded(w) for w in walked):
+                    continue
+                if not os.path.isfile(f):  # a FIFO or device inside a folder: never waited for
+                    click.echo(f"figcheck: note: {f}: not a regular file; skipped", err=True)
+                    continue
+                files.append(f)
         return settings.for_run(start).config, tuple(files)
     except configfile.ConfigError as exc:
         fail(str(exc))
@@ -156,6 +175,7 @@ def batch(paths: tuple[str, ...], db_path: str, jobs: int | None, engine: str,
             fail("'figcheck batch' reads files and folders, not standard input")
         if not os.path.exists(p):
             fail(f"{p}: no such file or directory")
+        _refuse_special(p)
     config, files = _config(config_path, isolated, stories, paths)
     err = sys.stderr
     view = None if quiet else ProgressView(err, tty=err.isatty())

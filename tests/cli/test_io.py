@@ -327,9 +327,12 @@ def test_a_fifo_nobody_writes_to_never_hangs(tmp_path: Path, command: str) -> No
         assert result.returncode == 2
         assert f"figcheck: error: {fifo}: {message}" in result.stderr
         assert "in 1 document" in result.stderr  # the good file was checked
-    else:
-        assert result.returncode == 0, result.stderr
-        assert "1 documents processed" in result.stdout and message in result.stdout
+    else:  # batch re-reads its inputs to resume: a FIFO is refused before anything starts
+        assert result.returncode == 2
+        assert result.stderr.strip() == (
+            f"figcheck: error: {fifo}: is a FIFO; 'figcheck batch' reads regular files and folders "
+            "(it reads them again to resume); copy it to a file first, or use 'figcheck check'")
+        assert not (tmp_path / "f.db").exists()
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
@@ -350,6 +353,8 @@ def test_dev_zero_is_one_line_and_bounded(tmp_path: Path) -> None:
     result = _figcheck("check", "/dev/zero")
     assert result.returncode == 2
     assert result.stderr.strip() == "figcheck: error: /dev/zero: is a character device, not a file"
+    result = _figcheck("batch", "/dev/zero", "--db", str(tmp_path / "z.db"))
+    assert result.returncode == 2 and "/dev/zero: is a character device; 'figcheck batch'" in result.stderr
     for name in ("zero.md", "zero.jsonl"):  # as standard input: the first chunk shows it is binary
         with open("/dev/zero", "rb") as zero:
             run = subprocess.run([sys.executable, "-m", "figcheck", "check", "-", "--stdin-filename", name],
@@ -509,3 +514,15 @@ def test_batch_applies_exclude_to_folders_and_takes_stories_one(run_cli, tmp_pat
         assert [r[0] for r in conn.execute("SELECT path FROM inputs")] == [os.path.join("arch", "2024", "a.jsonl")]
     finally:
         conn.close()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_batch_skips_a_fifo_inside_a_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "arch"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.jsonl")
+    (folder / "a.jsonl").write_text('{"id": "a", "text": "About 5 people."}\n', encoding="utf-8")
+    result = _figcheck("batch", str(folder), "--db", str(tmp_path / "f.db"), "-q", "--jobs", "1", timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "1 documents processed" in result.stdout
+    assert f"figcheck: note: {folder / 'pipe.jsonl'}: not a regular file; skipped" in result.stderr
