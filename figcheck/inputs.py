@@ -186,15 +186,23 @@ def read_timeout() -> float:
     return value if value > 0 else READ_TIMEOUT
 
 
+FIFO_TOTAL_TIMEOUTS: int = 20
+"""A FIFO is given up after this many :func:`read_timeout` periods in all, however it trickles."""
+
+
 class _Fifo(io.RawIOBase):
     """A FIFO (named pipe) read without ever blocking for longer than ``timeout`` seconds: it is
     opened non-blocking (so that a FIFO nobody opens for writing cannot hang ``open``) and every
-    read first waits for data with ``poll``.  Giving up is a :class:`StreamError`."""
+    read first waits for data with ``poll``; reading it all may take at most
+    :data:`FIFO_TOTAL_TIMEOUTS` times as long.  Giving up is a :class:`StreamError`."""
 
     def __init__(self, fd: int, timeout: float) -> None:
+        import time
+
         super().__init__()
         self._fd = fd
         self._timeout = timeout
+        self._deadline = time.monotonic() + timeout * FIFO_TOTAL_TIMEOUTS
         self._poll = select.poll()
         self._poll.register(fd, select.POLLIN | select.POLLHUP | select.POLLERR)
 
@@ -205,7 +213,15 @@ class _Fifo(io.RawIOBase):
         return self._fd
 
     def readinto(self, buffer: Any) -> int:
-        if not self._poll.poll(int(self._timeout * 1000)):
+        import time
+
+        left = self._deadline - time.monotonic()
+        ready = left > 0 and bool(self._poll.poll(int(min(self._timeout, left) * 1000) + 1))
+        if not ready and left < self._timeout:  # the overall deadline, not an idle writer
+            raise StreamError(
+                f"a FIFO still sending after {self._timeout * FIFO_TOTAL_TIMEOUTS:g} s; gave up "
+                "(FIGCHECK_READ_TIMEOUT sets the wait)")
+        if not ready:
             raise StreamError(
                 f"a FIFO that sent nothing for {self._timeout:g} s; gave up waiting "
                 "(FIGCHECK_READ_TIMEOUT sets the wait)")

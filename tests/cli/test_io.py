@@ -13,6 +13,8 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from figcheck.inputs import InputError, RecordError, iter_items, read_front_matter
 
@@ -526,3 +528,33 @@ def test_batch_skips_a_fifo_inside_a_folder(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "1 documents processed" in result.stdout
     assert f"figcheck: note: {folder / 'pipe.jsonl'}: not a regular file; skipped" in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_trickling_fifo_is_given_up_in_bounded_time(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    writer = subprocess.Popen(  # a byte every 0.1 s, for a minute: never idle, never done
+        ["sh", "-c", 'exec 3>"$1"; i=0; while [ $i -lt 600 ]; do printf a >&3; sleep 0.1; i=$((i+1)); done',
+         "sh", str(fifo)], stderr=subprocess.DEVNULL)
+    try:
+        result = _figcheck("check", str(fifo), env={"FIGCHECK_READ_TIMEOUT": "0.5"}, timeout=45)
+    finally:
+        writer.kill()
+        writer.wait()
+    assert result.returncode == 2
+    assert f"figcheck: error: {fifo}: a FIFO still sending after 10 s; gave up" in result.stderr
+
+
+@given(st.lists(st.sampled_from(["---\n", "title: ", "story: ", "published: ", "2026-03-01", "x", ":", " ", "\n",
+                                 "  - a\n", "'", '"', "#", "|", "[", "\r\n", "source:", "\\"]), max_size=40)
+       .map("".join))
+@settings(max_examples=300, deadline=None)
+def test_front_matter_reader_only_raises_input_errors(text: str) -> None:
+    try:
+        fm = read_front_matter(text, "a.md")
+    except InputError as exc:
+        assert str(exc).startswith("a.md:") and "\n" not in str(exc)
+    else:
+        assert fm is None or (0 < fm.end <= len(text) and set(fm.values) <= {"title", "source", "published",
+                                                                             "story", "url"})
