@@ -558,3 +558,20 @@ def test_front_matter_reader_only_raises_input_errors(text: str) -> None:
     else:
         assert fm is None or (0 < fm.end <= len(text) and set(fm.values) <= {"title", "source", "published",
                                                                              "story", "url"})
+
+
+def test_html_charset_json_stays_utf8_and_stories_one_in_a_file(run_cli, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes('<html><head><meta charset="iso-8859-15"><title>T</title></head><body><article>'
+                     '<p>Caf\u00e9 prices rose 5%, \u20ac 40 more.</p></article></body></html>'.encode("iso-8859-15"))
+    notices: list[str] = []
+    [doc] = list(iter_items(str(page), notices=notices))
+    assert "Caf\u00e9" in doc.text and "\u20ac" in doc.text and notices == []  # declared: no guess, no notice
+    records = tmp_path / "records.json"
+    records.write_bytes('[{"id": "a", "text": "caf\u00e9"}]'.encode("cp1252"))
+    with pytest.raises(InputError, match=r"records\.json:1: invalid UTF-8 at byte 25"):
+        list(iter_items(str(records)))
+    paths = [str(p) for p in drafts(tmp_path / "d", unlinked=True)]
+    (tmp_path / "d" / "figcheck.toml").write_text('stories = "one"\n', encoding="utf-8")
+    linked = run_cli("check", *paths)
+    assert [c for c, _ in codes_and_messages(linked.stdout)] == ["FC111"] * 3
