@@ -208,6 +208,8 @@ def check(ctx: click.Context, paths: tuple[str, ...], stdin_filename: str | None
         click.echo(f"figcheck: error: {line}", err=True)
     if failed:  # reported above; the output shows the documents that were checked
         originals = [d for d in originals if d.id not in failed]
+        prepared = [d for d in prepared if d.id not in failed]
+        directives = {k: v for k, v in directives.items() if k not in failed}
     findings = _per_file_tolerance(list(run.report.findings), run, configs, config)
     if against:
         findings.extend(_against(against, prepared, config))

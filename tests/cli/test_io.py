@@ -475,7 +475,8 @@ def test_a_document_that_makes_the_checker_raise_is_a_per_document_error(run_cli
 
     monkeypatch.setattr(check_module, "compute", fails_on_marker)
     feed = tmp_path / "feed.jsonl"
-    feed.write_text('{"id": "ok", "text": "About 5 people."}\n{"id": "bad", "text": "BOOM 12"}\n', encoding="utf-8")
+    feed.write_text('{"id": "ok", "text": "About 5 people."}\n'
+                    '{"id": "bad", "text": "<!-- figcheck: ignore[FC101] -->\\nBOOM 12"}\n', encoding="utf-8")
     result = run_cli("check", str(feed), str(troops))
     assert result.exit_code == 2
     assert sorted(line.split()[1] for line in result.stdout.splitlines()) == ["FC201", "FC205"]
