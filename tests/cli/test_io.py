@@ -367,13 +367,18 @@ def test_dev_zero_is_one_line_and_bounded(tmp_path: Path) -> None:
 
 # --- 5. sizes are checked while reading and decompressing ---------------------------------------
 
-def test_a_gzip_bomb_is_refused_without_being_read(tmp_path: Path, monkeypatch) -> None:
+@pytest.mark.parametrize(("byte", "reason"), [
+    pytest.param(b"\x20", "over 2,000,000 bytes, the most figcheck reads from one file "
+                 "(split it, or use .jsonl for archives)", id="spaces"),
+    pytest.param(b"\x00", "looks like a binary file, not text", id="zeros"),
+])
+def test_a_gzip_bomb_is_refused_without_being_read(tmp_path: Path, monkeypatch, byte: bytes, reason: str) -> None:
     import figcheck.inputs as inputs
 
     bomb = tmp_path / "bomb.txt.gz"
     with gzip.open(bomb, "wb", compresslevel=9) as out:
-        block = b"\x20" * (1 << 20)
-        for _ in range(50):  # 50 MB of spaces (text, not binary)
+        block = byte * (1 << 20)
+        for _ in range(50):  # 50 MB
             out.write(block)
     assert bomb.stat().st_size < 200_000
     monkeypatch.setattr(inputs, "MAX_INPUT_BYTES", 2_000_000)
@@ -384,8 +389,7 @@ def test_a_gzip_bomb_is_refused_without_being_read(tmp_path: Path, monkeypatch) 
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert str(err.value) == (f"{bomb}: over 2,000,000 bytes, the most figcheck reads from one file "
-                              "(split it, or use .jsonl for archives)")
+    assert str(err.value) == f"{bomb}: {reason}"
     assert peak < 12_000_000  # never the 50 MB: at most the limit and a chunk or two
 
 
