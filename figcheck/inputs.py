@@ -241,6 +241,8 @@ class _Fifo(io.RawIOBase):
                 super().close()
 
 
+_NONBLOCK: int = getattr(os, "O_NONBLOCK", 0)
+
 _SPECIAL = (
     (stat.S_ISCHR, "a character device"),
     (stat.S_ISBLK, "a block device"),
@@ -252,7 +254,7 @@ def _open_path(path: str) -> IO[bytes]:
     """``path`` opened for reading: a regular file as it is, a FIFO with a time bound; a
     directory, a device (``/dev/zero``) or a socket is refused in one line."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -267,8 +269,11 @@ def _open_path(path: str) -> IO[bytes]:
             if test(mode):
                 raise InputError(f"{path}: is {what}, not a file")
         if stat.S_ISFIFO(mode):
+            if not _NONBLOCK or not hasattr(select, "poll"):
+                raise InputError(f"{path}: is a FIFO, which cannot be read with a time limit here")
             return io.BufferedReader(_Fifo(fd, read_timeout()), 1 << 16)
-        os.set_blocking(fd, True)
+        if _NONBLOCK:
+            os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
