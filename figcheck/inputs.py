@@ -786,8 +786,9 @@ def read_front_matter(raw: str, where: str) -> FrontMatter | None:
     """The YAML front matter at the start of ``raw`` (``---`` lines around ``key: value`` lines),
     or None without one.  This is a small strict reader, not a YAML parser: the keys of
     :data:`FRONT_MATTER_KEYS` must be one-line values (a block or multi-line ``title`` is left for
-    the heading to give); other keys may hold anything indented under them.  A malformed line is
-    an :class:`InputError` naming the file and line."""
+    the heading to give); other keys may hold anything indented under them.  A block whose first
+    line is no ``key:`` is not front matter (None); after one, a malformed line is an
+    :class:`InputError` naming the file and line."""
     m = _MD_FRONT_MATTER.match(raw)
     if m is None:
         return None
@@ -809,6 +810,8 @@ def read_front_matter(raw: str, where: str) -> FrontMatter | None:
             continue
         km = _FM_KEY.match(line)
         if km is None:
+            if current is None:  # "---" lines around copy, not front matter
+                return None
             raise InputError(f"{where}:{lineno}: front matter line is not 'key: value': {line[:60]!r}")
         current = km.group("key")
         if current not in FRONT_MATTER_KEYS:

@@ -109,6 +109,12 @@ def test_malformed_front_matter_is_one_line(text: str, message: str) -> None:
 
 def test_front_matter_without_metadata_and_other_keys(tmp_path: Path) -> None:
     assert read_front_matter("no front matter\n", "a.md") is None
+    assert read_front_matter("---\nBreaking: news at 10\n---\n", "a.md") is not None  # a key
+    assert read_front_matter("---\nBreaking news, 10 dead\n---\nText.\n", "a.txt") is None  # copy
+    rules = tmp_path / "rules.txt"
+    rules.write_text("---\nBreaking news, 10 dead\n---\nText.\n", encoding="utf-8")
+    [doc] = list(iter_items(str(rules)))
+    assert doc.text.startswith("---\nBreaking news, 10 dead")
     fm = read_front_matter("---\nlayout: post\nwords: 350\nnotes: |\n  free: text\n---\nBody\n", "a.md")
     assert fm is not None and fm.values == {} and fm.end == len("---\nlayout: post\nwords: 350\nnotes: |\n  free: text\n---\n")
 
