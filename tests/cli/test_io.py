@@ -586,3 +586,17 @@ def test_html_charset_json_stays_utf8_and_stories_one_in_a_file(run_cli, tmp_pat
     (tmp_path / "d" / "figcheck.toml").write_text('stories = "one"\n', encoding="utf-8")
     linked = run_cli("check", *paths)
     assert [c for c, _ in codes_and_messages(linked.stdout)] == ["FC111"] * 3
+
+
+def test_a_files_own_tolerance_applies_to_its_within_findings(run_cli, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    text = ("About 5,000 people marched in the city on Sunday.\n\n"
+            "Police said 4,870 people marched in the city on Sunday.\n")
+    for folder in ("strict", "loose"):
+        Path(folder).mkdir()
+        Path(folder, "x.md").write_text(text, encoding="utf-8")
+    Path("strict", "figcheck.toml").write_text("tolerance = 0.0\n", encoding="utf-8")
+    for order in (["strict/x.md", "loose/x.md"], ["loose/x.md", "strict/x.md"]):
+        result = run_cli("check", "--stories", "field", *order)
+        assert [line.split(":")[0] + " " + line.split()[1] for line in result.stdout.splitlines()] == [
+            "strict/x.md FC101"], order
