@@ -469,9 +469,10 @@ def phrase_head(p: str | None) -> str | None:
     deaths" -> "number")."""
     if not p:
         return None
-    words = [w for w in re.findall(r"[a-z0-9][a-z0-9'-]*", p.lower()) if w not in _STOP]
-    if "of" in words and words.index("of") > 0:
-        words = words[:words.index("of")]
+    words = re.findall(r"[a-z0-9][a-z0-9'-]*", p.lower())
+    if "of" in words[1:]:
+        words = words[:words.index("of", 1)]
+    words = [w for w in words if w not in _STOP]
     if not words:
         return None
     return _singular_word(words[-1].removesuffix("'s"))
@@ -527,15 +528,21 @@ def figcheck_readings(article: Article) -> dict[str, list[Reading]]:
     qs = figcheck.extract(article.text, title=article.title or None)
     out: dict[str, list[Reading]] = {f: [] for f in FIELDS}
     for q in qs:
-        frame = getattr(q, "frame", None)
-        if frame is not None:
-            measure = getattr(frame, "measure", None)
-            holder = getattr(frame, "holder", None)
-        else:
-            measure, holder = q.subject.head, None
-        out[q.field].append(Reading(q.start, q.end, Decimal(q.value.low), Decimal(q.value.high),
-                                    q.unit, q.bound, measure, holder, q.text))
+        out[q.field].append(reading_of(q))
     return out
+
+
+def reading_of(q: Any) -> Reading:
+    """A figcheck quantity as a reading: measure and holder from its ``frame`` when it has one
+    (the claim frame of issue 10), else the measure from ``subject.head`` and no holder."""
+    frame = getattr(q, "frame", None)
+    if frame is not None:
+        measure = getattr(frame, "measure", None)
+        holder = getattr(frame, "holder", None)
+    else:
+        measure, holder = q.subject.head, None
+    return Reading(q.start, q.end, Decimal(q.value.low), Decimal(q.value.high), q.unit, q.bound,
+                   measure, holder, q.text)
 
 
 _CQE_BOUND: dict[str, str] = {"=": "exact", "~": "approximate", ">": "lower", "<": "upper",
