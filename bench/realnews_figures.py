@@ -66,11 +66,23 @@ _RANGE_AFTER = re.compile(r"\s*(?:-|\u2013|to|and|or)\s*[$£€]?\d")
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
 
 
+_ABBREV: frozenset[str] = frozenset(
+    "mr mrs ms dr st sen rep gov gen col lt sgt capt prof rev jr sr co corp inc ltd no vs "
+    "jan feb mar apr aug sept sep oct nov dec u.s u.k u.n a.m p.m e.g i.e".split())
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.[\"'”’)]*$")
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence (start, end) offsets, split as the harness's alarms module splits them."""
+    """Sentence (start, end) offsets, split as the harness's alarms module splits them, except
+    after abbreviations and initials ("Mr.", "U.S.", "George W.")."""
     spans = []
     s = 0
     for m in _SENT_END.finditer(text):
+        if not m.group().startswith("\n"):
+            w = _WORD_BEFORE.search(text, max(s, m.start() - 12), m.start())
+            if w and (w.group(1).lower() in _ABBREV or len(w.group(1)) == 1
+                      and w.group(1).isupper()):
+                continue
         if m.start() > s:
             spans.append((s, m.start()))
         s = m.end()
@@ -124,7 +136,7 @@ def candidates(articles: Iterable[Article]) -> list[Cand]:
             src = a.field(fld)
             if not src:
                 continue
-            spans = sentence_spans(src) or [(0, len(src))]
+            spans = (sentence_spans(src) if fld == "text" else []) or [(0, len(src))]
             for n in numbers(src):
                 sent = next(((s, e) for s, e in spans if s <= n.start < e), (0, len(src)))
                 out.append(Cand(a, fld, n, sent))
@@ -726,7 +738,7 @@ def resolve(label: dict[str, Any], articles: dict[str, Article]) -> Article | No
 
 def sentence_of(a: Article, fld: str, start: int) -> tuple[int, int]:
     src = a.field(fld)
-    spans = sentence_spans(src) or [(0, len(src))]
+    spans = (sentence_spans(src) if fld == "text" else []) or [(0, len(src))]
     return next(((s, e) for s, e in spans if s <= start < e), (0, len(src)))
 
 

@@ -319,3 +319,14 @@ def test_cqe_reads_synthetic_sentences() -> None:
     assert k2 is not None
     r2 = F.pick(k2, 6, 11)
     assert r2 is not None and r2.low == 2000 and r2.unit is None and r2.bound == "approximate"
+
+
+def test_sentences_keep_abbreviations_and_whole_headlines(tmp_path: Path) -> None:
+    t = "A poll showed 93 percent of Mr. Smith's backers agree. George W. Bush won 52%.\n\nDr. No"
+    assert [t[s:e] for s, e in F.sentence_spans(t)] == [
+        "A poll showed 93 percent of Mr. Smith's backers agree.", "George W. Bush won 52%.",
+        "Dr. No"]
+    rec = dict(_article(1, "dev"), title="Storm nears. 40,000 flee.")
+    a = load(S.write(tmp_path / "a.jsonl", [rec])).articles[0]
+    c = next(c for c in F.candidates([a]) if c.field == "title")
+    assert F.task_record(c)["sentence"] == "Storm nears. [[40,000]] flee."
