@@ -407,7 +407,7 @@ _UNIT_ALIASES: dict[str, tuple[str, ...]] = {
     "day": ("day",),
     "week": ("week", "wk"),
     "month": ("month",),
-    "year": ("year", "yr"),
+    "year": ("year", "yr", "year of age", "year old"),
     "decade": ("decade",),
     "century": ("century",),
     "km/h": ("kilometre per hour", "kilometer per hour", "km/h", "kph", "kmh"),
@@ -453,7 +453,7 @@ def unit_key(unit: str | None) -> str | None:
     if unit is None:
         return None
     u = unit.strip()
-    if not u or u in ("-", "none", "null"):
+    if not u or u.lower() in ("-", "none", "null", "count", "dimensionless"):
         return None
     if u in _CASE_SENSITIVE and u not in ("W",):
         return _CASE_SENSITIVE[u]
