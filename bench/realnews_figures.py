@@ -826,9 +826,11 @@ def _reading_json(r: Reading | None) -> dict[str, object] | None:
 
 
 def disagreements(items: Sequence[dict[str, Any]], articles: dict[str, Article],
-                  cqe: dict[str, list[Reading] | None]) -> list[dict[str, object]]:
+                  cqe: dict[str, list[Reading] | None],
+                  tally: Counter[tuple[str, str]] | None = None) -> list[dict[str, object]]:
     """Every item (a task or a label) where figcheck and CQE read the marked number differently,
-    with the sentence for a reader to judge (article text: export under .data only)."""
+    with the sentence for a reader to judge (article text: export under .data only).  ``tally``
+    counts, by field, the items read (``n``) and those each extractor returns something for."""
     cache: dict[str, dict[str, list[Reading]]] = {}
     out: list[dict[str, object]] = []
     for it in items:
@@ -842,6 +844,10 @@ def disagreements(items: Sequence[dict[str, Any]], articles: dict[str, Article],
         ok, c = cqe_pick(it, a, cqe)
         if not ok:
             continue
+        if tally is not None:
+            tally[(fld, "n")] += 1
+            tally[(fld, "figcheck")] += f is not None
+            tally[(fld, "CQE")] += c is not None
         why = disagree(f, c)
         if why is None:
             continue
@@ -995,7 +1001,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         arts = _articles(corpora)
         cqe = run_cqe(venv, cqe_sentences(tasks, arts))
-        rows = disagreements(tasks, arts, cqe)
+        tally: Counter[tuple[str, str]] = Counter()
+        rows = disagreements(tasks, arts, cqe, tally)
         out = Path(args.out)
         if not _under_data(out):
             print(f"error: {args.out}: the export holds article text; write it under .data/")
@@ -1005,6 +1012,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{len(rows)} of {len(tasks)} sampled figures read differently by figcheck and "
               f"CQE -> {out}")
         print("  " + ", ".join(f"{k} {v}" for k, v in sorted(why.items())))
+        for fld, name in (("title", "headline"), ("text", "body")):
+            n = tally[(fld, "n")]
+            print(f"  {name} numbers returned (unlabelled: figures and non-figures alike): "
+                  f"figcheck {tally[(fld, 'figcheck')]}/{n}, CQE {tally[(fld, 'CQE')]}/{n}")
         return 0
     # score
     corpora = _corpora(args.corpora, "labelled figures")

@@ -331,3 +331,29 @@ def test_sentences_keep_abbreviations_and_whole_headlines(tmp_path: Path) -> Non
     a = load(S.write(tmp_path / "a.jsonl", [rec])).articles[0]
     c = next(c for c in F.candidates([a]) if c.field == "title")
     assert F.task_record(c)["sentence"] == "Storm nears. [[40,000]] flee."
+
+
+def test_disagreements_list_only_differing_readings(corpus: Path) -> None:
+    arts = {a.id: a for a in load(corpus).articles}
+    items = [F.task_record(c) for c in F.sample(list(arts.values()), 3, 3, seed=5)]
+    sents = F.cqe_sentences(items, arts)
+    assert len(sents) == len(items)
+    # a second reader that agrees with figcheck everywhere except one figure's value, and
+    # reads nothing in one sentence (sentence offsets, as CQE gives them)
+    cqe: dict[str, list[F.Reading] | None] = {}
+    for it in items:
+        a = arts[str(it["doc"])]
+        s, e = F.sentence_of(a, str(it["field"]), int(it["start"]))
+        rs = F.figcheck_readings(a)[str(it["field"])]
+        cqe[F._key(a.id, str(it["field"]), (s, e))] = [
+            F.Reading(r.start - s, r.end - s, r.low, r.high, r.unit, r.bound)
+            for r in rs if s <= r.start < e]
+    k0, k1 = list(cqe)[:2]
+    cqe[k0] = [F.Reading(r.start, r.end, r.low + 1, r.high + 1, r.unit, r.bound)
+               for r in cqe[k0] or []]
+    cqe[k1] = []
+    tally: Counter[tuple[str, str]] = Counter()
+    rows = F.disagreements(items, arts, cqe, tally)
+    assert sorted(str(r["disagreement"]) for r in rows) == ["only figcheck extracts it", "value"]
+    assert all("[[" in str(r["sentence"]) and r["verdict"] is None for r in rows)
+    assert tally[("title", "n")] + tally[("text", "n")] == len(items)
