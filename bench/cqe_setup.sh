@@ -73,8 +73,13 @@ if [ ! -d "$VENV/locale/en_US.UTF-8" ]; then
 fi
 
 # 6. Unpack CQE's unit models once now (CQE otherwise extracts its zip into site-packages on first
-#    import) and check that CQE runs with no network.
-LOCPATH="$VENV/locale" "$VENV/bin/python" - <<'EOF'
+#    import) and check that CQE runs with no network (in an empty network namespace where the
+#    machine allows one).
+NONET=()
+if command -v unshare >/dev/null && unshare -n true 2>/dev/null; then
+    NONET=(unshare -n)
+fi
+LOCPATH="$VENV/locale" "${NONET[@]}" "$VENV/bin/python" - <<'EOF'
 from CQE import CQE
 parser = CQE.CQE()
 qs = parser.parse("The company paid a fine of $3.5 million, about 12% of its profit.")

@@ -231,6 +231,12 @@ def write_batches(cands: Sequence[Cand], out_dir: Path, batch: int = 50) -> list
         p = out_dir / f"batch-{n:03d}.jsonl"
         p.write_text("".join(json.dumps(task_record(c), ensure_ascii=False) + "\n"
                              for c in cands[i:i + batch]), encoding="utf-8")
+        # what a reader sees: the sentence and the headline, nothing that hints at the answer
+        rd = out_dir / f"batch-{n:03d}.reader.jsonl"
+        rd.write_text("".join(json.dumps({k: task_record(c)[k] for k in ("fig", "headline",
+                                                                        "sentence")},
+                                         ensure_ascii=False) + "\n"
+                              for c in cands[i:i + batch]), encoding="utf-8")
         a = out_dir / f"batch-{n:03d}.answers.jsonl"
         a.write_text("".join(json.dumps(answer_template(c.id)) + "\n"
                              for c in cands[i:i + batch]), encoding="utf-8")
@@ -960,8 +966,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         arts = list(_articles(corpora).values())
         cands = sample(arts, args.test, args.dev, args.seed)
         paths = write_batches(cands, out, args.batch)
-        print(f"wrote {len(cands)} figures in {len(paths)} batches to {out} "
-              f"(answer files beside them)")
+        print(f"wrote {len(cands)} figures in {len(paths)} batches to {out}: give readers "
+              f"GUIDE.md, batch-NNN.reader.jsonl and batch-NNN.answers.jsonl to fill in")
         for split in ("dev", "test"):
             c = Counter(x.stratum for x in cands if x.article.split == split)
             print(f"  {split}: {sum(c.values())}: " + ", ".join(f"{k} {v}"

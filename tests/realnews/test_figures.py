@@ -99,6 +99,10 @@ def test_task_records_mark_the_number(corpus: Path, tmp_path: Path) -> None:
         assert r["fig"] == c.id and r["doc"] == c.article.id
         assert "[[" + c.num.surface + "]]" in r["sentence"]
         assert r["headline"] == c.article.title
+    reader = [json.loads(x) for x in
+              (tmp_path / "tasks" / "batch-001.reader.jsonl").read_text().splitlines()]
+    assert [set(r) for r in reader] == [{"fig", "headline", "sentence"}] * 4
+    assert [r["sentence"] for r in reader] == [r["sentence"] for r in rows[:4]]
     answers = (tmp_path / "tasks" / "batch-001.answers.jsonl").read_text().splitlines()
     assert [json.loads(a)["fig"] for a in answers] == [r["fig"] for r in rows[:4]]
 
