@@ -867,6 +867,36 @@ def disagreements(items: Sequence[dict[str, Any]], articles: dict[str, Article],
     return out
 
 
+def _reading_from_json(j: dict[str, Any] | None) -> Reading | None:
+    if j is None:
+        return None
+    return Reading(int(j["start"]), int(j["end"]), Decimal(str(j["low"])),
+                   Decimal(str(j["high"])), j.get("unit"), j.get("bound"), j.get("measure"))
+
+
+def reading_right(label: dict[str, Any], r: Reading | None) -> bool:
+    """Whether one reading of a labelled number is right: nothing for a non-figure; for a figure,
+    the right value, unit and bound."""
+    if not label["is_figure"]:
+        return r is None
+    return r is not None and value_unit_right(label, r)[1] and r.bound == label["bound"]
+
+
+def judge(rows: Sequence[dict[str, Any]], labels: Sequence[dict[str, Any]]) -> Counter[str]:
+    """The readers' labels as verdicts on figcheck/CQE disagreements: which one was right."""
+    by_fig = {str(lab["fig"]): lab for lab in labels}
+    out: Counter[str] = Counter()
+    for r in rows:
+        lab = by_fig.get(str(r["fig"]))
+        if lab is None:
+            continue
+        f = reading_right(lab, _reading_from_json(r["figcheck"]))
+        c = reading_right(lab, _reading_from_json(r["cqe"]))
+        out["both right" if f and c else "figcheck right" if f else "CQE right" if c
+            else "neither right"] += 1
+    return out
+
+
 # --------------------------------------------------------------------------------------------
 # command line
 
@@ -1040,8 +1070,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{split} figcheck: {fs.line()}")
         all_misses += [{**m, "split": split} for m in fs.misses]
         if venv is not None:
-            cs = score_cqe(labels, arts, run_cqe(venv, cqe_sentences(labels, arts)))
+            cqe = run_cqe(venv, cqe_sentences(labels, arts))
+            cs = score_cqe(labels, arts, cqe)
             print(f"{split} CQE:      {cs.line(holder=False)} (CQE gives no holder)")
+            rows = disagreements(labels, arts, cqe)
+            j = judge(rows, labels)
+            print(f"{split} disagreements: {len(rows)} figures read differently; judged by the "
+                  "labels (value, unit, bound): " + ", ".join(f"{k} {v}"
+                                                           for k, v in sorted(j.items())))
     if args.misses:
         out = Path(args.misses)
         if not _under_data(out):

@@ -308,6 +308,10 @@ def test_commands_end_to_end(corpus: Path, tmp_path: Path) -> None:
     assert set(lines) == {"dev", "test"}
     total = sum(int(ln.split(": ")[1].split(" figures")[0]) for ln in lines.values())
     assert total == budget
+    if HAVE_CQE:  # the same labels scored for CQE too, and its disagreements judged
+        r = _run("score", str(corpus), "--labels", str(labels), "--cqe", str(CQE_VENV))
+        assert r.returncode == 0, r.stderr
+        assert r.stdout.count(" CQE: ") == 2 and r.stdout.count(" disagreements: ") == 2
     missing = _run("score", str(tmp_path / "nothing.jsonl"), "--labels", str(labels))
     assert missing.returncode == 0 and "skipped" in missing.stdout
 
@@ -361,3 +365,20 @@ def test_disagreements_list_only_differing_readings(corpus: Path) -> None:
     assert sorted(str(r["disagreement"]) for r in rows) == ["only figcheck extracts it", "value"]
     assert all("[[" in str(r["sentence"]) and r["verdict"] is None for r in rows)
     assert tally[("title", "n")] + tally[("text", "n")] == len(items)
+
+
+def test_labels_judge_disagreements() -> None:
+    lab = _label(fig="a")
+    right = {"start": 0, "end": 4, "low": "84000000", "high": "84000000", "unit": "£",
+             "bound": "exact"}
+    wrong = {**right, "low": "84", "high": "84"}
+    rows = [{"fig": "a", "figcheck": right, "cqe": wrong},
+            {"fig": "b", "figcheck": None, "cqe": right},
+            {"fig": "c", "figcheck": wrong, "cqe": {**wrong, "bound": "upper"}},
+            {"fig": "zz", "figcheck": None, "cqe": right}]
+    labels = [lab, _label(fig="b", is_figure=False), _label(fig="c")]
+    assert F.judge(rows, labels) == {"figcheck right": 2, "neither right": 1}
+    assert F.reading_right(lab, F.Reading(0, 4, Decimal(84000000), Decimal(84000000),
+                                          "pound sterling", "exact"))
+    assert not F.reading_right(lab, F.Reading(0, 4, Decimal(84000000), Decimal(84000000),
+                                              "pound sterling", "approximate"))
