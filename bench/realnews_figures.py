@@ -576,7 +576,7 @@ def cqe_worker(lines: Iterable[str], out: Any) -> None:  # pragma: no cover - ru
 
     warnings.simplefilter("ignore")
     logging.disable(logging.WARNING)
-    from CQE import CQE  # type: ignore[import-not-found]
+    from CQE import CQE
 
     parser = CQE.CQE(overload=True)
     for line in lines:
@@ -586,8 +586,9 @@ def cqe_worker(lines: Iterable[str], out: Any) -> None:  # pragma: no cover - ru
         res: list[dict[str, object]] = []
         try:
             qs = parser.parse(r["text"])
-        except Exception as e:  # one sentence CQE cannot read is one recorded error
-            out.write(json.dumps({"key": r["key"], "error": f"{type(e).__name__}: {e}"}) + "\n")
+        except Exception as exc:  # one sentence CQE cannot read is one recorded error
+            out.write(json.dumps({"key": r["key"],
+                                  "error": f"{type(exc).__name__}: {exc}"}) + "\n")
             continue
         for q in qs:
             v = q.value
@@ -977,7 +978,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     dg = sub.add_parser("disagreements", help="figures figcheck and CQE read differently")
     dg.add_argument("corpora", nargs="*")
     dg.add_argument("--tasks", default=str(TASKS))
-    dg.add_argument("--cqe", default="/work/cqe-venv")
+    dg.add_argument("--cqe", default=os.environ.get("CQE_VENV", "/work/cqe-venv"))
     dg.add_argument("--out", default=str(EXPORT / "disagreements.jsonl"))
     sub.add_parser("cqe-worker", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -986,74 +987,89 @@ def main(argv: Sequence[str] | None = None) -> int:
         cqe_worker(sys.stdin, sys.stdout)
         return 0
     if args.cmd == "make-tasks":
-        out = Path(args.out)
-        if not _under_data(out):
-            print(f"error: {args.out}: tasks hold article text; write them under .data/")
-            return 2
-        corpora = _corpora(args.corpora, "figure tasks")
-        if not corpora:
-            return 0
-        arts = list(_articles(corpora).values())
-        cands = sample(arts, args.test, args.dev, args.seed)
-        paths = write_batches(cands, out, args.batch)
-        print(f"wrote {len(cands)} figures in {len(paths)} batches to {out}: give readers "
-              f"GUIDE.md, batch-NNN.reader.jsonl and batch-NNN.answers.jsonl to fill in")
-        for split in ("dev", "test"):
-            c = Counter(x.stratum for x in cands if x.article.split == split)
-            print(f"  {split}: {sum(c.values())}: " + ", ".join(f"{k} {v}"
-                                                            for k, v in sorted(c.items())))
-        return 0
+        return _make_tasks(args)
     if args.cmd == "import-labels":
-        tasks = [r for p in sorted(Path(args.tasks).glob("batch-[0-9][0-9][0-9].jsonl"))
-                 for r in read_jsonl(p)]
-        try:
-            answers = [r for a in args.answers for r in read_jsonl(Path(a))]
-        except ValueError as e:
-            print(f"error: {e}")
-            return 2
-        recs, errors = label_records(tasks, answers)
-        for e in errors:
-            print(e)
-        labels = Path(args.labels)
-        for split in ("dev", "test"):
-            path = labels / f"{split}.jsonl"
-            old = {str(r["fig"]): r for r in read_jsonl(path)}
-            for r in recs:
-                if r["split"] == split:
-                    old[str(r["fig"])] = r
-            write_jsonl(path, [old[k] for k in sorted(old)])
-            print(f"{path}: {len(old)} labelled figures")
-        print(f"{len(recs)} answers stored, {len(errors)} rejected")
-        return 1 if errors and not recs else 0
+        return _import_labels(args)
     if args.cmd == "disagreements":
-        venv = _cqe_venv(args.cqe)
-        corpora = _corpora(args.corpora, "figcheck/CQE disagreements")
-        tasks = [r for p in sorted(Path(args.tasks).glob("batch-[0-9][0-9][0-9].jsonl"))
-                 for r in read_jsonl(p)]
-        if venv is None or not corpora:
-            return 0
-        if not tasks:
-            print(f"skipped: no tasks in {args.tasks}; run make-tasks first")
-            return 0
-        arts = _articles(corpora)
-        cqe = run_cqe(venv, cqe_sentences(tasks, arts))
-        tally: Counter[tuple[str, str]] = Counter()
-        rows = disagreements(tasks, arts, cqe, tally)
-        out = Path(args.out)
-        if not _under_data(out):
-            print(f"error: {args.out}: the export holds article text; write it under .data/")
-            return 2
-        write_jsonl(out, rows)
-        why = Counter(str(r["disagreement"]) for r in rows)
-        print(f"{len(rows)} of {len(tasks)} sampled figures read differently by figcheck and "
-              f"CQE -> {out}")
-        print("  " + ", ".join(f"{k} {v}" for k, v in sorted(why.items())))
-        for fld, name in (("title", "headline"), ("text", "body")):
-            n = tally[(fld, "n")]
-            print(f"  {name} numbers returned (unlabelled: figures and non-figures alike): "
-                  f"figcheck {tally[(fld, 'figcheck')]}/{n}, CQE {tally[(fld, 'CQE')]}/{n}")
+        return _disagreements(args)
+    return _score(args)
+
+
+def _make_tasks(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    if not _under_data(out):
+        print(f"error: {args.out}: tasks hold article text; write them under .data/")
+        return 2
+    corpora = _corpora(args.corpora, "figure tasks")
+    if not corpora:
         return 0
-    # score
+    arts = list(_articles(corpora).values())
+    cands = sample(arts, args.test, args.dev, args.seed)
+    paths = write_batches(cands, out, args.batch)
+    print(f"wrote {len(cands)} figures in {len(paths)} batches to {out}: give readers "
+          f"GUIDE.md, batch-NNN.reader.jsonl and batch-NNN.answers.jsonl to fill in")
+    for split in ("dev", "test"):
+        c = Counter(x.stratum for x in cands if x.article.split == split)
+        print(f"  {split}: {sum(c.values())}: " + ", ".join(f"{k} {v}"
+                                                        for k, v in sorted(c.items())))
+    return 0
+
+
+def _import_labels(args: argparse.Namespace) -> int:
+    tasks = [r for p in sorted(Path(args.tasks).glob("batch-[0-9][0-9][0-9].jsonl"))
+             for r in read_jsonl(p)]
+    try:
+        answers = [r for a in args.answers for r in read_jsonl(Path(a))]
+    except ValueError as exc:
+        print(f"error: {exc}")
+        return 2
+    recs, errors = label_records(tasks, answers)
+    for err in errors:
+        print(err)
+    labels = Path(args.labels)
+    for split in ("dev", "test"):
+        path = labels / f"{split}.jsonl"
+        old = {str(r["fig"]): r for r in read_jsonl(path)}
+        for r in recs:
+            if r["split"] == split:
+                old[str(r["fig"])] = r
+        write_jsonl(path, [old[k] for k in sorted(old)])
+        print(f"{path}: {len(old)} labelled figures")
+    print(f"{len(recs)} answers stored, {len(errors)} rejected")
+    return 1 if errors and not recs else 0
+
+
+def _disagreements(args: argparse.Namespace) -> int:
+    venv = _cqe_venv(args.cqe)
+    corpora = _corpora(args.corpora, "figcheck/CQE disagreements")
+    tasks = [r for p in sorted(Path(args.tasks).glob("batch-[0-9][0-9][0-9].jsonl"))
+             for r in read_jsonl(p)]
+    if venv is None or not corpora:
+        return 0
+    if not tasks:
+        print(f"skipped: no tasks in {args.tasks}; run make-tasks first")
+        return 0
+    arts = _articles(corpora)
+    cqe = run_cqe(venv, cqe_sentences(tasks, arts))
+    tally: Counter[tuple[str, str]] = Counter()
+    rows = disagreements(tasks, arts, cqe, tally)
+    out = Path(args.out)
+    if not _under_data(out):
+        print(f"error: {args.out}: the export holds article text; write it under .data/")
+        return 2
+    write_jsonl(out, rows)
+    why = Counter(str(r["disagreement"]) for r in rows)
+    print(f"{len(rows)} of {len(tasks)} sampled figures read differently by figcheck and "
+          f"CQE -> {out}")
+    print("  " + ", ".join(f"{k} {v}" for k, v in sorted(why.items())))
+    for fld, name in (("title", "headline"), ("text", "body")):
+        n = tally[(fld, "n")]
+        print(f"  {name} numbers returned (unlabelled: figures and non-figures alike): "
+              f"figcheck {tally[(fld, 'figcheck')]}/{n}, CQE {tally[(fld, 'CQE')]}/{n}")
+    return 0
+
+
+def _score(args: argparse.Namespace) -> int:
     corpora = _corpora(args.corpora, "labelled figures")
     if not corpora:
         return 0
