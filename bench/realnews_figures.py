@@ -317,6 +317,15 @@ def locate_span(task: dict[str, Any], span: str) -> tuple[int, int] | None:
     return None
 
 
+def sentence_anchor(task: dict[str, Any]) -> dict[str, object]:
+    """A hash of the figure's sentence and the number's offset in it, so that a label survives a
+    rebuild of the corpus that moves the sentence within its article (see :func:`relocate`)."""
+    marked = str(task["sentence"])
+    plain = marked.replace("[[", "").replace("]]", "")
+    return {"sentence_sha1": sha(plain.strip()), "in_sentence": marked.find("[[")
+            - (len(plain) - len(plain.lstrip()))}
+
+
 def label_records(tasks: Sequence[dict[str, Any]], answers: Sequence[dict[str, Any]]
                   ) -> tuple[list[dict[str, object]], list[str]]:
     """Readers' answers joined to their tasks: offsets, a hash of the marked surface, split,
@@ -339,7 +348,8 @@ def label_records(tasks: Sequence[dict[str, Any]], answers: Sequence[dict[str, A
         rec: dict[str, object] = {
             "fig": fig, "split": t["split"], "stratum": t["stratum"], "doc": t["doc"],
             "field": t["field"], "start": t["start"], "end": t["end"],
-            "surface_sha1": sha(str(t["number"])), "is_figure": r["is_figure"]}
+            "surface_sha1": sha(str(t["number"])), "is_figure": r["is_figure"],
+            **sentence_anchor(t)}
         if r["is_figure"]:
             lo, hi = locate_span(t, str(r["span"])) or (None, None)
             low, high = _dec(r["low"]), _dec(r["high"])
@@ -743,6 +753,39 @@ def resolve(label: dict[str, Any], articles: dict[str, Article]) -> Article | No
     return a
 
 
+def relocate(labels: Sequence[dict[str, Any]], articles: dict[str, Article]
+             ) -> tuple[list[dict[str, Any]], int]:
+    """The labels whose marked number is still in the corpora (offsets moved when a rebuilt corpus
+    moved the figure's sentence: found by its ``sentence_sha1``), and how many are not."""
+    out: list[dict[str, Any]] = []
+    missing = 0
+    for lab in labels:
+        if resolve(lab, articles) is not None:
+            out.append(lab)
+            continue
+        a = articles.get(str(lab["doc"]))
+        moved = None
+        if a is not None and lab.get("sentence_sha1") and lab.get("in_sentence") is not None:
+            src = a.field(str(lab["field"]))
+            spans = (sentence_spans(src) if lab["field"] == "text" else []) or [(0, len(src))]
+            for s, e in spans:
+                sent = src[s:e]
+                if sha(sent.strip()) != lab["sentence_sha1"]:
+                    continue
+                delta = s + (len(sent) - len(sent.lstrip())) + int(lab["in_sentence"]) - int(
+                    lab["start"])
+                cand = {k: (int(v) + delta if k in ("start", "end", "span_start", "span_end")
+                            and v is not None else v) for k, v in lab.items()}
+                if resolve(cand, articles) is not None:
+                    moved = cand
+                    break
+        if moved is None:
+            missing += 1
+        else:
+            out.append(moved)
+    return out, missing
+
+
 def sentence_of(a: Article, fld: str, start: int) -> tuple[int, int]:
     src = a.field(fld)
     spans = (sentence_spans(src) if fld == "text" else []) or [(0, len(src))]
@@ -1082,12 +1125,15 @@ def _score(args: argparse.Namespace) -> int:
         if not labels:
             print(f"{split}: skipped: {path} has no labels yet")
             continue
+        labels, gone = relocate(labels, arts)
         fs = score_figcheck(labels, arts)
+        fs.missing += gone
         print(f"{split} figcheck: {fs.line()}")
         all_misses += [{**m, "split": split} for m in fs.misses]
         if venv is not None:
             cqe = run_cqe(venv, cqe_sentences(labels, arts))
             cs = score_cqe(labels, arts, cqe)
+            cs.missing += gone
             print(f"{split} CQE:      {cs.line(holder=False)} (CQE gives no holder)")
             rows = disagreements(labels, arts, cqe)
             j = judge(rows, labels)

@@ -382,3 +382,30 @@ def test_labels_judge_disagreements() -> None:
                                           "pound sterling", "exact"))
     assert not F.reading_right(lab, F.Reading(0, 4, Decimal(84000000), Decimal(84000000),
                                               "pound sterling", "approximate"))
+
+
+def test_labels_follow_a_moved_sentence(tmp_path: Path) -> None:
+    text = "The council met on Monday. It approved a budget of £84m, up 5%."
+    art = {"id": "m1", "source": "X", "title": "Budget set", "text": text, "split": "dev",
+           "published": None, "story": None, "url": None, "collection": "synthetic"}
+    a = load(S.write(tmp_path / "a.jsonl", [art])).articles[0]
+    c = next(c for c in F.candidates([a]) if c.num.surface == "£84m")
+    t = F.task_record(c)
+    recs, errors = F.label_records([t], [{**GOOD, "fig": t["fig"], "span": "£84m",
+                                          "low": "84000000", "high": "84000000",
+                                          "bound": "exact"}])
+    assert not errors
+    lab = recs[0]
+    assert F.relocate([lab], {a.id: a}) == ([lab], 0)
+    # the rebuilt corpus has a new first paragraph: the label moves with its sentence
+    moved = load(S.write(tmp_path / "b.jsonl", [
+        {**art, "text": "A new opening line was added here.\n\n" + text}])).articles[0]
+    got, gone = F.relocate([lab], {moved.id: moved})
+    assert gone == 0
+    src = moved.text
+    assert src[got[0]["start"]:got[0]["end"]] == "£84m"
+    assert src[got[0]["span_start"]:got[0]["span_end"]] == "£84m"
+    # moved and the sentence itself changed: the label is reported missing, never misplaced
+    edited = load(S.write(tmp_path / "c.jsonl", [
+        {**art, "text": "New line.\n\n" + text.replace("up 5%", "up 6%")}])).articles[0]
+    assert F.relocate([lab], {edited.id: edited}) == ([], 1)
