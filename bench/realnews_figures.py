@@ -1048,7 +1048,16 @@ def _make_tasks(args: argparse.Namespace) -> int:
         return 0
     arts = list(_articles(corpora).values())
     cands = sample(arts, args.test, args.dev, args.seed)
+    for old in out.glob("batch-*.jsonl"):  # a new sample replaces the old one whole
+        old.unlink()
     paths = write_batches(cands, out, args.batch)
+    # which corpus version the tasks were made on (the manifest the corpus build writes)
+    versions = {str(c.path): hashlib.sha1(c.path.read_bytes()).hexdigest()[:16] for c in corpora}
+    manifest = corpora[0].path.parent / "manifest.json"
+    (out / "corpus-version.json").write_text(json.dumps(
+        {"corpora_sha1": versions, "seed": args.seed,
+         "manifest": json.loads(manifest.read_text()) if manifest.exists() else None},
+        indent=1) + "\n", encoding="utf-8")
     print(f"wrote {len(cands)} figures in {len(paths)} batches to {out}: give readers "
           f"GUIDE.md, batch-NNN.reader.jsonl and batch-NNN.answers.jsonl to fill in")
     for split in ("dev", "test"):

@@ -271,6 +271,8 @@ def test_commands_end_to_end(corpus: Path, tmp_path: Path) -> None:
     r = _run("make-tasks", str(corpus), "--test", "4", "--dev", "6", "--out", str(tasks))
     assert r.returncode == 0, r.stderr
     assert "wrote 10 figures" in r.stdout
+    version = json.loads((tasks / "corpus-version.json").read_text())
+    assert list(version["corpora_sha1"]) == [str(corpus)] and version["seed"] == 10
     inside = _run("make-tasks", str(corpus), "--out", str(ROOT / "bench" / "tasks"))
     assert inside.returncode == 2 and "under .data" in inside.stdout
     rows = [json.loads(line) for p in sorted(tasks.glob("batch-[0-9][0-9][0-9].jsonl"))
