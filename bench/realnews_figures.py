@@ -893,6 +893,8 @@ def disagreements(items: Sequence[dict[str, Any]], articles: dict[str, Article],
         f = pick(cache[a.id][fld], st, en)
         ok, c = cqe_pick(it, a, cqe)
         if not ok:
+            if tally is not None:
+                tally[(fld, "CQE failed")] += 1
             continue
         if tally is not None:
             tally[(fld, "n")] += 1
@@ -1117,7 +1119,9 @@ def _disagreements(args: argparse.Namespace) -> int:
     for fld, name in (("title", "headline"), ("text", "body")):
         n = tally[(fld, "n")]
         print(f"  {name} numbers returned (unlabelled: figures and non-figures alike): "
-              f"figcheck {tally[(fld, 'figcheck')]}/{n}, CQE {tally[(fld, 'CQE')]}/{n}")
+              f"figcheck {tally[(fld, 'figcheck')]}/{n}, CQE {tally[(fld, 'CQE')]}/{n}"
+              + (f"; {tally[(fld, 'CQE failed')]} more that CQE failed on"
+                 if tally[(fld, "CQE failed")] else ""))
     return 0
 
 

@@ -358,7 +358,8 @@ def test_disagreements_list_only_differing_readings(corpus: Path) -> None:
         cqe[F._key(a.id, str(it["field"]), (s, e))] = [
             F.Reading(r.start - s, r.end - s, r.low, r.high, r.unit, r.bound)
             for r in rs if s <= r.start < e]
-    k0, k1 = list(cqe)[:2]
+    k0, k1, k2 = list(cqe)[:3]
+    cqe[k2] = None  # a sentence CQE failed on is counted, not compared
     cqe[k0] = [F.Reading(r.start, r.end, r.low + 1, r.high + 1, r.unit, r.bound)
                for r in cqe[k0] or []]
     cqe[k1] = []
@@ -366,7 +367,8 @@ def test_disagreements_list_only_differing_readings(corpus: Path) -> None:
     rows = F.disagreements(items, arts, cqe, tally)
     assert sorted(str(r["disagreement"]) for r in rows) == ["only figcheck extracts it", "value"]
     assert all("[[" in str(r["sentence"]) and r["verdict"] is None for r in rows)
-    assert tally[("title", "n")] + tally[("text", "n")] == len(items)
+    assert tally[("title", "n")] + tally[("text", "n")] == len(items) - 1
+    assert tally[("title", "CQE failed")] + tally[("text", "CQE failed")] == 1
 
 
 def test_labels_judge_disagreements() -> None:
