@@ -7,12 +7,15 @@ about twice as fast as the interpreted ones and give byte-identical output
 
 ``FIGCHECK_COMPILE`` decides:
 
-* unset: compile for a normal install (``pip install .``, wheels); install pure Python for an
-  editable one (``pip install -e .``), so that an edit to a module takes effect at once;
-* ``1``: compile in both cases (CI does, so the suite tests what users install; in an editable
-  install a compiled module then shadows its ``.py`` file until the next ``pip install -e .``, and
-  ``tests/test_build.py`` fails on a stale one);
-* ``0``: never compile (pure Python everywhere, no C compiler needed).
+* unset or ``0``: never compile: pure Python everywhere, no C compiler and no mypy needed, so a
+  first ``pip install .`` takes seconds, and in an editable install (``pip install -e .``) an edit
+  to a module takes effect at once;
+* ``1``: compile, for a normal and an editable install (batch users want it; CI does, so the suite
+  tests the compiled build; in an editable install a compiled module then shadows its ``.py`` file
+  until the next ``pip install -e .``, and ``tests/test_build.py`` fails on a stale one).
+
+The build backend (``backend/figcheck_backend.py``) puts mypy into the build environment only
+when compiling.
 """
 
 from __future__ import annotations
@@ -44,19 +47,27 @@ COMPILED = [
 the batch engine (monkeypatched in tests, and not where the time goes)."""
 
 
+METADATA_ONLY = ("egg_info", "dist_info", "sdist")
+"""setuptools commands that only write metadata or an sdist: no need to run mypyc for them."""
+
+
 def wanted() -> bool:
     setting = os.environ.get("FIGCHECK_COMPILE", "").strip().lower()
-    if setting in ("0", "no", "false", "off"):
+    if setting not in ("1", "yes", "true", "on"):
         return False
-    if setting in ("1", "yes", "true", "on"):
-        return True
-    return "editable_wheel" not in sys.argv  # setuptools' PEP 660 editable build
+    return not any(cmd in sys.argv for cmd in METADATA_ONLY)
 
 
 def ext_modules() -> list[object]:
     if not wanted():
         return []
-    from mypyc.build import mypycify
+    try:
+        from mypyc.build import mypycify
+    except ImportError as exc:
+        raise SystemExit(
+            f"FIGCHECK_COMPILE=1 needs mypy (which ships mypyc) in the build environment: {exc}. "
+            "Install with build isolation (the default), or 'pip install mypy==2.4.1' first."
+        ) from None
 
     # pyproject.toml's [tool.mypy] config applies (pydantic plugin included); its overrides for
     # modules not compiled here are expected to go unused

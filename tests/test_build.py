@@ -60,3 +60,47 @@ def test_version_says_how_it_was_built() -> None:
     result = CliRunner().invoke(cli, ["--version"])
     assert result.exit_code == 0
     assert f"({_build.describe()})" in result.output
+
+
+def _backend(monkeypatch: pytest.MonkeyPatch, setting: str | None):  # type: ignore[no-untyped-def]
+    import importlib.util
+
+    if setting is None:
+        monkeypatch.delenv("FIGCHECK_COMPILE", raising=False)
+    else:
+        monkeypatch.setenv("FIGCHECK_COMPILE", setting)
+    spec = importlib.util.spec_from_file_location("figcheck_backend",
+                                                  ROOT / "backend" / "figcheck_backend.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("setting", [None, "0", "off"])
+def test_default_build_needs_no_mypy(monkeypatch: pytest.MonkeyPatch, setting: str | None) -> None:
+    backend = _backend(monkeypatch, setting)
+    assert backend.get_requires_for_build_wheel() == []
+    assert backend.get_requires_for_build_editable() == []
+
+
+def test_compiled_build_asks_for_mypy(monkeypatch: pytest.MonkeyPatch) -> None:
+    backend = _backend(monkeypatch, "1")
+    wheel = backend.get_requires_for_build_wheel()
+    assert wheel == backend.get_requires_for_build_editable()
+    assert any(r.startswith("mypy==") for r in wheel) and any(r.startswith("pydantic") for r in wheel)
+    # the rest of the hooks are setuptools' own
+    from setuptools import build_meta
+
+    assert backend.build_wheel is build_meta.build_wheel
+    assert backend.build_editable is build_meta.build_editable
+
+
+def test_pyproject_uses_the_backend() -> None:
+    import tomllib
+
+    system = tomllib.loads((ROOT / "pyproject.toml").read_text())["build-system"]
+    assert system["build-backend"] == "figcheck_backend"
+    assert system["backend-path"] == ["backend"]
+    assert not any(r.startswith(("mypy", "pydantic")) for r in system["requires"])
+    assert "backend/figcheck_backend.py" in (ROOT / "MANIFEST.in").read_text()
