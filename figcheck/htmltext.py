@@ -25,7 +25,13 @@ only as a whole extracted line).  Cookie banners, newsletter boxes, "Most read" 
 and footers in plain ``<div>``s go; the text kept is still this module's parse, so every offset
 maps back to the source.  When the library is missing, fails, or keeps none of the blocks, these
 rules alone decide (:attr:`HtmlText.extractor` says which did).  The library is imported on the
-first HTML page, never by reading other inputs.
+first HTML page, never by reading other inputs, and only once.
+
+A library that is installed but cannot be imported (a broken install: trafilatura 2 with an lxml
+that no longer ships ``lxml.html.clean``, say) is not silent: with ``extractor="auto"`` it is one
+:class:`ExtractorWarning` per process ("trafilatura is installed but cannot be imported: ...;
+using figcheck's own HTML rules"), which the command line prints as one ``figcheck: warning:``
+line; with ``extractor="library"`` (the caller asked for it) it is an :class:`ExtractorError`.
 
 HTML comments are kept aside in :attr:`HtmlText.comments` with the text offset where they occur,
 for inline suppressions such as ``<!-- figcheck: ignore[FC101] -->``.
@@ -38,6 +44,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import functools
+import importlib
+import warnings
 from collections import Counter
 import html as _html
 import re
@@ -45,9 +54,23 @@ from dataclasses import dataclass, field
 from collections.abc import Mapping
 from html.parser import HTMLParser
 from types import MappingProxyType
-from typing import Literal
+from typing import Any, Literal
 
-__all__ = ["HtmlComment", "HtmlText", "html_to_text", "SKIP_ELEMENTS", "BLOCK_ELEMENTS"]
+__all__ = [
+    "ExtractorError", "ExtractorWarning", "HtmlComment", "HtmlText", "html_to_text",
+    "SKIP_ELEMENTS", "BLOCK_ELEMENTS",
+]
+
+LIBRARY = "trafilatura"
+"""The article-extraction library (the ``html`` extra)."""
+
+
+class ExtractorWarning(UserWarning):
+    """The article-extraction library is installed but cannot be used: figcheck's rules decide."""
+
+
+class ExtractorError(RuntimeError):
+    """``extractor="library"`` was asked for, and the library is missing or cannot be imported."""
 
 SKIP_ELEMENTS = frozenset(
     {
@@ -499,14 +522,46 @@ def _words(text: str) -> str:
     return " ".join(_TOKEN.findall(text.casefold()))
 
 
-def library_blocks(html: str) -> list[str] | None:
+@functools.cache
+def _library() -> tuple[Any, str | None]:
+    """The library module, or ``None`` and why not (``None`` too when it is simply not installed).
+    Imported once per process (a failed import is not cached by Python, and would be retried on
+    every page); a broken install warns here, so once."""
+    try:
+        return importlib.import_module(LIBRARY), None
+    except ModuleNotFoundError as exc:
+        if exc.name == LIBRARY:
+            return None, None
+        problem = f"{type(exc).__name__}: {exc}"
+    except Exception as exc:  # noqa: BLE001 - any failure to import is a broken install
+        problem = f"{type(exc).__name__}: {exc}"
+    problem = " ".join(problem.split())
+    warnings.warn(
+        f"{LIBRARY} is installed but cannot be imported ({problem}); using figcheck's own HTML "
+        f"rules (repair it with: pip install 'figcheck[html]')",
+        ExtractorWarning, stacklevel=2,
+    )
+    return None, problem
+
+
+def library_blocks(html: str, required: bool = False) -> list[str] | None:
     """The article text of ``html`` as the article-extraction library (trafilatura) finds it, one
     block a line, each as :func:`_words`; None when the library is not installed, fails, or finds
-    nothing.  The library is imported here, on the first HTML page read, never before."""
-    try:
-        import trafilatura
-    except ImportError:
-        return None
+    nothing.  The library is imported here, on the first HTML page read, never before.  With
+    ``required`` a missing or broken library raises :class:`ExtractorError`."""
+    if required:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ExtractorWarning)
+            trafilatura, problem = _library()
+        if trafilatura is None:
+            raise ExtractorError(
+                f"{LIBRARY} is installed but cannot be imported ({problem}); "
+                "repair it with: pip install 'figcheck[html]'" if problem else
+                f"{LIBRARY} is not installed: pip install 'figcheck[html]'")
+    else:
+        trafilatura, _ = _library()
+        if trafilatura is None:
+            return None
     try:
         found = trafilatura.extract(html, output_format="txt", include_comments=False,
                                     include_tables=True, include_images=False, include_links=False,
@@ -529,14 +584,15 @@ def _in_article(para: _Para, blocks: set[str], joined: str) -> bool:
     return words.count(" ") + 1 >= SHORT_BLOCK and f" {words} " in joined
 
 
-Extractor = Literal["auto", "rules"]
+Extractor = Literal["auto", "library", "rules"]
 
 
 def html_to_text(html: str, extractor: Extractor = "auto") -> HtmlText:
     """Title, article text and source mapping of an HTML page (see the module docstring).
 
     ``extractor="auto"`` lets the article-extraction library decide which blocks are article text
-    when it is installed (``pip install 'figcheck[html]'``) and finds any; ``"rules"`` uses this
+    when it is installed (``pip install 'figcheck[html]'``) and finds any; ``"library"`` too, but
+    raises :class:`ExtractorError` when the library is missing or broken; ``"rules"`` uses this
     module's own rules only."""
     html = _readable_prefix(html)
     parser = _Extractor(html)
@@ -554,7 +610,8 @@ def html_to_text(html: str, extractor: Extractor = "auto") -> HtmlText:
     chosen = [p for p in paras if not scope_bit or p.scope & scope_bit]
 
     used: Literal["library", "rules"] = "rules"
-    blocks = library_blocks(html) if extractor == "auto" and chosen else None
+    blocks = (library_blocks(html, required=extractor == "library")
+              if extractor != "rules" and chosen else None)
     kept = chosen
     if blocks is not None:
         block_set, joined = set(blocks), f" {' '.join(blocks)} "

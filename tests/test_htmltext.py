@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -270,3 +276,67 @@ def test_large_and_adversarial_pages_complete() -> None:
         for tail in ("", ">", "-->"):
             got = html_to_text("<p>12 troops</p>" + piece * 20_000 + tail)
             assert got.text.startswith("12 troops")
+
+
+# --- a broken article-extraction library is said, never silent ---------------------------------
+
+def _broken_lxml(tmp_path: Path) -> dict[str, str]:
+    """An environment whose lxml cannot give trafilatura ``lxml.html.clean``: what a fresh machine
+    gets with lxml >= 5.2 and no ``lxml_html_clean`` (lxml's own error message, raised by lxml)."""
+    shadow = tmp_path / "shadow" / "lxml_html_clean"
+    shadow.mkdir(parents=True, exist_ok=True)
+    (shadow / "__init__.py").write_text(
+        'raise ModuleNotFoundError("No module named lxml_html_clean", name="lxml_html_clean")\n')
+    return dict(os.environ, PYTHONPATH=str(tmp_path / "shadow"))
+
+
+def test_broken_library_warns_once_and_the_rules_decide(tmp_path: Path) -> None:
+    pytest.importorskip("trafilatura")
+    env = _broken_lxml(tmp_path)
+    for name in ("a.html", "b.html"):
+        (tmp_path / name).write_text(
+            "<html><body><article><p>Sales rose from 40 to 50, a 40% rise.</p></article></body></html>")
+    proc = subprocess.run([sys.executable, "-m", "figcheck", "check", "a.html", "b.html"],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1, proc.stderr
+    warned = [ln for ln in proc.stderr.splitlines() if ln.startswith("figcheck: warning:")]
+    assert len(warned) == 1, proc.stderr
+    assert "trafilatura is installed but cannot be imported" in warned[0]
+    assert "lxml_html_clean" in warned[0] and "using figcheck's own HTML rules" in warned[0]
+    assert "Traceback" not in proc.stderr
+    assert proc.stdout.count("FC201") == 2
+
+
+def test_broken_library_is_an_error_when_asked_for(tmp_path: Path) -> None:
+    pytest.importorskip("trafilatura")
+    code = (
+        "from figcheck.htmltext import ExtractorError, html_to_text\n"
+        "page = '<article><p>Sales rose to 50.</p></article>'\n"
+        "print(html_to_text(page).extractor)\n"
+        "try:\n"
+        "    html_to_text(page, extractor='library')\n"
+        "except ExtractorError as exc:\n"
+        "    print('error:', exc)\n"
+    )
+    proc = subprocess.run([sys.executable, "-W", "error::UserWarning", "-c", code], cwd=tmp_path,
+                          env=_broken_lxml(tmp_path), capture_output=True, text=True, timeout=120)
+    # -W error: the warning of "auto" is raised as an exception, proving it is an ExtractorWarning
+    assert "ExtractorWarning" in proc.stderr and "cannot be imported" in proc.stderr, proc.stderr
+    proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=_broken_lxml(tmp_path),
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0] == "rules"
+    assert lines[1].startswith("error: trafilatura is installed but cannot be imported")
+
+
+def test_html_extra_declares_what_trafilatura_needs() -> None:
+    import tomllib
+
+    root = Path(__file__).resolve().parents[1]
+    extras = tomllib.loads((root / "pyproject.toml").read_text())["project"]["optional-dependencies"]
+    for extra in ("html", "test"):
+        names = [re.split(r"[<>=\[ ]", r, maxsplit=1)[0].lower() for r in extras[extra]]
+        assert "trafilatura" in names and "lxml_html_clean" in names, extra
+        bounded = [r for r in extras[extra] if r.lower().startswith(("trafilatura", "lxml"))]
+        assert all("<" in r for r in bounded), bounded

@@ -6,10 +6,12 @@ only what it needs.  To add a command, add one line to :data:`COMMANDS`.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import importlib.util
 import sys
-from collections.abc import Mapping, Sequence
+import warnings
+from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
@@ -88,12 +90,33 @@ Examples:
     __version__, "-V", "--version", prog_name="figcheck",
     message="%(prog)s, version %(version)s" + f" ({_build.describe()})",
 )
-def cli() -> None:
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """figcheck: find figures in news copy that contradict each other.
 
     Exit codes: 0 nothing at or above the failing severity, 1 findings, 2 usage, config or input
     error.
     """
+    ctx.with_resource(one_line_warnings())
+
+
+@contextlib.contextmanager
+def one_line_warnings() -> Iterator[None]:
+    """While a command runs, figcheck's own warnings (a broken optional extra, say) print as one
+    ``figcheck: warning: ...`` line on stderr, each once; other warnings as Python shows them."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("once", module=r"figcheck\.")
+        shown = warnings.showwarning
+
+        def show(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                 file: Any = None, line: str | None = None) -> None:
+            if category.__module__.startswith("figcheck."):
+                click.echo(f"figcheck: warning: {message}", err=True)
+            else:
+                shown(message, category, filename, lineno, file, line)
+
+        warnings.showwarning = show
+        yield
 
 
 def main(argv: Sequence[str] | None = None) -> int:
