@@ -175,16 +175,61 @@ class DocumentSummary(_Frozen):
     quantities: int = 0
 
 
+class ArchiveMatch(_Frozen):
+    """What one draft was compared with by ``figcheck check DRAFT --against DB``."""
+
+    document: str
+    """The draft's id."""
+    database: str
+    stories: tuple[str, ...] = ()
+    """The archive's stories the draft was matched to (its own ``story``, or those sharing the most
+    story features with it); empty when no story matched."""
+    unlinked: tuple[str, ...] = ()
+    """Archived documents in no story that were matched directly (ids)."""
+    archived: int = 0
+    """Archived documents in the matched stories (at most 200 most recent per story)."""
+    compared: int = 0
+    """Those of them with figures on the draft's facts: what the comparator compared."""
+    figures: int = 0
+    """Figures in the draft (a draft with none is not matched)."""
+
+    @property
+    def matched(self) -> bool:
+        return bool(self.stories or self.unlinked)
+
+    def describe(self) -> str:
+        """One line for people: which stories, how many documents, or "no story matched"."""
+        if not self.figures:
+            return f"{self.document}: no figures to compare with {self.database}"
+        if not self.matched:
+            return (f"{self.document}: no story matched in {self.database}; nothing was compared "
+                    "(give the draft a story, or check it against a database with its story)")
+        names = []
+        if self.stories:
+            label = "stories" if len(self.stories) > 1 else "story"
+            names.append(f"{label} {', '.join(repr(k) for k in self.stories)}")
+        if self.unlinked:
+            names.append(f"unlinked document{'s' if len(self.unlinked) > 1 else ''} "
+                         f"{', '.join(repr(u) for u in self.unlinked)}")
+        plural = "s" if self.archived != 1 else ""
+        return (f"{self.document}: matched {' and '.join(names)} in {self.database}; compared "
+                f"with {self.compared} of {self.archived} archived document{plural} (those with "
+                "figures on the draft's facts)")
+
+
 class Report(_Frozen):
     """Result of :func:`figcheck.check`."""
 
     schema_version: int = SCHEMA_VERSION
     documents: tuple[DocumentSummary, ...] = ()
     findings: tuple[Finding, ...] = ()
+    against: tuple[ArchiveMatch, ...] = ()
+    """``figcheck check --against DB``: what each draft was compared with (absent from the JSON
+    otherwise)."""
 
     def to_json(self) -> dict[str, Any]:
         """The documented JSON object (numbers as JSON numbers)."""
-        return self.model_dump(mode="json")
+        return self.model_dump(mode="json", exclude=set() if self.against else {"against"})
 
     def to_sarif(self) -> dict[str, Any]:
         """The findings as a SARIF 2.1.0 log (locations as character offsets into each claim's

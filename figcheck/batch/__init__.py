@@ -5,6 +5,7 @@ Library use::
     from figcheck.batch import run_batch, against
     stats = run_batch(["archive.jsonl.gz"], "figcheck.db")
     findings = against("figcheck.db", [Document(id="draft", text=draft)])
+    findings, matches = against_with_matches("figcheck.db", [Document(id="draft", text=draft)])
 
 See docs/batch.md for the database schema and the engines.
 """
@@ -15,13 +16,15 @@ from collections.abc import Sequence
 from typing import Literal
 
 from ..config import Config
-from ..model import Document, Finding
+from ..model import ArchiveMatch, Document, Finding
 from .pipeline import BatchStats, ProgressFn
 from .store import DatabaseError, EngineError
 from .toolkit import DEFAULT
 from .work import DOC_TIMEOUT
 
-__all__ = ["BatchStats", "DatabaseError", "EngineError", "against", "run_batch"]
+__all__ = [
+    "BatchStats", "DatabaseError", "EngineError", "against", "against_with_matches", "run_batch",
+]
 
 
 def run_batch(
@@ -64,3 +67,18 @@ def against(
     from .lookup import against as _against
 
     return _against(db_path, documents, config or Config(), toolkit=toolkit)
+
+
+def against_with_matches(
+    db_path: str,
+    documents: Sequence[Document],
+    config: Config | None = None,
+    *,
+    toolkit: str = DEFAULT,
+) -> tuple[list[Finding], list[ArchiveMatch]]:
+    """:func:`against`, and for each draft what it was compared with: the stories it was matched
+    to (none: "no story matched"), how many archived documents those hold and how many were
+    compared (:class:`~figcheck.model.ArchiveMatch`)."""
+    from .lookup import compare
+
+    return compare(db_path, documents, config or Config(), toolkit=toolkit)

@@ -8,7 +8,9 @@ story that way (fewer linking features than clustering needs, e.g. one sentence 
 is matched on its subject instead: the archived documents that share *every* one of its linking
 features.  Then load only those stories' claims whose ``claim_key`` the draft also has (an
 indexed lookup), and run the comparator's ``across`` on the draft plus those documents.  Only findings involving the draft are returned, so
-the archive's own disagreements are not repeated.
+the archive's own disagreements are not repeated.  :func:`compare` also says, per draft, which
+stories it was matched to and how many archived documents were compared
+(:class:`~figcheck.model.ArchiveMatch`), so that "no story matched" is never silent.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from ..config import Config
-from ..model import Document, Finding, Quantity
+from ..model import ArchiveMatch, Document, Finding, Quantity
 from . import stories as _stories
 from .store import connect, quantity_from_json
 from .toolkit import DEFAULT, resolve
@@ -95,20 +97,34 @@ def _candidate_stories(
 def against(
     db_path: str, documents: Sequence[Document], config: Config, *, toolkit: str = DEFAULT
 ) -> list[Finding]:
+    return compare(db_path, documents, config, toolkit=toolkit)[0]
+
+
+def compare(
+    db_path: str, documents: Sequence[Document], config: Config, *, toolkit: str = DEFAULT
+) -> tuple[list[Finding], list[ArchiveMatch]]:
+    """The findings involving each draft, and per draft what it was matched to and compared with
+    (:class:`~figcheck.model.ArchiveMatch`: stories, archived and compared document counts)."""
     tk = resolve(toolkit)
     conn = connect(db_path, create=False)
     try:
         findings: list[Finding] = []
+        matches: list[ArchiveMatch] = []
         for draft in documents:
             qs = tk.extract(draft.text, title=draft.title)
             if not qs:
+                matches.append(ArchiveMatch(document=draft.id, database=db_path))
                 continue
             keys = sorted({tk.key(q) for q in qs})
             feats = frozenset(f for f in tk.story_features(draft, qs) if tk.linkable(f))
             marks = ",".join("?" * len(keys))
             members: dict[int, tuple[Document, list[Quantity]]] = {}
+            stories: list[str] = []
+            unlinked: list[int] = []
+            archived: set[int] = set()
             for story_key, pk in _candidate_stories(conn, draft, feats, config.story_window_days):
                 if story_key is not None:
+                    stories.append(story_key)
                     pks = [
                         r[0]
                         for r in conn.execute(
@@ -118,7 +134,9 @@ def against(
                         )
                     ]
                 else:
+                    unlinked.append(pk)
                     pks = [pk]
+                archived.update(pks)
                 for doc_pk in pks:
                     if doc_pk in members:
                         continue
@@ -138,6 +156,12 @@ def against(
                         (doc_pk,),
                     ).fetchone()
                     members[doc_pk] = (document(tuple(row)), [quantity_from_json(j) for j in qjs])
+            matches.append(ArchiveMatch(
+                document=draft.id, database=db_path, stories=tuple(stories),
+                unlinked=tuple(conn.execute("SELECT id FROM documents WHERE doc_pk=?",
+                                            (pk,)).fetchone()[0] for pk in unlinked),
+                archived=len(archived), compared=len(members), figures=len(qs),
+            ))
             if not members:
                 continue
             group = [(draft, qs), *members.values()]
@@ -145,6 +169,6 @@ def against(
                 docs = {c.doc for c in f.claims}
                 if draft.id in docs and len(docs) > 1:
                     findings.append(f)
-        return findings
+        return findings, matches
     finally:
         conn.close()

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from ..config import Config
     from .configfile import PerFile
     from ..inputs import Source
-    from ..model import CheckRun, Document, Finding
+    from ..model import ArchiveMatch, CheckRun, Document, Finding
     from ..suppress import Directive
 
 EXAMPLES = """\b
@@ -211,11 +211,13 @@ def check(ctx: click.Context, paths: tuple[str, ...], stdin_filename: str | None
         prepared = [d for d in prepared if d.id not in failed]
         directives = {k: v for k, v in directives.items() if k not in failed}
     findings = _per_file_tolerance(list(run.report.findings), run, configs, config)
+    matches: list[ArchiveMatch] = []
     if against:
-        findings.extend(_against(against, prepared, config))
+        found, matches = _against(against, prepared, config)
+        findings.extend(found)
     findings = finalise_per_file(findings, configs, config, directives, originals)
     report = Report(schema_version=run.report.schema_version, documents=run.report.documents,
-                    findings=tuple(findings))
+                    findings=tuple(findings), against=tuple(matches))
     # Formats show the documents as read (directives visible), with the final findings.
     run = CheckRun(report=report, documents=tuple(originals), quantities=run.quantities)
 
@@ -232,6 +234,8 @@ def check(ctx: click.Context, paths: tuple[str, ...], stdin_filename: str | None
         click.echo(statistics_table(findings), nl=False, err=True)
     problems = len(inputs.errors) + len(failed)
     if not quiet:
+        for match in matches:  # what --against compared each draft with, or "no story matched"
+            click.echo(f"figcheck: against: {match.describe()}", err=True)
         line = summary(findings, len(originals))
         if problems:
             line += (f" {problems} input problem{'s' if problems != 1 else ''} "
@@ -423,25 +427,22 @@ def finalise(findings: list[Finding], config: Config,
     return _order(findings, originals)
 
 
-def _against(db: str, docs: list[Document], config: Config) -> list[Finding]:
+def _against(db: str, docs: list[Document], config: Config
+             ) -> tuple[list[Finding], list[ArchiveMatch]]:
     import os
 
     if not os.path.exists(db):
         fail(f"{db}: no such database (build one with 'figcheck batch ARCHIVE --db {db}')")
-    import types
-
     try:
         from .. import batch
     except ImportError:
         fail("--against needs figcheck.batch, which this installation lacks")
-    against = getattr(batch, "against", None)
-    if isinstance(against, types.ModuleType):  # the submodule shadowing the function
-        against = getattr(against, "against", None)
+    against = getattr(batch, "against_with_matches", None)
     if not callable(against):
-        fail("--against needs figcheck.batch.against, which this installation lacks")
+        fail("--against needs figcheck.batch.against_with_matches, which this installation lacks")
     try:
-        found: list[Finding] = list(against(db, docs, config))
+        found, matches = against(db, docs, config)
     except Exception as exc:  # noqa: BLE001 - a broken database is an input error, not a crash
         click.echo(f"figcheck: error: {db}: {exc}", err=True)
         raise click.exceptions.Exit(EXIT_ERROR) from None
-    return found
+    return list(found), list(matches)

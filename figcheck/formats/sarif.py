@@ -121,6 +121,9 @@ def to_sarif(report: Report, documents: Mapping[str, Document] | None = None) ->
                                 "informationUri": INFORMATION_URI, "rules": rules}},
             "columnKind": "unicodeCodePoints",
             "results": results,
+            # figcheck check --against: what each draft was compared with
+            **({"properties": {"against": [m.model_dump(mode="json") for m in report.against]}}
+               if report.against else {}),
         }],
     }
 
