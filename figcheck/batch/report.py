@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from .store import connect, finding_from_json
+
+if TYPE_CHECKING:
+    from ..formats.html import Row
+    from ..model import CheckRun
 
 Section = tuple[str, list[tuple[str, int]]]
 
@@ -64,10 +70,73 @@ def text(db_path: str) -> str:
     return "\n".join(lines)
 
 
+HTML_FINDINGS = 500
+"""Most findings (earliest published first, then by code) shown with their documents in the HTML
+report; the count tables cover the whole database."""
+
+_PLACEHOLDERS: frozenset[str] = frozenset({"(no source)", "(no desk)", "(undated)"})
+
+
+def findings_run(db_path: str, limit: int = HTML_FINDINGS) -> tuple[CheckRun, int]:
+    """The first ``limit`` findings and every document they name, as a run for the HTML report,
+    and how many findings the database holds."""
+    from ..model import CheckRun, Report
+    from .work import document
+
+    conn = connect(db_path, create=False)
+    try:
+        total = conn.execute("SELECT count(*) FROM findings").fetchone()[0]
+        rows = conn.execute(
+            "SELECT finding_pk, json FROM findings"
+            " ORDER BY published IS NULL, published, code, finding_pk LIMIT ?", (limit,)
+        ).fetchall()
+        findings = [finding_from_json(js) for _, js in rows]
+        pks = sorted({pk for fpk, _ in rows for (pk,) in conn.execute(
+            "SELECT doc_pk FROM finding_docs WHERE finding_pk=?", (fpk,))})
+        docs = [
+            document(tuple(r)) for pk in pks for r in conn.execute(
+                "SELECT id, text, title, source, published, url, story, desk, origin"
+                " FROM documents WHERE doc_pk=?", (pk,))
+        ]
+    finally:
+        conn.close()
+    docs.sort(key=lambda d: (d.story or "", d.published or _dt.date.min, d.id))
+    return CheckRun(report=Report(findings=tuple(findings)), documents=tuple(docs)), total
+
+
 def html(db_path: str) -> str:
+    """The count tables, each total and code linked to the place below where its findings are;
+    then the documents with findings (each linked to its article and its findings), the findings
+    and the articles with each finding's figures marked.  A table whose only row is a placeholder
+    ("(no desk)": the archive has no desks) is left out."""
     from ..formats.html import render_summary  # the HTML engineer's page layout
 
-    return render_summary(sections(db_path), None, title=f"figcheck report: {db_path}")
+    run, total = findings_run(db_path)
+    first: dict[tuple[str, str], str] = {}
+    for k, f in enumerate(run.report.findings):
+        for key in (("scope", f.scope), ("code", f.code)):
+            first.setdefault(key, f"#finding-{k + 1}")
+    links = {
+        "documents": "#documents" if run.documents else "",
+        "within-article findings": first.get(("scope", "within"), ""),
+        "cross-source findings": first.get(("scope", "cross"), ""),
+    }
+    tables: list[tuple[str, list[Row]]] = []
+    for title, rows in sections(db_path):
+        if rows and all(label in _PLACEHOLDERS for label, _ in rows):
+            continue
+        if title == "Totals":
+            tables.append((title, [(label, n, links.get(label, "")) for label, n in rows]))
+        elif title == "Findings by code":
+            tables.append((title, [(label, n, first.get(("code", label.split(" ")[0]), ""))
+                                   for label, n in rows]))
+        else:
+            tables.append((title, list(rows)))
+    note = (f"Below: the first {len(run.report.findings):,} of {total:,} findings (earliest first) "
+            "and their documents; the tables count them all." if total > len(run.report.findings)
+            else "")
+    return render_summary(tables, run if total else None, title=f"figcheck report: {db_path}",
+                          note=note)
 
 
 def finding_lines(db_path: str) -> Iterator[str]:

@@ -1,12 +1,18 @@
 """The HTML report: one self-contained page (inline CSS and JS, nothing fetched from the network).
 
-* :func:`render` shows a :class:`~figcheck.model.CheckRun`: a summary (documents, figures,
-  findings by severity and code), the findings with links that scroll to and mark both figures,
-  and every article with each extracted figure highlighted.  Hovering or focusing a figure (they
-  are in the tab order) shows its value, interval, unit and subject in a tooltip that is also the
-  figure's ``aria-describedby`` description.
+* :func:`render` shows a :class:`~figcheck.model.CheckRun` the way an editor reads copy: a short
+  summary, the findings list, then every article with the figures of each finding marked (in the
+  colour of its severity, numbered like the list) and the finding's message beside its paragraph
+  like a margin comment (on a narrow screen, below the paragraph).  Figures in no finding stay
+  quiet: plain text.  A finding in the list links to its place (the figures are marked and
+  scrolled to, the comment is highlighted), and each comment links back to the list.  Hovering or
+  focusing a marked figure (they are in the tab order) shows its value, interval, unit and subject
+  in a tooltip that is also the figure's ``aria-describedby`` description.
 * :func:`render_summary` shows count tables (findings by source, desk, code, month ...) for
-  ``figcheck report --db ... --format html``, optionally followed by a run.
+  ``figcheck report --db ... --format html``, optionally followed by a run (the documents with
+  findings and their findings); a table row may link to a place on the page (``(label, n,
+  "#anchor")``).  Tables never show an empty cell: an empty table says "none", a column empty for
+  every row is left out.
 
 All document text is HTML-escaped, and a Content-Security-Policy lets only the page's own script
 (by hash) run and forbids every network fetch, so a story containing ``<script>`` shows it as text.
@@ -22,7 +28,7 @@ import hashlib
 import html as _html
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -213,17 +219,29 @@ def _tooltip(tip_id: str, mark: Mark, findings: list[tuple[int, Finding]]) -> st
     return f'<span class="fc-tip" role="tooltip" id="{tip_id}">{body}</span>'
 
 
+def _paragraph_starts(text: str, field_: str) -> list[int]:
+    """Offsets where the field's paragraphs start (the headline is one)."""
+    if field_ == "title":
+        return [0]
+    return [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+
+
+def _worst(found: list[tuple[int, Finding]]) -> str:
+    sevs = {f.severity for _, f in found}
+    return next((s for s in SEVERITIES if s in sevs), "info")
+
+
 def _render_text(
     text: str,
     marks: list[tuple[int, int, Mark]],
     doc_index: int,
     field_: str,
     flagged: dict[tuple[str, int], list[tuple[int, Finding]]],
-) -> list[str]:
-    """The field as paragraphs (HTML strings), figures wrapped in focusable marks."""
-    starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
-    if field_ == "title":
-        starts = [0]
+) -> list[tuple[int, str]]:
+    """The field's non-empty paragraphs as ``(paragraph number, HTML)``, the figures of findings
+    wrapped in focusable marks, each followed by the numbers of its findings (links to their
+    comments).  ``marks`` holds only figures named by a finding: the others stay plain text."""
+    starts = _paragraph_starts(text, field_)
     paragraphs: list[list[str]] = [[] for _ in starts]
     cursor = [s for s in starts]  # next unrendered offset of each paragraph
     ends = starts[1:] + [len(text)]
@@ -242,21 +260,24 @@ def _render_text(
         flush(k, start)
         fid = _fig_id(doc_index, field_, start, end)
         found = flagged.get((field_, start), [])
-        classes = "fc-fig"
-        if found:
-            classes += " fc-flagged"
-            if any(f.severity == "error" for _, f in found):
-                classes += " fc-flagged-error"
+        numbers = sorted({n for n, _ in found})
+        refs = "".join(
+            f'<a class="fc-ref" href="#note-{n + 1}-{doc_index}" '
+            f'aria-label="finding {n + 1}">{n + 1}</a>' for n in numbers
+        )
         paragraphs[k].append(
-            f'<span class="fc-wrap"><mark class="{classes}" id="{fid}" tabindex="0" '
-            f'data-field="{field_}" data-start="{start}" data-end="{end}" '
+            f'<span class="fc-wrap"><mark class="fc-fig fc-flag-{_worst(found)}" id="{fid}" '
+            f'tabindex="0" data-field="{field_}" data-start="{start}" data-end="{end}" '
+            f'data-findings="{" ".join(str(n + 1) for n in numbers)}" '
             f'aria-describedby="{fid}-tip">{_e(text[start:shown_end])}</mark>'
-            f"{_tooltip(fid + '-tip', mark, found)}</span>"
+            f"{_tooltip(fid + '-tip', mark, found)}"
+            + (f'<sup class="fc-refs">{refs}</sup>' if refs else "")
+            + "</span>"
         )
         cursor[k] = shown_end
     for k in range(len(starts)):
         flush(k, ends[k], strip=True)
-    return ["".join(p) for p in paragraphs if p]
+    return [(k, "".join(p)) for k, p in enumerate(paragraphs) if p]
 
 
 # ---- documents, findings and their cross references ------------------------------------------------
@@ -265,10 +286,14 @@ class _Index:
     docs: list[Document]
     index_of: dict[str, int]
     marks: dict[tuple[int, str], _Marks]
+    """The figures named by findings, per (doc index, field): the only ones marked."""
     flagged: dict[int, dict[tuple[str, int], list[tuple[int, Finding]]]]
     """doc index -> (field, start of a figure) -> the findings naming it."""
     findings_of_doc: dict[int, list[int]]
+    figures_of_doc: dict[int, int]
+    """Every figure of the document (extracted or named by a finding), marked or not."""
     figures: int
+    findings: tuple[Finding, ...]
 
 
 def _index(run: CheckRun) -> _Index:
@@ -278,15 +303,21 @@ def _index(run: CheckRun) -> _Index:
         if doc.id not in index_of:
             index_of[doc.id] = len(docs)
             docs.append(doc)
-    marks: dict[tuple[int, str], _Marks] = defaultdict(_Marks)
+
+    def field_text(di: int, field_: str) -> str:
+        return (docs[di].title or "") if field_ == "title" else docs[di].text
+
+    spans: dict[int, set[tuple[str, int, int]]] = defaultdict(set)
+    quantity_at: dict[tuple[int, str, int, int], Quantity] = {}
     for doc_id, quantities in run.quantities.items():
         di = index_of.get(doc_id)
         if di is None:
             continue
-        doc = docs[di]
         for q in quantities:
-            text = (doc.title or "") if q.field == "title" else doc.text
-            marks[(di, q.field)].add(q.start, q.end, q, text, replace=True)
+            if 0 <= q.start < q.end <= len(field_text(di, q.field)):
+                quantity_at[(di, q.field, q.start, q.end)] = q
+                spans[di].add((q.field, q.start, q.end))
+    marks: dict[tuple[int, str], _Marks] = defaultdict(_Marks)
     flagged: dict[int, dict[tuple[str, int], list[tuple[int, Finding]]]] = defaultdict(
         lambda: defaultdict(list)
     )
@@ -296,15 +327,20 @@ def _index(run: CheckRun) -> _Index:
             di = index_of.get(claim.doc)
             if di is None:
                 continue
-            doc = docs[di]
-            text = (doc.title or "") if claim.field == "title" else doc.text
-            # a claim whose figure is not among the quantities is still shown
-            marks[(di, claim.field)].add(claim.start, claim.end, claim, text, replace=False)
+            text = field_text(di, claim.field)
+            if not 0 <= claim.start < claim.end <= len(text):
+                continue
+            # the extracted quantity at the same place tells more (direction, base unit); a claim
+            # whose figure is not among the quantities is still shown
+            mark: Mark = quantity_at.get((di, claim.field, claim.start, claim.end), claim)
+            marks[(di, claim.field)].add(claim.start, claim.end, mark, text, replace=False)
+            spans[di].add((claim.field, claim.start, claim.end))
             flagged[di][(claim.field, claim.start)].append((k, finding))
             if k not in findings_of_doc[di]:
                 findings_of_doc[di].append(k)
-    figures = sum(len(m.placed()) for m in marks.values())
-    return _Index(docs, index_of, marks, flagged, findings_of_doc, figures)
+    figures_of_doc = {di: len(s) for di, s in spans.items()}
+    return _Index(docs, index_of, marks, flagged, findings_of_doc, figures_of_doc,
+                  sum(figures_of_doc.values()), run.report.findings)
 
 
 def _claim_target(ix: _Index, claim: Claim) -> str | None:
@@ -316,17 +352,30 @@ def _claim_target(ix: _Index, claim: Claim) -> str | None:
     return _fig_id(di, claim.field, claim.start, end)
 
 
+def _notes_of(ix: _Index, k: int) -> list[str]:
+    """Ids of finding ``k``'s comments, one in each document it names (first document first)."""
+    finding_docs: list[int] = []
+    for c in ix.findings[k].claims:
+        di = ix.index_of.get(c.doc)
+        if di is not None and di not in finding_docs and _claim_target(ix, c):
+            finding_docs.append(di)
+    return [f"note-{k + 1}-{di}" for di in finding_docs]
+
+
 def _finding_html(ix: _Index, k: int, finding: Finding) -> str:
     targets = [_claim_target(ix, c) for c in finding.claims]
     all_ids = " ".join(t for t in targets if t)
+    notes = " ".join(_notes_of(ix, k))
     sev = finding.severity if finding.severity in SEVERITIES else "info"
     head = (
+        f'<span class="fc-num">{k + 1}</span> '
         f'<span class="fc-sev fc-sev-{sev}">{_e(finding.severity)}</span> '
         f'<span class="fc-code">{_e(finding.code)}</span> {_e(finding.message)}'
     )
     first = next((t for t in targets if t), None)
     if first:
-        head = f'<a class="fc-finding-link" href="#{first}" data-figs="{all_ids}">{head}</a>'
+        head = (f'<a class="fc-finding-link" href="#{first}" data-figs="{all_ids}" '
+                f'data-notes="{notes}">{head}</a>')
     many_docs = len({c.doc for c in finding.claims}) > 1
     items = []
     for claim, target in zip(finding.claims, targets):
@@ -341,7 +390,8 @@ def _finding_html(ix: _Index, k: int, finding: Finding) -> str:
             where = f"{_label(doc, claim.doc)}" + (f" ({', '.join(extra)})" if extra else "") + f", {where}"
         text = f"“{_e(claim.text)}” — {_e(where)}"
         if target:
-            items.append(f'<li><a href="#{target}" data-figs="{all_ids}">{text}</a></li>')
+            items.append(f'<li><a href="#{target}" data-figs="{all_ids}" data-notes="{notes}">'
+                         f"{text}</a></li>")
         else:
             why = "document not in this report" if doc is None else "figure not found in the text"
             items.append(f'<li>{text} <span class="fc-muted">({why})</span></li>')
@@ -353,23 +403,80 @@ def _finding_html(ix: _Index, k: int, finding: Finding) -> str:
     )
 
 
+def _note_html(ix: _Index, k: int, finding: Finding, di: int) -> str:
+    """Finding ``k``'s margin comment in document ``di``: its message, links to its figures in
+    the other documents it names, and back to the findings list."""
+    sev = finding.severity if finding.severity in SEVERITIES else "info"
+    here = [t for c in finding.claims if ix.index_of.get(c.doc) == di
+            for t in [_claim_target(ix, c)] if t]
+    targets = [t for t in (_claim_target(ix, c) for c in finding.claims) if t]
+    notes = " ".join(_notes_of(ix, k))
+    elsewhere = []
+    for c in finding.claims:
+        odi = ix.index_of.get(c.doc)
+        target = _claim_target(ix, c)
+        if odi is None or odi == di or target is None:
+            continue
+        label = c.source or ix.docs[odi].source or _label(ix.docs[odi], c.doc)
+        elsewhere.append(f'<a href="#{target}" data-figs="{" ".join(targets)}" '
+                         f'data-notes="{notes}">{_e(label)}: “{_e(c.text)}”</a>')
+    other = (f'<span class="fc-note-also">Also in {", ".join(elsewhere)}</span>'
+             if elsewhere else "")
+    return (
+        f'<aside class="fc-note fc-note-{sev}" id="note-{k + 1}-{di}" data-finding="{k + 1}" '
+        f'data-figs="{" ".join(here)}" aria-label="Finding {k + 1}">'
+        f'<span class="fc-note-head"><a class="fc-back" href="#finding-{k + 1}" '
+        f'title="Back to finding {k + 1} in the list">{k + 1}</a> '
+        f'<span class="fc-sev fc-sev-{sev}">{_e(finding.severity)}</span> '
+        f'<span class="fc-code">{_e(finding.code)}</span></span>'
+        f'<span class="fc-note-msg">{_e(finding.message)}</span>{other}'
+        f'<a class="fc-back-text" href="#finding-{k + 1}">Back to the list</a></aside>'
+    )
+
+
 def _doc_html(ix: _Index, di: int, run: CheckRun, level: int = 3) -> str:
     doc = ix.docs[di]
     flagged = ix.flagged.get(di, {})
-    parts = [f'<article class="fc-doc" id="doc-{di}" data-doc-id="{_e(doc.id)}">']
+    findings = run.report.findings
+    # each finding's comment sits beside the first of its figures in this document
+    notes: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for k in ix.findings_of_doc.get(di, []):
+        first = min(
+            ((c.field, c.start) for c in findings[k].claims
+             if ix.index_of.get(c.doc) == di and _claim_target(ix, c)),
+            key=lambda fs: (fs[0] != "title", fs[1]), default=None,
+        )
+        if first is None:
+            continue
+        field_, start = first
+        text = (doc.title or "") if field_ == "title" else doc.text
+        starts = _paragraph_starts(text, field_)
+        notes[(field_, bisect.bisect_right(starts, start) - 1)].append(
+            _note_html(ix, k, findings[k], di))
+    commented = bool(notes)
+
+    def block(inner: str, where: tuple[str, int]) -> str:
+        here = notes.get(where)
+        if not commented:
+            return inner
+        aside = f'<div class="fc-notes">{"".join(here)}</div>' if here else ""
+        return f'<div class="fc-para{" fc-commented" if here else ""}">{inner}{aside}</div>'
+
+    parts = [f'<article class="fc-doc{" fc-has-notes" if commented else ""}" id="doc-{di}" '
+             f'data-doc-id="{_e(doc.id)}">']
     title_marks = ix.marks[(di, "title")].placed() if (di, "title") in ix.marks else []
     if doc.title:
-        title_html = "".join(_render_text(doc.title, title_marks, di, "title", flagged))
+        title_html = "".join(h for _, h in _render_text(doc.title, title_marks, di, "title", flagged))
     else:
         title_html = f'<span class="fc-muted">{_e(doc.id)}</span>'
-    parts.append(f"<h{level}>{title_html}</h{level}>")
+    parts.append(block(f"<h{level}>{title_html}</h{level}>", ("title", 0)))
     meta = [f"id {doc.id}"]
     for label, value in (("source", doc.source), ("desk", doc.desk), ("story", doc.story)):
         if value:
             meta.append(f"{label} {value}")
     if doc.published:
         meta.append(doc.published.isoformat())
-    n_figs = sum(len(ix.marks[(di, f)].placed()) for f in ("title", "text") if (di, f) in ix.marks)
+    n_figs = ix.figures_of_doc.get(di, 0)
     meta.append(f"{n_figs} figure{'s' if n_figs != 1 else ''}")
     meta_html = " · ".join(_e(m) for m in meta)
     if doc.url and re.match(r"https?://", doc.url):
@@ -378,13 +485,17 @@ def _doc_html(ix: _Index, di: int, run: CheckRun, level: int = 3) -> str:
     ks = ix.findings_of_doc.get(di, [])
     if ks:
         links = ", ".join(
-            f'<a href="#finding-{k + 1}">#{k + 1} {_e(run.report.findings[k].code)}</a>' for k in ks
+            f'<a href="#finding-{k + 1}">{k + 1} {_e(findings[k].code)}</a>' for k in ks
         )
         parts.append(f'<p class="fc-meta">Findings: {links}</p>')
+    else:
+        parts.append('<p class="fc-meta">No findings in this document.</p>')
     body_marks = ix.marks[(di, "text")].placed() if (di, "text") in ix.marks else []
     paragraphs = _render_text(doc.text, body_marks, di, "text", flagged)
     if paragraphs:
-        parts.append('<div class="fc-text">' + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div>")
+        parts.append('<div class="fc-text">'
+                     + "".join(block(f"<p>{p}</p>", ("text", k)) for k, p in paragraphs)
+                     + "</div>")
     else:
         parts.append('<p class="fc-empty">(no text)</p>')
     parts.append("</article>")
@@ -392,22 +503,31 @@ def _doc_html(ix: _Index, di: int, run: CheckRun, level: int = 3) -> str:
 
 
 # ---- tables ------------------------------------------------------------------------------------
-def _table(caption: str, rows: Sequence[tuple[str, int]], headers: tuple[str, str]) -> str:
+Row = tuple[str, int] | tuple[str, int, str]
+"""A table row: label and count, and optionally the ``#anchor`` on this page the label links to."""
+
+
+def _table(caption: str, rows: Sequence[Row], headers: tuple[str, str]) -> str:
+    """A count table; an empty one says "none", a zero count says "none" (never an empty cell)."""
     if not rows:
         return (
             f'<table class="fc-table"><caption>{_e(caption)}</caption>'
             f'<tbody><tr><td class="fc-empty">none</td></tr></tbody></table>'
         )
-    top = max((n for _, n in rows), default=0) or 1
-    body = "".join(
-        f'<tr><th scope="row">{_e(label)}</th><td class="fc-n">{n:,}</td>'
-        f'<td><meter min="0" max="{top}" value="{n}" aria-hidden="true"></meter></td></tr>'
-        for label, n in rows
-    )
+    top = max((row[1] for row in rows), default=0) or 1
+    body = []
+    for row in rows:
+        label, n = _e(row[0]), row[1]
+        href = row[2] if len(row) > 2 else ""
+        if href.startswith("#"):
+            label = f'<a href="{_e(href)}">{label}</a>'
+        count = (f'{n:,} <meter min="0" max="{top}" value="{n}" aria-hidden="true"></meter>'
+                 if n else '<span class="fc-empty">none</span>')
+        body.append(f'<tr><th scope="row">{label}</th><td class="fc-n">{count}</td></tr>')
     return (
         f'<table class="fc-table"><caption>{_e(caption)}</caption>'
         f'<thead><tr><th scope="col">{_e(headers[0])}</th><th scope="col">{_e(headers[1])}</th>'
-        f"<td></td></tr></thead><tbody>{body}</tbody></table>"
+        f'</tr></thead><tbody>{"".join(body)}</tbody></table>'
     )
 
 
@@ -427,6 +547,12 @@ def _stats(run: CheckRun, ix: _Index) -> str:
     return f'<ul class="fc-stats" aria-label="Summary">{"".join(items)}</ul>'
 
 
+def _first_of(findings: Sequence[Finding], attr: str, value: str) -> str:
+    """``#finding-N`` of the first finding whose ``attr`` is ``value``."""
+    k = next((k for k, f in enumerate(findings) if getattr(f, attr) == value), None)
+    return f"#finding-{k + 1}" if k is not None else ""
+
+
 def _summary_tables(run: CheckRun, ix: _Index) -> str:
     findings = run.report.findings
     if not findings:
@@ -436,13 +562,17 @@ def _summary_tables(run: CheckRun, ix: _Index) -> str:
     tables.append(
         _table(
             "Findings by code",
-            [(f"{code} {kind}", n) for (code, kind), n in sorted(by_code.items())],
+            [(f"{code} {kind}", n, _first_of(findings, "code", code))
+             for (code, kind), n in sorted(by_code.items())],
             ("code", "findings"),
         )
     )
     by_sev: Counter[str] = Counter(f.severity for f in findings)
     tables.append(
-        _table("Findings by severity", [(s, by_sev[s]) for s in SEVERITIES if by_sev[s]], ("severity", "findings"))
+        _table("Findings by severity",
+               [(s, by_sev[s], _first_of(findings, "severity", s))
+                for s in SEVERITIES if by_sev[s]],
+               ("severity", "findings"))
     )
     sources = {d.source for d in ix.docs if d.source}
     if len(sources) > 1:
@@ -459,20 +589,30 @@ def _doc_source(ix: _Index, doc_id: str) -> str | None:
     return ix.docs[di].source if di is not None else None
 
 
-def _documents_table(ix: _Index) -> str:
+def _documents_table(ix: _Index, caption: str = "Documents") -> str:
+    """Every document, linked to its article, with links to its findings.  A column no document
+    fills (source, published, story) is left out; a gap in one that some fill shows a dash."""
+    columns: list[tuple[str, Callable[[Document], str]]] = [
+        ("source", lambda d: d.source or ""),
+        ("published", lambda d: d.published.isoformat() if d.published else ""),
+        ("story", lambda d: d.story or ""),
+    ]
+    columns = [(name, get) for name, get in columns if any(get(d) for d in ix.docs)]
     rows = []
     for di, doc in enumerate(ix.docs):
-        n = sum(len(ix.marks[(di, f)].placed()) for f in ("title", "text") if (di, f) in ix.marks)
+        cells = "".join(f"<td>{_e(get(doc) or '—')}</td>" for _, get in columns)
+        ks = ix.findings_of_doc.get(di, [])
+        found = (", ".join(f'<a href="#finding-{k + 1}">{k + 1} {_e(ix.findings[k].code)}</a>'
+                           for k in ks) if ks else '<span class="fc-empty">none</span>')
         rows.append(
-            f'<tr><td><a href="#doc-{di}">{_e(_label(doc, doc.id))}</a></td><td>{_e(doc.source or "")}</td>'
-            f'<td>{_e(doc.published.isoformat() if doc.published else "")}</td><td>{_e(doc.story or "")}</td>'
-            f'<td class="fc-n">{n:,}</td><td class="fc-n">{len(ix.findings_of_doc.get(di, [])):,}</td></tr>'
+            f'<tr><th scope="row"><a href="#doc-{di}">{_e(_label(doc, doc.id))}</a></th>{cells}'
+            f'<td class="fc-n">{ix.figures_of_doc.get(di, 0):,}</td><td>{found}</td></tr>'
         )
+    heads = "".join(f'<th scope="col">{name}</th>' for name, _ in columns)
     return (
-        '<table class="fc-table fc-documents"><caption>Documents</caption><thead><tr>'
-        '<th scope="col">document</th><th scope="col">source</th><th scope="col">published</th>'
-        '<th scope="col">story</th><th scope="col">figures</th><th scope="col">findings</th>'
-        f'</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        f'<table class="fc-table fc-documents" id="documents"><caption>{_e(caption)}</caption>'
+        f'<thead><tr><th scope="col">document</th>{heads}<th scope="col">figures</th>'
+        f'<th scope="col">findings</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
     )
 
 
@@ -511,7 +651,9 @@ def _filter_bar(findings: Sequence[Finding]) -> str:
     )
 
 
-def _run_sections(run: CheckRun, with_stats: bool = True) -> list[str]:
+def _run_sections(run: CheckRun, with_stats: bool = True, documents: str = "") -> list[str]:
+    """Summary (``with_stats``), findings and articles; ``documents``: a caption for a documents
+    table at the top instead of the summary (the batch report's)."""
     ix = _index(run)
     parts = []
     if with_stats:
@@ -521,6 +663,8 @@ def _run_sections(run: CheckRun, with_stats: bool = True) -> list[str]:
         if len(ix.docs) > 1:
             parts.append(_documents_table(ix))
         parts.append("</section>")
+    elif documents and ix.docs:
+        parts.append(_documents_table(ix, documents))
     parts.append('<section id="findings" aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2>')
     if run.report.findings:
         parts.append(_filter_bar(run.report.findings))
@@ -531,10 +675,12 @@ def _run_sections(run: CheckRun, with_stats: bool = True) -> list[str]:
         parts.append('<p class="fc-empty">No findings: the figures agree.</p>')
     parts.append("</section>")
     parts.append('<section id="articles" aria-labelledby="articles-h"><h2 id="articles-h">Articles</h2>')
-    parts.append(
-        '<p class="fc-muted">Every extracted figure is highlighted; hover over it or move to it '
-        "with the Tab key to see how it was read.</p>"
-    )
+    if run.report.findings:
+        parts.append(
+            '<p class="fc-muted">The figures of each finding are marked and numbered as in the '
+            "list, with the finding beside them; other figures are left as written. Hover over a "
+            "marked figure or move to it with the Tab key to see how it was read.</p>"
+        )
     if not ix.docs:
         parts.append('<p class="fc-empty">No documents.</p>')
     for story, members in _order(ix):
@@ -565,19 +711,25 @@ def render(run: CheckRun, *, title: str = "figcheck report") -> str:
 
 
 def render_summary(
-    sections: Iterable[tuple[str, Sequence[tuple[str, int]]]],
+    sections: Iterable[tuple[str, Sequence[Row]]],
     run: CheckRun | None = None,
     *,
     title: str = "figcheck summary",
+    documents: str = "Documents with findings",
+    note: str = "",
 ) -> str:
     """Count tables (e.g. ``[("Findings by source", [("Reuters", 12), ...]), ...]``) as a
-    self-contained page; with ``run``, its findings and articles follow the tables."""
+    self-contained page; a row's optional third item is the ``#anchor`` its label links to.  With
+    ``run``, a table of its documents (captioned ``documents``, each linked to its article and its
+    findings), its findings and its articles follow the tables; ``note`` is said above them."""
     body = [_header(title, f"figcheck {__version__}"), "<main>"]
     tables = [_table(heading, list(rows), ("item", "count")) for heading, rows in sections]
     body.append('<section id="tables" aria-labelledby="tables-h"><h2 id="tables-h">Overview</h2>')
     body.append(f'<div class="fc-tables">{"".join(tables)}</div>' if tables else '<p class="fc-empty">No data.</p>')
+    if note:
+        body.append(f'<p class="fc-muted">{_e(note)}</p>')
     body.append("</section>")
     if run is not None:
-        body.extend(_run_sections(run))
+        body.extend(_run_sections(run, with_stats=False, documents=documents))
     body.append("</main>")
     return _page(title, "\n".join(body))

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from fc_html_stories import claim, make_run, quantity, story_run
 
 from figcheck.formats.html import render, render_summary
-from figcheck.model import CheckRun, Document, Finding, Interval, Quantity, Value
+from figcheck.model import CheckRun, Claim, Document, Finding, Interval, Quantity, Value
 
 
 class _Collect(HTMLParser):
@@ -41,6 +41,21 @@ def _q(doc: Document, start: int, end: int, text: str = "x") -> Quantity:
         start=start, end=end, text=text, value=Value(low=Decimal(1), high=Decimal(1)),
         interval=Interval(low=Decimal(1), high=Decimal(1)),
     )
+
+
+def _flagged(run: CheckRun) -> CheckRun:
+    """``run`` with one finding naming every quantity in it: only the figures of findings are
+    marked in the report."""
+    claims = tuple(
+        Claim(doc=doc_id, field=q.field, start=q.start, end=q.end, text=q.text, value=q.value,
+              bound=q.bound, interval=q.interval)
+        for doc_id, qs in run.quantities.items() for q in qs
+    )
+    if not claims:
+        return run
+    finding = Finding(code="FC101", kind="contradiction", scope="within", severity="warning",
+                      confidence=0.5, message="m", claims=claims)
+    return run.model_copy(update={"report": run.report.model_copy(update={"findings": (finding,)})})
 
 
 HOSTILE = '"><script>alert(1)</script><img src=x onerror=alert(2)>'
@@ -83,7 +98,7 @@ BROKEN_RUNS = [
 
 @pytest.mark.parametrize("make, figures", BROKEN_RUNS)
 def test_broken_runs_render(make: object, figures: int) -> None:
-    run: CheckRun = make()  # type: ignore[operator]
+    run: CheckRun = _flagged(make())  # type: ignore[operator]
     page = render(run)
     page.encode("utf-8")  # always encodable
     parsed = parse(page)
@@ -130,7 +145,7 @@ def test_numbers_are_written_out() -> None:
         Quantity(start=29, end=39, text="12,000,000", value=Value(low=Decimal(12_000_000), high=Decimal(12_000_000)),
                  interval=Interval(low=Decimal("11999950"), high=Decimal("12000050"))),
     ]
-    text = "".join(parse(render(make_run([doc], {"n": qs}, []))).text)
+    text = "".join(parse(render(_flagged(make_run([doc], {"n": qs}, [])))).text)
     assert "at least 1E+50" in text
     assert "at most 0.0001205" in text
     assert "11,999,950 to 12,000,050" in text
@@ -161,7 +176,7 @@ class _ArticleText(HTMLParser):
         self.stack.append(cls)
         if "fc-text" in cls.split():
             self.depth_text += 1
-        if "fc-tip" in cls.split():
+        if {"fc-tip", "fc-notes", "fc-refs"} & set(cls.split()):
             self.depth_tip += 1
         if tag == "p" and self.depth_text:
             self.paragraphs.append("")
@@ -173,7 +188,7 @@ class _ArticleText(HTMLParser):
         cls = self.stack.pop() if self.stack else ""
         if "fc-text" in cls.split():
             self.depth_text -= 1
-        if "fc-tip" in cls.split():
+        if {"fc-tip", "fc-notes", "fc-refs"} & set(cls.split()):
             self.depth_tip -= 1
         if tag == "mark":
             self.in_mark = False
@@ -207,7 +222,7 @@ def test_any_text_and_spans_render_faithfully(text: str, raw_spans: list[tuple[i
             and all(end <= s or start >= e for s, e in spans)
         ):
             spans.append((start, end))
-    run = make_run([doc], {"p": [_q(doc, s, e, text[s:e]) for s, e in spans]}, [])
+    run = _flagged(make_run([doc], {"p": [_q(doc, s, e, text[s:e]) for s, e in spans]}, []))
     got = _ArticleText()
     got.feed(render(run))
     got.close()
@@ -215,3 +230,29 @@ def test_any_text_and_spans_render_faithfully(text: str, raw_spans: list[tuple[i
     expected = [p.rstrip() for p in re.split(r"\n[ \t\r\f\v]*\n\s*", shown)]
     assert got.paragraphs == [p for p in expected if p]
     assert sorted(got.marked) == sorted(shown[s:e] for s, e in spans)
+
+
+def test_only_the_figures_of_findings_are_marked_and_commented() -> None:
+    run = story_run()
+    page = render(run)
+    tags = parse(page).tags
+    marked = sorted((a["data-start"], a["data-field"]) for t, a in tags if t == "mark")
+    named = sorted((str(start), field) for _, field, start in
+                   {(c.doc, c.field, c.start) for f in run.report.findings for c in f.claims})
+    assert marked == named
+    # one comment per finding in each document it names, with a link back to the list
+    notes = [a["id"] for t, a in tags if t == "aside"]
+    assert notes == ["note-1-0", "note-2-0", "note-2-1"]
+    backs = [a["href"] for t, a in tags if t == "a" and "fc-back" in (a.get("class") or "").split()]
+    assert backs == ["#finding-1", "#finding-2", "#finding-2"]
+    ids = {a["id"] for _, a in tags if a.get("id")}
+    hrefs = [a["href"] for t, a in tags if t == "a" and (a.get("href") or "").startswith("#")]
+    assert hrefs and all(h[1:] in ids for h in hrefs)
+
+
+def test_summary_tables_have_no_empty_cell() -> None:
+    page = render_summary([("Totals", [("documents", 3, "#documents"), ("bad records", 0)]),
+                           ("By desk", [])], title="t")
+    assert '<a href="#documents">documents</a>' in page
+    assert page.count(">none<") == 2
+    assert "<td></td>" not in page and "<th></th>" not in page
