@@ -600,13 +600,15 @@ def _documents_table(ix: _Index, caption: str = "Documents") -> str:
     columns = [(name, get) for name, get in columns if any(get(d) for d in ix.docs)]
     rows = []
     for di, doc in enumerate(ix.docs):
-        cells = "".join(f"<td>{_e(get(doc) or '—')}</td>" for _, get in columns)
+        cells = "".join(f'<td data-label="{name}">{_e(get(doc) or "—")}</td>'
+                        for name, get in columns)
         ks = ix.findings_of_doc.get(di, [])
         found = (", ".join(f'<a href="#finding-{k + 1}">{k + 1} {_e(ix.findings[k].code)}</a>'
                            for k in ks) if ks else '<span class="fc-empty">none</span>')
         rows.append(
             f'<tr><th scope="row"><a href="#doc-{di}">{_e(_label(doc, doc.id))}</a></th>{cells}'
-            f'<td class="fc-n">{ix.figures_of_doc.get(di, 0):,}</td><td>{found}</td></tr>'
+            f'<td class="fc-n" data-label="figures">{ix.figures_of_doc.get(di, 0):,}</td>'
+            f'<td data-label="findings">{found}</td></tr>'
         )
     heads = "".join(f'<th scope="col">{name}</th>' for name, _ in columns)
     return (

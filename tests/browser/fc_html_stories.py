@@ -112,7 +112,9 @@ COST = Subject(text="the deployment", head="deployment cost")
 
 def story_run() -> CheckRun:
     """Three documents from three sources: two on one story (a headline conflict within the first,
-    a source conflict between them), one unrelated; the first carries a ``<script>`` in its text."""
+    a source conflict between them, an info finding on the cost), one unrelated and without
+    findings; the first carries a ``<script>`` in its text.  "3", "2nd", "12" and "4.5 hectares"
+    are in no finding."""
     wire = Document(
         id="wire-1",
         title="15,000 troops sent to the border",
@@ -181,4 +183,13 @@ def story_run() -> CheckRun:
         message="Wire says about 10,000 troops; Herald says some 6,500.",
         claims=(claim(wire, qs[wire.id][1]), claim(herald, qs[herald.id][0])),
     )
-    return make_run([wire, herald, gazette], qs, [headline, across])
+    cost = Finding(
+        code="FC203",
+        kind="arithmetic",
+        scope="within",
+        severity="info",
+        confidence=0.6,
+        message="The parts of the $40 million given later add up to $38 million.",
+        claims=(claim(wire, qs[wire.id][2]),),
+    )
+    return make_run([wire, herald, gazette], qs, [headline, across, cost])

@@ -242,9 +242,9 @@ def test_only_the_figures_of_findings_are_marked_and_commented() -> None:
     assert marked == named
     # one comment per finding in each document it names, with a link back to the list
     notes = [a["id"] for t, a in tags if t == "aside"]
-    assert notes == ["note-1-0", "note-2-0", "note-2-1"]
+    assert notes == ["note-1-0", "note-2-0", "note-3-0", "note-2-1"]
     backs = [a["href"] for t, a in tags if t == "a" and "fc-back" in (a.get("class") or "").split()]
-    assert backs == ["#finding-1", "#finding-2", "#finding-2"]
+    assert backs == ["#finding-1", "#finding-2", "#finding-3", "#finding-2"]
     ids = {a["id"] for _, a in tags if a.get("id")}
     hrefs = [a["href"] for t, a in tags if t == "a" and (a.get("href") or "").startswith("#")]
     assert hrefs and all(h[1:] in ids for h in hrefs)

@@ -276,21 +276,29 @@ def test_against_adds_archive_findings(run_cli, troops: Path, tmp_path: Path,
     db = tmp_path / "archive.db"
     db.write_bytes(b"")
 
-    def against(db_path, documents, config):
+    from figcheck.model import ArchiveMatch
+
+    def against_with_matches(db_path, documents, config):
         assert db_path == str(db)
         draft = documents[0]
         mine = claim(draft, "10,000", "text", 1)
         theirs = mine.model_copy(update={"doc": "wire-17", "text": "8,000", "source": "Wire",
                                          "published": dt.date(2024, 11, 2)})
-        return [finding("FC111", [mine, theirs], "The draft says 10,000; Wire said 8,000.")]
+        matched = ArchiveMatch(document=draft.id, database=db_path, stories=("kursk",),
+                               archived=3, compared=1, figures=13)
+        return [finding("FC111", [mine, theirs], "The draft says 10,000; Wire said 8,000.")], [matched]
 
     import figcheck
 
-    monkeypatch.setattr(figcheck, "batch", types.SimpleNamespace(against=against), raising=False)
+    monkeypatch.setattr(figcheck, "batch",
+                        types.SimpleNamespace(against_with_matches=against_with_matches),
+                        raising=False)
     result = run_cli("check", "--against", str(db), str(troops))
     assert result.exit_code == 1
     assert "FC111 The draft says 10,000; Wire said 8,000." in result.stdout
     assert "(wire-17, Wire, 2024-11-02)" in result.stdout
+    assert (f"figcheck: against: {troops}: matched story 'kursk' in {db}; compared with 1 of 3 "
+            "archived documents") in result.stderr
 
 
 # --- extract ---------------------------------------------------------------------------------
