@@ -680,7 +680,7 @@ def _run_sections(run: CheckRun, with_stats: bool = True, documents: str = "") -
     if run.report.findings:
         parts.append(
             '<p class="fc-muted">The figures of each finding are marked and numbered as in the '
-            "list, with the finding beside them; other figures are left as written. Hover over a "
+            "list, with the finding next to them; other figures are left as written. Hover over a "
             "marked figure or move to it with the Tab key to see how it was read.</p>"
         )
     if not ix.docs:
