@@ -522,11 +522,9 @@ def _words(text: str) -> str:
     return " ".join(_TOKEN.findall(text.casefold()))
 
 
-@functools.cache
 def _library() -> tuple[Any, str | None]:
     """The library module, or ``None`` and why not (``None`` too when it is simply not installed).
-    Imported once per process (a failed import is not cached by Python, and would be retried on
-    every page); a broken install warns here, so once."""
+    A successful import is kept by Python; a broken install warns once per distinct problem."""
     try:
         return importlib.import_module(LIBRARY), None
     except ModuleNotFoundError as exc:
@@ -535,13 +533,18 @@ def _library() -> tuple[Any, str | None]:
         problem = f"{type(exc).__name__}: {exc}"
     except Exception as exc:  # noqa: BLE001 - any failure to import is a broken install
         problem = f"{type(exc).__name__}: {exc}"
-    problem = " ".join(problem.split())
+    return None, _broken(" ".join(problem.split()))
+
+
+@functools.cache
+def _broken(problem: str) -> str:
+    """Say once (per process and problem) that the library is installed but cannot be imported."""
     warnings.warn(
         f"{LIBRARY} is installed but cannot be imported ({problem}); using figcheck's own HTML "
         f"rules (repair it with: pip install 'figcheck[html]')",
-        ExtractorWarning, stacklevel=2,
+        ExtractorWarning, stacklevel=4,
     )
-    return None, problem
+    return problem
 
 
 def library_blocks(html: str, required: bool = False) -> list[str] | None:
