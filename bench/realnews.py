@@ -110,6 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     help="merge readers' verdicts on exported planted cases and exit")
     ap.add_argument("--show-misses", action="store_true",
                     help="list headline numbers figcheck did not extract")
+    ap.add_argument("--show-plants", choices=("missed", "all"),
+                    help="list planted cases (kind, article, old -> new, caught or not)")
     ap.add_argument("--skip", action="append", default=[], choices=("alarms", "plants",
                     "headlines", "pairs"), help="leave a measure out")
     args = ap.parse_args(argv)
@@ -217,6 +219,9 @@ def report_plants(corpora: Sequence[Corpus], runs_by: dict[str, dict[str, alarms
             orig = [x for d in ids for x in original.get(d, [])]
             uniq = {alarms.finding_key(x): x for x in orig}  # type: ignore[arg-type]
             o = plant.evaluate(p, group, list(uniq.values()))
+            if args.show_plants == "all" or (args.show_plants == "missed" and not o.caught):
+                print(f"    {'caught' if o.caught else 'missed'} {kind} {p.doc} {p.field}:"
+                      f"{p.start} {p.old!r} -> {p.new!r} ({o.false_findings} new others)")
             caught += o.caught
             t += o.true_findings
             f += o.false_findings
@@ -252,7 +257,10 @@ def report_pairs(corpora: Sequence[Corpus]) -> None:
             print(f"  {split}: skipped: {path.relative_to(ROOT)} not found (labels not made yet)")
             continue
         labels = alarms.read_jsonl(path)
-        print(f"  {split}: {pairs.score(labels, arts).line()}")
+        cats: dict[str, pairs.PairScore] = {}
+        print(f"  {split}: {pairs.score(labels, arts, cats).line()}")
+        for cat in sorted(cats):
+            print(f"    {cat}: {cats[cat].line()}")
 
 
 def import_verdicts(files: Sequence[str], path: Path, keep: tuple[str, ...]) -> int:

@@ -102,7 +102,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not path.exists():
             print(f"{split}: skipped: {path} not found (no labels yet)")
             continue
-        print(f"{split}: {pairs.score(alarms.read_jsonl(path), arts).line()}")
+        cats: dict[str, pairs.PairScore] = {}
+        print(f"{split}: {pairs.score(alarms.read_jsonl(path), arts, cats).line()}")
+        for cat in sorted(cats):
+            print(f"  {cat}: {cats[cat].line()}")
     return 0
 
 

@@ -285,12 +285,17 @@ class PairScore:
                 + (f"; {self.missing} not found in the corpora" if self.missing else ""))
 
 
-def score(labels: Sequence[dict[str, object]], articles: dict[str, Article]) -> PairScore:
+def score(labels: Sequence[dict[str, object]], articles: dict[str, Article],
+          by_category: dict[str, PairScore] | None = None) -> PairScore:
+    """figcheck's same-fact decision against the labels (``unsure`` left out); ``by_category``,
+    if given, is filled with the same counts per candidate category."""
     from .adapter import Extracted, Figure, same_fact
 
     cache = Extracted()
     out = PairScore()
     for r in labels:
+        cat = by_category.setdefault(str(r.get("category")), PairScore()) if (
+            by_category is not None) else PairScore()
         if r.get("label") not in ("same", "different"):
             continue
         figs = []
@@ -307,15 +312,17 @@ def score(labels: Sequence[dict[str, object]], articles: dict[str, Article]) -> 
             figs.append(Figure(art, str(s["field"]), int(s["start"]), int(s["end"])))
         if len(figs) != 2:
             out.missing += 1
+            cat.missing += 1
             continue
         pred = same_fact(figs[0], figs[1], cache)
         gold = r["label"] == "same"
-        if pred and gold:
-            out.tp += 1
-        elif pred:
-            out.fp += 1
-        elif gold:
-            out.fn += 1
-        else:
-            out.tn += 1
+        for sc in (out, cat):
+            if pred and gold:
+                sc.tp += 1
+            elif pred:
+                sc.fp += 1
+            elif gold:
+                sc.fn += 1
+            else:
+                sc.tn += 1
     return out
