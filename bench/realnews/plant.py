@@ -111,6 +111,16 @@ def headline(a: Article, rng: random.Random) -> Iterator[Plant]:
                 yield p
 
 
+def _distinctive(x: Num, y: Num) -> bool:
+    """Two equal numbers that read as one figure told twice, not a coincidence: money and
+    measures; a percentage or a count followed by the same word (a count of 20 or more)."""
+    if x.kind in ("money", "measure"):
+        return True
+    if x.noun is None or x.noun != y.noun:
+        return False
+    return x.kind == "percent" or x.value >= 20
+
+
 def restated(a: Article, rng: random.Random) -> Iterator[Plant]:
     sents = _sentences(a.text)
     where = {n.start: i for i, (_, _, ns) in enumerate(sents) for n in ns}
@@ -121,9 +131,7 @@ def restated(a: Article, rng: random.Random) -> Iterator[Plant]:
         for y in body[i + 1:]:
             if where[y.start] == where[x.start] or not same_reading(x, y):
                 continue
-            if x.noun != y.noun and x.kind == "count":
-                continue
-            if x.kind == "count" and x.value < 10 and x.word != y.word:
+            if not _distinctive(x, y):
                 continue
             target, other = (y, x) if rng.random() < 0.5 else (x, y)
             p = _changed(a, "text", target, rng, "restated",
@@ -142,8 +150,20 @@ def _pct_matches(old: Decimal, new: Decimal, pct: Num) -> bool:
     return abs(change - stated) <= tol + stated * Decimal("0.02")
 
 
+_CHANGE_CUE = re.compile(
+    r"\b(from|ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|ing)?|increas|decreas|up|down|jump|drop|"
+    r"gr[eo]w|growth|declin|climb|cut|higher|lower|gain|los[st]|surg|plung|slump|soar|tumbl|"
+    r"slid|shr[ai]nk|doubl|boost|rais|reduc)", re.IGNORECASE)
+_PART_CUE = re.compile(
+    r"(\binclud|\bof (?:them|whom|which|the|its|their)\b|\btotal|\bin all\b|\baltogether\b|\bcombined\b|"
+    r"\bcompris|\bmade up of\b|\bbroken down\b|\bconsist|\bamong them\b|\bsplit\b|--|\u2014|:)",
+    re.IGNORECASE)
+
+
 def pct_change(a: Article, rng: random.Random) -> Iterator[Plant]:
-    for _, _, ns in _sentences(a.text):
+    for s, e, ns in _sentences(a.text):
+        if not _CHANGE_CUE.search(a.text, s, e):
+            continue
         pcts = [n for n in ns if n.kind == "percent"]
         for p in pcts:
             others = [n for n in ns if n is not p and n.kind != "percent" and _figure_like(n)]
@@ -151,6 +171,9 @@ def pct_change(a: Article, rng: random.Random) -> Iterator[Plant]:
                 for y in others[i + 1:]:
                     if x.kind != y.kind or x.unit != y.unit or x.value == y.value:
                         continue
+                    if x.kind == "count" and (x.noun is None or x.noun != y.noun) and not (
+                            a.text[x.end:y.start].strip().lower() == "to"):
+                        continue  # counts: "from 40 to 50" or the same noun after both
                     if not (_pct_matches(x.value, y.value, p) or _pct_matches(y.value, x.value, p)):
                         continue
                     target, other = (x, y) if rng.random() < 0.5 else (y, x)
@@ -167,9 +190,15 @@ def pct_change(a: Article, rng: random.Random) -> Iterator[Plant]:
 
 
 def part_total(a: Article, rng: random.Random) -> Iterator[Plant]:
-    for _, _, ns in _sentences(a.text):
-        cands = [n for n in ns if n.kind in ("count", "money") and n.value > 0]
+    for s, e, ns in _sentences(a.text):
+        if not _PART_CUE.search(a.text, s, e):
+            continue
+        # "41 of 43 photos" is a position, not a part
+        cands = [n for n in ns if n.kind in ("count", "money") and n.value > 0
+                 and not re.match(r"\s+of\s+\d", a.text[n.end:n.end + 8])]
         for t in cands:
+            if t.value < 10:
+                continue
             rest = [n for n in cands if n is not t and n.kind == t.kind and n.unit == t.unit
                     and n.value < t.value]
             found = None
