@@ -179,15 +179,18 @@ def judge(findings: Iterable[figcheck.Finding], verdicts: dict[str, dict[str, ob
 # --------------------------------------------------------------------------------------------
 # context for readers
 
-_SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
+_SENT_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])|\n+")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: ends at ``.``/``!``/``?`` (and closing quotes) before a
+    capital or digit, and at line breaks."""
     spans = []
     s = 0
     for m in _SENT_END.finditer(text):
-        if m.start() > s:
-            spans.append((s, m.start()))
+        end = m.start() if text[m.start()] == "\n" else m.start() + len(m.group().rstrip())
+        if end > s:
+            spans.append((s, end))
         s = m.end()
     if s < len(text):
         spans.append((s, len(text)))

@@ -110,6 +110,9 @@ _NUM = re.compile(
     r"(?P<pct>\s?%|\s(?:per\s?cent|percent)\b)?",
     re.IGNORECASE,
 )
+_START = re.compile(r"\d+|(?<![\w-])(?:" + _WORD_ALT + r")(?![\w])", re.IGNORECASE)
+"""Where a number can start (searched first: far faster than trying :data:`_NUM` everywhere)."""
+_CUR_BEFORE = re.compile(r"(?:" + _CUR_SYM_ALT + r")\s?$")
 _UNIT_AFTER = re.compile(r"\s?(?P<unit>" + _UNIT_ALT + r")(?![\w/])", re.IGNORECASE)
 _CUR_WORD_AFTER = re.compile(
     r"\s(?P<cw>dollars|dollar|euros|euro|yen|rupees|yuan|pence|cents|usd|gbp|eur)\b",
@@ -205,10 +208,19 @@ def _date_context(text: str, start: int, end: int) -> bool:
 def numbers(text: str) -> list[Num]:
     """Every number this reader finds in ``text``, in order."""
     out: list[Num] = []
-    for m in _NUM.finditer(text):
-        raw = m.group("num")
-        if not raw:
+    last = 0
+    for h in _START.finditer(text):
+        p = h.start()
+        if p < last:
             continue
+        cb = _CUR_BEFORE.search(text, max(last, p - 5), p)
+        m = _NUM.match(text, cb.start()) if cb else None
+        if m is None or m.start("num") != p:
+            m = _NUM.match(text, p)
+        if m is None or not m.group("num") or m.start("num") != p:
+            continue
+        last = m.end()
+        raw = m.group("num")
         s, e = m.start(), m.end()
         ns, ne = m.start("num"), m.end("num")
         is_word = not raw[0].isdigit()

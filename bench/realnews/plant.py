@@ -23,6 +23,7 @@ original count against precision.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import random
@@ -35,7 +36,8 @@ import figcheck
 
 from .alarms import context, sentence_spans
 from .corpus import Article, Corpus
-from .numbers import Num, alter, numbers, same_reading
+from .numbers import Num, alter, same_reading
+from .numbers import numbers as _numbers
 
 KINDS: tuple[str, ...] = ("headline", "restated", "pct_change", "part_total", "conversion",
                           "cluster")
@@ -76,6 +78,14 @@ class Plant:
                        a.collection)
 
 
+@functools.lru_cache(maxsize=8)
+def numbers(text: str) -> list[Num]:
+    """The reader's numbers, memoised for the few texts in hand (each kind reads the same
+    article; callers never change the list)."""
+    return _numbers(text)
+
+
+@functools.lru_cache(maxsize=8)
 def _sentences(text: str) -> list[tuple[int, int, list[Num]]]:
     nums = numbers(text)
     out = []
@@ -160,39 +170,60 @@ _PART_CUE = re.compile(
     re.IGNORECASE)
 
 
+_HEDGE = r"(?:(?:about|around|nearly|almost|roughly|some|an estimated|more than|less than|over|under|just over|just under)\s+)?"
+_FROM_BEFORE = re.compile(r"\bfrom\s+" + _HEDGE + r"$", re.IGNORECASE)
+_TO_BETWEEN = re.compile(r"\s*(?:a \w+ |a year |per \w+ )?(?:to|and)\s+" + _HEDGE + r"$", re.IGNORECASE)
+_FROM_BETWEEN = re.compile(r"[^.;]{0,40}?\b(?:from|compared (?:with|to)|versus|vs\.?)\s+" + _HEDGE + r"$",
+                           re.IGNORECASE)
+
+
+def _endpoints(text: str, x: Num, y: Num) -> tuple[Num, Num] | None:
+    """(old, new) when ``x`` ... ``y`` (in text order) read as a change's endpoints: "from X to
+    Y", or "Y, up from X" / "to Y from X" / "Y compared with X"."""
+    between = text[x.end:y.start]
+    if len(between) > 60:
+        return None
+    if _TO_BETWEEN.fullmatch(between) and _FROM_BEFORE.search(text, max(0, x.start - 30), x.start):
+        return x, y
+    if _FROM_BETWEEN.fullmatch(between):
+        return y, x
+    return None
+
+
 def pct_change(a: Article, rng: random.Random) -> Iterator[Plant]:
     for s, e, ns in _sentences(a.text):
-        if not _CHANGE_CUE.search(a.text, s, e):
-            continue
         pcts = [n for n in ns if n.kind == "percent"]
-        for p in pcts:
-            others = [n for n in ns if n is not p and n.kind != "percent" and _figure_like(n)]
-            for i, x in enumerate(others):
-                for y in others[i + 1:]:
-                    if x.kind != y.kind or x.unit != y.unit or x.value == y.value:
-                        continue
-                    if x.kind == "count" and (x.noun is None or x.noun != y.noun) and not (
-                            a.text[x.end:y.start].strip().lower() == "to"):
-                        continue  # counts: "from 40 to 50" or the same noun after both
-                    if not (_pct_matches(x.value, y.value, p) or _pct_matches(y.value, x.value, p)):
-                        continue
-                    target, other = (x, y) if rng.random() < 0.5 else (y, x)
-                    plant = _changed(a, "text", target, rng, "pct_change",
-                                     (a.id, "text", p.start, p.end))
-                    if plant is None:
-                        continue
-                    nv = numbers(plant.new)
-                    if nv and (_pct_matches(nv[0].value, other.value, p)
-                               or _pct_matches(other.value, nv[0].value, p)):
-                        continue
-                    yield plant
-                    return
+        if not pcts or len(ns) < 3 or not _CHANGE_CUE.search(a.text, s, e):
+            continue
+        others = [n for n in ns if n.kind != "percent" and n.value > 0]
+        for x, y in zip(others, others[1:]):
+            if x.kind != y.kind or x.unit != y.unit or x.value == y.value:
+                continue
+            ends = _endpoints(a.text, x, y)
+            if ends is None:
+                continue
+            old, new = ends
+            p = next((p for p in pcts if _pct_matches(old.value, new.value, p)), None)
+            if p is None:
+                continue
+            target, other = (x, y) if rng.random() < 0.5 else (y, x)
+            plant = _changed(a, "text", target, rng, "pct_change", (a.id, "text", p.start, p.end))
+            if plant is None:
+                continue
+            nv = _numbers(plant.new)
+            if not nv:
+                continue
+            o2, n2 = (nv[0].value, other.value) if target is old else (other.value, nv[0].value)
+            if _pct_matches(o2, n2, p):
+                continue
+            yield plant
+            return
 
 
 def part_total(a: Article, rng: random.Random) -> Iterator[Plant]:
     for s, e, ns in _sentences(a.text):
-        if not _PART_CUE.search(a.text, s, e):
-            continue
+        if len(ns) < 3 or len(ns) > 8 or not _PART_CUE.search(a.text, s, e):
+            continue  # a total and two parts; not a table
         # "41 of 43 photos" is a position, not a part
         cands = [n for n in ns if n.kind in ("count", "money") and n.value > 0
                  and not re.match(r"\s+of\s+\d", a.text[n.end:n.end + 8])]
