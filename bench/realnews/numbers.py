@@ -118,6 +118,7 @@ _CUR_WORD_AFTER = re.compile(
     r"\s(?P<cw>dollars|dollar|euros|euro|yen|rupees|yuan|pence|cents|usd|gbp|eur)\b",
     re.IGNORECASE)
 _CUR_CODE_BEFORE = re.compile(r"\b(?P<code>USD|GBP|EUR|JPY|CNY|INR|AUD|CAD|Rs\.?)\s?$")
+_GALLERY = re.compile(r"(?: of \d+)? Photos?\b")
 _ONE_LETTER: frozenset[str] = frozenset({"m", "g", "C", "F"})
 _METRE_WORDS: frozenset[str] = frozenset(
     "sprint race hurdles freestyle backstroke breaststroke butterfly medley relay dash run "
@@ -301,6 +302,8 @@ def numbers(text: str) -> list[Num]:
         if kind == "count" and not is_word and not scale:
             if _is_year(raw, text, ns) or _date_context(text, ns, ne):
                 continue
+            if _GALLERY.match(text, ne) or text[max(0, ns - 8):ns].endswith("Caption "):
+                continue  # "Hide Caption 4 of 19 Photos": a gallery counter
             if text[e:e + 1].isalpha():
                 continue  # "1990s", "4G", "3D": glued to letters
             if raw.startswith("0") and len(raw) > 1 and not raw.startswith("0."):

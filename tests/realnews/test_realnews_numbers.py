@@ -57,6 +57,7 @@ def test_m_scale_units_and_glued_letters() -> None:
     assert read("It was 40C (104F).") == [("40C", Decimal(40), "measure", "c"),
                                           ("104F", Decimal(104), "measure", "f")]
     assert read("In the 1990s 4G came; they won 3\u20131.") == []
+    assert read("Hide Caption 4 of 19 Photos: Rome") == []
 
 
 def test_same_reading_compares_face_values() -> None:
