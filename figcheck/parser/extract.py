@@ -52,9 +52,14 @@ def _interval(d: Draft) -> Interval:
     return normalise(d.low, d.high, d.bound, d.p_low, lean=lean)  # type: ignore[arg-type]
 
 
+_TIDY_DIGITS: int = 24
+"""Whole numbers with more digits than this keep their exponent (``quantize`` to units would need
+more than the context's 28 digits and raise)."""
+
+
 def _tidy(v: Decimal) -> Decimal:
     """``1.3 * 10**9`` is ``Decimal('1300000000.0')``: drop the trailing ``.0`` of whole numbers."""
-    if v == v.to_integral_value() and v.as_tuple().exponent != 0:
+    if v.is_finite() and v.adjusted() < _TIDY_DIGITS and v == v.to_integral_value() and v.as_tuple().exponent != 0:
         return v.quantize(Decimal(1))
     return v
 

@@ -26,7 +26,7 @@ from typing import Generic, NamedTuple, TypeVar
 
 from ..intervals import precision_of
 from . import words as W
-from .tokenize import Token, digits_of
+from .tokenize import INVISIBLE, Token, digits_of
 from .units import Unit, table, unit
 
 D = Decimal
@@ -166,6 +166,12 @@ class Ctx:
         ends = [t.end for t in toks]
         glued = [False]
         glued += [a == t.start for a, t in zip(ends, toks[1:])]
+        if INVISIBLE.search(self.text) is not None:
+            # "12\u200b%": only invisible characters between two tokens still glue them
+            text = self.text
+            glued[1:] = [
+                g or INVISIBLE.fullmatch(text, a, t.start) is not None for g, a, t in zip(glued[1:], ends, toks[1:])
+            ]
         glued += _NO_GLUE
         self.glued = glued
 
@@ -191,7 +197,8 @@ class Ctx:
             return True
         if w == 1:
             return self.text[b - 1] != "\n"
-        return w <= 3 and self.text[b - w : b].strip(" \t") == ""
+        gap = self.text[b - w : b]
+        return (w <= 3 and gap.strip(" \t") == "") or (w <= 16 and INVISIBLE.sub("", gap) in ("", " "))
 
 
 _PAD = 64
@@ -296,7 +303,7 @@ def _ratio_context(ctx: Ctx, i: int) -> bool:
 _MAX_DIGITS = 24
 
 
-@NUMBER_RULES.register("skip_long", 99, _NUM)
+@NUMBER_RULES.register("skip_long", 101, _NUM)
 def _skip_long(ctx: Ctx, i: int) -> Num | None:
     """A run of more than 24 digits is a code, hash or junk, never a figure (and would not fit a
     JSON number)."""
