@@ -9,6 +9,7 @@ from typing import Any
 from ..intervals import normalise, scale_interval
 from ..model import Interval, Quantity, Subject, Value
 from .grammar import Ctx, Draft, figures, numbers
+from .headline import NO_EVIDENCE, Evidence, evidence, is_headline, is_shouting
 from .segment import Sentence, segment
 from .tokenize import tokenize
 
@@ -24,9 +25,16 @@ def _find_subject() -> Any:
     return find_subject
 
 
-def analyse(text: str) -> tuple[Ctx, list[Draft]]:
-    """Run both grammar passes; returns the context (with its ``work`` counter) and the drafts."""
+def analyse(text: str, *, headline: bool = False, body: Evidence = NO_EVIDENCE) -> tuple[Ctx, list[Draft]]:
+    """Run both grammar passes; returns the context (with its ``work`` counter) and the drafts.
+
+    ``headline``: read ``text`` as a headline when it is Title Case or all capitals (see
+    :mod:`figcheck.parser.headline`), with ``body`` saying which of its words are names."""
     ctx = Ctx(text, tokenize(text))
+    if headline and is_headline(text):
+        ctx.headline = True
+        ctx.shouting = is_shouting(text)
+        ctx.evidence = body
     numbers(ctx)
     drafts = figures(ctx)
     return ctx, drafts
@@ -69,10 +77,10 @@ def _precision(d: Draft) -> Decimal | None:
     return max(ps) if ps else None
 
 
-def _quantities(text: str, field: str, find_subject: Any) -> list[Quantity]:
+def _quantities(text: str, field: str, find_subject: Any, body: Evidence | None = None) -> list[Quantity]:
     if not text:
         return []
-    ctx, drafts = analyse(text)
+    ctx, drafts = analyse(text, headline=body is not None, body=body or NO_EVIDENCE)
     sents = segment(text)
     starts = [s.start for s in sents]
     toks = ctx.toks
@@ -149,6 +157,13 @@ def extract(text: str, *, title: str | None = None) -> list[Quantity]:
     fs = _find_subject()
     out: list[Quantity] = []
     if title:
-        out.extend(_quantities(title, "title", fs))
+        body = NO_EVIDENCE
+        if text and is_headline(title):
+            body = evidence(tokenize(text[:_EVIDENCE_CHARS]), text[:_EVIDENCE_CHARS])
+        out.extend(_quantities(title, "title", fs, body))
     out.extend(_quantities(text or "", "text", fs))
     return out
+
+
+_EVIDENCE_CHARS: int = 20_000
+"""How much of the body is read for what it says about the headline's words."""

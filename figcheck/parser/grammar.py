@@ -26,6 +26,7 @@ from typing import Generic, NamedTuple, TypeVar
 
 from ..intervals import precision_of
 from . import words as W
+from .headline import NO_EVIDENCE, NUMBER_WORDS, Evidence, HEADLINE_PLAIN, sentence_initial, verb_form
 from .tokenize import INVISIBLE, Token, digits_of
 from .units import Unit, table, unit
 
@@ -154,6 +155,13 @@ class Ctx:
     ``False`` like ``lw``."""
     tp: list[Token | None] = field(default_factory=list)
     """``toks`` padded with ``None``: ``tp[k]`` is ``tok(k)`` likewise."""
+    headline: bool = False
+    """Title Case or all-capitals text: a capital letter does not mark a name (see
+    :mod:`figcheck.parser.headline`)."""
+    shouting: bool = False
+    """All capitals: acronyms are not told from words either."""
+    evidence: Evidence = NO_EVIDENCE
+    """What the article's body says about the headline's words."""
 
     def __post_init__(self) -> None:
         toks = self.toks
@@ -472,7 +480,7 @@ def _not_label(ctx: Ctx, i: int) -> bool:
     b = ctx.tok(i - 1)
     if b is None or b.kind != "word":
         return True
-    return not b.text[:1].isupper() and b.low not in W.LABELS and not (b.low.endswith("s") and b.low[:-1] in W.LABELS)
+    return not name_like(ctx, i - 1) and b.low not in W.LABELS and not (b.low.endswith("s") and b.low[:-1] in W.LABELS)
 
 
 def _billion_b(ctx: Ctx, i: int, j: int, digits: str) -> bool:
@@ -531,8 +539,10 @@ def _digits(ctx: Ctx, i: int) -> Num | None:
                 scale = D(1)
             if nxt.text == "b" and not cur_before and not _billion_b(ctx, i, j, digits):
                 scale = D(1)  # "a 1500b packet": bits or bytes, not billions
-            if nxt.text == "K" and not cur_before and not (ctx.tp[j + 1] is not None and ctx.toks[j + 1].kind == "word"):
-                scale = D(1)  # "573.15K": kelvin
+            if nxt.text == "K" and not cur_before and not (ctx.tp[j + 1] is not None and ctx.toks[j + 1].kind == "word") and not (
+                ctx.headline and digits.isdigit() and not _temperature_near(ctx, i)
+            ):
+                scale = D(1)  # "573.15K": kelvin; a headline's "Hits 1K" is a thousand
         elif (
             nxt.text == "k" and not ctx.glued[j] and ctx.near(j) and "." in digits
             and ctx.lw[j + 1] in _END_OF_FIGURE and _not_label(ctx, i)
@@ -560,6 +570,17 @@ def _digits(ctx: Ctx, i: int) -> Num | None:
     if neg is not None:
         value = -value
     return Num(i, j, value, prec, "digits", raw=v + frac, scale=scale, plain=plain, neg_start=neg)
+
+
+_TEMPERATURE_CUES: frozenset[str] = frozenset(
+    "temperature temperatures kelvin degrees degree cold heat hot warm cool cools cooled heated absolute zero".split()
+)
+
+
+def _temperature_near(ctx: Ctx, i: int) -> bool:
+    lo = max(0, i - 6)
+    ctx.work += i - lo
+    return not _TEMPERATURE_CUES.isdisjoint(ctx.lows[lo : i + 4])
 
 
 def _neg_before(ctx: Ctx, i: int) -> int | None:
@@ -1928,7 +1949,9 @@ def _veto_glued(ctx: Ctx, k: int) -> str | None:
             return "model"  # the "Eleven" of "7-Eleven"
     if n.form == "digits" and d.unit is None and ctx.lw[n.j] == "-" and ctx.glued[n.j] and d.kind == "figure":
         w = ctx.tp[n.j + 1]
-        if w is not None and w.kind == "word" and ctx.glued[n.j + 1] and w.text[:1].isupper() and w.low not in W.UNITS_WORDS and w.low not in W.TENS_WORDS or (
+        if w is not None and w.kind == "word" and ctx.glued[n.j + 1] and w.text[:1].isupper() and w.low not in W.UNITS_WORDS and w.low not in W.TENS_WORDS and (
+            not ctx.headline or w.low in ctx.evidence.names
+        ) or (
             w is not None and w.low in W.UNITS_WORDS and w.text[:1].isupper()
         ):
             return "model"  # "7-Eleven", "3-Series"
@@ -1976,7 +1999,7 @@ def _veto_label(ctx: Ctx, k: int) -> str | None:
         return "label"
     if b.kind == "word" and (bl in W.LABELS or (bl.endswith("s") and bl[:-1] in W.LABELS)):
         return "label"
-    if b.kind == "word" and any(c.isupper() for c in b.text) and bl not in W.NOT_PRODUCT and bl not in W.HEDGES and "'" not in b.text and "\u2019" not in b.text:
+    if b.kind == "word" and name_like(ctx, n.i - 1) and bl not in W.NOT_PRODUCT and bl not in W.HEDGES and "'" not in b.text and "\u2019" not in b.text:
         # "Boeing 737", "iPhone 15", "Apollo 11", "Category 5"
         if n.plain and not (n.j < len(ctx.toks) and ctx.lw[n.j] in _COUNTED_NEXT):
             return "model"
@@ -2012,6 +2035,79 @@ def _veto_zero(ctx: Ctx, k: int) -> str | None:
     t = ctx.toks[d.nums[0].i]
     if t.kind == "num" and len(t.text) >= 2 and t.text[0] == "0" and t.text[1].isdigit():
         return "code"
+    return None
+
+
+_CLAUSE_WORDS: frozenset[str] = frozenset(
+    "in at on of for after with and but or since when while this last next again before against".split()
+)
+
+
+def name_like(ctx: Ctx, k: int) -> bool:
+    """Token ``k`` is a word whose capital letters mark it as (part of) a name.
+
+    In body text any capital does ("Boeing", "iPhone").  In a headline (``ctx.headline``) only a
+    word the body writes capitalised mid-sentence, or one nothing marks as ordinary: not a
+    function word, not a verb form, not a word the body writes in lower case ("Killing 5",
+    "Toll Hits 10" are figures; "Apollo 11" is a name)."""
+    t = ctx.tp[k]
+    if t is None or t.kind != "word":
+        return False
+    if not ctx.headline:
+        return any(c.isupper() for c in t.text)
+    if not t.text[:1].isupper():
+        return False
+    low = t.low
+    ev = ctx.evidence
+    if low in ev.names:
+        return True
+    if low in ev.common or low in HEADLINE_PLAIN or low in NUMBER_WORDS:
+        return False
+    if len(t.text) > 1 and t.text.isupper() and not ctx.shouting:
+        return True  # an acronym: "RBS Six Nations"
+    return not verb_form(low)
+
+
+@VETO_RULES.register("number_word_name", 84)
+def _veto_number_word_name(ctx: Ctx, k: int) -> str | None:
+    """A number word inside a capitalised name: "the Three Gorges Dam", "RBS Six Nations",
+    "Radio Five Live", "Group Four", "the Fantastic Four"; sports rounds: "the last eight",
+    "the final four", "the round of 16" (data: :data:`W.ROUND_IDIOMS`)."""
+    d = _current(ctx)
+    if d is None or len(d.nums) != 1 or d.kind != "figure" or d.unit is not None or d.bound != "exact":
+        return None
+    n = d.nums[0]
+    if n.form in ("words", "digits") and n.j - n.i == 1 and ctx.lw[n.i - 1] in W.ROUND_IDIOMS:
+        before = W.ROUND_IDIOMS[ctx.lw[n.i - 1]]
+        if ctx.lw[n.i - 2] in before and (
+            ctx.lw[n.j] in W.ROUND_AFTER or ctx.lw[n.j] in _CLAUSE_WORDS or ctx.tp[n.j] is None or ctx.toks[n.j].kind != "word"
+        ):
+            if ctx.lows[n.i] in W.ROUND_SIZES:
+                return "round"
+    if n.form != "words" or n.j - n.i != 1:
+        return None
+    t = ctx.toks[n.i]
+    if not t.text[:1].isupper() or (t.text.isupper() and len(t.text) > 1 and not ctx.shouting and not ctx.headline):
+        return None
+    prev_w = ctx.tp[n.i - 1] is not None and ctx.toks[n.i - 1].kind == "word" and n.i - 1 >= ctx.floor
+    next_t = ctx.tp[n.j]
+    next_w = next_t is not None and next_t.kind == "word"
+    if ctx.headline:
+        pairs = ctx.evidence.name_pairs
+        if prev_w and (ctx.lows[n.i - 1], t.low) in pairs or next_w and (t.low, ctx.lows[n.j]) in pairs:
+            return "name"
+        if prev_w and n.i - 1 > 0 and name_like(ctx, n.i - 1):
+            return "name"  # "Fantastic Four Reboot", "Wales Win RBS Six Nations"
+        if prev_w and n.i - 1 == 0 and name_like(ctx, n.i - 1) and ctx.toks[0].low not in W.NOT_PRODUCT:
+            return "name"  # "Radio Five Live ..."
+        return None
+    if sentence_initial(ctx.toks, ctx.text, n.i):
+        return None
+    b = ctx.toks[n.i - 1]
+    if prev_w and b.text[:1].isupper() and b.low not in W.NOT_PRODUCT or next_w and next_t is not None and next_t.text[:1].isupper():
+        return "name"  # mid-sentence "Three Gorges", "Big Four", "Radio Five"
+    if prev_w and b.text[:1].isupper() and b.low in ("the",) and sentence_initial(ctx.toks, ctx.text, n.i - 1):
+        return "name"  # "The Fantastic Four" ... sentence-initial "The" then a capitalised number word
     return None
 
 

@@ -227,3 +227,11 @@ NOT_PRODUCT = frozenset(
     "figures data reports report statistics"
     .split()
 ) | MONTHS | WEEKDAYS
+
+
+ROUND_IDIOMS = MappingProxyType({"last": ("the", "in", "into", "to"), "final": ("the",), "of": ("round",)})
+"""Sports rounds named by the number of teams left: "(in) the last eight", "the final four",
+"the round of 16".  Word before the number -> the words allowed before that (headlines drop the article: "in Last Eight")."""
+ROUND_SIZES = frozenset("four eight sixteen 4 8 16 32 64".split())
+ROUND_AFTER = frozenset("stage stages tie ties draw clash clashes match matches round showdown berth spot place".split())
+"""Words after "the last eight" that keep it a round ("the last-eight stage"), not a count."""

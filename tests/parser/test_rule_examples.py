@@ -48,6 +48,7 @@ RULE_EXAMPLES: dict[str, tuple[str, str]] = {
     "label": ("The changes are in Table 2.1 on page 9.", "The report runs to 9 pages."),
     "address": ("He lived at 27 Harbour Street.", "He employed 27 harbour workers."),
     "leading_zero": ("It took about 05 people.", "It took about 5 people."),
+    "number_word_name": ("Crowds visited the Three Gorges Dam.", "Three gorges were dammed."),
 }
 
 
