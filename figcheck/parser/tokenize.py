@@ -99,6 +99,16 @@ def _tokenize_visible(text: str) -> list[Token]:
     return out
 
 
+def first_token(text: str) -> str:
+    """The text of ``text``'s first token ("" if none): what :func:`tokenize` would give first."""
+    if INVISIBLE.search(text) is not None:
+        toks = _tokenize_visible(text)
+        return toks[0].text if toks else ""
+    for m in _TOKEN.finditer(text):
+        return m[0]
+    return ""
+
+
 def digits_of(num_text: str) -> str:
     """The digits of a ``num`` token without group separators (keeps the decimal point)."""
     if num_text.isdigit():

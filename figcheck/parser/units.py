@@ -53,14 +53,14 @@ def table() -> UnitTable:
             symbols.setdefault(s, u)
         for s in e["tight"]:
             tight.setdefault(s, u)
-    from .tokenize import tokenize
+    from .tokenize import first_token
 
     starts: set[str] = set()
     for surface in (*words, *symbols, *tight):
-        toks = tokenize(surface)
-        if toks:
-            starts.add(toks[0].text)
-            starts.add(toks[0].low)
+        first = first_token(surface)
+        if first:
+            starts.add(first)
+            starts.add(first.lower())
     return UnitTable(
         MappingProxyType(words),
         MappingProxyType(symbols),
