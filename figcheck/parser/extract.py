@@ -143,6 +143,7 @@ def _quantities(text: str, field: str, find_subject: Any, body: Evidence | None 
                 interval=interval,
                 direction=d.direction,
                 unit=u.name if u else ("year" if d.dimension == "age" else None),
+                per=d.per,
                 dimension=d.dimension or "count",
                 base_unit=base_unit,
                 base=base,

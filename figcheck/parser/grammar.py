@@ -128,6 +128,8 @@ class Draft:
     nums: tuple[Num, ...] = ()
     difference: bool = False
     """A temperature change ("warming of 1.5C"): converted without the offset."""
+    per: str | None = None
+    """The denominator of a rate ("800,000 barrels a day" -> "day", "C$6 per share" -> "share")."""
 
 
 @dataclass(slots=True)
@@ -1692,9 +1694,39 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
     _compound_duration(ctx, d)
     _compound_money(ctx, d)
     _compound_length(ctx, d)
+    _rate(ctx, d)
     if d.unit is not None and d.unit.name == "degree" and _angle_context(ctx, d.i, d.j):
         d.dimension = "angle"
     return d
+
+
+_RATE_LINKS: frozenset[str] = frozenset({"a", "an", "per", "each", "/"})
+_RATE_DIMS: frozenset[str] = frozenset({"duration", "volume", "mass", "length", "area", "energy", "data storage"})
+"""Dimensions of a unit that can be a rate's denominator ("a day", "per gallon", "a tonne", "per kWh")."""
+
+
+def _rate(ctx: Ctx, d: Draft) -> None:
+    """"800,000 barrels a day", "C$6 per share", "$2.11/gallon": the figure's unit over a
+    denominator (a unit of :data:`_RATE_DIMS`, or a counted noun of :data:`W.RATE_NOUNS`).
+    The span stays the amount; ``per`` names the denominator."""
+    u = d.unit
+    if u is None or d.kind != "figure" or u.dim in ("ratio", "ratio difference"):
+        return
+    k = d.j
+    link = ctx.lw[k]
+    if link not in _RATE_LINKS or not ctx.near(k) or (link == "/" and not ctx.glued[k + 1]):
+        return
+    t = ctx.tp[k + 1]
+    if t is None or t.kind != "word" or not ctx.near(k + 1):
+        return
+    if link in ("a", "an", "each") and t.low.endswith("s") and t.low not in W.RATE_NOUNS:
+        return  # "a days" is not English; "$5 a shares" neither
+    if t.low in W.RATE_NOUNS:
+        d.per = W.RATE_NOUNS[t.low]
+        return
+    um = match_unit(ctx, k + 1, after_number=False)
+    if um is not None and um[0].dim in _RATE_DIMS and um[0].dim != u.dim:
+        d.per = um[0].name
 
 
 _ANGLE = frozenset(

@@ -235,3 +235,10 @@ ROUND_IDIOMS = MappingProxyType({"last": ("the", "in", "into", "to"), "final": (
 ROUND_SIZES = frozenset("four eight sixteen 4 8 16 32 64".split())
 ROUND_AFTER = frozenset("stage stages tie ties draw clash clashes match matches round showdown berth spot place".split())
 """Words after "the last eight" that keep it a round ("the last-eight stage"), not a count."""
+
+
+RATE_NOUNS = MappingProxyType({
+    "share": "share", "shares": "share", "person": "person", "people": "person", "head": "head", "capita": "capita", "passenger": "passenger", "passengers": "passenger", "student": "student", "students": "student", "pupil": "pupil", "pupils": "pupil", "household": "household", "households": "household", "resident": "resident", "residents": "resident", "worker": "worker", "workers": "worker", "employee": "employee", "employees": "employee", "user": "user", "users": "user", "customer": "customer", "customers": "customer", "patient": "patient", "patients": "patient", "bed": "bed", "beds": "bed", "seat": "seat", "seats": "seat", "visitor": "visitor", "visitors": "visitor", "ticket": "ticket", "tickets": "ticket", "unit": "unit", "units": "unit", "vehicle": "vehicle", "vehicles": "vehicle", "car": "car", "cars": "car", "barrel": "barrel", "barrels": "barrel", "ounce": "ounce", "ounces": "ounce", "pound": "pound", "kilo": "kilo", "kilos": "kilo", "tonne": "tonne", "tonnes": "tonne", "ton": "ton", "tons": "ton", "gallon": "gallon", "gallons": "gallon", "litre": "litre", "litres": "litre", "liter": "litre", "liters": "litre", "bottle": "bottle", "bottles": "bottle", "pack": "pack", "packs": "pack", "night": "night", "nights": "night", "game": "game", "games": "game", "match": "match", "matches": "match", "episode": "episode", "episodes": "episode", "dose": "dose", "doses": "dose"
+})
+"""Counted nouns a rate is "per" ("C$6 per share", "$40 a head", "$90 a barrel"), -> singular.
+Units of time, volume, mass... come from the unit table."""

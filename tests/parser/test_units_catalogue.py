@@ -57,3 +57,28 @@ def test_horsepower_converts_to_watts() -> None:
     assert q.base_unit == "watt" and q.base is not None
     assert q.base.low is not None and q.base.high is not None
     assert q.base.low <= Decimal("74569.987") <= q.base.high
+
+
+@pytest.mark.parametrize(
+    "text, unit, per",
+    [
+        ("The field pumps 650,000 barrels a day.", "barrel", "day"),
+        ("The board declared C$4 per share.", "canadian dollar", "share"),
+        ("Diesel averaged $3.05 per gallon.", "dollar", "gallon"),
+        ("Cleaners earn $710 a week.", "dollar", "week"),
+        ("The plan costs 7.49 dollars per month.", "dollar", "month"),
+        ("Brent traded at $81 a barrel.", "dollar", "barrel"),
+        ("Tickets are \u00a312/head.", "pound sterling", "head"),
+    ],
+)
+def test_rates_name_their_denominator(text: str, unit: str, per: str) -> None:
+    (q,) = figcheck.extract(text)
+    assert (q.unit, q.per) == (unit, per)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Prices rose 4% a year.", "The firm paid $9m to settle.", "He ran 40 km in a day and a half."],
+)
+def test_amounts_are_not_rates(text: str) -> None:
+    assert all(q.per is None for q in figcheck.extract(text))
