@@ -31,6 +31,7 @@ def analyse(text: str, *, headline: bool = False, body: Evidence = NO_EVIDENCE) 
     ``headline``: read ``text`` as a headline when it is Title Case or all capitals (see
     :mod:`figcheck.parser.headline`), with ``body`` saying which of its words are names."""
     ctx = Ctx(text, tokenize(text))
+    ctx.title = headline
     if headline and is_headline(text):
         ctx.headline = True
         ctx.shouting = is_shouting(text)

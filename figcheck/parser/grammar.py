@@ -164,6 +164,8 @@ class Ctx:
     """All capitals: acronyms are not told from words either."""
     evidence: Evidence = NO_EVIDENCE
     """What the article's body says about the headline's words."""
+    title: bool = False
+    """The text is a headline field (any case): "72M" is 72 million without a currency sign."""
 
     def __post_init__(self) -> None:
         toks = self.toks
@@ -552,7 +554,8 @@ def _digits(ctx: Ctx, i: int) -> Num | None:
             scale = W.SCALE_ABBREV["k"]  # "2.33 k"
         elif (
             nxt.text in ("M", "B", "T") and ctx.glued[j] and ctx.lw[j + 1] not in _METRE_NEXT
-            and ctx.tp[i - 1] is not None and ctx.toks[i - 1].text in _CURRENCY_SIGNS
+            and (ctx.tp[i - 1] is not None and ctx.toks[i - 1].text in _CURRENCY_SIGNS or ctx.title)
+            and not (ctx.tp[j + 1] is not None and ctx.glued[j + 1] and ctx.toks[j + 1].kind in ("num", "word"))
         ):
             scale = D(10) ** {"M": 6, "B": 9, "T": 12}[nxt.text]
     dozen = False
@@ -1823,7 +1826,7 @@ def _figure_vague(ctx: Ctx, i: int) -> Draft | None:
         lo, hi = W.VAGUE_COMPOUND[key3]
         j = i + 3
     elif low in W.VAGUE and ctx.lw[i - 1] not in W.UNITS_WORDS and ctx.lw[i - 1] not in W.TENS_WORDS:
-        if ctx.lw[i + 1] not in ("of", "were", "have", "had", "are", "more", "upon", "who", "fled", "died", "gathered", "marched", "took", "attended", "remain", "remained", "lost", "joined", "protested", "across", "in", "at", "on", "more."):
+        if not ctx.title and not verb_form(ctx.lw[i + 1]) and ctx.lw[i + 1] not in ("of", "were", "have", "had", "are", "more", "upon", "who", "fled", "died", "gathered", "marched", "took", "attended", "remain", "remained", "lost", "joined", "protested", "across", "in", "at", "on", "more."):
             return None
         if low == "scores" and ctx.lw[i + 1] != "of":
             return None
@@ -1992,6 +1995,7 @@ def _veto_glued(ctx: Ctx, k: int) -> str | None:
         if (
             w is not None and w.kind == "word" and ctx.glued[n.j + 1] and w.text.islower()
             and w.low not in ("strong", "plus", "odd") and w.low not in W.SCALE_ABBREV
+            and not (ctx.title and n.form == "digits")  # a headline's "9-point lead" restates "nine points"
         ):
             return "compound"  # "five-set epic", "two-bedroom flat", "a 3-bed house", "a 40-page report"
     if n.form == "words" and d.unit is None and n.value <= 2 and ctx.lw[n.i - 1] in ("the", "both", "these", "those"):
@@ -2031,7 +2035,7 @@ def _veto_label(ctx: Ctx, k: int) -> str | None:
         return "label"
     if b.kind == "word" and (bl in W.LABELS or (bl.endswith("s") and bl[:-1] in W.LABELS)):
         return "label"
-    if b.kind == "word" and name_like(ctx, n.i - 1) and bl not in W.NOT_PRODUCT and bl not in W.HEDGES and "'" not in b.text and "\u2019" not in b.text:
+    if b.kind == "word" and name_like(ctx, n.i - 1, strict=True) and bl not in W.NOT_PRODUCT and bl not in W.HEDGES and "'" not in b.text and "\u2019" not in b.text:
         # "Boeing 737", "iPhone 15", "Apollo 11", "Category 5"
         if n.plain and not (n.j < len(ctx.toks) and ctx.lw[n.j] in _COUNTED_NEXT):
             return "model"
@@ -2075,13 +2079,15 @@ _CLAUSE_WORDS: frozenset[str] = frozenset(
 )
 
 
-def name_like(ctx: Ctx, k: int) -> bool:
+def name_like(ctx: Ctx, k: int, *, strict: bool = False) -> bool:
     """Token ``k`` is a word whose capital letters mark it as (part of) a name.
 
     In body text any capital does ("Boeing", "iPhone").  In a headline (``ctx.headline``) only a
     word the body writes capitalised mid-sentence, or one nothing marks as ordinary: not a
     function word, not a verb form, not a word the body writes in lower case ("Killing 5",
-    "Toll Hits 10" are figures; "Apollo 11" is a name)."""
+    "Toll Hits 10" are figures; "Apollo 11" is a name).  ``strict`` (before digits): in a headline
+    only the body's evidence, an acronym or an inner capital ("iPhone") make a name, so "Urge 11
+    Banks" is a figure while "Apollo 11" is a name when the body writes "the Apollo 11 crew"."""
     t = ctx.tp[k]
     if t is None or t.kind != "word":
         return False
@@ -2091,12 +2097,16 @@ def name_like(ctx: Ctx, k: int) -> bool:
         return False
     low = t.low
     ev = ctx.evidence
+    if "'" in low or "\u2019" in low:
+        return False  # a possessive: "Trump's Four 'Winners'"
     if low in ev.names:
         return True
     if low in ev.common or low in HEADLINE_PLAIN or low in NUMBER_WORDS:
         return False
     if len(t.text) > 1 and t.text.isupper() and not ctx.shouting:
         return True  # an acronym: "RBS Six Nations"
+    if strict:
+        return any(c.isupper() for c in t.text[1:]) and not ctx.shouting
     return not verb_form(low)
 
 

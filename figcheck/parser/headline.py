@@ -81,12 +81,25 @@ def sentence_initial(toks: list[Token], text: str, k: int) -> bool:
 
 
 def evidence(toks: list[Token], text: str) -> Evidence:
-    """One pass over a body's tokens."""
+    """One pass over a body's tokens.  Lines of the body that are themselves Title Case (the
+    headline repeated, subheads, a byline) say nothing about names and are skipped."""
     caps: set[str] = set()
     common: set[str] = set()
     pairs: set[tuple[str, str]] = set()
     prev_cap = ""
+    skip: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        if is_headline(line):
+            skip.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    si = 0
     for k, t in enumerate(toks):
+        while si < len(skip) and skip[si][1] < t.start:
+            si += 1
+        if si < len(skip) and skip[si][0] <= t.start:
+            prev_cap = ""
+            continue
         if t.kind != "word":
             prev_cap = ""
             continue

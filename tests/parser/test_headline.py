@@ -31,7 +31,14 @@ def title_figures(title: str, body: str = BODY) -> list[tuple[str, Decimal, str 
         ("Firm Plans $12B 'Sky Harbour'", [("$12B", 12_000_000_000, "dollar")]),
         ("Four Hikers Rescued as Storm Cuts Off Pass", [("Four", 4, None)]),
         ("Blast at Depot Injures 14, Kills 3", [("14", 14, None), ("3", 3, None)]),
-        ("PORT STRIKE ENTERS DAY 9 AS 400 SHIPS WAIT", [("400", 400, None)]),
+        ("PORT STRIKE ENTERS SECOND WEEK AS 400 SHIPS WAIT", [("400", 400, None)]),
+        ("Report: new rules leave 41M renters exposed", [("41M", 41_000_000, None)]),
+        ("Claims rise by 2.7M as plants close", [("2.7M", 2_700_000, None)]),
+        ("Thousands March Against Pension Cuts", [("Thousands", 2000, None)]),
+        ("Senators Urge 14 Lenders to Drop Coal Projects", [("14", 14, None)]),
+        ("Mayor opens 6-point lead in city race", [("6", 6, None)]),
+        ("Relief deal to benefit millions", [("millions", 2_000_000, None)]),
+        ("Kim's Three Rivals Regroup", [("Three", 3, None)]),
     ],
 )
 def test_headline_numbers_are_read(title: str, expected: list[tuple[str, int, str | None]]) -> None:
@@ -80,6 +87,13 @@ def test_ordinary_number_words_stay_figures(text: str, value: int) -> None:
     assert [q.value.low for q in figcheck.extract(text)] == [value]
 
 
+def test_headline_label_is_a_name_when_the_body_says_so() -> None:
+    assert title_figures("Gemini 9 Crew Honoured", "The Gemini 9 crew met the mayor.") == []
+    assert title_figures("Senators Urge 14 Lenders to Drop Coal", "The senators urge lenders to act.") == [
+        ("14", Decimal(14), None)
+    ]
+
+
 def test_body_text_keeps_capitalised_labels_as_names() -> None:
     """Outside a headline a capital still marks a name: "Gemini 9" is not nine of anything."""
     assert figcheck.extract("The Gemini 9 capsule was restored.") == []
@@ -90,6 +104,11 @@ def test_headline_detection() -> None:
     assert is_headline("PORT STRIKE ENTERS DAY 9")
     assert not is_headline("Ferry carrying tourists capsizes, killing seven")
     assert not is_headline("Killing 7")
+
+
+def test_title_case_lines_of_the_body_are_no_evidence() -> None:
+    body = "Three Hikers Rescued From Ridge\n\nRescuers reached the hikers at dawn."
+    assert title_figures("Three Hikers Rescued From Ridge", body) == [("Three", Decimal(3), None)]
 
 
 def test_body_evidence_finds_names_and_common_words() -> None:
