@@ -1322,6 +1322,8 @@ _POSSESSIVE = frozenset("their his her my our your its".split())
 def _over_is_preposition(ctx: Ctx, s: int, ustart: int, n: Num) -> bool:
     """"cost €1.2bn over three years", "jailed over £7.4m fraud": "over" is not a hedge."""
     prev = ctx.tp[s - 1]
+    if prev is not None and prev.low in W.OVER_PARTICLE_VERBS:
+        return True  # "slotted over four penalties": a particle
     if prev is not None and s - 1 >= 0 and (
         prev.kind == "num" or prev.low in table().words or prev.low in W.SCALE_ABBREV or prev.text == "%"
     ):
@@ -1422,6 +1424,11 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
             bound, lean, s, hedge_key = "exact", "both", ustart, ""
         elif hedge_key == "over" and _over_is_preposition(ctx, s, ustart, n):
             bound, lean, s, hedge_key = "exact", "both", ustart, ""
+        if bound == "approximate":
+            outer = match_hedge_before(ctx, s)  # "at least an estimated five million"
+            if outer is not None and outer[0][0] in ("lower", "upper"):
+                (bound, lean), s = outer
+                hedge_key = " ".join(ctx.toks[k].low for k in range(s, ustart))
     prefix = ""
     if ctx.lw[s - 1] in ("between", "from") and s - 1 >= ctx.floor:
         prefix = ctx.lw[s - 1]

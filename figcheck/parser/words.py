@@ -82,7 +82,7 @@ HEDGES = MappingProxyType(
             "<=", "< =", "=<", "≤")},
         **{k: ("approximate", "both") for k in (
             "about", "around", "approximately", "roughly", "some", "an estimated",
-            "estimated", "close to", "~", "c.", "circa", "approx.", "approx", "around about",
+            "estimated", "close to", "closer to", "nearer to", "nearer", "~", "c.", "circa", "approx.", "approx", "around about",
             "in the region of", "an approximate", "a approximate", "more or less",
             "or so", "roughly about", "about some", "just about", "give or take",
             "the equivalent of", "≈")},
@@ -242,3 +242,13 @@ RATE_NOUNS = MappingProxyType({
 })
 """Counted nouns a rate is "per" ("C$6 per share", "$40 a head", "$90 a barrel"), -> singular.
 Units of time, volume, mass... come from the unit table."""
+
+
+OVER_PARTICLE_VERBS = frozenset(
+    "kick kicks kicked kicking slot slots slotted slotting knock knocks knocked knocking "
+    "boot boots booted booting stroke strokes stroked stroking hand hands handed handing "
+    "take takes took taken taking put puts putting roll rolls rolled rolling land lands "
+    "landed landing send sends sent sending fire fires fired firing".split()
+)
+"""Verbs whose "over" is a particle, not a hedge: "slotted over four penalties" (kicked four),
+"handed over 12 files"; unlike "killed over 100", "raised over $5m"."""
