@@ -26,6 +26,7 @@ from typing import Generic, NamedTuple, TypeVar
 
 from ..intervals import precision_of
 from . import words as W
+from .lexicon import words as LW
 from .headline import NO_EVIDENCE, NUMBER_WORDS, Evidence, HEADLINE_PLAIN, sentence_initial, verb_form
 from .tokenize import INVISIBLE, Token, digits_of
 from .units import Unit, table, unit
@@ -453,7 +454,15 @@ def _metre_context(ctx: Ctx, k: int) -> bool:
         return True
     if nxt in ("2", "3", "²", "³", "/") and ctx.glued[k + 1]:
         return True
-    return ctx.lw[k + 1] == "-" and ctx.glued[k + 1] and ctx.lw[k + 2] not in ("strong", "plus", "odd")
+    return (
+        ctx.lw[k + 1] == "-" and ctx.glued[k + 1] and ctx.lw[k + 2] not in ("strong", "plus", "odd")
+        and not _currency_word(ctx.lw[k + 2])  # "a 340m-euro fine": million euros
+    )
+
+
+def _currency_word(low: str) -> bool:
+    u = table().words.get(low)
+    return u is not None and u.dim == "currency"
 
 
 _CURRENCY_SIGNS = frozenset("$£€¥₹₽₩")
@@ -507,6 +516,73 @@ _METRE_NEXT = frozenset(
     "breaststroke medley relay race final dash run swim walk platform springboard sea level "
     "radius span length depth height wall waves wave drop deep. thick across".split()
 )
+
+
+_TIMES: frozenset[str] = frozenset({"\u00d7", "x", "*", "\u22c5", "\u00b7"})
+_MINUS: frozenset[str] = frozenset({"-", "\u2212", "\u2013", "\u207b"})
+_SUPERSCRIPT: MappingProxyType[str, str] = MappingProxyType(
+    {"\u2070": "0", "\u00b9": "1", "\u00b2": "2", "\u00b3": "3", "\u2074": "4", "\u2075": "5",
+     "\u2076": "6", "\u2077": "7", "\u2078": "8", "\u2079": "9"}
+)
+_MAX_EXPONENT = 60
+"""Exponents beyond this are junk, not news (and would make huge Decimals)."""
+
+
+def _exponent(ctx: Ctx, k: int) -> tuple[int, int] | None:
+    """An exponent written at token ``k`` glued to what precedes it: "^6", "−30", "6", "⁻³⁰",
+    "^-3" -> (value, end token)."""
+    if not ctx.glued[k]:
+        return None
+    if ctx.lw[k] == "^":
+        k += 1
+        if not ctx.glued[k]:
+            return None
+    sign = 1
+    if ctx.lw[k] in _MINUS or ctx.lw[k] == "+":
+        sign = -1 if ctx.lw[k] != "+" else 1
+        k += 1
+        if not ctx.glued[k]:
+            return None
+    t = ctx.tp[k]
+    if t is None:
+        return None
+    if t.kind == "num" and t.text.isdigit() and len(t.text) <= 3:
+        e = int(t.text)
+    elif t.kind == "word" and all(c in _SUPERSCRIPT for c in t.text) and len(t.text) <= 3:
+        e = int("".join(_SUPERSCRIPT[c] for c in t.text))
+    else:
+        return None
+    if e > _MAX_EXPONENT:
+        return None
+    return sign * e, k + 1
+
+
+@NUMBER_RULES.register("scientific", 55, _NUM)
+def _scientific(ctx: Ctx, i: int) -> Num | None:
+    """"1.99×10−30", "6.02 x 10^23", "3×10⁸", "1.5e6", "2E-3": a mantissa times a power of ten."""
+    t = ctx.toks[i]
+    if t.kind != "num" or not ctx.near(i + 1):
+        return None
+    digits = digits_of(t.text)
+    op = ctx.lw[i + 1]
+    if op in _TIMES and ctx.lw[i + 2] == "10" and ctx.near(i + 2):
+        ex = _exponent(ctx, i + 3)
+    elif op == "e" and ctx.glued[i + 1] and "," not in t.text:
+        ex = _exponent(ctx, i + 2)
+    else:
+        return None
+    if ex is None:
+        return None
+    e, j = ex
+    mant = _dec(digits)
+    if mant is None:
+        return None
+    scale = D(1).scaleb(e)
+    value = mant * scale
+    neg = _neg_before(ctx, i)
+    if neg is not None:
+        value = -value
+    return Num(i, j, value, precision_of(digits, scale), "digits", raw=mant, scale=scale, neg_start=neg)
 
 
 @NUMBER_RULES.register("digits", 50, _NUM)
@@ -598,6 +674,11 @@ def _neg_before(ctx: Ctx, i: int) -> int | None:
         return i - 1
     if ctx.lw[i - 1] in ("minus", "negative") and i - 1 >= ctx.floor:
         return i - 1
+    if (
+        ctx.lw[i - 1] in ("-", "\u2212") and ctx.glued[i] and ctx.glued[i - 1]
+        and ctx.lw[i - 2] in ("minus", "negative") and i - 2 >= ctx.floor
+    ):
+        return i - 2  # "minus-5 yards"
     return None
 
 
@@ -1675,6 +1756,19 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
     ):
         u = unit("percentage point")
         j += 1
+    # "the Dow fell 157 points", "the FTSE 100 closed at 6,012": stock-index points
+    if u is None and kind == "figure" and n.form == "digits" and _index_near(ctx, s):
+        if ctx.lw[j] in ("point", "points", "pts") and ctx.near(j):
+            u = unit("index point")
+            j += 1
+        elif ctx.lw[s - 1] in ("at", "to") and (
+            ctx.lw[s - 2] in W.INDEX_LEVEL_VERBS
+            or ctx.prev is not None and ctx.prev.unit is not None and ctx.prev.unit.name == "index point" and s - ctx.prev.j <= 8
+        ) and not (
+            ctx.tp[j] is not None and ctx.toks[j].kind == "word" and ctx.lw[j] not in _CLAUSE_WORDS
+            and ctx.lw[j] not in LW.TIME_ADVERBS and ctx.lw[j] not in LW.WEEKDAYS and ctx.lw[j] not in LW.MONTHS
+        ):
+            u = unit("index point")
     # pounds after a scale word are sterling: "5 million pounds"
     if u is not None and u.name == "pound-mass" and (n.scale >= 1000 or ctx.lw[j - 1] in ("sterling",)):
         u = unit("pound sterling")
@@ -1713,6 +1807,13 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
 _RATE_LINKS: frozenset[str] = frozenset({"a", "an", "per", "each", "/"})
 _RATE_DIMS: frozenset[str] = frozenset({"duration", "volume", "mass", "length", "area", "energy", "data storage"})
 """Dimensions of a unit that can be a rate's denominator ("a day", "per gallon", "a tonne", "per kWh")."""
+
+
+def _index_near(ctx: Ctx, s: int) -> bool:
+    """A stock index is named in the eight tokens before ``s`` ("the Dow", "Nasdaq", "FTSE 100")."""
+    lo = max(0, s - 8)
+    ctx.work += s - lo
+    return not W.STOCK_INDEXES.isdisjoint(ctx.lows[lo:s])
 
 
 def _rate(ctx: Ctx, d: Draft) -> None:

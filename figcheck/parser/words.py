@@ -252,3 +252,16 @@ OVER_PARTICLE_VERBS = frozenset(
 )
 """Verbs whose "over" is a particle, not a hedge: "slotted over four penalties" (kicked four),
 "handed over 12 files"; unlike "killed over 100", "raised over $5m"."""
+
+
+STOCK_INDEXES = frozenset(
+    "dow djia nasdaq ftse s&p nikkei dax cac hang seng sensex nifty kospi asx tsx stoxx ibex "
+    "topix index indexes indices".split()
+)
+"""Words naming a stock index: its moves and levels are in index points."""
+INDEX_LEVEL_VERBS = frozenset(
+    "closed close closes closing ended end ends ending finished finish finishes stood stands "
+    "opened opens settled settles fell falls dropped drops slipped rose rises climbed jumped "
+    "surged slumped tumbled plunged sank".split()
+)
+"""Verbs before "at"/"to" that give an index's level ("the Dow closed at 8,574")."""

@@ -42,3 +42,39 @@ def test_over_as_a_particle_is_no_hedge(text: str, value: int) -> None:
 
 def test_over_before_a_count_stays_a_hedge() -> None:
     assert one("The storm killed over 70 people.").bound == "lower"
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("The probe measured 2.5\u00d710\u22127 kg of dust.", Decimal("2.5E-7"), "kilogram"),
+        ("There are about 6 x 10^23 atoms here.", Decimal("6E+23"), None),
+        ("Light travels at 3\u00d710\u2078 m/s.", Decimal(300_000_000), "metre per second"),
+        ("The fund holds 4.2e6 shares.", Decimal(4_200_000), None),
+        ("He was sacked for minus-7 yards.", Decimal(-7), "yard"),
+        ("Regulators imposed a 220m-euro fine.", Decimal(220_000_000), "euro"),
+    ],
+)
+def test_number_forms(text: str, value: Decimal, unit: str | None) -> None:
+    q = one(text)
+    assert (q.value.low, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The Dow was up 212 points in early trade.", 212),
+        ("The Nikkei closed at 31,450 on Friday.", 31450),
+    ],
+)
+def test_stock_index_points(text: str, value: int) -> None:
+    q = one(text)
+    assert (q.value.low, q.unit, q.dimension) == (value, "index point", "index")
+
+
+def test_sports_points_stay_counts() -> None:
+    assert one("The guard scored 31 points.").unit is None
+
+
+def test_huge_exponents_are_not_read() -> None:
+    assert all(abs(q.value.low) < Decimal("1e30") for q in figcheck.extract("It is 5x10^999 kg."))
