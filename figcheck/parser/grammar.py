@@ -1646,6 +1646,10 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
                 u is None or um2 is not None and um2[0] == u
                 or u.dim == "currency" and (u2 is not None or um2 is not None and um2[0].dim == "currency"
                                             or second.scale != 1 and n.scale != 1)
+                or u.dim == "currency" and prefix == "between" and um2 is None and second.scale == n.scale and (
+                    ctx.tp[second.j] is None or ctx.toks[second.j].kind != "word"
+                    or ctx.lw[second.j] in _RATE_LINKS or ctx.lw[second.j] in _CLAUSE_WORDS
+                )  # "between $8 and 9", "between $80 and 90 a barrel"
             )
             if consistent:
                 is_range = True
@@ -1875,13 +1879,18 @@ def _compound_money(ctx: Ctx, d: Draft) -> None:
         return
     if d.nums and d.nums[-1].scale != 1:
         return
+    if ctx.lw[d.i - 1] == "between":
+        return  # "between $8 and 9": a range, not $8.09
     k = d.j
-    if ctx.lw[k] == "and" and ctx.near(k):
+    joined = ctx.lw[k] == "and" and ctx.near(k)
+    if joined:
         k += 1
     if not _cents_follow(ctx, k):
         return
     n2 = ctx.nums[k]
     um = match_unit(ctx, n2.j)
+    if joined and um is None and d.nums and d.nums[-1].j >= d.j:
+        return  # "$8 and 9": the sign came first, so "and 9" is another figure, not cents
     d.low = d.high = d.low + n2.value / 100
     d.p_low = d.p_high = D("0.01") if n2.form == "digits" else None
     d.nums = d.nums + (n2,)

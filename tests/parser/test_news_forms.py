@@ -78,3 +78,20 @@ def test_sports_points_stay_counts() -> None:
 
 def test_huge_exponents_are_not_read() -> None:
     assert all(abs(q.value.low) < Decimal("1e30") for q in figcheck.extract("It is 5x10^999 kg."))
+
+
+@pytest.mark.parametrize(
+    "text, low, high",
+    [
+        ("Shares traded between $14 and 15 on Monday.", 14, 15),
+        ("Crude sold for between $70 and 75 a barrel.", 70, 75),
+        ("Tickets cost 6 or $7 at the door.", 6, 7),
+    ],
+)
+def test_money_ranges_with_one_sign(text: str, low: int, high: int) -> None:
+    q = one(text)
+    assert (q.value.low, q.value.high, q.unit, q.bound) == (low, high, "dollar", "range")
+
+
+def test_spoken_cents_still_join() -> None:
+    assert one("It cost 15 dollars and 15.").value.low == Decimal("15.15")
