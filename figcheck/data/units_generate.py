@@ -77,6 +77,14 @@ UNSAFE: frozenset[str] = frozenset(
 """Surfaces never taken from the catalogue: English words and letters that follow numbers in
 news without being units there, and surfaces the news layer already decides (it wins)."""
 
+UNSAFE_SYMBOLS: frozenset[str] = frozenset(
+    """kb mb Mb MB gb Gb KB bp ms TV CT GA MA PA VA TR TA EA Ha Rd pt ct Ct. d. Fr FS ly ac AU au
+    UA ua Da ab Ba Bd Dm dam Em Ea Ey fb Gal kp ka ky lea Mm My nt Pb pk qr sr Ta Ty tf TW tb hs
+    gm Pm Tm Ws nb pb yb Yb zb Zb Cal Ci bu ft. Py Eh MOA SOA thm""".split()
+)
+"""Catalogue symbols that are words, abbreviations or US states in news ("5 TV channels", "GA",
+"Rd"), or that news uses for more than one unit (kilobyte/kilobit, megabyte/megabit...)."""
+
 
 def _dec(x: str | Decimal) -> str:
     d = Decimal(x)
@@ -128,7 +136,9 @@ def build() -> dict[str, Any]:
         taken.update(str(w) for w in e["words"])
         taken.update(str(s) for s in e["symbols"])
         taken.update(str(s) for s in e["tight"])
-    for c in catalogue():
+    cat = catalogue()
+    contested = _contested_symbols(cat)
+    for c in cat:
         name = aliases.get(str(c["name"]), str(c["name"]))
         found = by_name.get(name)
         if found is not None:
@@ -139,11 +149,19 @@ def build() -> dict[str, Any]:
                  "words": [], "symbols": [], "tight": [], "source": "quantulum3"}
             entries.append(e)
             by_name[name] = e
+        for sym in c.get("own", []):
+            if sym not in taken:
+                e["symbols"].append(sym)
+                taken.add(sym)
         for key in ("words", "symbols"):
             have: list[str] = e[key]
             for s in c[key]:
                 s = str(s)
-                if s in UNSAFE or s.lower() in UNSAFE or s in taken or not s.strip():
+                if s in taken or not s.strip():
+                    continue
+                if key == "words" and (s in UNSAFE or s.lower() in UNSAFE):
+                    continue
+                if key == "symbols" and (s in UNSAFE or s in UNSAFE_SYMBOLS or s in contested):
                     continue
                 if key == "words" and any(w.endswith("ss") for w in s.replace("-", " ").split()) and s not in c["originals"]:
                     continue  # quantulum3's plural of a compound: "partss per billion"
@@ -156,6 +174,29 @@ def build() -> dict[str, Any]:
         e["symbols"] = sorted(set(e["symbols"]))
         e.pop("source", None)
     return {"version": 2, "generated_by": "python -m figcheck.data.units_generate", "units": entries}
+
+
+def _prefixed(name: str) -> bool:
+    return any(name.startswith(p) and len(name) > len(p) for p in PREFIX)
+
+
+def _contested_symbols(cat: list[dict[str, Any]]) -> set[str]:
+    """Symbols two catalogue units share, left to the plain unit when exactly one is plain
+    ("Gy": gray, not gigayear), else to neither ("kb"...)."""
+    owners: dict[str, list[str]] = {}
+    for c in cat:
+        for sym in c["symbols"]:
+            owners.setdefault(str(sym), []).append(str(c["name"]))
+    contested: set[str] = set()
+    for sym, names in owners.items():
+        if len(names) > 1:
+            contested.add(sym)
+            plain = [n for n in names if not _prefixed(n)]
+            if len(plain) == 1:
+                for c in cat:
+                    if c["name"] == plain[0]:
+                        c["own"] = [*c.get("own", []), sym]
+    return contested
 
 
 def _conversion(name: str, dim: str, by_name: dict[str, dict[str, Any]]) -> tuple[str | None, str, str]:

@@ -1889,7 +1889,7 @@ def _compound_money(ctx: Ctx, d: Draft) -> None:
         return
     n2 = ctx.nums[k]
     um = match_unit(ctx, n2.j)
-    if joined and um is None and d.nums and d.nums[-1].j >= d.j:
+    if joined and um is None and n2.form == "digits" and d.nums and d.nums[-1].j >= d.j:
         return  # "$8 and 9": the sign came first, so "and 9" is another figure, not cents
     d.low = d.high = d.low + n2.value / 100
     d.p_low = d.p_high = D("0.01") if n2.form == "digits" else None
