@@ -1,7 +1,11 @@
 """The unit table (``figcheck/data/units.json``), loaded once and cached.
 
+The table is generated (``python -m figcheck.data.units_generate``) from quantulum3's unit
+catalogue with figcheck's news layer (``figcheck/data/units_news.json``: conversions and news
+spellings) on top; quantulum3 itself is never imported at run time.
+
 Each entry: ``name`` (quantulum3's unit name where quantulum3 has the unit, plus
-"percentage point" and "basis point"), ``dim`` (dimension, see :mod:`figcheck.parser`),
+"percentage point", "basis point" and "index point"), ``dim`` (dimension, see :mod:`figcheck.parser`),
 ``base`` (the dimension's base unit, or null when no conversion exists), ``factor`` and
 ``offset`` (``base = value * factor + offset``), ``words`` (lower-case surfaces, plurals
 included, matched case-insensitively), ``symbols`` (case-sensitive, may follow the number after a
