@@ -1374,6 +1374,8 @@ def _range_end(ctx: Ctx, first: Num, k: int, prefix: str, cur: Unit | None) -> t
         return None
     if first.form == "fraction" or second.form == "fraction":
         return None
+    if conn == "to" and ctx.lw[second.j] in ("-", "\u2013") and ctx.glued[second.j] and (second.j + 1) in ctx.nums:
+        return None  # "from 24.2 to 33-35 billion euros": the second end is itself a range
     if conn == "-" and ctx.glued[k] and (first.form == "words") != (second.form == "words"):
         return None  # "7-Eleven"
     return second, m, u2
@@ -1610,6 +1612,19 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
         # "rose by 2,300 to 22,800": an amount of change, then the level reached
         if r is not None and (direction or by) and ctx.lw[j] == "to" and r[0].value > 3 * n.value:
             r = None
+    if r is None and prefix in ("from", "changefrom") and n.scale == 1 and n.form == "digits" and ctx.lw[j] == "to" and (
+        u is None or u.dim == "currency" and ctx.lw[j + 1] in _CURRENCY_SIGNS and ctx.glued[j + 2]
+    ):
+        n1 = ctx.nums.get(j + 1 if u is None else j + 2)
+        n2 = ctx.nums.get(n1.j + 1) if n1 is not None and ctx.lw[n1.j] in ("-", "\u2013") and ctx.glued[n1.j] else n1
+        if n2 is not None and n2.scale != 1 and n2.form == "digits" and n.raw <= n2.raw:
+            # "rose from 2 to 3 million", "from 24.2 to 33-35 billion euros": the start takes the
+            # scale and unit of the end
+            low = high = n.value * n2.scale
+            p_low = p_high = _precision(digits_of(ctx.toks[i].text), n2.scale)
+            um2 = match_unit(ctx, n2.j) if u is None else None
+            if um2 is not None:
+                u = um2[0]
     if r is not None:
         second, m, u2 = r
         first_v = n.value

@@ -95,3 +95,23 @@ def test_money_ranges_with_one_sign(text: str, low: int, high: int) -> None:
 
 def test_spoken_cents_still_join() -> None:
     assert one("It cost 15 dollars and 15.").value.low == Decimal("15.15")
+
+
+@pytest.mark.parametrize(
+    "text, first, second",
+    [
+        ("Revenue rose from 18.5 to 21-23 billion euros.", (Decimal("18.5E9"), Decimal("18.5E9"), "euro"),
+         (Decimal("21E9"), Decimal("23E9"), "euro")),
+        ("Subscribers rose from 4 to 6 million.", (Decimal("4E6"), Decimal("4E6"), None), (Decimal("6E6"), Decimal("6E6"), None)),
+        ("Profit rose from $3 to $5 billion.", (Decimal("3E9"), Decimal("3E9"), "dollar"),
+         (Decimal("5E9"), Decimal("5E9"), "dollar")),
+    ],
+)
+def test_a_change_from_a_bare_start_takes_the_end_scale(text: str, first: tuple, second: tuple) -> None:
+    qs = figcheck.extract(text)
+    assert [(q.value.low, q.value.high, q.unit) for q in qs] == [first, second]
+
+
+def test_a_bare_start_bigger_than_the_end_keeps_its_value() -> None:
+    qs = figcheck.extract("It fell from 300 to 2 million.")
+    assert [q.value.low for q in qs] == [300, 2_000_000]
