@@ -11,7 +11,7 @@ from ..model import Interval, Quantity, Subject, Value
 from .grammar import Ctx, Draft, figures, numbers
 from .headline import NO_EVIDENCE, Evidence, evidence, is_headline, is_shouting
 from .segment import Sentence, segment
-from .tokenize import tokenize
+from .tokenize import Token, tokenize
 
 
 _NEIGHBOURS = 8
@@ -25,12 +25,14 @@ def _find_subject() -> Any:
     return find_subject
 
 
-def analyse(text: str, *, headline: bool = False, body: Evidence = NO_EVIDENCE) -> tuple[Ctx, list[Draft]]:
+def analyse(
+    text: str, *, headline: bool = False, body: Evidence = NO_EVIDENCE, toks: list[Token] | None = None
+) -> tuple[Ctx, list[Draft]]:
     """Run both grammar passes; returns the context (with its ``work`` counter) and the drafts.
 
     ``headline``: read ``text`` as a headline when it is Title Case or all capitals (see
     :mod:`figcheck.parser.headline`), with ``body`` saying which of its words are names."""
-    ctx = Ctx(text, tokenize(text))
+    ctx = Ctx(text, tokenize(text) if toks is None else toks)
     ctx.title = headline
     if headline and is_headline(text):
         ctx.headline = True
@@ -78,10 +80,12 @@ def _precision(d: Draft) -> Decimal | None:
     return max(ps) if ps else None
 
 
-def _quantities(text: str, field: str, find_subject: Any, body: Evidence | None = None) -> list[Quantity]:
+def _quantities(
+    text: str, field: str, find_subject: Any, body: Evidence | None = None, toks: list[Token] | None = None
+) -> list[Quantity]:
     if not text:
         return []
-    ctx, drafts = analyse(text, headline=body is not None, body=body or NO_EVIDENCE)
+    ctx, drafts = analyse(text, headline=body is not None, body=body or NO_EVIDENCE, toks=toks)
     sents = segment(text)
     starts = [s.start for s in sents]
     toks = ctx.toks
@@ -158,14 +162,18 @@ def extract(text: str, *, title: str | None = None) -> list[Quantity]:
     """Every figure in ``title`` (field "title") then ``text`` (field "text"), each in order."""
     fs = _find_subject()
     out: list[Quantity] = []
+    toks = None
     if title:
         body = NO_EVIDENCE
         if text and is_headline(title):
-            body = evidence(tokenize(text[:_EVIDENCE_CHARS]), text[:_EVIDENCE_CHARS])
+            toks = tokenize(text)  # tokenized once, for the evidence and for the body's figures
+            cut = bisect_left([t.start for t in toks[: _EVIDENCE_TOKENS]], _EVIDENCE_CHARS)
+            body = evidence(toks[:cut], text[: toks[cut - 1].end if cut else 0])
         out.extend(_quantities(title, "title", fs, body))
-    out.extend(_quantities(text or "", "text", fs))
+    out.extend(_quantities(text or "", "text", fs, toks=toks))
     return out
 
 
 _EVIDENCE_CHARS: int = 20_000
+_EVIDENCE_TOKENS: int = 10_000
 """How much of the body is read for what it says about the headline's words."""
