@@ -26,13 +26,13 @@ _SENTENCE_OPENERS: frozenset[str] = frozenset('.!?:;"\'\u201c\u2018\u2014\u2013(
 
 HEADLINE_PLAIN: frozenset[str] = (
     LW.DETERMINERS | LW.PREPOSITIONS | LW.CONJUNCTIONS | LW.AUXILIARIES | LW.COPULAS | LW.MODAL_VERBS
-    | LW.PRONOUNS | LW.ADVERBS | LW.NEGATIONS
+    | LW.PRONOUNS | LW.ADVERBS | LW.NEGATIONS | LW.WH_WORDS
     | frozenset(
         "as at to of in on for by with from over under than after before about nearly almost up down "
         "off out into amid vs v via per top tops hit hits kill kills dead hurt injured missing wounded "
         "killed aged age ages toll tolls record new another more less fewer least most only just some "
         "all every each nearly almost around roughly below above near past next last first "
-        "again now still set due".split()
+        "again now still set due here there why how".split()
     )
 )
 """Words that are never (part of) a name before a figure in a headline."""

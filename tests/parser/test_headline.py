@@ -39,6 +39,7 @@ def title_figures(title: str, body: str = BODY) -> list[tuple[str, Decimal, str 
         ("Mayor opens 6-point lead in city race", [("6", 6, None)]),
         ("Relief deal to benefit millions", [("millions", 2_000_000, None)]),
         ("Kim's Three Rivals Regroup", [("Three", 3, None)]),
+        ("Here Is How Four Towns Cut Their Waste", [("Four", 4, None)]),
     ],
 )
 def test_headline_numbers_are_read(title: str, expected: list[tuple[str, int, str | None]]) -> None:
