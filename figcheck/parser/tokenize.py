@@ -40,8 +40,15 @@ _KINDS: tuple[str, ...] = ("sym", "url", "num", "word", "par", "sym")
 """Token kind by the index of ``_TOKEN``'s matching group (``lastindex``; the groups nest none)."""
 
 
-INVISIBLE: re.Pattern[str] = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]+")
-"""Invisible format characters (zero-width space and joiners, soft hyphen, direction marks, BOM)."""
+INVISIBLE: re.Pattern[str] = re.compile(
+    "(?:[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
+    "|\x1b\\[[0-?]{0,32}[ -/]{0,8}[@-~]"  # a terminal control sequence: ESC [ 31 m
+    "|\x1b\\][^\x07\x1b]{0,512}(?:\x07|\x1b\\\\)?"  # a terminal command: ESC ] 0;title BEL
+    "|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f])+"
+)
+"""Invisible characters: format characters (zero-width space and joiners, soft hyphen, direction
+marks, BOM), terminal escape sequences and other control characters ("\x1b]0;title\x07" is no
+figure 0)."""
 
 
 def tokenize(text: str) -> list[Token]:

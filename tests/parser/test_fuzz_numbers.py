@@ -107,3 +107,10 @@ def test_invisible_characters_are_read_as_absent_with_offsets_kept() -> None:
         ("4\u200b0C", 40, "degree Celsius"),
         ("12\u200b345", 12345, None),
     ]
+
+
+def test_terminal_escapes_and_control_characters_are_no_figures() -> None:
+    """Issue 13 item 2: the "0" of ESC ] 0 ; title BEL was read as a figure."""
+    text = "\u001b]0;pwned\u0007\u001b[31mEVIL\u001b[0m and 12 people\u0000 came."
+    assert [q.text for q in figcheck.extract(text)] == ["12"]
+    assert work(("\u001b]" + "9" * 600) * 50) <= 40 * 600 * 50
