@@ -109,6 +109,10 @@ class Quantity(_Frozen):
     """``up``/``down`` when the figure states a change ("rose 6.5%", "fell by 300")."""
     unit: str | None = None
     """Canonical unit name (quantulum3's names where it has one); ``None`` for a plain count."""
+    per: str | None = None
+    """The denominator of a rate: "$2.11 per gallon" has unit "dollar" and per "gallon", "800,000
+    barrels a day" unit "barrel" and per "day" (the rate's unit is "barrel per day"); ``None`` for
+    an amount.  Added after 0.1.0: readers of older output treat a missing key as ``None``."""
     dimension: str = "count"
     """currency, length, area, volume, mass, temperature, duration, speed, count, ratio, ..."""
     base_unit: str | None = None

@@ -3,7 +3,9 @@
 ``extract(text, title=None)`` returns every figure; ``segment(text)`` the sentences with their
 paragraph index.  The grammar is in :mod:`figcheck.parser.grammar` (rules as data in priority
 registries, linear time), the unit table in ``figcheck/data/units.json`` (one unit per line; see
-:mod:`figcheck.parser.units` for the fields).  Unit names are quantulum3's where quantulum3 has
+:mod:`figcheck.parser.units` for the fields), generated from quantulum3's unit catalogue with the
+news layer ``units_news.json`` on top by ``python -m figcheck.data.units_generate`` (a test keeps
+it in sync).  Headlines (the ``title`` field) are read by :mod:`figcheck.parser.headline`.  Unit names are quantulum3's where quantulum3 has
 the unit ("dollar", "pound sterling", "euro", "japanese yen", "percentage", "kilometre", "mile",
 "degree Celsius", "degree fahrenheit"...), plus "percentage point" and "basis point".  "$",
 "US$", "USD" and "US dollars" are all "dollar", so US$5m and $7m compare; the other dollars keep
@@ -32,6 +34,9 @@ Dimension vocabulary (``Quantity.dimension``, with ``base_unit`` where a convers
 ``energy`` / ``power``    joule / watt
 ``frequency``             hertz
 ``data storage``          byte
+``pressure`` / ``force``  pascal / newton ("80 ksi", "5 psi"); ``torque`` newton metre
+``index``                 stock-index points ("the Dow fell 157 points", "closed at 8,574"),
+                          unit "index point", no base
 ========================  ==============================================================
 
 Vague quantities are ranges (bound "range"): "dozens of" [24, 99], "scores of" [40, 99],
@@ -43,7 +48,10 @@ and an interval from the smaller to the larger.  "doubled"/"tripled"/"halved" ha
 "factor" and value 2/3/0.5 ("more than three times", "0.78 times", "twice the average" too; a
 bare "scored twice" is a count).  Compound amounts are one figure: "six years and eight months" ->
 80 month, "2 hours 4 minutes" -> 124 minute (the smaller unit), "5 feet 2 inches" -> 5.1666 foot,
-"3 dollars 50 cents" -> 3.5 dollar.
+"3 dollars 50 cents" -> 3.5 dollar.  A rate keeps its amount's unit and names the denominator
+in ``per``: "800,000 barrels a day" is unit "barrel", per "day"; "C$6 per share" per "share".
+Scientific notation reads as one number ("1.99×10−30 kg", "6 x 10^23", "4.2e6").  Invisible
+format characters (zero-width space, soft hyphen...) are read as absent.
 
 Not figures (never returned): years and year spans ("in 2023", "2023-24"), dates ("12 March"),
 clock times ("10:30", "3pm"), ordinals ("22nd", "third", "one hundred twenty fifth"), model and

@@ -9,8 +9,9 @@ from typing import Any
 from ..intervals import normalise, scale_interval
 from ..model import Interval, Quantity, Subject, Value
 from .grammar import Ctx, Draft, figures, numbers
+from .headline import NO_EVIDENCE, Evidence, evidence, is_headline, is_shouting
 from .segment import Sentence, segment
-from .tokenize import tokenize
+from .tokenize import Token, tokenize
 
 
 _NEIGHBOURS = 8
@@ -24,9 +25,19 @@ def _find_subject() -> Any:
     return find_subject
 
 
-def analyse(text: str) -> tuple[Ctx, list[Draft]]:
-    """Run both grammar passes; returns the context (with its ``work`` counter) and the drafts."""
-    ctx = Ctx(text, tokenize(text))
+def analyse(
+    text: str, *, headline: bool = False, body: Evidence = NO_EVIDENCE, toks: list[Token] | None = None
+) -> tuple[Ctx, list[Draft]]:
+    """Run both grammar passes; returns the context (with its ``work`` counter) and the drafts.
+
+    ``headline``: read ``text`` as a headline when it is Title Case or all capitals (see
+    :mod:`figcheck.parser.headline`), with ``body`` saying which of its words are names."""
+    ctx = Ctx(text, tokenize(text) if toks is None else toks)
+    ctx.title = headline
+    if headline and is_headline(text):
+        ctx.headline = True
+        ctx.shouting = is_shouting(text)
+        ctx.evidence = body
     numbers(ctx)
     drafts = figures(ctx)
     return ctx, drafts
@@ -52,9 +63,14 @@ def _interval(d: Draft) -> Interval:
     return normalise(d.low, d.high, d.bound, d.p_low, lean=lean)  # type: ignore[arg-type]
 
 
+_TIDY_DIGITS: int = 24
+"""Whole numbers with more digits than this keep their exponent (``quantize`` to units would need
+more than the context's 28 digits and raise)."""
+
+
 def _tidy(v: Decimal) -> Decimal:
     """``1.3 * 10**9`` is ``Decimal('1300000000.0')``: drop the trailing ``.0`` of whole numbers."""
-    if v == v.to_integral_value() and v.as_tuple().exponent != 0:
+    if v.is_finite() and v.adjusted() < _TIDY_DIGITS and v == v.to_integral_value() and v.as_tuple().exponent != 0:
         return v.quantize(Decimal(1))
     return v
 
@@ -64,10 +80,12 @@ def _precision(d: Draft) -> Decimal | None:
     return max(ps) if ps else None
 
 
-def _quantities(text: str, field: str, find_subject: Any) -> list[Quantity]:
+def _quantities(
+    text: str, field: str, find_subject: Any, body: Evidence | None = None, toks: list[Token] | None = None
+) -> list[Quantity]:
     if not text:
         return []
-    ctx, drafts = analyse(text)
+    ctx, drafts = analyse(text, headline=body is not None, body=body or NO_EVIDENCE, toks=toks)
     sents = segment(text)
     starts = [s.start for s in sents]
     toks = ctx.toks
@@ -130,6 +148,7 @@ def _quantities(text: str, field: str, find_subject: Any) -> list[Quantity]:
                 interval=interval,
                 direction=d.direction,
                 unit=u.name if u else ("year" if d.dimension == "age" else None),
+                per=d.per,
                 dimension=d.dimension or "count",
                 base_unit=base_unit,
                 base=base,
@@ -143,7 +162,18 @@ def extract(text: str, *, title: str | None = None) -> list[Quantity]:
     """Every figure in ``title`` (field "title") then ``text`` (field "text"), each in order."""
     fs = _find_subject()
     out: list[Quantity] = []
+    toks = None
     if title:
-        out.extend(_quantities(title, "title", fs))
-    out.extend(_quantities(text or "", "text", fs))
+        body = NO_EVIDENCE
+        if text and is_headline(title):
+            toks = tokenize(text)  # tokenized once, for the evidence and for the body's figures
+            cut = bisect_left([t.start for t in toks[: _EVIDENCE_TOKENS]], _EVIDENCE_CHARS)
+            body = evidence(toks[:cut], text[: toks[cut - 1].end if cut else 0])
+        out.extend(_quantities(title, "title", fs, body))
+    out.extend(_quantities(text or "", "text", fs, toks=toks))
     return out
+
+
+_EVIDENCE_CHARS: int = 20_000
+_EVIDENCE_TOKENS: int = 10_000
+"""How much of the body is read for what it says about the headline's words."""

@@ -26,7 +26,9 @@ from typing import Generic, NamedTuple, TypeVar
 
 from ..intervals import precision_of
 from . import words as W
-from .tokenize import Token, digits_of
+from .lexicon import words as LW
+from .headline import NO_EVIDENCE, NUMBER_WORDS, Evidence, HEADLINE_PLAIN, sentence_initial, verb_form
+from .tokenize import INVISIBLE, Token, digits_of
 from .units import Unit, table, unit
 
 D = Decimal
@@ -127,6 +129,8 @@ class Draft:
     nums: tuple[Num, ...] = ()
     difference: bool = False
     """A temperature change ("warming of 1.5C"): converted without the offset."""
+    per: str | None = None
+    """The denominator of a rate ("800,000 barrels a day" -> "day", "C$6 per share" -> "share")."""
 
 
 @dataclass(slots=True)
@@ -154,6 +158,15 @@ class Ctx:
     ``False`` like ``lw``."""
     tp: list[Token | None] = field(default_factory=list)
     """``toks`` padded with ``None``: ``tp[k]`` is ``tok(k)`` likewise."""
+    headline: bool = False
+    """Title Case or all-capitals text: a capital letter does not mark a name (see
+    :mod:`figcheck.parser.headline`)."""
+    shouting: bool = False
+    """All capitals: acronyms are not told from words either."""
+    evidence: Evidence = NO_EVIDENCE
+    """What the article's body says about the headline's words."""
+    title: bool = False
+    """The text is a headline field (any case): "72M" is 72 million without a currency sign."""
 
     def __post_init__(self) -> None:
         toks = self.toks
@@ -166,6 +179,12 @@ class Ctx:
         ends = [t.end for t in toks]
         glued = [False]
         glued += [a == t.start for a, t in zip(ends, toks[1:])]
+        if INVISIBLE.search(self.text) is not None:
+            # "12\u200b%": only invisible characters between two tokens still glue them
+            text = self.text
+            glued[1:] = [
+                g or INVISIBLE.fullmatch(text, a, t.start) is not None for g, a, t in zip(glued[1:], ends, toks[1:])
+            ]
         glued += _NO_GLUE
         self.glued = glued
 
@@ -191,7 +210,8 @@ class Ctx:
             return True
         if w == 1:
             return self.text[b - 1] != "\n"
-        return w <= 3 and self.text[b - w : b].strip(" \t") == ""
+        gap = self.text[b - w : b]
+        return (w <= 3 and gap.strip(" \t") == "") or (w <= 16 and INVISIBLE.sub("", gap) in ("", " "))
 
 
 _PAD = 64
@@ -296,7 +316,7 @@ def _ratio_context(ctx: Ctx, i: int) -> bool:
 _MAX_DIGITS = 24
 
 
-@NUMBER_RULES.register("skip_long", 99, _NUM)
+@NUMBER_RULES.register("skip_long", 101, _NUM)
 def _skip_long(ctx: Ctx, i: int) -> Num | None:
     """A run of more than 24 digits is a code, hash or junk, never a figure (and would not fit a
     JSON number)."""
@@ -434,7 +454,15 @@ def _metre_context(ctx: Ctx, k: int) -> bool:
         return True
     if nxt in ("2", "3", "²", "³", "/") and ctx.glued[k + 1]:
         return True
-    return ctx.lw[k + 1] == "-" and ctx.glued[k + 1] and ctx.lw[k + 2] not in ("strong", "plus", "odd")
+    return (
+        ctx.lw[k + 1] == "-" and ctx.glued[k + 1] and ctx.lw[k + 2] not in ("strong", "plus", "odd")
+        and not _currency_word(ctx.lw[k + 2])  # "a 340m-euro fine": million euros
+    )
+
+
+def _currency_word(low: str) -> bool:
+    u = table().words.get(low)
+    return u is not None and u.dim == "currency"
 
 
 _CURRENCY_SIGNS = frozenset("$£€¥₹₽₩")
@@ -465,7 +493,7 @@ def _not_label(ctx: Ctx, i: int) -> bool:
     b = ctx.tok(i - 1)
     if b is None or b.kind != "word":
         return True
-    return not b.text[:1].isupper() and b.low not in W.LABELS and not (b.low.endswith("s") and b.low[:-1] in W.LABELS)
+    return not name_like(ctx, i - 1) and b.low not in W.LABELS and not (b.low.endswith("s") and b.low[:-1] in W.LABELS)
 
 
 def _billion_b(ctx: Ctx, i: int, j: int, digits: str) -> bool:
@@ -488,6 +516,73 @@ _METRE_NEXT = frozenset(
     "breaststroke medley relay race final dash run swim walk platform springboard sea level "
     "radius span length depth height wall waves wave drop deep. thick across".split()
 )
+
+
+_TIMES: frozenset[str] = frozenset({"\u00d7", "x", "*", "\u22c5", "\u00b7"})
+_MINUS: frozenset[str] = frozenset({"-", "\u2212", "\u2013", "\u207b"})
+_SUPERSCRIPT: MappingProxyType[str, str] = MappingProxyType(
+    {"\u2070": "0", "\u00b9": "1", "\u00b2": "2", "\u00b3": "3", "\u2074": "4", "\u2075": "5",
+     "\u2076": "6", "\u2077": "7", "\u2078": "8", "\u2079": "9"}
+)
+_MAX_EXPONENT = 60
+"""Exponents beyond this are junk, not news (and would make huge Decimals)."""
+
+
+def _exponent(ctx: Ctx, k: int) -> tuple[int, int] | None:
+    """An exponent written at token ``k`` glued to what precedes it: "^6", "−30", "6", "⁻³⁰",
+    "^-3" -> (value, end token)."""
+    if not ctx.glued[k]:
+        return None
+    if ctx.lw[k] == "^":
+        k += 1
+        if not ctx.glued[k]:
+            return None
+    sign = 1
+    if ctx.lw[k] in _MINUS or ctx.lw[k] == "+":
+        sign = -1 if ctx.lw[k] != "+" else 1
+        k += 1
+        if not ctx.glued[k]:
+            return None
+    t = ctx.tp[k]
+    if t is None:
+        return None
+    if t.kind == "num" and t.text.isdigit() and len(t.text) <= 3:
+        e = int(t.text)
+    elif t.kind == "word" and all(c in _SUPERSCRIPT for c in t.text) and len(t.text) <= 3:
+        e = int("".join(_SUPERSCRIPT[c] for c in t.text))
+    else:
+        return None
+    if e > _MAX_EXPONENT:
+        return None
+    return sign * e, k + 1
+
+
+@NUMBER_RULES.register("scientific", 55, _NUM)
+def _scientific(ctx: Ctx, i: int) -> Num | None:
+    """"1.99×10−30", "6.02 x 10^23", "3×10⁸", "1.5e6", "2E-3": a mantissa times a power of ten."""
+    t = ctx.toks[i]
+    if t.kind != "num" or not ctx.near(i + 1):
+        return None
+    digits = digits_of(t.text)
+    op = ctx.lw[i + 1]
+    if op in _TIMES and ctx.lw[i + 2] == "10" and ctx.near(i + 2):
+        ex = _exponent(ctx, i + 3)
+    elif op == "e" and ctx.glued[i + 1] and "," not in t.text:
+        ex = _exponent(ctx, i + 2)
+    else:
+        return None
+    if ex is None:
+        return None
+    e, j = ex
+    mant = _dec(digits)
+    if mant is None:
+        return None
+    scale = D(1).scaleb(e)
+    value = mant * scale
+    neg = _neg_before(ctx, i)
+    if neg is not None:
+        value = -value
+    return Num(i, j, value, precision_of(digits, scale), "digits", raw=mant, scale=scale, neg_start=neg)
 
 
 @NUMBER_RULES.register("digits", 50, _NUM)
@@ -524,8 +619,10 @@ def _digits(ctx: Ctx, i: int) -> Num | None:
                 scale = D(1)
             if nxt.text == "b" and not cur_before and not _billion_b(ctx, i, j, digits):
                 scale = D(1)  # "a 1500b packet": bits or bytes, not billions
-            if nxt.text == "K" and not cur_before and not (ctx.tp[j + 1] is not None and ctx.toks[j + 1].kind == "word"):
-                scale = D(1)  # "573.15K": kelvin
+            if nxt.text == "K" and not cur_before and not (ctx.tp[j + 1] is not None and ctx.toks[j + 1].kind == "word") and not (
+                ctx.headline and digits.isdigit() and not _temperature_near(ctx, i)
+            ):
+                scale = D(1)  # "573.15K": kelvin; a headline's "Hits 1K" is a thousand
         elif (
             nxt.text == "k" and not ctx.glued[j] and ctx.near(j) and "." in digits
             and ctx.lw[j + 1] in _END_OF_FIGURE and _not_label(ctx, i)
@@ -533,7 +630,8 @@ def _digits(ctx: Ctx, i: int) -> Num | None:
             scale = W.SCALE_ABBREV["k"]  # "2.33 k"
         elif (
             nxt.text in ("M", "B", "T") and ctx.glued[j] and ctx.lw[j + 1] not in _METRE_NEXT
-            and ctx.tp[i - 1] is not None and ctx.toks[i - 1].text in _CURRENCY_SIGNS
+            and (ctx.tp[i - 1] is not None and ctx.toks[i - 1].text in _CURRENCY_SIGNS or ctx.title)
+            and not (ctx.tp[j + 1] is not None and ctx.glued[j + 1] and ctx.toks[j + 1].kind in ("num", "word"))
         ):
             scale = D(10) ** {"M": 6, "B": 9, "T": 12}[nxt.text]
     dozen = False
@@ -555,6 +653,17 @@ def _digits(ctx: Ctx, i: int) -> Num | None:
     return Num(i, j, value, prec, "digits", raw=v + frac, scale=scale, plain=plain, neg_start=neg)
 
 
+_TEMPERATURE_CUES: frozenset[str] = frozenset(
+    "temperature temperatures kelvin degrees degree cold heat hot warm cool cools cooled heated absolute zero".split()
+)
+
+
+def _temperature_near(ctx: Ctx, i: int) -> bool:
+    lo = max(0, i - 6)
+    ctx.work += i - lo
+    return not _TEMPERATURE_CUES.isdisjoint(ctx.lows[lo : i + 4])
+
+
 def _neg_before(ctx: Ctx, i: int) -> int | None:
     """Token index of a minus sign or word before the digits at ``i`` ("-15C", "minus 4"); not the
     dash of "3-1", "B-52" or "10%-12%"."""
@@ -565,6 +674,11 @@ def _neg_before(ctx: Ctx, i: int) -> int | None:
         return i - 1
     if ctx.lw[i - 1] in ("minus", "negative") and i - 1 >= ctx.floor:
         return i - 1
+    if (
+        ctx.lw[i - 1] in ("-", "\u2212") and ctx.glued[i] and ctx.glued[i - 1]
+        and ctx.lw[i - 2] in ("minus", "negative") and i - 2 >= ctx.floor
+    ):
+        return i - 2  # "minus-5 yards"
     return None
 
 
@@ -1260,6 +1374,8 @@ def _range_end(ctx: Ctx, first: Num, k: int, prefix: str, cur: Unit | None) -> t
         return None
     if first.form == "fraction" or second.form == "fraction":
         return None
+    if conn == "to" and ctx.lw[second.j] in ("-", "\u2013") and ctx.glued[second.j] and (second.j + 1) in ctx.nums:
+        return None  # "from 24.2 to 33-35 billion euros": the second end is itself a range
     if conn == "-" and ctx.glued[k] and (first.form == "words") != (second.form == "words"):
         return None  # "7-Eleven"
     return second, m, u2
@@ -1289,6 +1405,8 @@ _POSSESSIVE = frozenset("their his her my our your its".split())
 def _over_is_preposition(ctx: Ctx, s: int, ustart: int, n: Num) -> bool:
     """"cost €1.2bn over three years", "jailed over £7.4m fraud": "over" is not a hedge."""
     prev = ctx.tp[s - 1]
+    if prev is not None and prev.low in W.OVER_PARTICLE_VERBS:
+        return True  # "slotted over four penalties": a particle
     if prev is not None and s - 1 >= 0 and (
         prev.kind == "num" or prev.low in table().words or prev.low in W.SCALE_ABBREV or prev.text == "%"
     ):
@@ -1389,6 +1507,11 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
             bound, lean, s, hedge_key = "exact", "both", ustart, ""
         elif hedge_key == "over" and _over_is_preposition(ctx, s, ustart, n):
             bound, lean, s, hedge_key = "exact", "both", ustart, ""
+        if bound == "approximate":
+            outer = match_hedge_before(ctx, s)  # "at least an estimated five million"
+            if outer is not None and outer[0][0] in ("lower", "upper"):
+                (bound, lean), s = outer
+                hedge_key = " ".join(ctx.toks[k].low for k in range(s, ustart))
     prefix = ""
     if ctx.lw[s - 1] in ("between", "from") and s - 1 >= ctx.floor:
         prefix = ctx.lw[s - 1]
@@ -1489,6 +1612,19 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
         # "rose by 2,300 to 22,800": an amount of change, then the level reached
         if r is not None and (direction or by) and ctx.lw[j] == "to" and r[0].value > 3 * n.value:
             r = None
+    if r is None and prefix in ("from", "changefrom") and n.scale == 1 and n.form == "digits" and ctx.lw[j] == "to" and (
+        u is None or u.dim == "currency" and ctx.lw[j + 1] in _CURRENCY_SIGNS and ctx.glued[j + 2]
+    ):
+        n1 = ctx.nums.get(j + 1 if u is None else j + 2)
+        n2 = ctx.nums.get(n1.j + 1) if n1 is not None and ctx.lw[n1.j] in ("-", "\u2013") and ctx.glued[n1.j] else n1
+        if n2 is not None and n2.scale != 1 and n2.form == "digits" and n.raw <= n2.raw:
+            # "rose from 2 to 3 million", "from 24.2 to 33-35 billion euros": the start takes the
+            # scale and unit of the end
+            low = high = n.value * n2.scale
+            p_low = p_high = _precision(digits_of(ctx.toks[i].text), n2.scale)
+            um2 = match_unit(ctx, n2.j) if u is None else None
+            if um2 is not None:
+                u = um2[0]
     if r is not None:
         second, m, u2 = r
         first_v = n.value
@@ -1525,6 +1661,10 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
                 u is None or um2 is not None and um2[0] == u
                 or u.dim == "currency" and (u2 is not None or um2 is not None and um2[0].dim == "currency"
                                             or second.scale != 1 and n.scale != 1)
+                or u.dim == "currency" and prefix == "between" and um2 is None and second.scale == n.scale and (
+                    ctx.tp[second.j] is None or ctx.toks[second.j].kind != "word"
+                    or ctx.lw[second.j] in _RATE_LINKS or ctx.lw[second.j] in _CLAUSE_WORDS
+                )  # "between $8 and 9", "between $80 and 90 a barrel"
             )
             if consistent:
                 is_range = True
@@ -1635,6 +1775,19 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
     ):
         u = unit("percentage point")
         j += 1
+    # "the Dow fell 157 points", "the FTSE 100 closed at 6,012": stock-index points
+    if u is None and kind == "figure" and n.form == "digits" and _index_near(ctx, s):
+        if ctx.lw[j] in ("point", "points", "pts") and ctx.near(j):
+            u = unit("index point")
+            j += 1
+        elif ctx.lw[s - 1] in ("at", "to") and (
+            ctx.lw[s - 2] in W.INDEX_LEVEL_VERBS
+            or ctx.prev is not None and ctx.prev.unit is not None and ctx.prev.unit.name == "index point" and s - ctx.prev.j <= 8
+        ) and not (
+            ctx.tp[j] is not None and ctx.toks[j].kind == "word" and ctx.lw[j] not in _CLAUSE_WORDS
+            and ctx.lw[j] not in LW.TIME_ADVERBS and ctx.lw[j] not in LW.WEEKDAYS and ctx.lw[j] not in LW.MONTHS
+        ):
+            u = unit("index point")
     # pounds after a scale word are sterling: "5 million pounds"
     if u is not None and u.name == "pound-mass" and (n.scale >= 1000 or ctx.lw[j - 1] in ("sterling",)):
         u = unit("pound sterling")
@@ -1664,9 +1817,46 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
     _compound_duration(ctx, d)
     _compound_money(ctx, d)
     _compound_length(ctx, d)
+    _rate(ctx, d)
     if d.unit is not None and d.unit.name == "degree" and _angle_context(ctx, d.i, d.j):
         d.dimension = "angle"
     return d
+
+
+_RATE_LINKS: frozenset[str] = frozenset({"a", "an", "per", "each", "/"})
+_RATE_DIMS: frozenset[str] = frozenset({"duration", "volume", "mass", "length", "area", "energy", "data storage"})
+"""Dimensions of a unit that can be a rate's denominator ("a day", "per gallon", "a tonne", "per kWh")."""
+
+
+def _index_near(ctx: Ctx, s: int) -> bool:
+    """A stock index is named in the eight tokens before ``s`` ("the Dow", "Nasdaq", "FTSE 100")."""
+    lo = max(0, s - 8)
+    ctx.work += s - lo
+    return not W.STOCK_INDEXES.isdisjoint(ctx.lows[lo:s])
+
+
+def _rate(ctx: Ctx, d: Draft) -> None:
+    """"800,000 barrels a day", "C$6 per share", "$2.11/gallon": the figure's unit over a
+    denominator (a unit of :data:`_RATE_DIMS`, or a counted noun of :data:`W.RATE_NOUNS`).
+    The span stays the amount; ``per`` names the denominator."""
+    u = d.unit
+    if u is None or d.kind != "figure" or u.dim in ("ratio", "ratio difference"):
+        return
+    k = d.j
+    link = ctx.lw[k]
+    if link not in _RATE_LINKS or not ctx.near(k) or (link == "/" and not ctx.glued[k + 1]):
+        return
+    t = ctx.tp[k + 1]
+    if t is None or t.kind != "word" or not ctx.near(k + 1):
+        return
+    if link in ("a", "an", "each") and t.low.endswith("s") and t.low not in W.RATE_NOUNS:
+        return  # "a days" is not English; "$5 a shares" neither
+    if t.low in W.RATE_NOUNS:
+        d.per = W.RATE_NOUNS[t.low]
+        return
+    um = match_unit(ctx, k + 1, after_number=False)
+    if um is not None and um[0].dim in _RATE_DIMS and um[0].dim != u.dim:
+        d.per = um[0].name
 
 
 _ANGLE = frozenset(
@@ -1704,13 +1894,18 @@ def _compound_money(ctx: Ctx, d: Draft) -> None:
         return
     if d.nums and d.nums[-1].scale != 1:
         return
+    if ctx.lw[d.i - 1] == "between":
+        return  # "between $8 and 9": a range, not $8.09
     k = d.j
-    if ctx.lw[k] == "and" and ctx.near(k):
+    joined = ctx.lw[k] == "and" and ctx.near(k)
+    if joined:
         k += 1
     if not _cents_follow(ctx, k):
         return
     n2 = ctx.nums[k]
     um = match_unit(ctx, n2.j)
+    if joined and um is None and n2.form == "digits" and d.nums and d.nums[-1].j >= d.j:
+        return  # "$8 and 9": the sign came first, so "and 9" is another figure, not cents
     d.low = d.high = d.low + n2.value / 100
     d.p_low = d.p_high = D("0.01") if n2.form == "digits" else None
     d.nums = d.nums + (n2,)
@@ -1763,7 +1958,7 @@ def _figure_vague(ctx: Ctx, i: int) -> Draft | None:
         lo, hi = W.VAGUE_COMPOUND[key3]
         j = i + 3
     elif low in W.VAGUE and ctx.lw[i - 1] not in W.UNITS_WORDS and ctx.lw[i - 1] not in W.TENS_WORDS:
-        if ctx.lw[i + 1] not in ("of", "were", "have", "had", "are", "more", "upon", "who", "fled", "died", "gathered", "marched", "took", "attended", "remain", "remained", "lost", "joined", "protested", "across", "in", "at", "on", "more."):
+        if not ctx.title and not verb_form(ctx.lw[i + 1]) and ctx.lw[i + 1] not in ("of", "were", "have", "had", "are", "more", "upon", "who", "fled", "died", "gathered", "marched", "took", "attended", "remain", "remained", "lost", "joined", "protested", "across", "in", "at", "on", "more."):
             return None
         if low == "scores" and ctx.lw[i + 1] != "of":
             return None
@@ -1921,7 +2116,9 @@ def _veto_glued(ctx: Ctx, k: int) -> str | None:
             return "model"  # the "Eleven" of "7-Eleven"
     if n.form == "digits" and d.unit is None and ctx.lw[n.j] == "-" and ctx.glued[n.j] and d.kind == "figure":
         w = ctx.tp[n.j + 1]
-        if w is not None and w.kind == "word" and ctx.glued[n.j + 1] and w.text[:1].isupper() and w.low not in W.UNITS_WORDS and w.low not in W.TENS_WORDS or (
+        if w is not None and w.kind == "word" and ctx.glued[n.j + 1] and w.text[:1].isupper() and w.low not in W.UNITS_WORDS and w.low not in W.TENS_WORDS and (
+            not ctx.headline or w.low in ctx.evidence.names
+        ) or (
             w is not None and w.low in W.UNITS_WORDS and w.text[:1].isupper()
         ):
             return "model"  # "7-Eleven", "3-Series"
@@ -1930,6 +2127,7 @@ def _veto_glued(ctx: Ctx, k: int) -> str | None:
         if (
             w is not None and w.kind == "word" and ctx.glued[n.j + 1] and w.text.islower()
             and w.low not in ("strong", "plus", "odd") and w.low not in W.SCALE_ABBREV
+            and not (ctx.title and n.form == "digits")  # a headline's "9-point lead" restates "nine points"
         ):
             return "compound"  # "five-set epic", "two-bedroom flat", "a 3-bed house", "a 40-page report"
     if n.form == "words" and d.unit is None and n.value <= 2 and ctx.lw[n.i - 1] in ("the", "both", "these", "those"):
@@ -1969,7 +2167,7 @@ def _veto_label(ctx: Ctx, k: int) -> str | None:
         return "label"
     if b.kind == "word" and (bl in W.LABELS or (bl.endswith("s") and bl[:-1] in W.LABELS)):
         return "label"
-    if b.kind == "word" and any(c.isupper() for c in b.text) and bl not in W.NOT_PRODUCT and bl not in W.HEDGES and "'" not in b.text and "\u2019" not in b.text:
+    if b.kind == "word" and name_like(ctx, n.i - 1, strict=True) and bl not in W.NOT_PRODUCT and bl not in W.HEDGES and "'" not in b.text and "\u2019" not in b.text:
         # "Boeing 737", "iPhone 15", "Apollo 11", "Category 5"
         if n.plain and not (n.j < len(ctx.toks) and ctx.lw[n.j] in _COUNTED_NEXT):
             return "model"
@@ -2005,6 +2203,85 @@ def _veto_zero(ctx: Ctx, k: int) -> str | None:
     t = ctx.toks[d.nums[0].i]
     if t.kind == "num" and len(t.text) >= 2 and t.text[0] == "0" and t.text[1].isdigit():
         return "code"
+    return None
+
+
+_CLAUSE_WORDS: frozenset[str] = frozenset(
+    "in at on of for after with and but or since when while this last next again before against".split()
+)
+
+
+def name_like(ctx: Ctx, k: int, *, strict: bool = False) -> bool:
+    """Token ``k`` is a word whose capital letters mark it as (part of) a name.
+
+    In body text any capital does ("Boeing", "iPhone").  In a headline (``ctx.headline``) only a
+    word the body writes capitalised mid-sentence, or one nothing marks as ordinary: not a
+    function word, not a verb form, not a word the body writes in lower case ("Killing 5",
+    "Toll Hits 10" are figures; "Apollo 11" is a name).  ``strict`` (before digits): in a headline
+    only the body's evidence, an acronym or an inner capital ("iPhone") make a name, so "Urge 11
+    Banks" is a figure while "Apollo 11" is a name when the body writes "the Apollo 11 crew"."""
+    t = ctx.tp[k]
+    if t is None or t.kind != "word":
+        return False
+    if not ctx.headline:
+        return any(c.isupper() for c in t.text)
+    if not t.text[:1].isupper():
+        return False
+    low = t.low
+    ev = ctx.evidence
+    if "'" in low or "\u2019" in low:
+        return False  # a possessive: "Trump's Four 'Winners'"
+    if low in ev.names:
+        return True
+    if low in ev.common or low in HEADLINE_PLAIN or low in NUMBER_WORDS:
+        return False
+    if len(t.text) > 1 and t.text.isupper() and not ctx.shouting:
+        return True  # an acronym: "RBS Six Nations"
+    if strict:
+        return any(c.isupper() for c in t.text[1:]) and not ctx.shouting
+    return not verb_form(low)
+
+
+@VETO_RULES.register("number_word_name", 84)
+def _veto_number_word_name(ctx: Ctx, k: int) -> str | None:
+    """A number word inside a capitalised name: "the Three Gorges Dam", "RBS Six Nations",
+    "Radio Five Live", "Group Four", "the Fantastic Four"; sports rounds: "the last eight",
+    "the final four", "the round of 16" (data: :data:`W.ROUND_IDIOMS`)."""
+    d = _current(ctx)
+    if d is None or len(d.nums) != 1 or d.kind != "figure" or d.unit is not None or d.bound != "exact":
+        return None
+    n = d.nums[0]
+    if n.form in ("words", "digits") and n.j - n.i == 1 and ctx.lw[n.i - 1] in W.ROUND_IDIOMS:
+        before = W.ROUND_IDIOMS[ctx.lw[n.i - 1]]
+        if ctx.lw[n.i - 2] in before and (
+            ctx.lw[n.j] in W.ROUND_AFTER or ctx.lw[n.j] in _CLAUSE_WORDS or ctx.tp[n.j] is None or ctx.toks[n.j].kind != "word"
+        ):
+            if ctx.lows[n.i] in W.ROUND_SIZES:
+                return "round"
+    if n.form != "words" or n.j - n.i != 1:
+        return None
+    t = ctx.toks[n.i]
+    if not t.text[:1].isupper() or (t.text.isupper() and len(t.text) > 1 and not ctx.shouting and not ctx.headline):
+        return None
+    prev_w = ctx.tp[n.i - 1] is not None and ctx.toks[n.i - 1].kind == "word" and n.i - 1 >= ctx.floor
+    next_t = ctx.tp[n.j]
+    next_w = next_t is not None and next_t.kind == "word"
+    if ctx.headline:
+        pairs = ctx.evidence.name_pairs
+        if prev_w and (ctx.lows[n.i - 1], t.low) in pairs or next_w and (t.low, ctx.lows[n.j]) in pairs:
+            return "name"
+        if prev_w and n.i - 1 > 0 and name_like(ctx, n.i - 1):
+            return "name"  # "Fantastic Four Reboot", "Wales Win RBS Six Nations"
+        if prev_w and n.i - 1 == 0 and name_like(ctx, n.i - 1) and ctx.toks[0].low not in W.NOT_PRODUCT:
+            return "name"  # "Radio Five Live ..."
+        return None
+    if sentence_initial(ctx.toks, ctx.text, n.i):
+        return None
+    b = ctx.toks[n.i - 1]
+    if prev_w and b.text[:1].isupper() and b.low not in W.NOT_PRODUCT or next_w and next_t is not None and next_t.text[:1].isupper():
+        return "name"  # mid-sentence "Three Gorges", "Big Four", "Radio Five"
+    if prev_w and b.text[:1].isupper() and b.low in ("the",) and sentence_initial(ctx.toks, ctx.text, n.i - 1):
+        return "name"  # "The Fantastic Four" ... sentence-initial "The" then a capitalised number word
     return None
 
 

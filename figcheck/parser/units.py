@@ -1,7 +1,11 @@
 """The unit table (``figcheck/data/units.json``), loaded once and cached.
 
+The table is generated (``python -m figcheck.data.units_generate``) from quantulum3's unit
+catalogue with figcheck's news layer (``figcheck/data/units_news.json``: conversions and news
+spellings) on top; quantulum3 itself is never imported at run time.
+
 Each entry: ``name`` (quantulum3's unit name where quantulum3 has the unit, plus
-"percentage point" and "basis point"), ``dim`` (dimension, see :mod:`figcheck.parser`),
+"percentage point", "basis point" and "index point"), ``dim`` (dimension, see :mod:`figcheck.parser`),
 ``base`` (the dimension's base unit, or null when no conversion exists), ``factor`` and
 ``offset`` (``base = value * factor + offset``), ``words`` (lower-case surfaces, plurals
 included, matched case-insensitively), ``symbols`` (case-sensitive, may follow the number after a
@@ -53,14 +57,14 @@ def table() -> UnitTable:
             symbols.setdefault(s, u)
         for s in e["tight"]:
             tight.setdefault(s, u)
-    from .tokenize import tokenize
+    from .tokenize import first_token
 
     starts: set[str] = set()
     for surface in (*words, *symbols, *tight):
-        toks = tokenize(surface)
-        if toks:
-            starts.add(toks[0].text)
-            starts.add(toks[0].low)
+        first = first_token(surface)
+        if first:
+            starts.add(first)
+            starts.add(first.lower())
     return UnitTable(
         MappingProxyType(words),
         MappingProxyType(symbols),

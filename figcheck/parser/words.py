@@ -82,7 +82,7 @@ HEDGES = MappingProxyType(
             "<=", "< =", "=<", "≤")},
         **{k: ("approximate", "both") for k in (
             "about", "around", "approximately", "roughly", "some", "an estimated",
-            "estimated", "close to", "~", "c.", "circa", "approx.", "approx", "around about",
+            "estimated", "close to", "closer to", "nearer to", "nearer", "~", "c.", "circa", "approx.", "approx", "around about",
             "in the region of", "an approximate", "a approximate", "more or less",
             "or so", "roughly about", "about some", "just about", "give or take",
             "the equivalent of", "≈")},
@@ -227,3 +227,41 @@ NOT_PRODUCT = frozenset(
     "figures data reports report statistics"
     .split()
 ) | MONTHS | WEEKDAYS
+
+
+ROUND_IDIOMS = MappingProxyType({"last": ("the", "in", "into", "to"), "final": ("the",), "of": ("round",)})
+"""Sports rounds named by the number of teams left: "(in) the last eight", "the final four",
+"the round of 16".  Word before the number -> the words allowed before that (headlines drop the article: "in Last Eight")."""
+ROUND_SIZES = frozenset("four eight sixteen 4 8 16 32 64".split())
+ROUND_AFTER = frozenset("stage stages tie ties draw clash clashes match matches round showdown berth spot place".split())
+"""Words after "the last eight" that keep it a round ("the last-eight stage"), not a count."""
+
+
+RATE_NOUNS = MappingProxyType({
+    "share": "share", "shares": "share", "person": "person", "people": "person", "head": "head", "capita": "capita", "passenger": "passenger", "passengers": "passenger", "student": "student", "students": "student", "pupil": "pupil", "pupils": "pupil", "household": "household", "households": "household", "resident": "resident", "residents": "resident", "worker": "worker", "workers": "worker", "employee": "employee", "employees": "employee", "user": "user", "users": "user", "customer": "customer", "customers": "customer", "patient": "patient", "patients": "patient", "bed": "bed", "beds": "bed", "seat": "seat", "seats": "seat", "visitor": "visitor", "visitors": "visitor", "ticket": "ticket", "tickets": "ticket", "unit": "unit", "units": "unit", "vehicle": "vehicle", "vehicles": "vehicle", "car": "car", "cars": "car", "barrel": "barrel", "barrels": "barrel", "ounce": "ounce", "ounces": "ounce", "pound": "pound", "kilo": "kilo", "kilos": "kilo", "tonne": "tonne", "tonnes": "tonne", "ton": "ton", "tons": "ton", "gallon": "gallon", "gallons": "gallon", "litre": "litre", "litres": "litre", "liter": "litre", "liters": "litre", "bottle": "bottle", "bottles": "bottle", "pack": "pack", "packs": "pack", "night": "night", "nights": "night", "game": "game", "games": "game", "match": "match", "matches": "match", "episode": "episode", "episodes": "episode", "dose": "dose", "doses": "dose"
+})
+"""Counted nouns a rate is "per" ("C$6 per share", "$40 a head", "$90 a barrel"), -> singular.
+Units of time, volume, mass... come from the unit table."""
+
+
+OVER_PARTICLE_VERBS = frozenset(
+    "kick kicks kicked kicking slot slots slotted slotting knock knocks knocked knocking "
+    "boot boots booted booting stroke strokes stroked stroking hand hands handed handing "
+    "take takes took taken taking put puts putting roll rolls rolled rolling land lands "
+    "landed landing send sends sent sending fire fires fired firing".split()
+)
+"""Verbs whose "over" is a particle, not a hedge: "slotted over four penalties" (kicked four),
+"handed over 12 files"; unlike "killed over 100", "raised over $5m"."""
+
+
+STOCK_INDEXES = frozenset(
+    "dow djia nasdaq ftse s&p nikkei dax cac hang seng sensex nifty kospi asx tsx stoxx ibex "
+    "topix index indexes indices".split()
+)
+"""Words naming a stock index: its moves and levels are in index points."""
+INDEX_LEVEL_VERBS = frozenset(
+    "closed close closes closing ended end ends ending finished finish finishes stood stands "
+    "opened opens settled settles fell falls dropped drops slipped rose rises climbed jumped "
+    "surged slumped tumbled plunged sank".split()
+)
+"""Verbs before "at"/"to" that give an index's level ("the Dow closed at 8,574")."""

@@ -66,18 +66,21 @@ def only(text: str):
 counts = st.integers(min_value=2, max_value=999_999_999)
 
 
+@settings(deadline=None)  # a property, not a timing: speed is measured in bench/
 @given(counts, st.sampled_from([",", "\u2009", "\u202f"]))
 def test_round_trip_digits_with_separators(n: int, sep: str) -> None:
     q = only(f"Officials said {grouped(n, sep)} people were affected.")
     assert q.value.low == q.value.high == n
 
 
+@settings(deadline=None)  # a property, not a timing: speed is measured in bench/
 @given(counts)
 def test_round_trip_words(n: int) -> None:
     q = only(f"Officials said {spell(n)} people were affected.")
     assert q.value.low == n, spell(n)
 
 
+@settings(deadline=None)  # a property, not a timing: speed is measured in bench/
 @given(st.integers(min_value=1, max_value=999), st.integers(min_value=0, max_value=9),
        st.sampled_from([("bn", 10**9), ("m", 10**6), ("k", 10**3), (" billion", 10**9),
                         (" million", 10**6), ("tn", 10**12), (" trillion", 10**12)]))
@@ -89,6 +92,7 @@ def test_round_trip_scaled_money(whole: int, tenth: int, scale: tuple[str, int])
         assert q.unit == unit
 
 
+@settings(deadline=None)  # a property, not a timing: speed is measured in bench/
 @given(st.integers(min_value=1, max_value=99), st.integers(min_value=1, max_value=9))
 def test_round_trip_decimal_percent(a: int, b: int) -> None:
     for form in ("%", " per cent", " percent"):
@@ -97,6 +101,7 @@ def test_round_trip_decimal_percent(a: int, b: int) -> None:
         assert q.unit == "percentage"
 
 
+@settings(deadline=None)  # a property, not a timing: speed is measured in bench/
 @given(st.integers(min_value=2, max_value=50_000), st.integers(min_value=1, max_value=50_000))
 def test_round_trip_ranges(a: int, d: int) -> None:
     b = a + d
@@ -106,6 +111,7 @@ def test_round_trip_ranges(a: int, d: int) -> None:
         assert (q.value.low, q.value.high, q.bound) == (a, b, "range"), text
 
 
+@settings(deadline=None)  # a property, not a timing: speed is measured in bench/
 @given(st.integers(min_value=25, max_value=6000), st.sampled_from(["$", "", "about "]))
 def test_overlong_digit_runs_are_not_figures(n: int, prefix: str) -> None:
     """A 5,000-digit "figure" would break JSON output (int-to-str limit); it is junk, not news."""
@@ -116,7 +122,7 @@ def test_overlong_digit_runs_are_not_figures(n: int, prefix: str) -> None:
     json.dumps([q.model_dump(mode="json") for q in qs])
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=300))
 def test_never_raises_on_any_string(text: str) -> None:
     import json
@@ -135,13 +141,13 @@ _ALPHABET = st.sampled_from(
 )
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_ALPHABET, max_size=200).map("".join))
 def test_work_is_linear_on_grammar_soup(text: str) -> None:
     assert work(text) <= 40 * len(text) + 40
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_ALPHABET, max_size=60).map("".join))
 def test_quantities_are_well_formed_on_grammar_soup(text: str) -> None:
     for q in figcheck.extract(text):

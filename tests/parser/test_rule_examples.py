@@ -31,6 +31,7 @@ RULE_EXAMPLES: dict[str, tuple[str, str]] = {
     "skip_dotted": ("Install version 1.2.3 today.", "Install 1.2 litres today."),
     "slash": ("Half, or 1/2, of voters agreed.", "Half of voters agreed."),
     "one_in_n": ("One in five adults smoke.", "Five adults smoke."),
+    "scientific": ("The electron weighs 9.11\u00d710\u221231 kg.", "The electron weighs 9.11 kg."),
     "digits": ("Officials said 10,000 troops had crossed.", "Ten thousand troops had crossed."),
     "words": ("Ten thousand troops had crossed.", "Officials said 10,000 troops had crossed."),
     # figures
@@ -48,6 +49,7 @@ RULE_EXAMPLES: dict[str, tuple[str, str]] = {
     "label": ("The changes are in Table 2.1 on page 9.", "The report runs to 9 pages."),
     "address": ("He lived at 27 Harbour Street.", "He employed 27 harbour workers."),
     "leading_zero": ("It took about 05 people.", "It took about 5 people."),
+    "number_word_name": ("Crowds visited the Three Gorges Dam.", "Three gorges were dammed."),
 }
 
 
