@@ -170,6 +170,56 @@ def is_english(text: str) -> bool:
     return english_share(text) >= 0.18
 
 
+_MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]|\u00e2\u20ac")
+
+
+def fix_mojibake(text: str) -> str:
+    """Undo UTF-8 read as cp1252 (``ItÃ¢â‚¬â„¢s`` -> ``It\u2019s``), up to twice; else unchanged."""
+    for _ in range(2):
+        if not _MOJIBAKE.search(text):
+            break
+        try:
+            text = text.encode("cp1252").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            # some characters are not cp1252: repair run by run
+            text = re.sub(
+                "(?:" + _MOJIBAKE.pattern + ")[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]*",
+                _fix_run, text,
+            )
+            break
+    return text
+
+
+def _fix_run(m: re.Match[str]) -> str:
+    try:
+        return m.group(0).encode("cp1252").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return m.group(0)
+
+
+# Page furniture the scraper kept: not the article's words, and full of stray numbers.
+_BOILERPLATE = re.compile(
+    r"This article is more than \d+ (?:months?|years?) old\s*"
+    r"|Enlarge this image\s*(?:toggle caption)?"
+    r"|LISTEN TO ARTICLE \d+:\d+\s*"
+    r"|SHARE THIS ARTICLE Share Tweet Post Email\s*"
+    r"|Follow @\w+ for all the latest news,?[^\n]*"
+    r"|^\s*(?:CLOSE|Story highlights)\b\s*"
+    r"|^\s*\d+ (?:years?|months?|days?) ago\b\s*",
+    re.M,
+)
+# whole lines that are furniture: reader polls, "Latest:" teasers, an outlet's name alone
+_FURNITURE_LINE = re.compile(
+    r"^\s*(?:Latest:|.*Vote Here Now\s*$|Advertisement\s*$|USA TODAY\s*$|Read More\s*$)", re.M
+)
+
+
+def strip_boilerplate(text: str) -> str:
+    """Remove the scraper's page furniture (age notices, share bars, polls, caption toggles)."""
+    text = _BOILERPLATE.sub("", text)
+    return "\n".join(line for line in text.split("\n") if not _FURNITURE_LINE.match(line))
+
+
 def stable_unit(key: str) -> float:
     """A number in [0, 1) fixed by ``key`` (SHA-256), for sampling and splits."""
     return int(hashlib.sha256(key.encode()).hexdigest()[:12], 16) / float(1 << 48)
@@ -308,20 +358,23 @@ class Doc:
     title: str
     lead: str  # first paragraphs
     group: str | None = None  # a curated topic set the collection ships (DUC docset), or None
-    terms: dict[str, float] = field(default_factory=dict)  # TF-IDF, L2-normalised
+    terms: dict[str, float] = field(default_factory=dict)  # TF-IDF of title + lead, L2-normalised
+    title_terms: dict[str, float] = field(default_factory=dict)  # TF-IDF of the title alone
     ents: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
 class ClusterSettings:
-    window_days: int = 2  # |date a - date b| <= window
-    min_cosine: float = 0.30  # TF-IDF cosine of title + lead
-    min_shared_entities: int = 2  # distinct shared names ...
-    min_rare_entities: int = 1  # ... of which this many are specific (document share < rare_df)
-    rare_df: float = 0.002
-    min_entity_weight: float = 9.0  # summed IDF of the shared names
-    complete_cosine: float = 0.22  # every pair inside a cluster at least this similar
-    max_size: int = 6
+    window_days: int = 1  # |date a - date b| <= window
+    min_cosine: float = 0.35  # TF-IDF cosine of title + lead
+    min_shared_entities: int = 2  # distinct shared names that are not generic ...
+    min_rare_entities: int = 1  # ... of which this many are rare
+    generic_df: float = 0.01  # a name in more than this share of documents is generic (never counts)
+    rare_df: float = 0.001  # a name in at most this share (or 5 documents) is rare
+    later_day_cosine: float = 0.45  # reports dated on different days must be this similar
+    min_title_cosine: float = 0.12  # the two headlines share specific words
+    complete_cosine: float = 0.30  # every pair inside a cluster at least this similar
+    max_size: int = 5
 
 
 def lead_of(text: str, max_words: int = 90) -> str:
@@ -335,8 +388,8 @@ def lead_of(text: str, max_words: int = 90) -> str:
     return "\n\n".join(out)
 
 
-def prepare(docs: Sequence[Doc]) -> dict[str, float]:
-    """Fill ``terms`` (TF-IDF of title twice + lead) and ``ents``; return the entity IDFs."""
+def prepare(docs: Sequence[Doc]) -> Counter[str]:
+    """Fill ``terms`` (TF-IDF of title twice + lead) and ``ents``; return the names' document counts."""
     df: Counter[str] = Counter()
     edf: Counter[str] = Counter()
     toks: list[list[str]] = []
@@ -347,12 +400,16 @@ def prepare(docs: Sequence[Doc]) -> dict[str, float]:
         d.ents = entities(d.title + "\n" + d.lead)
         edf.update(d.ents)
     n = max(len(docs), 1)
-    for d, t in zip(docs, toks):
-        tf = Counter(t)
-        vec = {w: (1 + math.log(c)) * math.log((n + 1) / (df[w] + 1)) for w, c in tf.items()}
+
+    def tfidf(t: list[str]) -> dict[str, float]:
+        vec = {w: (1 + math.log(c)) * math.log((n + 1) / (df[w] + 1)) for w, c in Counter(t).items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        d.terms = {w: v / norm for w, v in vec.items()}
-    return {e: math.log((n + 1) / (c + 1)) for e, c in edf.items()} | {"__n__": float(n)}
+        return {w: v / norm for w, v in vec.items()}
+
+    for d, t in zip(docs, toks):
+        d.terms = tfidf(t)
+        d.title_terms = tfidf(content_terms(d.title))
+    return edf
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -365,30 +422,29 @@ def _days(a: str, b: str) -> int:
     return abs((_dt.date.fromisoformat(a) - _dt.date.fromisoformat(b)).days)
 
 
-def link_score(a: Doc, b: Doc, eidf: dict[str, float], s: ClusterSettings) -> float | None:
+def link_score(a: Doc, b: Doc, edf: Counter[str], n: int, s: ClusterSettings) -> float | None:
     """The pair's TF-IDF cosine when the two are linkable as one event, else None.
 
     Linkable: different outlets, dates within the window, the same curated group where both have
-    one, cosine at least ``min_cosine``, and enough shared *specific* names: at least
-    ``min_shared_entities`` distinct ones, ``min_rare_entities`` of them rare in the pool, and a
-    summed IDF of ``min_entity_weight`` -- so a shared country, leader or index name alone never
-    links two reports.
+    one, cosine at least ``min_cosine`` (``later_day_cosine`` when dated on different days -- the
+    next day's development of a story is another event), headlines that share specific words
+    (title cosine ``min_title_cosine``), and enough shared *specific* names: names found in more
+    than ``generic_df`` of the pool (a country, a president, an index) do not count at all; at
+    least ``min_shared_entities`` others must be shared, ``min_rare_entities`` of them rare.
     """
     if a.source == b.source or _days(a.date, b.date) > s.window_days:
         return None
     if a.group is not None and b.group is not None and a.group != b.group:
         return None
     cos = cosine(a.terms, b.terms)
-    if cos < s.min_cosine:
+    if cos < (s.min_cosine if a.date == b.date else max(s.min_cosine, s.later_day_cosine)):
         return None
-    shared = a.ents & b.ents
-    if len(shared) < s.min_shared_entities:
+    if cosine(a.title_terms, b.title_terms) < s.min_title_cosine:
         return None
-    n = eidf.get("__n__", 1.0)
-    rare_idf = math.log((n + 1) / (s.rare_df * n + 1))
-    if sum(1 for e in shared if eidf.get(e, 0.0) >= rare_idf) < s.min_rare_entities:
-        return None
-    if sum(eidf.get(e, 0.0) for e in shared) < s.min_entity_weight:
+    generic = max(s.generic_df * n, 10.0)
+    rare = max(s.rare_df * n, 5.0)
+    shared = [edf[e] for e in a.ents & b.ents if edf[e] <= generic]
+    if len(shared) < s.min_shared_entities or sum(1 for c in shared if c <= rare) < s.min_rare_entities:
         return None
     return cos
 
@@ -401,7 +457,8 @@ def cluster(docs: Sequence[Doc], settings: ClusterSettings = ClusterSettings()) 
     similar, their outlets do not repeat and the result stays within ``max_size``.
     """
     docs = sorted(docs, key=lambda d: d.id)
-    eidf = prepare(docs)
+    edf = prepare(docs)
+    n = len(docs)
     by_date: dict[str, list[int]] = defaultdict(list)
     for i, d in enumerate(docs):
         by_date[d.date].append(i)
@@ -415,7 +472,7 @@ def cluster(docs: Sequence[Doc], settings: ClusterSettings = ClusterSettings()) 
             for j in near:
                 if j <= i and docs[j].date == day:
                     continue
-                sc = link_score(docs[i], docs[j], eidf, settings)
+                sc = link_score(docs[i], docs[j], edf, n, settings)
                 if sc is not None:
                     pairs.append((sc, min(i, j), max(i, j)))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
@@ -441,6 +498,33 @@ def cluster(docs: Sequence[Doc], settings: ClusterSettings = ClusterSettings()) 
     return sorted(out)
 
 
+_OPINION_URL = re.compile(
+    r"/(?:opinions?|commentary|columns?|columnists?|editorials?|op-?eds?|blogs?|ideas|analysis|"
+    r"perspectives?|views?|voices|letters)(?:/|-|$)",
+    re.I,
+)
+
+
+_OPINION_MARK = re.compile(r"\b(?:OPINION|ANALYSIS|COMMENTARY|EDITORIAL|OP-ED)\b|^(?:Opinion|Analysis|Commentary)\s*[:|]")
+
+
+def is_opinion_url(url: str | None) -> bool:
+    """True for a URL under an opinion, column, blog or analysis section: not a news report."""
+    return bool(url and _OPINION_URL.search(re.sub(r"^[a-z]+://[^/]+", "", url.strip())))
+
+
+# Outlets whose pieces in the collection are mostly argument, not reports (kept in articles.jsonl,
+# left out of event clusters).
+OPINION_OUTLETS: frozenset[str] = frozenset(
+    {"National Review", "American Spectator", "Daily Kos", "Salon", "Reason", "thenation.com"}
+)
+
+
+def is_opinion(title: str, text: str, url: str | None) -> bool:
+    """An opinion or analysis piece: by its URL section, or flagged so in its headline or first words."""
+    return is_opinion_url(url) or bool(_OPINION_MARK.search(title) or _OPINION_MARK.search(text[:120]))
+
+
 def story_id(member_ids: Iterable[str]) -> str:
     return "story-" + hashlib.sha256("\n".join(sorted(member_ids)).encode()).hexdigest()[:12]
 
@@ -452,20 +536,76 @@ def story_id(member_ids: Iterable[str]) -> str:
 Record = dict[str, Any]
 
 
+_OUTLET_NAMES: dict[str, str] = {
+    "abcnews.go.com": "ABC News", "aljazeera.com": "Al Jazeera", "apnews.com": "Associated Press",
+    "bbc.co.uk": "BBC News", "bbc.com": "BBC News", "bloomberg.com": "Bloomberg",
+    "breitbart.com": "Breitbart News", "businessinsider.com": "Business Insider", "cbn.com": "CBN",
+    "cbsnews.com": "CBS News", "cnbc.com": "CNBC", "cnn.com": "CNN",
+    "csmonitor.com": "Christian Science Monitor", "dailycaller.com": "The Daily Caller",
+    "dailykos.com": "Daily Kos", "dailymail.co.uk": "Daily Mail", "dailywire.com": "The Daily Wire",
+    "foxnews.com": "Fox News", "huffingtonpost.com": "HuffPost", "huffpost.com": "HuffPost",
+    "latimes.com": "Los Angeles Times", "marketwatch.com": "MarketWatch", "motherjones.com": "Mother Jones",
+    "msnbc.com": "MSNBC", "nationalreview.com": "National Review", "nbcnews.com": "NBC News",
+    "newsmax.com": "Newsmax", "newyorker.com": "The New Yorker", "npr.org": "NPR",
+    "nypost.com": "New York Post", "nytimes.com": "New York Times", "politico.com": "Politico",
+    "reason.com": "Reason", "reuters.com": "Reuters", "salon.com": "Salon", "slate.com": "Slate",
+    "spectator.org": "American Spectator", "theatlantic.com": "The Atlantic",
+    "theblaze.com": "TheBlaze", "thedailybeast.com": "Daily Beast", "theguardian.com": "The Guardian",
+    "thehill.com": "The Hill", "theweek.com": "The Week", "time.com": "Time", "townhall.com": "Townhall",
+    "usatoday.com": "USA Today", "vox.com": "Vox", "washingtonexaminer.com": "Washington Examiner",
+    "washingtonpost.com": "Washington Post", "washingtontimes.com": "Washington Times",
+    "wsj.com": "Wall Street Journal", "yahoo.com": "Yahoo News",
+}
+# not news outlets: an encyclopedia, newsletters, the aggregator itself
+_NOT_OUTLETS: frozenset[str] = frozenset(
+    {"wikipedia.org", "theflipside.io", "mailchi.mp", "allsides.com", "campaign-archive1.com",
+     "campaign-archive2.com", "campaign-archive.com"}
+)
+_TWO_LEVEL_SUFFIXES: frozenset[str] = frozenset({"co.uk", "com.au", "co.nz", "co.il", "com.sg", "co.in", "org.uk", "ac.uk"})
+
+
+def site_of(url: str | None) -> str | None:
+    """The registered domain of a URL or host name (``politicalticker.blogs.cnn.com`` -> ``cnn.com``).
+
+    ``abcnews.go.com`` stays whole: ``go.com`` is Disney's umbrella, not an outlet.
+    """
+    if not url:
+        return None
+    host = re.sub(r"^[a-z]+://", "", url.strip().lower()).split("/")[0].split(":")[0]
+    host = re.sub(r"^www\d*\.", "", host)
+    if not re.fullmatch(r"[a-z0-9.-]+\.[a-z]{2,}", host):
+        return None
+    if host.endswith("abcnews.go.com"):
+        return "abcnews.go.com"
+    labels = host.split(".")
+    keep = 3 if ".".join(labels[-2:]) in _TWO_LEVEL_SUFFIXES else 2
+    return ".".join(labels[-keep:])
+
+
+def outlet_of(site: str) -> str:
+    """A readable outlet name for a registered domain, the domain itself when not in the table."""
+    return _OUTLET_NAMES.get(site, site)
+
+
 def read_allsides(gitdir: Path, collection: str) -> Iterator[Record]:
-    """ramybaly/Article-Bias-Prediction: AllSides-listed articles, one JSON file each."""
+    """ramybaly/Article-Bias-Prediction: AllSides-listed articles, one JSON file each.
+
+    The outlet is the article's site (``source_url``, else the article URL): the collection's
+    ``source`` field names columnists and "Guest Writer" for many pieces, which is no outlet.
+    """
     for path, blob in read_blobs(gitdir, list_files(gitdir, "data/jsons")):
         try:
             j = json.loads(blob)
         except ValueError:
             continue
-        src = re.sub(r"\s*-\s*News$", "", (j.get("source") or "").strip())
-        src = re.sub(r"\s*\((?:Web News|Online News)\)$", "", src)
+        site = site_of(j.get("source_url")) or site_of(j.get("url"))
+        if site is None or site in _NOT_OUTLETS:
+            continue
         yield {
             "id": "allsides:" + str(j.get("ID") or Path(path).stem),
-            "source": src,
-            "title": _WS.sub(" ", j.get("title") or "").strip(),
-            "text": normalize_paragraphs(j.get("content_original") or ""),
+            "source": outlet_of(site),
+            "title": fix_mojibake(_WS.sub(" ", j.get("title") or "").strip()),
+            "text": normalize_paragraphs(strip_boilerplate(fix_mojibake(j.get("content_original") or ""))),
             "published": parse_date(j.get("date")),
             "url": j.get("url") or None,
             "collection": collection,
@@ -588,7 +728,9 @@ def write_jsonl(path: Path, records: Iterable[Record]) -> int:
     return n
 
 
-def build(mirror: Path, out: Path, max_articles: int, settings: ClusterSettings, sample: int) -> dict[str, Any]:
+def build(
+    mirror: Path, out: Path, max_articles: int, settings: ClusterSettings, sample: int, sample_seed: str = "final2"
+) -> dict[str, Any]:
     found: list[tuple[Snapshot, Path]] = []
     missing: list[Snapshot] = []
     for snap in SNAPSHOTS:
@@ -626,7 +768,8 @@ def build(mirror: Path, out: Path, max_articles: int, settings: ClusterSettings,
 
     docs = [
         Doc(r["id"], r["source"], r["published"], r["title"], lead_of(r["text"]), r["_group"])
-        for r in records if r["published"]
+        for r in records
+        if r["published"] and r["source"] not in OPINION_OUTLETS and not is_opinion(r["title"], r["text"], r["url"])
     ]
     groups = cluster(docs, settings)
     by_id = {r["id"]: r for r in records}
@@ -674,13 +817,14 @@ def build(mirror: Path, out: Path, max_articles: int, settings: ClusterSettings,
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
     if sample:
-        write_sample(out / "cluster_sample.txt", groups, by_id, sample)
+        write_sample(out / "cluster_sample.txt", groups, by_id, sample, sample_seed)
     return manifest
 
 
-def write_sample(path: Path, groups: list[list[str]], by_id: dict[str, Record], n: int) -> None:
-    """``n`` clusters picked by a stable hash, each with outlet, date, title and lead, to read."""
-    picked = sorted(groups, key=lambda g: stable_unit("sample:" + story_id(g)))[:n]
+def write_sample(path: Path, groups: list[list[str]], by_id: dict[str, Record], n: int, seed: str) -> None:
+    """``n`` clusters picked by a stable hash of ``seed`` and the story id, with outlet, date,
+    title and lead of each report, to read by hand."""
+    picked = sorted(groups, key=lambda g: stable_unit(seed + ":" + story_id(g)))[:n]
     lines = []
     for k, g in enumerate(picked, 1):
         lines.append(f"=== {k}. {story_id(g)} ({len(g)} reports)")
@@ -696,10 +840,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--mirror", type=Path, default=DEFAULT_MIRROR, help="where fetch put the snapshots")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    ap.add_argument("--max-articles", type=int, default=8000, help="size of articles.jsonl")
+    ap.add_argument("--max-articles", type=int, default=5000, help="size of articles.jsonl")
     ap.add_argument("--sample-clusters", type=int, default=30, help="clusters written to cluster_sample.txt")
+    ap.add_argument("--sample-seed", default="final2", help="which clusters the sample shows")
     args = ap.parse_args(argv)
-    m = build(args.mirror, args.out, args.max_articles, ClusterSettings(), args.sample_clusters)
+    m = build(args.mirror, args.out, args.max_articles, ClusterSettings(), args.sample_clusters, args.sample_seed)
     a, c = m["articles"], m["clusters"]
     sys.stdout.write(
         f"articles.jsonl: {a['records']} articles, {a['outlets']} outlets, {a['first_date']}..{a['last_date']}; "
