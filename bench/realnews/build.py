@@ -214,8 +214,15 @@ _FURNITURE_LINE = re.compile(
 )
 
 
+# The Hill's name hover cards, scraped inline: "President Trump Donald John TrumpGOP senators balk
+# at ... MORE is facing" -> "President Trump is facing".
+_HOVER_CARD = re.compile(r"\b([A-Z][\w'\-]+) (?:[A-Z(][\w.'()\-]* ){0,4}\1(?=[A-Z0-9\u2018\u201c'\"])[^\n]{0,600}? MORE\b")
+
+
 def strip_boilerplate(text: str) -> str:
-    """Remove the scraper's page furniture (age notices, share bars, polls, caption toggles)."""
+    """Remove the scraper's page furniture (age notices, share bars, polls, caption toggles,
+    hover cards)."""
+    text = _HOVER_CARD.sub(lambda m: m.group(1), text)
     text = _BOILERPLATE.sub("", text)
     return "\n".join(line for line in text.split("\n") if not _FURNITURE_LINE.match(line))
 

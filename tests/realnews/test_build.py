@@ -61,6 +61,9 @@ def test_mojibake_and_boilerplate() -> None:
     assert B.strip_boilerplate(text) == "The council met.\nA video.\n(Wire) x"
     polls = "Latest:\nDo You Back the Levy? Vote Here Now\nThe levy passed.\nUSA TODAY\nLISTEN TO ARTICLE 3:15 Rates rose 2%."
     assert B.strip_boilerplate(polls) == "The levy passed.\nRates rose 2%."
+    card = ("Mayor Jane Ortiz Jane Maria OrtizCouncil backs 3 bridges Ortiz signs budget MORE said on "
+            "Monday that Rep. Al Brandt Alan (Al) BrandtTolls rise 5% MORE agreed.")
+    assert B.strip_boilerplate(card) == "Mayor Jane Ortiz said on Monday that Rep. Al Brandt agreed."
 
 
 def test_opinion_pieces_are_recognised() -> None:
