@@ -67,6 +67,12 @@ SNAPSHOTS: tuple[Snapshot, ...] = (
         "none stated; DUC 2006/2007 test documents from the LDC AQUAINT corpus, distributed by NIST "
         "under its research agreement",
     ),
+    Snapshot(
+        "colibri17/TextCategorization",
+        "reuters21578",
+        "Reuters-21578 Distribution 1.0: copyright Reuters Ltd; Reuters and Carnegie Group allow free "
+        "distribution for research purposes only",
+    ),
 )
 
 
@@ -236,6 +242,10 @@ def split_of(key: str, test_share: float = 0.30) -> str:
     return "test" if stable_unit("split:" + key) < test_share else "dev"
 
 
+_MONTHS: dict[str, int] = {m: i for i, m in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+
+
 def parse_date(raw: str | None) -> str | None:
     """``YYYY-MM-DD`` from the date forms the collections use, or None."""
     if not raw:
@@ -244,6 +254,11 @@ def parse_date(raw: str | None) -> str | None:
     m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})", raw) or re.match(r"^(\d{4})(\d{2})(\d{2})$", raw)
     if m:
         y, mo, d = (int(g) for g in m.groups())
+    elif m := re.match(r"^(\d{1,2})-([A-Za-z]{3})-(\d{4})\b", raw):
+        mon = _MONTHS.get(m.group(2).lower())
+        if mon is None:
+            return None
+        y, mo, d = int(m.group(3)), mon, int(m.group(1))
     else:
         m = re.match(r"^(\d{1,2})/(\d{1,2})/(\d{2,4})$", raw)
         if not m:
@@ -684,7 +699,53 @@ def read_duc(gitdir: Path, collection: str) -> Iterator[Record]:
         yield rec
 
 
-READERS = {"allsides-baly2020": read_allsides, "duc2006-2007": read_duc}
+def parse_reuters(sgm: str) -> Iterator[Record]:
+    """The stories of one Reuters-21578 ``.sgm`` file that have a title and a body.
+
+    Paragraphs start with an indented line; the dateline (``LONDON, March 9 -``) opens the first
+    one, as it does on the wire; the closing ``REUTER`` sign-off is dropped.
+    """
+    for m in re.finditer(r"<REUTERS\b[^>]*NEWID=\"(\d+)\"[^>]*>(.*?)</REUTERS>", sgm, re.S):
+        newid, doc = m.groups()
+        tm = re.search(r"<TITLE>(.*?)</TITLE>", doc, re.S)
+        bm = re.search(r"<BODY>(.*?)</BODY>", doc, re.S)
+        if not tm or not bm:
+            continue
+        dm = re.search(r"<DATELINE>(.*?)</DATELINE>", doc, re.S)
+        body = re.sub(r"&#\d+;", "", bm.group(1))
+        body = re.sub(r"\s*\bREUTER\b\s*$", "", body.rstrip(), flags=re.I)
+        paras: list[list[str]] = []
+        for line in body.split("\n"):
+            if not line.strip():
+                continue
+            if not paras or line[:1] in (" ", "\t"):
+                paras.append([])
+            paras[-1].append(line.strip())
+        text = "\n\n".join(" ".join(p) for p in paras)
+        if dm and text:
+            text = _WS.sub(" ", html.unescape(dm.group(1))).strip() + " " + text
+        date_m = re.search(r"<DATE>(.*?)</DATE>", doc, re.S)
+        yield {
+            "id": "reuters21578:" + newid,
+            "source": "Reuters",
+            "title": _WS.sub(" ", html.unescape(re.sub(r"&#\d+;", "", tm.group(1)))).strip(),
+            "text": html.unescape(text),
+            "published": parse_date(date_m.group(1)) if date_m else None,
+            "url": None,
+        }
+
+
+def read_reuters(gitdir: Path, collection: str) -> Iterator[Record]:
+    """colibri17/TextCategorization: the 22 files of Reuters-21578 (Reuters wire, Feb-Oct 1987)."""
+    files = [f for f in list_files(gitdir, "reuters21578") if re.search(r"reut2-\d{3}\.sgm$", f[0])]
+    for _path, blob in read_blobs(gitdir, files):
+        for rec in parse_reuters(blob.decode("latin-1")):
+            rec["collection"] = collection
+            rec["_group"] = None
+            yield rec
+
+
+READERS = {"allsides-baly2020": read_allsides, "duc2006-2007": read_duc, "reuters21578": read_reuters}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -191,3 +191,25 @@ def test_parse_duc(doc: str) -> None:
     assert rec["published"] == "1998-08-22"
     assert rec["title"] == "GARDEN & FIELDS"
     assert rec["text"] == "ETHETE, Wyo. _ A seven-acre garden, \u201cthey said.\u201d\n\nSecond 2 para."
+
+
+def test_parse_reuters() -> None:
+    sgm = (
+        '<REUTERS TOPICS="YES" NEWID="77">\n<DATE> 9-MAR-1987 04:58:41.12</DATE>\n<TEXT>&#2;\n'
+        "<TITLE>KESTREL PORT SEES 148 MLN STG SHORTAGE</TITLE>\n"
+        "<DATELINE>    KESTREL, March 9 - </DATELINE><BODY>The port authority said it forecast a\n"
+        "shortage of around 148 mln stg today.\n"
+        "    Fees would drain 1.02 billion stg &amp; more, it said.\n REUTER\n&#3;</BODY></TEXT>\n</REUTERS>\n"
+        '<REUTERS NEWID="78"><DATE> 9-MAR-1987</DATE><TEXT TYPE="BRIEF"><TITLE>NO BODY</TITLE></TEXT></REUTERS>'
+    )
+    recs = list(B.parse_reuters(sgm))
+    assert len(recs) == 1
+    r = recs[0]
+    assert r["id"] == "reuters21578:77" and r["source"] == "Reuters" and r["published"] == "1987-03-09"
+    assert r["title"] == "KESTREL PORT SEES 148 MLN STG SHORTAGE"
+    assert r["text"] == (
+        "KESTREL, March 9 - The port authority said it forecast a shortage of around 148 mln stg today."
+        "\n\nFees would drain 1.02 billion stg & more, it said."
+    )
+    assert B.parse_date("26-FEB-1987 15:01:01.79") == "1987-02-26"
+    assert B.parse_date("26-XYZ-1987") is None
