@@ -53,6 +53,7 @@ class Snapshot:
     repo: str  # owner/name on GitHub
     collection: str  # the "collection" field of the records
     licence: str  # what the repository says (the article texts stay their publishers')
+    clusters: bool = True  # several outlets on the same days: a source of event clusters
 
 
 SNAPSHOTS: tuple[Snapshot, ...] = (
@@ -72,6 +73,7 @@ SNAPSHOTS: tuple[Snapshot, ...] = (
         "reuters21578",
         "Reuters-21578 Distribution 1.0: copyright Reuters Ltd; Reuters and Carnegie Group allow free "
         "distribution for research purposes only",
+        clusters=False,  # one outlet, and no other collection covers 1987
     ),
 )
 
@@ -834,10 +836,12 @@ def build(
     drops["near-duplicate"] += len(dup)
     records = sorted((r for i, r in enumerate(records) if i not in dup), key=lambda r: r["id"])
 
+    clustering = {snap.collection for snap, _ in found if snap.clusters}
     docs = [
         Doc(r["id"], r["source"], r["published"], r["title"], lead_of(r["text"]), r["_group"])
         for r in records
-        if r["published"] and r["source"] not in OPINION_OUTLETS and not is_opinion(r["title"], r["text"], r["url"])
+        if r["published"] and r["collection"] in clustering and r["source"] not in OPINION_OUTLETS
+        and not is_opinion(r["title"], r["text"], r["url"])
     ]
     groups = cluster(docs, settings)
     by_id = {r["id"]: r for r in records}
