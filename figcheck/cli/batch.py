@@ -202,6 +202,8 @@ def batch(paths: tuple[str, ...], db_path: str, jobs: int | None, engine: str,
         view.end()
     rate = stats.documents / stats.elapsed if stats.elapsed > 0 else 0.0
     out = sys.stdout
+    if out is None:  # started with stdout closed (>&-): the summary has nowhere to go
+        return
     out.write(
         f"{db_path}: {stats.documents:,} documents processed"
         + (f" ({stats.resumed_from:,} items were already done)" if stats.resumed_from else "")
@@ -247,6 +249,8 @@ def report(db_path: str, fmt: str, output_file: str | None) -> None:
                 stream.write(rep.text(db_path))
     except DatabaseError as exc:
         fail(str(exc))
+    except sqlite3.Error as exc:  # a damaged page found while reading
+        fail(f"{db_path}: cannot read the database ({exc})")
     except ImportError as exc:
         click.echo(f"figcheck: error: the HTML report is not available ({exc})", err=True)
         raise click.exceptions.Exit(EXIT_ERROR) from None

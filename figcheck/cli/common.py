@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import secrets
 import stat
@@ -198,7 +199,7 @@ def output_stream(path: str | None) -> Iterator[IO[str]]:
     socket -- is opened and written directly, never replaced.  A write error (a full disk) is a
     one-line error (exit 2) and leaves PATH as it was."""
     if path is None or path == "-":
-        yield standard_output()
+        yield from _stdout()
         return
     try:
         st: os.stat_result | None = os.stat(path)
@@ -227,6 +228,26 @@ def output_stream(path: str | None) -> Iterator[IO[str]]:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def _stdout() -> Iterator[IO[str]]:
+    """Standard output.  Unbuffered (``PYTHONUNBUFFERED=1``, common in CI containers), Python's
+    text layer drops what a short write to a nearly full disk left over, without an error; so
+    write through a buffered layer of our own, which retries the rest and reports the failure."""
+    out = standard_output()
+    raw = getattr(out, "buffer", None)
+    if not isinstance(raw, io.RawIOBase):
+        yield out
+        return
+    out.flush()
+    wrapper = io.TextIOWrapper(io.BufferedWriter(raw), encoding=out.encoding, errors=out.errors,
+                               newline="\n" if os.linesep == "\n" else None)
+    try:
+        yield wrapper
+        wrapper.flush()
+    finally:
+        with contextlib.suppress(Exception):
+            wrapper.detach().detach()  # leave sys.stdout's own file open
 
 
 def _direct(path: str) -> Iterator[IO[str]]:
