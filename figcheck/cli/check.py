@@ -442,7 +442,8 @@ def _against(db: str, docs: list[Document], config: Config
         fail("--against needs figcheck.batch.against_with_matches, which this installation lacks")
     try:
         found, matches = against(db, docs, config)
+    except batch.DatabaseError as exc:  # names the file itself
+        fail(str(exc))
     except Exception as exc:  # noqa: BLE001 - a broken database is an input error, not a crash
-        click.echo(f"figcheck: error: {db}: {exc}", err=True)
-        raise click.exceptions.Exit(EXIT_ERROR) from None
+        fail(f"{db}: {' '.join(str(exc).split())}")
     return list(found), list(matches)
