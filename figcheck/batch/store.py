@@ -234,40 +234,32 @@ def _open_readonly(path: str) -> sqlite3.Connection:
     if os.path.isdir(path):
         raise DatabaseError(f"{path}: is a directory, not a database file")
     uri = "file:" + urllib.parse.quote(os.path.abspath(path)) + "?mode=ro"
-    conn = None
     try:
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30.0,
-                               check_same_thread=False)
-        conn.execute("PRAGMA cache_size=-32000")
-        _identify(conn, path, allow_empty=False)
-        return conn
+        return _open_identified(uri, path)
     except sqlite3.OperationalError as exc:
-        if conn is not None:
-            conn.close()
         wal = path + "-wal"
         if os.path.exists(wal) and os.path.getsize(wal) > 0:
             raise DatabaseError(f"{path}: cannot read the database ({exc})") from None
-        # a WAL database in a read-only directory: SQLite cannot create the shared-memory file
-        # it wants, and nobody can be writing there, so read the file as it is
-        try:
-            conn = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None,
-                                   check_same_thread=False)
-            _identify(conn, path, allow_empty=False)
-            return conn
-        except sqlite3.Error as exc2:
-            conn.close()
-            raise DatabaseError(f"{path}: cannot read the database ({exc2})") from None
-        except DatabaseError:
-            conn.close()
-            raise
     except sqlite3.DatabaseError as exc:
-        if conn is not None:
-            conn.close()
         raise DatabaseError(f"{path}: not a figcheck database ({exc})") from None
-    except DatabaseError:
-        if conn is not None:
-            conn.close()
+    # a WAL database in a read-only directory: SQLite cannot create the shared-memory file it
+    # wants, and nobody can be writing there (no -wal file either), so read the file as it is
+    try:
+        return _open_identified(uri + "&immutable=1", path)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"{path}: cannot read the database ({exc})") from None
+
+
+def _open_identified(uri: str, path: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30.0,
+                           check_same_thread=False)
+    try:
+        conn.execute("PRAGMA cache_size=-32000")
+        _identify(conn, path, allow_empty=False)
+    except BaseException:
+        conn.close()
         raise
+    return conn
 
 
 def _identify(conn: sqlite3.Connection, path: str, *, allow_empty: bool) -> bool:

@@ -214,6 +214,7 @@ def output_stream(path: str | None) -> Iterator[IO[str]]:
         return
     target = os.path.realpath(path) if st is not None else path
     handle, tmp = _temporary(target, path, None if st is None else st.st_mode)
+    done = False
     try:
         try:
             with handle:
@@ -221,11 +222,11 @@ def output_stream(path: str | None) -> Iterator[IO[str]]:
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(tmp, target)
-            tmp = None
+            done = True
         except OSError as exc:
             _cannot_write(path, exc)
     finally:
-        if tmp is not None:
+        if not done:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
 
@@ -240,7 +241,8 @@ def _stdout() -> Iterator[IO[str]]:
         yield out
         return
     out.flush()
-    wrapper = io.TextIOWrapper(io.BufferedWriter(raw), encoding=out.encoding, errors=out.errors,
+    wrapper = io.TextIOWrapper(io.BufferedWriter(raw), encoding=getattr(out, "encoding", None),
+                               errors=getattr(out, "errors", None),
                                newline="\n" if os.linesep == "\n" else None)
     try:
         yield wrapper
@@ -263,7 +265,7 @@ def _direct(path: str) -> Iterator[IO[str]]:
         _cannot_write(path, exc)
 
 
-def _temporary(target: str, shown: str, mode: int | None) -> tuple[IO[str], str | None]:
+def _temporary(target: str, shown: str, mode: int | None) -> tuple[IO[str], str]:
     """A new file next to ``target`` that nobody else created: ``O_CREAT | O_EXCL | O_NOFOLLOW``
     under a random name, with the permissions ``target`` has (or the umask's for a new file)."""
     directory, name = os.path.split(target)
