@@ -135,6 +135,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.exceptions.Exit as exc:
         return _finish(exc.exit_code, argv)
     except click.ClickException as exc:
+        from ..formats.visible import visible
+
+        setattr(exc, "message", visible(exc.message))  # noqa: B010 - typed Final in click's stubs
         exc.show()
         return _finish(2, argv)
     except click.Abort:
@@ -178,8 +181,10 @@ def describe_failure(exc: BaseException) -> str:
 
 
 def _error(message: str) -> None:
+    from ..formats.visible import visible
+
     with contextlib.suppress(Exception):
-        click.echo(f"figcheck: error: {message}", err=True)
+        click.echo(f"figcheck: error: {visible(message)}", err=True)
 
 
 def _fill_closed_standard_fds() -> None:

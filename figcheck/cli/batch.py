@@ -186,7 +186,7 @@ def batch(paths: tuple[str, ...], db_path: str, jobs: int | None, engine: str,
     except KeyboardInterrupt as exc:
         if view is not None:
             view.end()
-        click.echo(f"figcheck: interrupted; everything committed so far is in {db_path}. "
+        click.echo(f"figcheck: interrupted; everything committed so far is in {db_path!r}. "
                    "Run the same command again to continue.", err=True)
         sys.exit(143 if isinstance(exc, _Terminated) else 130)
     except (DatabaseError, EngineError) as exc:
@@ -204,8 +204,10 @@ def batch(paths: tuple[str, ...], db_path: str, jobs: int | None, engine: str,
     out = sys.stdout
     if out is None:  # started with stdout closed (>&-): the summary has nowhere to go
         return
+    from ..formats.visible import visible
+
     out.write(
-        f"{db_path}: {stats.documents:,} documents processed"
+        f"{visible(db_path)}: {stats.documents:,} documents processed"
         + (f" ({stats.resumed_from:,} items were already done)" if stats.resumed_from else "")
         + f", {stats.quantities:,} figures, {stats.within_findings:,} within-article and "
         f"{stats.cross_findings:,} cross-source findings ({stats.stories:,} stories compared), "
@@ -216,7 +218,7 @@ def batch(paths: tuple[str, ...], db_path: str, jobs: int | None, engine: str,
     if stats.error_summary:
         out.write("bad records by message (see the errors table for file and line):\n")
         for message, n in stats.error_summary:
-            out.write(f"  {n:>8,}  {message}\n")
+            out.write(f"  {n:>8,}  {visible(message)}\n")
 
 
 REPORT_EPILOG = """\b

@@ -32,8 +32,11 @@ def internal_error(stage: str, exc: BaseException) -> NoReturn:
 
 
 def fail(message: str) -> NoReturn:
-    """Print ``figcheck: error: message`` on stderr and exit with code 2."""
-    click.echo(f"figcheck: error: {message}", err=True)
+    """Print ``figcheck: error: message`` on stderr (control characters from file names or
+    input shown as escapes, so it stays one harmless line) and exit with code 2."""
+    from ..formats.visible import visible
+
+    click.echo(f"figcheck: error: {visible(message)}", err=True)
     raise click.exceptions.Exit(EXIT_ERROR)
 
 
