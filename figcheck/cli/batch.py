@@ -216,9 +216,14 @@ def batch(paths: tuple[str, ...], db_path: str, jobs: int | None, engine: str,
         f"{stats.total_errors:,} bad records\n"
     )
     if stats.error_summary:
-        out.write("bad records by message (see the errors table for file and line):\n")
+        out.write("bad records by message, with where the first ones are (all of them are in "
+                  "the database's errors table):\n")
         for message, n in stats.error_summary:
-            out.write(f"  {n:>8,}  {visible(message)}\n")
+            where = stats.error_examples.get(message, ())
+            more = n - len(where)
+            places = ", ".join(where) + (f" and {more:,} more" if more > 0 and where else "")
+            out.write(f"  {n:>8,}  {visible(message)}"
+                      + (f"  at {visible(places)}" if places else "") + "\n")
 
 
 REPORT_EPILOG = """\b
