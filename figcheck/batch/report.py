@@ -29,8 +29,10 @@ _QUERIES: tuple[tuple[str, str], ...] = (
     ("Findings by month (of the first document involved)",
      "SELECT coalesce(substr(published, 1, 7), '(undated)'), count(*) AS n"
      " FROM findings GROUP BY 1 ORDER BY 1"),
-    ("Bad records by message",
-     "SELECT message, count(*) AS n FROM errors GROUP BY message ORDER BY n DESC, 1 LIMIT 20"),
+    ("Bad records by message (and the file and line of the first one)",
+     "SELECT message || ' (first at ' || (SELECT e2.path || coalesce(':' || e2.line, '')"
+     " FROM errors e2 WHERE e2.message = e.message ORDER BY e2.input_id, e2.item, e2.error_pk"
+     " LIMIT 1) || ')', count(*) AS n FROM errors e GROUP BY message ORDER BY n DESC, 1 LIMIT 20"),
 )
 
 

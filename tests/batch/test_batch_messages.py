@@ -43,3 +43,17 @@ def test_many_bad_records_name_the_first_ones(tmp_path: Path) -> None:
                        env=subprocess_env(), timeout=120, check=False)
     assert r.returncode == 0, r.stderr
     assert f"  at {arch}:1, {arch}:2, {arch}:3 and 4 more" in r.stdout, r.stdout
+
+
+def test_report_names_the_first_bad_record_of_each_message(tmp_path: Path) -> None:
+    arch = tmp_path / "a.jsonl"
+    arch.write_text('{"id": "ok", "text": "Officials said 5 ships arrived."}\n{x\n[]\n{y\n',
+                    encoding="utf-8")
+    db = tmp_path / "f.db"
+    for args in (["batch", str(arch), "--db", str(db), "-q", "-j", "1"], ["report", "--db", str(db)]):
+        r = subprocess.run([sys.executable, "-m", "figcheck", *args], capture_output=True,
+                           text=True, env=subprocess_env(), timeout=120, check=False)
+        assert r.returncode == 0, r.stderr
+    assert (f"2  malformed JSON (Expecting property name enclosed in double quotes) "
+            f"(first at {arch}:2)") in r.stdout, r.stdout
+    assert f"1  record is list, expected an object (first at {arch}:3)" in r.stdout
