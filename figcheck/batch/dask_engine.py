@@ -249,11 +249,10 @@ def _client(scheduler: str | None, jobs: int | None) -> tuple[Any, Any]:
     return Client(cluster), cluster  # type: ignore[no-untyped-call]
 
 
-QUIET_HTTP: dict[str, Any] = {
-    "distributed.scheduler.http.routes": [],
-    "distributed.worker.http.routes": [],
-}
-"""No HTTP routes (``/info``, ``/sitemap.json``, ``/health``, ``/metrics``) on our own cluster."""
+def _quiet_http() -> dict[str, Any]:
+    """Dask settings for no HTTP routes (``/info``, ``/sitemap.json``, ``/health``, ``/metrics``)
+    on our own cluster (new lists each time: Dask may append to them)."""
+    return {"distributed.scheduler.http.routes": [], "distributed.worker.http.routes": []}
 
 
 def local_cluster(n_workers: int) -> Any:
@@ -265,7 +264,7 @@ def local_cluster(n_workers: int) -> Any:
     import dask
     from distributed import LocalCluster
 
-    with dask.config.set(QUIET_HTTP):
+    with dask.config.set(_quiet_http()):
         cluster = LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=n_workers, threads_per_worker=1, processes=True, host="127.0.0.1",
             dashboard_address=None,
