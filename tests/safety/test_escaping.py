@@ -59,9 +59,10 @@ def test_ordinary_text_is_untouched() -> None:
     ["check", "{draft}", "--against", "{db}", "-f", "github"],
     ["report", "--db", "{db}"],
     ["check", "{missing}"],
+    ["show-config", "{evil_dir_md}"],
 ], ids=["text", "text-no-color", "github", "statistics", "extract", "file-name-text",
         "file-name-github", "file-name-extract", "against-text", "against-github", "report",
-        "error-message"])
+        "error-message", "show-config"])
 def test_human_readable_outputs_show_no_control_characters(tmp_path: Path,
                                                            args: list[str]) -> None:
     arch = tmp_path / "arch.jsonl"
@@ -74,7 +75,11 @@ def test_human_readable_outputs_show_no_control_characters(tmp_path: Path,
     db = tmp_path / "a.db"
     if "{db}" in args:
         assert run("batch", str(arch), "--db", str(db), "-q", "-j", "1").returncode == 0
+    evil_dir = tmp_path / f"desk{EVIL}"
+    evil_dir.mkdir()
+    (evil_dir / "figcheck.toml").write_text("tolerance = 0.2\n", encoding="utf-8")
     names = {"arch": arch, "evil_md": evil_md, "draft": draft, "db": db,
+             "evil_dir_md": evil_dir / "x.md",
              "missing": tmp_path / f"gone{EVIL}.md"}
     r = run(*[a.format(**names) for a in args], timeout=180)
     assert r.returncode in (0, 1, 2), r.stderr
@@ -82,7 +87,7 @@ def test_human_readable_outputs_show_no_control_characters(tmp_path: Path,
     for stream in (r.stdout, r.stderr):
         assert not UNSAFE.search(stream), repr(stream)
     shown = r.stdout + r.stderr
-    if "report" in args or "--against" in args or "{missing}" in args or "{evil_md}" in args:
+    if {"report", "--against", "{missing}", "{evil_md}", "show-config"} & set(args):
         assert "\\x1b]0;pwned\\x07" in shown, shown  # the text is there, as escapes
 
 
