@@ -178,7 +178,7 @@ def batch(paths: tuple[str, ...], db_path: str, jobs: int | None, engine: str,
         _refuse_special(p)
     config, files = _config(config_path, isolated, stories, paths)
     err = sys.stderr
-    view = None if quiet else ProgressView(err, tty=err.isatty())
+    view = None if quiet or err is None else ProgressView(err, tty=err.isatty())
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         stats = run_batch(list(files), db_path, config, jobs=jobs, engine=engine,  # type: ignore[arg-type]

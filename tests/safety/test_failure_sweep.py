@@ -3,6 +3,7 @@ traceback, never exit 1 (which CI reads as "findings")."""
 
 from __future__ import annotations
 
+import json
 import shlex
 import sqlite3
 import subprocess
@@ -124,3 +125,24 @@ def test_failure_is_one_line_exit_2(case: str, tmp_path: Path) -> None:
     assert "Traceback" not in r.stderr and "Exception ignored" not in r.stderr, r.stderr
     lines = r.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("figcheck: error: "), r.stderr
+
+
+@pytest.mark.parametrize("line", [
+    "FC batch arch.jsonl --db x.db -j 1 2>&-",
+    "FC batch arch.jsonl --db x.db -j 1 >&-",
+    "FC check a.md -f json -o out.json >&- 2>&-",
+], ids=["batch-stderr-closed", "batch-stdout-closed", "check-to-file-both-closed"])
+def test_a_closed_stream_nobody_needs_does_not_stop_the_run(tmp_path: Path, line: str) -> None:
+    (tmp_path / "a.md").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "arch.jsonl").write_text(
+        '{"id": "a", "text": "It rose from 40 to 50, a 40% rise."}\n', encoding="utf-8")
+    line = line.replace("FC", " ".join(map(shlex.quote, command())))
+    r = subprocess.run(["bash", "-c", line], cwd=tmp_path, capture_output=True, text=True,
+                       env=env(), timeout=120, check=False)
+    assert r.returncode in (0, 1), r.stderr
+    if "batch" in line:
+        conn = sqlite3.connect(tmp_path / "x.db")
+        assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+        conn.close()
+    else:
+        assert json.loads((tmp_path / "out.json").read_text())["findings"]
