@@ -627,11 +627,16 @@ def _records_from_lines(stream: IO[bytes], path: str) -> Iterator[Item]:
 
 
 def malformed_json(exc: json.JSONDecodeError) -> str:
-    """``malformed JSON (...)`` with the decoder's whole reason: the ones that end in "at"
-    ("Invalid control character at", "Unterminated string starting at") say where."""
+    """``malformed JSON (...)`` with the decoder's reason as a whole phrase: two of them are cut
+    off where it appends the position, which is left out (the line is reported anyway, and bad
+    records are summarised by message)."""
     reason = exc.msg
-    if reason.endswith(" at"):
-        reason = f"{reason} column {exc.colno}"
+    if reason == "Invalid control character at":
+        reason = "Invalid control character in a string"
+    elif reason == "Unterminated string starting at":
+        reason = "Unterminated string"
+    else:
+        reason = reason.removesuffix(" at")
     return f"malformed JSON ({reason})"
 
 

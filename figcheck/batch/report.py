@@ -30,9 +30,10 @@ _QUERIES: tuple[tuple[str, str], ...] = (
      "SELECT coalesce(substr(published, 1, 7), '(undated)'), count(*) AS n"
      " FROM findings GROUP BY 1 ORDER BY 1"),
     ("Bad records by message (and the file and line of the first one)",
-     "SELECT message || ' (first at ' || (SELECT e2.path || coalesce(':' || e2.line, '')"
-     " FROM errors e2 WHERE e2.message = e.message ORDER BY e2.input_id, e2.item, e2.error_pk"
-     " LIMIT 1) || ')', count(*) AS n FROM errors e GROUP BY message ORDER BY n DESC, 1 LIMIT 20"),
+     "SELECT g.message || ' (first at ' || f.path || coalesce(':' || f.line, '') || ')', g.n"
+     " FROM (SELECT message, count(*) AS n, min(error_pk) AS first FROM errors GROUP BY message"
+     " ORDER BY n DESC, message LIMIT 20) g JOIN errors f ON f.error_pk = g.first"
+     " ORDER BY g.n DESC, g.message"),
 )
 
 

@@ -30,7 +30,7 @@ def test_bad_record_summary_names_file_and_line(tmp_path: Path) -> None:
     assert by_message == {
         "malformed JSON (Expecting property name enclosed in double quotes)":
             f"{arch}:3, {arch}:5",
-        "malformed JSON (Invalid control character at column 28)": f"{arch}:2",
+        "malformed JSON (Invalid control character in a string)": f"{arch}:2",
         "record is list, expected an object": f"{arch}:6",
     }, r.stdout
 
@@ -57,3 +57,19 @@ def test_report_names_the_first_bad_record_of_each_message(tmp_path: Path) -> No
     assert (f"2  malformed JSON (Expecting property name enclosed in double quotes) "
             f"(first at {arch}:2)") in r.stdout, r.stdout
     assert f"1  record is list, expected an object (first at {arch}:3)" in r.stdout
+
+
+def test_malformed_json_reasons_are_whole() -> None:
+    import json
+
+    import pytest
+
+    from figcheck.inputs import malformed_json
+
+    for text, reason in [('{"a": "x\x01"}', "Invalid control character in a string"),
+                         ('{"a": "x', "Unterminated string"),
+                         ('{a', "Expecting property name enclosed in double quotes"),
+                         ('{"a": 1} x', "Extra data")]:
+        with pytest.raises(json.JSONDecodeError) as info:
+            json.loads(text)
+        assert malformed_json(info.value) == f"malformed JSON ({reason})"
