@@ -134,3 +134,20 @@ def test_failed_write_leaves_the_old_file(draft: Path, tmp_path: Path) -> None:
 def test_directory_is_refused(draft: Path, tmp_path: Path) -> None:
     r = run("check", str(draft), "-o", str(tmp_path))
     assert r.returncode == 2 and "is a directory" in r.stderr
+
+
+def test_a_device_node_we_create_is_not_replaced(draft: Path, tmp_path: Path) -> None:
+    # a real character device node (1, 3: what /dev/null is) made in the test's own folder
+    node = tmp_path / "null"
+    try:
+        os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except (PermissionError, AttributeError, OSError):
+        pytest.skip("cannot create a device node here (needs root)")
+    r = run("check", str(draft), "-f", "json", "-o", str(node))
+    # written into the device (exit 1: findings), or refused by a nodev mount (exit 2, one line)
+    assert r.returncode in (1, 2), r.stderr
+    if r.returncode == 2:
+        assert r.stderr.count("\n") == 1 and "cannot write" in r.stderr, r.stderr
+    st = node.lstat()
+    assert stat.S_ISCHR(st.st_mode) and st.st_rdev == os.makedev(1, 3)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.md", "null"]
