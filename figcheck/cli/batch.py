@@ -134,7 +134,10 @@ def _config(config_path: str | None, isolated: bool, stories: str | None,
                 if any(settings.excluded(w) for w in walked):
                     continue
                 if not os.path.isfile(f):  # a FIFO or device inside a folder: never waited for
-                    click.echo(f"figcheck: note: {f}: not a regular file; skipped", err=True)
+                    from ..formats.visible import visible
+
+                    click.echo(f"figcheck: note: {visible(f)}: not a regular file; skipped",
+                               err=True)
                     continue
                 files.append(f)
         return settings.for_run(start).config, tuple(files)

@@ -204,8 +204,10 @@ def check(ctx: click.Context, paths: tuple[str, ...], stdin_filename: str | None
     sources = inputs.sources
     prepared, directives = _prepare(originals, sources)
     run, failed = _compute_each(prepared, _neutral(config))
+    from ..formats.visible import visible
+
     for line in failed.values():
-        click.echo(f"figcheck: error: {line}", err=True)
+        click.echo(f"figcheck: error: {visible(line)}", err=True)
     if failed:  # reported above; the output shows the documents that were checked
         originals = [d for d in originals if d.id not in failed]
         prepared = [d for d in prepared if d.id not in failed]
@@ -243,7 +245,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], stdin_filename: str | None
         click.echo(line, err=True)
         hint = _story_hint(run, config)
         if hint:
-            click.echo(f"figcheck: note: {hint}", err=True)
+            click.echo(f"figcheck: note: {visible(hint)}", err=True)
     if problems:
         ctx.exit(EXIT_ERROR)
     failing = any(_fails(f, configs, config) for f in findings)

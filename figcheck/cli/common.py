@@ -133,12 +133,15 @@ class Inputs:
     notices: list[str] = field(default_factory=list)
 
     def show(self, quiet: bool = False) -> None:
-        """Print the problems (``figcheck: error: ...``) and, unless ``quiet``, the notices."""
+        """Print the problems (``figcheck: error: ...``) and, unless ``quiet``, the notices
+        (control characters from file names or records shown as escapes)."""
+        from ..formats.visible import visible
+
         for line in self.errors:
-            click.echo(f"figcheck: error: {line}", err=True)
+            click.echo(f"figcheck: error: {visible(line)}", err=True)
         if not quiet:
             for line in self.notices:
-                click.echo(f"figcheck: note: {line}", err=True)
+                click.echo(f"figcheck: note: {visible(line)}", err=True)
 
 
 def read_each(paths: tuple[str, ...], stdin_filename: str | None,
@@ -151,7 +154,11 @@ def read_each(paths: tuple[str, ...], stdin_filename: str | None,
     expanded = expand(paths, excluded)
     if list(expanded).count("-") > 1:
         fail("'-' (standard input) can be given only once")
-    stdin = sys.stdin.buffer if "-" in expanded else None
+    stdin = None
+    if "-" in expanded:
+        if sys.stdin is None:
+            fail("standard input is closed; nothing to read for '-'")
+        stdin = sys.stdin.buffer
     out = Inputs()
     seen: dict[str, int] = {}
     for path in expanded:
