@@ -237,7 +237,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], stdin_filename: str | None
     problems = len(inputs.errors) + len(failed)
     if not quiet:
         for match in matches:  # what --against compared each draft with, or "no story matched"
-            click.echo(f"figcheck: against: {match.describe()}", err=True)
+            click.echo(f"figcheck: against: {visible(match.describe())}", err=True)
         line = summary(findings, len(originals))
         if problems:
             line += (f" {problems} input problem{'s' if problems != 1 else ''} "
