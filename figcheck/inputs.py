@@ -616,7 +616,7 @@ def _records_from_lines(stream: IO[bytes], path: str) -> Iterator[Item]:
         try:
             rec = _loads(text)
         except json.JSONDecodeError as exc:
-            yield RecordError(path=path, line=lineno, message=f"malformed JSON ({exc.msg})")
+            yield RecordError(path=path, line=lineno, message=malformed_json(exc))
             continue
         try:
             yield document_from_record(rec, where, default_id=where)
@@ -624,6 +624,20 @@ def _records_from_lines(stream: IO[bytes], path: str) -> Iterator[Item]:
             yield RecordError(path=path, line=lineno, message=str(exc).split(": ", 1)[1])
         except RecursionError:
             yield RecordError(path=path, line=lineno, message="record nested too deeply")
+
+
+def malformed_json(exc: json.JSONDecodeError) -> str:
+    """``malformed JSON (...)`` with the decoder's reason as a whole phrase: two of them are cut
+    off where it appends the position, which is left out (the line is reported anyway, and bad
+    records are summarised by message)."""
+    reason = exc.msg
+    if reason == "Invalid control character at":
+        reason = "Invalid control character in a string"
+    elif reason == "Unterminated string starting at":
+        reason = "Unterminated string"
+    else:
+        reason = reason.removesuffix(" at")
+    return f"malformed JSON ({reason})"
 
 
 _JSON_SPACE = re.compile(r"[ \t\n\r]*")
@@ -643,7 +657,7 @@ def _json_items(text: str, path: str) -> Iterator[tuple[int, Any]]:
         return line
 
     def malformed(exc: json.JSONDecodeError) -> BrokenStream:
-        return BrokenStream(path, exc.lineno, f"malformed JSON ({exc.msg})")
+        return BrokenStream(path, exc.lineno, malformed_json(exc))
 
     i = _JSON_SPACE.match(text).end()  # type: ignore[union-attr]
     if not text.startswith("[", i):

@@ -245,10 +245,58 @@ def _client(scheduler: str | None, jobs: int | None) -> tuple[Any, Any]:
             raise EngineError(f"cannot reach the dask scheduler at {scheduler} ({reason})") from None
     from .local import default_jobs
 
-    cluster = LocalCluster(  # type: ignore[no-untyped-call]
-        n_workers=jobs or default_jobs(), threads_per_worker=1, processes=True,
-        dashboard_address=None)
+    cluster = local_cluster(jobs or default_jobs())
     return Client(cluster), cluster  # type: ignore[no-untyped-call]
+
+
+def _quiet_http() -> dict[str, Any]:
+    """Dask settings for no HTTP routes (``/info``, ``/sitemap.json``, ``/health``, ``/metrics``)
+    on our own cluster (new lists each time: Dask may append to them)."""
+    return {"distributed.scheduler.http.routes": [], "distributed.worker.http.routes": []}
+
+
+def local_cluster(n_workers: int) -> Any:
+    """A ``LocalCluster`` of ``n_workers`` single-threaded processes that listens only where the
+    cluster's own processes talk to each other.  Distributed always starts an HTTP server on the
+    scheduler (127.0.0.1:8787 by default, even without a dashboard) and on each worker: here they
+    get no routes, a random loopback port instead of 8787 while they start, and are then
+    stopped."""
+    import dask
+    from distributed import LocalCluster
+
+    with dask.config.set(_quiet_http()):
+        cluster = LocalCluster(  # type: ignore[no-untyped-call]
+            n_workers=n_workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+            dashboard_address=None,
+            scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"})
+    try:
+        cluster.sync(_stop_http_servers, cluster.scheduler, [])  # type: ignore[no-untyped-call]
+        from distributed import Client
+
+        with Client(cluster) as client:  # type: ignore[no-untyped-call]
+            client.run(_stop_worker_http)
+    except BaseException:
+        cluster.close()
+        raise
+    return cluster
+
+
+async def _stop_http_servers(server: Any, _: Any) -> None:
+    http = getattr(server, "http_server", None)
+    if http is not None:
+        http.stop()
+        services = getattr(server, "services", {})
+        if services.get("dashboard") is http:
+            del services["dashboard"]
+
+
+def _stop_worker_http(dask_worker: Any) -> None:
+    http = getattr(dask_worker, "http_server", None)
+    if http is not None:
+        http.stop()
+        services = getattr(dask_worker, "services", {})
+        if services.get("dashboard") is http:
+            del services["dashboard"]
 
 
 def run(

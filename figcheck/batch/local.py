@@ -6,6 +6,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 from collections import deque
@@ -21,9 +22,44 @@ from .toolkit import DEFAULT, resolve
 from .work import DOC_TIMEOUT, origin_line, compare_story, process_chunk
 
 
-def _ignore_sigint() -> None:
-    # Workers leave Ctrl-C to the parent, which rolls back and stops them.
+PARENT_POLL: float = 1.0
+"""Seconds between a worker's checks that its parent is still alive (the fallback where the
+kernel cannot be asked to signal it)."""
+
+_PR_SET_PDEATHSIG: int = 1
+
+
+def _worker_init(parent: int) -> None:
+    """Every worker process: leave Ctrl-C to the parent (which rolls back and stops the pool),
+    and die with the parent, however it ends -- a ``SIGKILL`` of the main process must not leave
+    the workers running."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(parent)
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this process end when process ``parent`` does: ``prctl(PR_SET_PDEATHSIG, SIGKILL)``
+    on Linux, and on every system a daemon thread that polls the parent's pid every
+    :data:`PARENT_POLL` seconds (re-parenting changes it)."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+        except (OSError, AttributeError):  # no libc prctl: the watchdog below still works
+            pass
+    if os.getppid() != parent:  # the parent died before the request above was in place
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), name="figcheck-parent-watch",
+                     daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(PARENT_POLL)
+        if os.getppid() != parent:
+            os._exit(1)
 
 
 def default_jobs() -> int:
@@ -50,7 +86,8 @@ class _Runner:
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
-            self.jobs, mp_context=multiprocessing.get_context(self.method), initializer=_ignore_sigint
+            self.jobs, mp_context=multiprocessing.get_context(self.method),
+            initializer=_worker_init, initargs=(os.getpid(),),
         )
 
     def restart(self) -> None:

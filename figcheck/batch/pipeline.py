@@ -21,6 +21,8 @@ ProgressFn = Callable[[str, int, int | None], None]
 """``progress(stage, done, total)``: stage is ``"documents"`` or ``"stories"``."""
 
 CHUNK = 32
+ERROR_EXAMPLES = 3
+"""Bad records named (file and line) per message in the end-of-run summary."""
 LARGE_STORY = 400
 """Stories with more documents than this are compared claim key by claim key."""
 
@@ -38,6 +40,9 @@ class BatchStats:
     elapsed: float = 0.0
     error_summary: list[tuple[str, int]] = field(default_factory=list)
     """Most frequent error messages (path and line stripped) with counts."""
+    error_examples: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """For each message of :attr:`error_summary`, where its first bad records are
+    (``path:line``, or ``path`` for a whole file), at most :data:`ERROR_EXAMPLES`."""
     total_documents: int = 0
     total_errors: int = 0
     total_findings: int = 0
@@ -337,4 +342,13 @@ def finish(conn: sqlite3.Connection, stats: BatchStats, started: float) -> Batch
             "SELECT message, count(*) AS n FROM errors GROUP BY message ORDER BY n DESC, message LIMIT 10"
         )
     ]
+    stats.error_examples = {
+        message: tuple(
+            path if line is None else f"{path}:{line}"
+            for path, line in conn.execute(
+                "SELECT path, line FROM errors WHERE message=? ORDER BY input_id, item, error_pk"
+                " LIMIT ?", (message, ERROR_EXAMPLES))
+        )
+        for message, _ in stats.error_summary
+    }
     return stats

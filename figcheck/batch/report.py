@@ -29,8 +29,11 @@ _QUERIES: tuple[tuple[str, str], ...] = (
     ("Findings by month (of the first document involved)",
      "SELECT coalesce(substr(published, 1, 7), '(undated)'), count(*) AS n"
      " FROM findings GROUP BY 1 ORDER BY 1"),
-    ("Bad records by message",
-     "SELECT message, count(*) AS n FROM errors GROUP BY message ORDER BY n DESC, 1 LIMIT 20"),
+    ("Bad records by message (and the file and line of the first one)",
+     "SELECT g.message || ' (first at ' || f.path || coalesce(':' || f.line, '') || ')', g.n"
+     " FROM (SELECT message, count(*) AS n, min(error_pk) AS first FROM errors GROUP BY message"
+     " ORDER BY n DESC, message LIMIT 20) g JOIN errors f ON f.error_pk = g.first"
+     " ORDER BY g.n DESC, g.message"),
 )
 
 
@@ -67,7 +70,9 @@ def text(db_path: str) -> str:
         for label, n in rows:
             lines.append(f"  {n:>{width},}  {label}")
         lines.append("")
-    return "\n".join(lines)
+    from ..formats.visible import visible_lines
+
+    return visible_lines("\n".join(lines))
 
 
 HTML_FINDINGS = 500
@@ -142,12 +147,14 @@ def html(db_path: str) -> str:
 def finding_lines(db_path: str) -> Iterator[str]:
     """Every finding as one JSON object a line (the ``check --format jsonl`` layout), ordered by
     publication date then code; streamed, so any size of database exports in constant memory."""
+    from ..formats.visible import json_safe
+
     conn = connect(db_path, create=False)
     try:
         for (js,) in conn.execute(
             "SELECT json FROM findings ORDER BY published IS NULL, published, code, finding_pk"
         ):
             f = finding_from_json(js)
-            yield json.dumps(f.model_dump(mode="json"), ensure_ascii=False) + "\n"
+            yield json_safe(json.dumps(f.model_dump(mode="json"), ensure_ascii=False)) + "\n"
     finally:
         conn.close()

@@ -1,4 +1,5 @@
-"""The batch database: one SQLite file (WAL mode), schema version :data:`DB_VERSION`.
+"""The batch database: one SQLite file (WAL mode), schema version :data:`DB_VERSION`, identified
+by ``PRAGMA application_id`` :data:`APPLICATION_ID` and its tables.
 
 Tables (see docs/batch.md for the full description):
 
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import urllib.parse
 from typing import Any
 
 from pydantic_core import to_json
@@ -139,30 +141,147 @@ class EngineError(Exception):
     cannot be reached)."""
 
 
+APPLICATION_ID: int = 0x46434442
+"""``PRAGMA application_id`` of a figcheck batch database ("FCDB"), stamped when it is created
+(and on the first batch run over a database made before it was)."""
+
+TABLES: frozenset[str] = frozenset(
+    {"meta", "inputs", "documents", "quantities", "features", "findings", "finding_docs",
+     "errors", "stories_done"}
+)
+"""The tables every figcheck batch database has."""
+
+
+class LockedConnection(sqlite3.Connection):
+    """A writer's connection: it holds an exclusive ``flock`` on the database file from opening
+    to :meth:`close`, so that a second ``figcheck batch`` on the same file stops at once with a
+    clear message instead of racing the first one.  The lock is released by the kernel when the
+    process ends, however it ends."""
+
+    lock_fd: int | None = None
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            fd, self.lock_fd = self.lock_fd, None
+            if fd is not None:  # after SQLite closed the file: closing it first would drop
+                os.close(fd)     # SQLite's own POSIX locks on it
+
+
 def connect(path: str | os.PathLike[str], *, create: bool = True) -> sqlite3.Connection:
-    """Open (and if needed create) the batch database.  Autocommit mode: callers use
+    """The batch database: with ``create`` (``figcheck batch``) opened for writing, created when
+    missing or empty, and locked against a second writer; without it (``report``,
+    ``--against``) opened read-only, so a read-only file or directory works and nothing is ever
+    written.  Either way the file is identified as a figcheck database (application id, version
+    and tables) before anything is changed; another application's database is refused with a
+    :class:`DatabaseError` and left exactly as it was.  Autocommit mode: callers use
     ``with transaction(conn):`` for every write."""
     path = os.fspath(path)
-    if not create and not os.path.exists(path):
-        raise DatabaseError(f"{path}: no such database")
+    if not create:
+        return _open_readonly(path)
+    if os.path.isdir(path):
+        raise DatabaseError(f"{path}: is a directory, not a database file")
     try:
-        conn = sqlite3.connect(path, isolation_level=None, timeout=30.0, check_same_thread=False)
+        conn = sqlite3.connect(path, isolation_level=None, timeout=30.0,
+                               check_same_thread=False, factory=LockedConnection)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"{path}: cannot open the database ({exc})") from None
+    try:
+        _lock(conn, path)
+        fresh = _identify(conn, path, allow_empty=True)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=OFF")
         conn.execute("PRAGMA cache_size=-32000")
-        if create:
-            conn.executescript(SCHEMA)
-            conn.execute(
-                "INSERT OR IGNORE INTO meta(key, value) VALUES ('db_version', ?)", (DB_VERSION,)
-            )
-        version = conn.execute("SELECT value FROM meta WHERE key='db_version'").fetchone()
+        if fresh or conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        conn.executescript(SCHEMA)
+        conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('db_version', ?)",
+                     (DB_VERSION,))
+    except DatabaseError:
+        conn.close()
+        raise
+    except sqlite3.Error as exc:
+        conn.close()
+        raise DatabaseError(f"{path}: not a usable figcheck database ({exc})") from None
+    return conn
+
+
+def _lock(conn: LockedConnection, path: str) -> None:
+    """Take the writer's lock (see :class:`LockedConnection`), or say who holds it."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX: SQLite's own locking only
+        return
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise DatabaseError(
+            f"{path}: another 'figcheck batch' is writing to this database; wait for it to "
+            "finish (or stop it) and run again") from None
+    except OSError:
+        os.close(fd)  # a file system without flock: SQLite's own locking only
+        return
+    conn.lock_fd = fd
+
+
+def _open_readonly(path: str) -> sqlite3.Connection:
+    if not os.path.exists(path):
+        raise DatabaseError(f"{path}: no such database")
+    if os.path.isdir(path):
+        raise DatabaseError(f"{path}: is a directory, not a database file")
+    uri = "file:" + urllib.parse.quote(os.path.abspath(path)) + "?mode=ro"
+    try:
+        return _open_identified(uri, path)
+    except sqlite3.OperationalError as exc:
+        wal = path + "-wal"
+        if os.path.exists(wal) and os.path.getsize(wal) > 0:
+            raise DatabaseError(f"{path}: cannot read the database ({exc})") from None
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(f"{path}: not a figcheck database ({exc})") from None
-    if version is None or version[0] != DB_VERSION:
+    # a WAL database in a read-only directory: SQLite cannot create the shared-memory file it
+    # wants, and nobody can be writing there (no -wal file either), so read the file as it is
+    try:
+        return _open_identified(uri + "&immutable=1", path)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"{path}: cannot read the database ({exc})") from None
+
+
+def _open_identified(uri: str, path: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30.0,
+                           check_same_thread=False)
+    try:
+        conn.execute("PRAGMA cache_size=-32000")
+        _identify(conn, path, allow_empty=False)
+    except BaseException:
         conn.close()
-        raise DatabaseError(f"{path}: not a figcheck batch database (version {version})")
+        raise
     return conn
+
+
+def _identify(conn: sqlite3.Connection, path: str, *, allow_empty: bool) -> bool:
+    """Whether the file is empty (no schema at all: a new database, if ``allow_empty``); raises
+    :class:`DatabaseError` unless it is a figcheck batch database of this version.  Reads only."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if not names and app_id == 0:
+        if allow_empty:
+            return True
+        raise DatabaseError(f"{path}: not a figcheck database (it is empty)")
+    if app_id not in (0, APPLICATION_ID) or not TABLES <= tables:
+        raise DatabaseError(
+            f"{path}: not a figcheck database (it belongs to another application); "
+            "give a new file or a figcheck batch database")
+    row = conn.execute("SELECT value FROM meta WHERE key='db_version'").fetchone()
+    if row is None or row[0] != DB_VERSION:
+        version = "none" if row is None else row[0]
+        raise DatabaseError(f"{path}: not a figcheck batch database of version {DB_VERSION} "
+                            f"(version {version})")
+    return False
 
 
 def ensure_indexes(conn: sqlite3.Connection) -> None:

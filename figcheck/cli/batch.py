@@ -134,7 +134,10 @@ def _config(config_path: str | None, isolated: bool, stories: str | None,
                 if any(settings.excluded(w) for w in walked):
                     continue
                 if not os.path.isfile(f):  # a FIFO or device inside a folder: never waited for
-                    click.echo(f"figcheck: note: {f}: not a regular file; skipped", err=True)
+                    from ..formats.visible import visible
+
+                    click.echo(f"figcheck: note: {visible(f)}: not a regular file; skipped",
+                               err=True)
                     continue
                 files.append(f)
         return settings.for_run(start).config, tuple(files)
@@ -178,7 +181,7 @@ def batch(paths: tuple[str, ...], db_path: str, jobs: int | None, engine: str,
         _refuse_special(p)
     config, files = _config(config_path, isolated, stories, paths)
     err = sys.stderr
-    view = None if quiet else ProgressView(err, tty=err.isatty())
+    view = None if quiet or err is None else ProgressView(err, tty=err.isatty())
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         stats = run_batch(list(files), db_path, config, jobs=jobs, engine=engine,  # type: ignore[arg-type]
@@ -186,7 +189,7 @@ def batch(paths: tuple[str, ...], db_path: str, jobs: int | None, engine: str,
     except KeyboardInterrupt as exc:
         if view is not None:
             view.end()
-        click.echo(f"figcheck: interrupted; everything committed so far is in {db_path}. "
+        click.echo(f"figcheck: interrupted; everything committed so far is in {db_path!r}. "
                    "Run the same command again to continue.", err=True)
         sys.exit(143 if isinstance(exc, _Terminated) else 130)
     except (DatabaseError, EngineError) as exc:
@@ -202,8 +205,12 @@ def batch(paths: tuple[str, ...], db_path: str, jobs: int | None, engine: str,
         view.end()
     rate = stats.documents / stats.elapsed if stats.elapsed > 0 else 0.0
     out = sys.stdout
+    if out is None:  # started with stdout closed (>&-): the summary has nowhere to go
+        return
+    from ..formats.visible import visible
+
     out.write(
-        f"{db_path}: {stats.documents:,} documents processed"
+        f"{visible(db_path)}: {stats.documents:,} documents processed"
         + (f" ({stats.resumed_from:,} items were already done)" if stats.resumed_from else "")
         + f", {stats.quantities:,} figures, {stats.within_findings:,} within-article and "
         f"{stats.cross_findings:,} cross-source findings ({stats.stories:,} stories compared), "
@@ -212,9 +219,14 @@ def batch(paths: tuple[str, ...], db_path: str, jobs: int | None, engine: str,
         f"{stats.total_errors:,} bad records\n"
     )
     if stats.error_summary:
-        out.write("bad records by message (see the errors table for file and line):\n")
+        out.write("bad records by message, with where the first ones are (all of them are in "
+                  "the database's errors table):\n")
         for message, n in stats.error_summary:
-            out.write(f"  {n:>8,}  {message}\n")
+            where = stats.error_examples.get(message, ())
+            more = n - len(where)
+            places = ", ".join(where) + (f" and {more:,} more" if more > 0 and where else "")
+            out.write(f"  {n:>8,}  {visible(message)}"
+                      + (f"  at {visible(places)}" if places else "") + "\n")
 
 
 REPORT_EPILOG = """\b
@@ -247,6 +259,8 @@ def report(db_path: str, fmt: str, output_file: str | None) -> None:
                 stream.write(rep.text(db_path))
     except DatabaseError as exc:
         fail(str(exc))
+    except sqlite3.Error as exc:  # a damaged page found while reading
+        fail(f"{db_path}: cannot read the database ({exc})")
     except ImportError as exc:
         click.echo(f"figcheck: error: the HTML report is not available ({exc})", err=True)
         raise click.exceptions.Exit(EXIT_ERROR) from None

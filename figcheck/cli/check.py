@@ -204,8 +204,10 @@ def check(ctx: click.Context, paths: tuple[str, ...], stdin_filename: str | None
     sources = inputs.sources
     prepared, directives = _prepare(originals, sources)
     run, failed = _compute_each(prepared, _neutral(config))
+    from ..formats.visible import visible
+
     for line in failed.values():
-        click.echo(f"figcheck: error: {line}", err=True)
+        click.echo(f"figcheck: error: {visible(line)}", err=True)
     if failed:  # reported above; the output shows the documents that were checked
         originals = [d for d in originals if d.id not in failed]
         prepared = [d for d in prepared if d.id not in failed]
@@ -235,7 +237,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], stdin_filename: str | None
     problems = len(inputs.errors) + len(failed)
     if not quiet:
         for match in matches:  # what --against compared each draft with, or "no story matched"
-            click.echo(f"figcheck: against: {match.describe()}", err=True)
+            click.echo(f"figcheck: against: {visible(match.describe())}", err=True)
         line = summary(findings, len(originals))
         if problems:
             line += (f" {problems} input problem{'s' if problems != 1 else ''} "
@@ -243,7 +245,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], stdin_filename: str | None
         click.echo(line, err=True)
         hint = _story_hint(run, config)
         if hint:
-            click.echo(f"figcheck: note: {hint}", err=True)
+            click.echo(f"figcheck: note: {visible(hint)}", err=True)
     if problems:
         ctx.exit(EXIT_ERROR)
     failing = any(_fails(f, configs, config) for f in findings)
@@ -442,7 +444,8 @@ def _against(db: str, docs: list[Document], config: Config
         fail("--against needs figcheck.batch.against_with_matches, which this installation lacks")
     try:
         found, matches = against(db, docs, config)
+    except batch.DatabaseError as exc:  # names the file itself
+        fail(str(exc))
     except Exception as exc:  # noqa: BLE001 - a broken database is an input error, not a crash
-        click.echo(f"figcheck: error: {db}: {exc}", err=True)
-        raise click.exceptions.Exit(EXIT_ERROR) from None
+        fail(f"{db}: {' '.join(str(exc).split())}")
     return list(found), list(matches)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import os
+import secrets
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -29,8 +32,11 @@ def internal_error(stage: str, exc: BaseException) -> NoReturn:
 
 
 def fail(message: str) -> NoReturn:
-    """Print ``figcheck: error: message`` on stderr and exit with code 2."""
-    click.echo(f"figcheck: error: {message}", err=True)
+    """Print ``figcheck: error: message`` on stderr (control characters from file names or
+    input shown as escapes, so it stays one harmless line) and exit with code 2."""
+    from ..formats.visible import visible
+
+    click.echo(f"figcheck: error: {visible(message)}", err=True)
     raise click.exceptions.Exit(EXIT_ERROR)
 
 
@@ -87,7 +93,11 @@ def read_inputs(
     from ..inputs import InputError, read_sourced
 
     paths = expand(paths)
-    stdin = sys.stdin.buffer if "-" in paths else None
+    stdin = None
+    if "-" in paths:
+        if sys.stdin is None:
+            fail("standard input is closed; nothing to read for '-'")
+        stdin = sys.stdin.buffer
     if list(paths).count("-") > 1:
         fail("'-' (standard input) can be given only once")
     try:
@@ -123,12 +133,15 @@ class Inputs:
     notices: list[str] = field(default_factory=list)
 
     def show(self, quiet: bool = False) -> None:
-        """Print the problems (``figcheck: error: ...``) and, unless ``quiet``, the notices."""
+        """Print the problems (``figcheck: error: ...``) and, unless ``quiet``, the notices
+        (control characters from file names or records shown as escapes)."""
+        from ..formats.visible import visible
+
         for line in self.errors:
-            click.echo(f"figcheck: error: {line}", err=True)
+            click.echo(f"figcheck: error: {visible(line)}", err=True)
         if not quiet:
             for line in self.notices:
-                click.echo(f"figcheck: note: {line}", err=True)
+                click.echo(f"figcheck: note: {visible(line)}", err=True)
 
 
 def read_each(paths: tuple[str, ...], stdin_filename: str | None,
@@ -141,7 +154,11 @@ def read_each(paths: tuple[str, ...], stdin_filename: str | None,
     expanded = expand(paths, excluded)
     if list(expanded).count("-") > 1:
         fail("'-' (standard input) can be given only once")
-    stdin = sys.stdin.buffer if "-" in expanded else None
+    stdin = None
+    if "-" in expanded:
+        if sys.stdin is None:
+            fail("standard input is closed; nothing to read for '-'")
+        stdin = sys.stdin.buffer
     out = Inputs()
     seen: dict[str, int] = {}
     for path in expanded:
@@ -169,24 +186,116 @@ def read_each(paths: tuple[str, ...], stdin_filename: str | None,
     return out
 
 
+def standard_output() -> IO[str]:
+    """``sys.stdout``, or a one-line error (exit 2) when the process was started without one
+    (``>&-``)."""
+    if sys.stdout is None:
+        fail("standard output is closed; give -o PATH to write somewhere else")
+    return sys.stdout
+
+
+def _cannot_write(path: str, exc: OSError) -> NoReturn:
+    fail(f"{path}: cannot write ({exc.strerror or exc})")
+
+
 @contextlib.contextmanager
 def output_stream(path: str | None) -> Iterator[IO[str]]:
-    """``-o PATH`` (written atomically-ish: all or nothing) or stdout."""
+    """``-o PATH`` or stdout (``None`` or ``-``).
+
+    A regular file (or a new one) is written all or nothing: into a new temporary file in the
+    same directory (a random name, created with ``O_EXCL | O_NOFOLLOW``, so nothing planted there
+    is followed or reused), then renamed over PATH.  A symbolic link to a regular file is written
+    through (its target is replaced; the link stays).  Anything else -- a device, a FIFO, a
+    socket -- is opened and written directly, never replaced.  A write error (a full disk) is a
+    one-line error (exit 2) and leaves PATH as it was."""
     if path is None or path == "-":
-        yield sys.stdout
+        yield from _stdout()
         return
-    tmp = f"{path}.figcheck-tmp"
     try:
-        handle = open(tmp, "w", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed below
+        st: os.stat_result | None = os.stat(path)
+    except FileNotFoundError:
+        st = None
     except OSError as exc:
-        fail(f"{path}: cannot write ({exc.strerror})")
+        _cannot_write(path, exc)
+    if st is not None and stat.S_ISDIR(st.st_mode):
+        fail(f"{path}: is a directory")
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        yield from _direct(path)
+        return
+    target = os.path.realpath(path) if st is not None else path
+    handle, tmp = _temporary(target, path, None if st is None else st.st_mode)
+    done = False
+    try:
+        try:
+            with handle:
+                yield handle
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, target)
+            done = True
+        except OSError as exc:
+            _cannot_write(path, exc)
+    finally:
+        if not done:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _stdout() -> Iterator[IO[str]]:
+    """Standard output.  Unbuffered (``PYTHONUNBUFFERED=1``, common in CI containers), Python's
+    text layer drops what a short write to a nearly full disk left over, without an error; so
+    write through a buffered layer of our own, which retries the rest and reports the failure."""
+    out = standard_output()
+    raw = getattr(out, "buffer", None)
+    if not isinstance(raw, io.RawIOBase):
+        yield out
+        return
+    out.flush()
+    wrapper = io.TextIOWrapper(io.BufferedWriter(raw), encoding=getattr(out, "encoding", None),
+                               errors=getattr(out, "errors", None),
+                               newline="\n" if os.linesep == "\n" else None)
+    try:
+        yield wrapper
+        wrapper.flush()
+    finally:
+        with contextlib.suppress(Exception):
+            wrapper.detach().detach()  # leave sys.stdout's own file open
+
+
+def _direct(path: str) -> Iterator[IO[str]]:
+    """Write straight into a device or FIFO (no temporary file, no rename)."""
+    try:
+        handle = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        _cannot_write(path, exc)
     try:
         with handle:
             yield handle
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    except OSError as exc:
+        _cannot_write(path, exc)
+
+
+def _temporary(target: str, shown: str, mode: int | None) -> tuple[IO[str], str]:
+    """A new file next to ``target`` that nobody else created: ``O_CREAT | O_EXCL | O_NOFOLLOW``
+    under a random name, with the permissions ``target`` has (or the umask's for a new file)."""
+    directory, name = os.path.split(target)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(
+        os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        tmp = os.path.join(directory, f".{name}.{secrets.token_hex(8)}.figcheck-tmp")
+        try:
+            fd = os.open(tmp, flags, 0o666)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            _cannot_write(shown, exc)
+        try:
+            if mode is not None:
+                os.fchmod(fd, stat.S_IMODE(mode))
+        except OSError:
+            pass  # not ours to change: the new file keeps the umask's permissions
+        return os.fdopen(fd, "w", encoding="utf-8", newline="\n"), tmp
+    fail(f"{shown}: cannot create a temporary file next to it")
 
 
 def use_colour(stream: IO[str], no_color: bool = False) -> bool:

@@ -54,8 +54,10 @@ def show_config(ctx: click.Context, path: str, config_path: str | None, isolated
                          for k, v in values.items()},
         }, indent=2))
         ctx.exit(EXIT_CLEAN)
-    click.echo(f"# configuration file: {resolved.file or '(none)'}")
+    from ..formats.visible import visible
+
+    click.echo(f"# configuration file: {visible(str(resolved.file or '(none)'))}")
     for key, value in values.items():
         shown = json.dumps(_plain(value))
-        click.echo(f"{key.replace('_', '-'):<18} = {shown:<28} # {resolved.sources[key]}")
+        click.echo(f"{key.replace('_', '-'):<18} = {shown:<28} # {visible(resolved.sources[key])}")
     ctx.exit(EXIT_CLEAN)

@@ -332,7 +332,9 @@ def check_percent_change(s: Sentence, _: list[Sentence], tolerance: Decimal) -> 
             points_w = _widen(stated, abs(p.value.low) * PERCENT_SLACK_REL)
             if diff is None or _abs(diff).overlaps(points_w):
                 continue
-            actual_desc = f"{_fmt(ch.b - ch.a)} points"
+            points = ch.b - ch.a
+            actual_desc = (f"a fall of {_fmt(-points)} points" if points < 0
+                           else f"{_fmt(points)} points")
         else:
             rel = _relative(ch)
             if rel is None or _abs(rel).overlaps(stated_w):
@@ -341,7 +343,11 @@ def check_percent_change(s: Sentence, _: list[Sentence], tolerance: Decimal) -> 
                 diff = _diff(ch)
                 if diff is not None and _abs(diff).overlaps(stated_w):
                     continue  # "from 4% to 5%, up 1%": loose wording, not an arithmetic error
-            actual_desc = f"{_fmt((ch.b - ch.a) / ch.a * 100) if ch.a else '?'}%"
+            if not ch.a:
+                actual_desc = "?%"
+            else:
+                pct = (ch.b - ch.a) / ch.a * 100
+                actual_desc = f"a {_fmt(-pct)}% fall" if pct < 0 else f"{_fmt(pct)}%"
         out.append(_finding("FC201", s, (*ch.quantities, p), ARITHMETIC_CONFIDENCE,
                             change=p.text.strip(), a=ch.a_text, b=ch.b_text,
                             actual=actual_desc))

@@ -267,7 +267,9 @@ def read_article(md_path: Path) -> Article:
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise CorpusError(f"{where}: malformed JSON ({exc.msg})") from None
+            from ..inputs import malformed_json
+
+            raise CorpusError(f"{where}: {malformed_json(exc)}") from None
         if not isinstance(rec, dict):
             raise CorpusError(f"{where}: expected a JSON object")
         if "not_figure" in rec:

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..model import SCHEMA_VERSION, Document, Quantity
 from .location import locate
+from .visible import json_safe, visible_lines
 
 EXTRACT_FORMATS = ("text", "json", "jsonl")
 
@@ -38,12 +39,12 @@ def render(
     docs = tuple(ExtractedDocument(id=d.id, quantities=tuple(qs)) for d, qs in results)
     if fmt == "json":
         out = ExtractOutput(documents=docs).model_dump(mode="json")
-        return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
+        return json_safe(json.dumps(out, ensure_ascii=False, indent=2)) + "\n"
     if fmt == "jsonl":
-        return "".join(
+        return json_safe("".join(
             json.dumps(d.model_dump(mode="json"), ensure_ascii=False) + "\n" for d in docs
-        )
-    return "".join(_table(d, qs) for d, qs in results)
+        ))
+    return visible_lines("".join(_table(d, qs) for d, qs in results))
 
 
 def _fmt(x: object) -> str:

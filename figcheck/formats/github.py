@@ -10,11 +10,13 @@ from types import MappingProxyType
 from ..model import CheckRun
 from .location import primary
 from .text import figures
+from .visible import visible_lines
 
 _LEVEL = MappingProxyType({"error": "error", "warning": "warning", "info": "notice"})
 
 
 def _escape_data(s: str) -> str:
+    s = visible_lines(s)  # control characters (a terminal escape, a bidi override) shown, not obeyed
     return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

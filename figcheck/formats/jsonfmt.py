@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 
 from ..model import CheckRun
+from .visible import json_safe
 
 
 def render(run: CheckRun) -> str:
-    return json.dumps(run.report.to_json(), ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(run.report.to_json(), ensure_ascii=False, indent=2)) + "\n"
 
 
 def render_lines(run: CheckRun) -> str:
-    return "".join(
+    return json_safe("".join(
         json.dumps(f.model_dump(mode="json"), ensure_ascii=False) + "\n" for f in run.report.findings
-    )
+    ))

@@ -130,4 +130,6 @@ def to_sarif(report: Report, documents: Mapping[str, Document] | None = None) ->
 
 def render(run: CheckRun) -> str:
     docs = {d.id: d for d in run.documents}
-    return json.dumps(to_sarif(run.report, docs), ensure_ascii=False, indent=2) + "\n"
+    from .visible import json_safe
+
+    return json_safe(json.dumps(to_sarif(run.report, docs), ensure_ascii=False, indent=2)) + "\n"

@@ -7,6 +7,7 @@ from types import MappingProxyType
 
 from ..model import CheckRun, Claim, Document, Finding
 from .location import locate, primary
+from .visible import visible
 
 _SEVERITY_STYLE = MappingProxyType(
     {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m"}
@@ -41,14 +42,15 @@ def _where(claim: Claim, docs: Mapping[str, Document], here: str) -> str:
 
 def format_finding(finding: Finding, docs: Mapping[str, Document], *, color: bool = False) -> str:
     _, loc = primary(finding, docs)
-    figs = figures(finding, docs, loc.path)
+    figs = visible(figures(finding, docs, loc.path))
     tail = f" [{figs}]" if figs else ""
+    path, code, message = visible(loc.path), visible(finding.code), visible(finding.message)
     if not color:
-        return f"{loc.path}:{loc.line}:{loc.column}: {finding.code} {finding.message}{tail}"
+        return f"{path}:{loc.line}:{loc.column}: {code} {message}{tail}"
     style = _SEVERITY_STYLE.get(finding.severity, _BOLD)
     return (
-        f"{_BOLD}{loc.path}{_RESET}:{loc.line}:{loc.column}: "
-        f"{style}{finding.code}{_RESET} {finding.message}{_DIM}{tail}{_RESET}"
+        f"{_BOLD}{path}{_RESET}:{loc.line}:{loc.column}: "
+        f"{style}{code}{_RESET} {message}{_DIM}{tail}{_RESET}"
     )
 
 

@@ -159,6 +159,14 @@ def test_messages_name_the_arithmetic() -> None:
                 fig("40%", unit=PCT))
     (f,) = within(d, qs, Config())
     assert f.message == "Paragraph 1 gives 40% for the change from 40 to 50; it is 25%."
+    d, qs = doc("Sales fell from 40 to 30, a 10% fall.", fig("40"), fig("30"),
+                fig("10%", unit=PCT))
+    (f,) = within(d, qs, Config())
+    assert f.message == "Paragraph 1 gives 10% for the change from 40 to 30; it is a 25% fall."
+    d, qs = doc("Unemployment fell from 4.1% to 3.6%, down 0.9 points.", fig("4.1%", unit=PCT),
+                fig("3.6%", unit=PCT), fig("0.9 points", unit="percentage point"))
+    (f,) = within(d, qs, Config())
+    assert f.message.endswith("; it is a fall of 0.5 points.")
     d, qs = doc("The 120 victims included 80 adults and 55 children.", fig("120", head="victim",
                 text="victims"), fig("80"), fig("55"))
     (f,) = within(d, qs, Config())
