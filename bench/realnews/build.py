@@ -798,6 +798,27 @@ def write_jsonl(path: Path, records: Iterable[Record]) -> int:
     return n
 
 
+LABEL_FILES: tuple[str, ...] = ("pairs/dev.jsonl", "pairs/test.jsonl", "figures/dev.jsonl",
+                                 "figures/test.jsonl")
+"""Committed labels (bench/realnews/...) whose documents every build keeps."""
+
+
+def labelled_ids(folder: Path = Path(__file__).resolve().parent) -> set[str]:
+    """Ids of the documents that the committed pair and figure labels point at."""
+    ids: set[str] = set()
+    for name in LABEL_FILES:
+        path = folder / name
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                rec = json.loads(line)
+                for side in (rec, rec.get("a") or {}, rec.get("b") or {}):
+                    if isinstance(side, dict) and side.get("doc"):
+                        ids.add(str(side["doc"]))
+    return ids
+
+
 def build(
     mirror: Path, out: Path, max_articles: int, settings: ClusterSettings, sample: int, sample_seed: str = "final2"
 ) -> dict[str, Any]:
@@ -855,7 +876,10 @@ def build(
             in_cluster.add(i)
     rest = [r for r in records if r["id"] not in in_cluster]
     rest.sort(key=lambda r: (stable_unit("pick:" + r["id"]), r["id"]))
-    chosen = sorted(rest[:max_articles], key=lambda r: r["id"])
+    # documents that committed labels point at are always kept, over and above the sample
+    pinned = labelled_ids()
+    chosen = sorted(rest[:max_articles] + [r for r in rest[max_articles:] if r["id"] in pinned],
+                    key=lambda r: r["id"])
     article_recs = [public(r, None, split_of(r["id"])) for r in chosen]
 
     out.mkdir(parents=True, exist_ok=True)
@@ -885,6 +909,7 @@ def build(
             "sizes": {str(k): v for k, v in sorted(sizes.items())},
             "test_clusters": sum(1 for g in groups if split_of(story_id(g)) == "test"),
         },
+        "pinned_by_labels": sum(1 for r in article_recs if r["id"] in pinned),
         "settings": {"max_articles": max_articles, "min_words": MIN_WORDS} | settings.__dict__,
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
