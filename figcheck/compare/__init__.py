@@ -71,6 +71,7 @@ __all__ = [
     "run",
     "story_features",
     "within",
+    "work",
 ]
 
 
@@ -114,6 +115,25 @@ def within(doc: Document, quantities: Sequence[Quantity], config: Config | None 
     found = contradictions_within(doc, quantities, config.tolerance)
     found += arithmetic_within(doc, quantities, config.tolerance)
     return apply_config(found, config)
+
+
+def work(doc: Document, quantities: Sequence[Quantity] | None = None,
+         config: Config | None = None) -> int:
+    """Deterministic count of the work :func:`within` does on ``doc`` (characters scanned for
+    cues, pairs of figures compared, arithmetic checks tried): linear in the document's size on
+    any input (issue 13.8).  ``quantities`` default to the document's extracted figures."""
+    from ..parser import extract
+    from .arithmetic import arithmetic_within
+    from .contradict import contradictions_within
+    from .text import Tally
+
+    config = config or Config()
+    qs = quantities if quantities is not None else extract(doc.text, title=doc.title)
+    tally = Tally()
+    tally.add(len(qs))
+    contradictions_within(doc, qs, config.tolerance, tally)
+    arithmetic_within(doc, qs, config.tolerance, tally)
+    return tally.n
 
 
 def across(group: Sequence[tuple[Document, Sequence[Quantity]]], config: Config | None = None

@@ -21,7 +21,7 @@ from ..model import Document, Finding, Interval, Quantity
 from .contradict import to_claim
 from .facts import affine, base_interval_of, interval_of, unit_family
 from .rules import get as rule
-from .text import FieldIndex, bare, cap, field_index, field_text, phrase, quote, where
+from .text import FieldIndex, Tally, bare, cap, field_index, field_text, phrase, quote, where
 
 SHARE_HEADS = frozenset({"turnout", "share", "proportion", "percentage", "rate", "majority",
                          "participation", "coverage", "uptake", "efficacy", "approval"})
@@ -821,12 +821,16 @@ def _adjacent(a: Sentence, b: Sentence) -> bool:
 
 
 def arithmetic_within(
-    doc: Document, quantities: Sequence[Quantity], tolerance: Decimal
+    doc: Document, quantities: Sequence[Quantity], tolerance: Decimal,
+    tally: Tally | None = None,
 ) -> list[Finding]:
     sents = sentences(doc, quantities)
     findings: list[Finding] = []
     for idx, s in enumerate(sents):
         n_qs = len(s.quantities)
+        if tally is not None:
+            # the checks look at pairs of a sentence's figures (at most MAX_SENTENCE_FIGURES)
+            tally.add(1 + min(n_qs, MAX_SENTENCE_FIGURES) ** 2)
         if n_qs > MAX_SENTENCE_FIGURES:
             continue  # not prose (a table or adversarial input): nothing here is stated arithmetic
         if n_qs == 1 and s.quantities[0].bound != "range":

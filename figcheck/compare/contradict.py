@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -23,12 +24,18 @@ from ..model import Claim, Document, Finding, Quantity
 from . import facts
 from .rules import Rule
 from .rules import get as rule
-from .text import (CueIndex, CueSet, FieldIndex, cap, change_phrase, field_index, field_text,
-                   phrase, where)
+from .text import (CueIndex, CueSet, FieldIndex, Tally, cap, change_phrase, field_index,
+                   field_text, phrase, where)
 
 MAX_PER_KEY = 64
-"""At most this many figures of one fact key per document are compared (the first ones): a real
-article never states one fact this often, and it keeps adversarial input linear."""
+"""Between documents, at most this many figures of one fact key per document are compared (the
+first ones): a real article never states one fact this often, and it keeps big input linear.
+Within one document a headline figure meets the first this-many body figures of its key."""
+
+WITHIN_WINDOW = 16
+"""Within one document, a body figure is compared with at most this many earlier figures of its
+fact key (the nearest ones): every pair in a real article, linear work on a feed of thousands of
+articles pasted as one file or on a repeated sentence (issue 13.8)."""
 
 MAX_DOC_WINDOW = 32
 """Within one story, each document is compared, fact by fact, with the next this-many documents
@@ -262,11 +269,12 @@ class _SentenceContext:
     __slots__ = ("text", "s", "e", "disputed", "modals", "plans", "sentence", "years",
                  "all_years", "_admin", "update_cue", "juxtaposed", "history")
 
-    def __init__(self, text: str, s: int, e: int, low: str | None) -> None:
+    def __init__(self, text: str, s: int, e: int, low: str | None,
+                 tally: Tally | None = None) -> None:
         self.text = text
         self.s = s
         self.e = e
-        cues = _CUES.scan(text, s, e, low)
+        cues = _CUES.scan(text, s, e, low, tally)
         self.disputed = bool(cues[0])
         self.modals = CueIndex(cues[1])
         self.plans = CueIndex(cues[2])
@@ -375,11 +383,16 @@ def _shared_keys(groups: Sequence[Sequence[Quantity | None]]) -> tuple[list[list
 
 
 def items_of(doc: Document, quantities: Sequence[Quantity],
-             only: Sequence[bool] | None = None) -> list[Item]:
+             only: Sequence[bool] | None = None, tally: Tally | None = None) -> list[Item]:
     """The document's figures that can take part in a contradiction, with their context
     (``only``: the figures to consider, by position, all of them comparable
     (:func:`_shared_keys`); default every comparable figure)."""
     out: list[Item] = []
+    starts: dict[str, list[int]] = {}
+    for q in quantities:
+        starts.setdefault(q.field, []).append(q.start)
+    for field_starts in starts.values():
+        field_starts.sort()
     sentences: dict[tuple[str, int, int], _SentenceContext] = {}
     indexes: dict[str, FieldIndex] = {}
     lows: dict[str, str | None] = {}
@@ -407,7 +420,7 @@ def items_of(doc: Document, quantities: Sequence[Quantity],
         ckey = (q.field, s, e)
         ctx = sentences.get(ckey)
         if ctx is None:
-            ctx = sentences[ckey] = _SentenceContext(text, s, e, lows[q.field])
+            ctx = sentences[ckey] = _SentenceContext(text, s, e, lows[q.field], tally)
         if ctx.disputed:
             continue
         clause_end = min(e, qe + _MODAL_AFTER)
@@ -424,8 +437,7 @@ def items_of(doc: Document, quantities: Sequence[Quantity],
             continue  # "28 new cases", "16 of them", "$200,000 per plaintiff", "3.5C above"
         if _BRACKET_BEFORE.search(text, max(s, q.start - 16), q.start):
             continue  # "30 inches (76 cm)": the conversion is checked by FC205, not here
-        if _OF_THE_START.match(text, s, q.start) and any(
-                p.field == q.field and s <= p.start < q.start for p in quantities):
+        if _OF_THE_START.match(text, s, q.start) and _figure_before(starts, q.field, s, q.start):
             continue  # "Of the 1,200 flights cancelled, 700 were domestic": a part
         if q.bound == "range" and (q.text.lower().startswith("from")
                                    or _FROM_BEFORE.search(text, max(s, q.start - 8), q.start)):
@@ -469,6 +481,15 @@ def items_of(doc: Document, quantities: Sequence[Quantity],
                  facts.is_cumulative(q), ctx.update_cue, ctx.juxtaposed, ctx.history)
         )
     return out
+
+
+def _figure_before(starts: dict[str, list[int]], field: str, lo: int, hi: int) -> bool:
+    """Whether a figure of ``field`` starts in ``[lo, hi)``."""
+    got = starts.get(field)
+    if not got:
+        return False
+    i = bisect_left(got, lo)
+    return i < len(got) and got[i] < hi
 
 
 def _factor(a: Item, b: Item) -> float | None:
@@ -533,7 +554,8 @@ def _doc_where(doc: Document, q: Quantity) -> str:
 
 
 def contradictions_within(
-    doc: Document, quantities: Sequence[Quantity], tolerance: Decimal
+    doc: Document, quantities: Sequence[Quantity], tolerance: Decimal,
+    tally: Tally | None = None,
 ) -> list[Finding]:
     buckets: dict[str, list[Item]] = defaultdict(list)
     # a figure whose fact no other figure of the document can share is compared with nothing
@@ -541,23 +563,27 @@ def contradictions_within(
     if not anywhere:
         return []
     only = [r[0] for r in rows]
-    for it in items_of(doc, quantities, only):
+    for it in items_of(doc, quantities, only, tally):
         buckets[facts.claim_key(it.q)].append(it)
     restated = _restated_title_figures(doc, quantities)
     findings: list[Finding] = []
     for bucket in buckets.values():
         bucket.sort(key=lambda it: (it.q.field != "title", it.q.start))
-        del bucket[MAX_PER_KEY:]
         body = [it for it in bucket if it.q.field != "title"]
-        for t in bucket:
+        lead = body[:MAX_PER_KEY]
+        for t in bucket[:MAX_PER_KEY]:
             if t.q.field == "title" and (t.q.start, t.q.end) not in restated:
-                pair = _headline_conflict(t, body, tolerance)
+                if tally is not None:
+                    tally.add(len(lead))
+                pair = _headline_conflict(t, lead, tolerance)
                 if pair is not None:
                     findings.append(_within_finding(doc, t, *pair))
-        seen: list[Item] = []
-        for it in body:
+        for n, it in enumerate(body):
             best: tuple[Item, float] | None = None
             agrees = False
+            seen = body[max(0, n - WITHIN_WINDOW):n]
+            if tally is not None:
+                tally.add(len(seen) + 1)
             for prev in seen:
                 if prev.sentence == it.sentence:
                     continue
@@ -576,7 +602,6 @@ def contradictions_within(
                     continue  # "initially 30 ... now 52": an update told inside the article
                 if best is None:
                     best = (prev, f)
-            seen.append(it)
             if agrees or best is None:
                 continue
             findings.append(_within_finding(doc, best[0], it, best[1]))

@@ -93,6 +93,19 @@ def _trie(words: list[str]) -> str:
     return body
 
 
+class Tally:
+    """A deterministic count of the comparator's work on one input (characters scanned, pairs of
+    figures compared), to test that it grows linearly with the input, not to time anything."""
+
+    __slots__ = ("n",)
+
+    def __init__(self) -> None:
+        self.n = 0
+
+    def add(self, k: int) -> None:
+        self.n += k
+
+
 class CueSet:
     """Several lists of cue phrases found in one pass of one regular expression over a text:
     :meth:`scan` gives, per list, the offsets of the first words of the phrases that occur (word
@@ -120,24 +133,31 @@ class CueSet:
             self._maps.append(mp)
 
     def scan(self, text: str, start: int = 0, end: int | None = None,
-             low: str | None = None) -> list[list[int]]:
+             low: str | None = None, tally: Tally | None = None) -> list[list[int]]:
         """Per list, the offsets in ``[start, end)`` where one of its phrases starts (the
         phrase may run on past ``end``; the text around the span is seen as it is).  ``low``:
         ``text.lower()`` when ``text`` is ASCII (same offsets), to scan faster."""
         out: list[list[int]] = [[] for _ in self._maps]
         maps = self._maps
         stop = len(text) if end is None else end
+        # the regex stops a little past ``end`` (a phrase's first word may straddle it), never
+        # at the end of the text: a scan costs its span, not the rest of the document
+        lim = min(len(text), stop + 32)
+        if tally is not None:
+            tally.add(max(0, lim - start))
         if low is not None:
-            it = self._first_low.finditer(low, start)
+            it = self._first_low.finditer(low, start, lim)
             subject = low
         else:
-            it = self._first.finditer(text, start)
+            it = self._first.finditer(text, start, lim)
             subject = text
         for m in it:
             ms = m.start()
             if ms >= stop:
                 break
             me = m.end()
+            if me == lim < len(text) and text[me].isascii() and text[me].isalpha():
+                continue  # a longer word cut at the scan's end
             w = m.group(0) if low is not None else m.group(0).lower()
             if w == "may" and text[ms:me] != "may":
                 continue
