@@ -13,7 +13,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: int = 2
+"""2: every quantity carries a claim ``frame`` (:class:`Frame`)."""
 
 
 def _num(value: Decimal) -> int | float:
@@ -38,6 +39,9 @@ Direction = Literal["up", "down"]
 Kind = Literal["figure", "score", "factor"]
 Severity = Literal["error", "warning", "info"]
 Scope = Literal["within", "cross"]
+Aggregation = Literal["total", "part", "increment", "rate", "capacity", "threshold", "change",
+                      "comparison"]
+Stance = Literal["asserted", "modal", "plan", "disputed", "negated"]
 
 
 class _Frozen(BaseModel):
@@ -85,6 +89,40 @@ class Subject(_Frozen):
     """The verb or event the figure is tied to ("killed", "deployed", "injured"), lemmatised."""
 
 
+class Frame(_Frozen):
+    """The claim a figure makes, slot by slot, for the comparator to reason with.  A slot the
+    text does not give is left ``None`` (unknown).  Built by :mod:`figcheck.parser.frame` from the
+    sentence around the figure and the one vocabulary (``figcheck/data/vocabulary.toml``)."""
+
+    measure: str | None = None
+    """What is counted or measured, normalised: ``"death toll"``, ``"fine"``, ``"seat"``,
+    ``"prison sentence"``, ``"troop"``."""
+    holder: str | None = None
+    """Whose figure it is, lower case: ``"curry"``, ``"the bank"``, ``"kevin johnson"``,
+    ``"conservatives"``."""
+    event: str | None = None
+    """The event class (``kill``, ``injure``, ``punish``, ``deploy``, ``win`` ...; the vocabulary's
+    names) or, for a verb outside it, its lemma."""
+    aggregation: Aggregation = "total"
+    """How the figure relates to the whole: a total, a part ("16 of them"), an increment ("28 new
+    cases"), a rate ("per 100,000"), a capacity ("the 200-seat parliament"), a threshold ("201
+    needed"), a change ("rose 6.5%", "from 40 to 50") or a comparison ("3.5C above normal")."""
+    place: str | None = None
+    time: str | None = None
+    """The time the sentence gives the figure, as written ("on Monday", "in 2022")."""
+    period_start: _dt.date | None = None
+    period_end: _dt.date | None = None
+    """The absolute period the figure is dated to, where the text names one ("in 2022", "in March
+    2024"); a relative time is resolved against the publication date by the comparator."""
+    stance: Stance = "asserted"
+    attribution: str | None = None
+    discourse: tuple[str, ...] = ()
+    """Cues that place the figure in the telling: ``update`` ("initially 30"), ``history``
+    ("two weeks after an ambush in which 12 died"), ``juxtaposed`` ("far more than the official
+    toll"), ``converted`` (a bracketed conversion of the figure before it), ``listed`` (one of a
+    list of figures: "aged 31, 38 and 52")."""
+
+
 class Quantity(_Frozen):
     """One figure found in a document field."""
 
@@ -120,6 +158,8 @@ class Quantity(_Frozen):
     base: Interval | None = None
     """``interval`` converted into ``base_unit`` where a conversion exists."""
     subject: Subject = Field(default_factory=Subject)
+    frame: Frame = Field(default_factory=Frame)
+    """The claim frame (:class:`Frame`)."""
 
 
 class Document(_Frozen):

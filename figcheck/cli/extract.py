@@ -9,7 +9,7 @@ from .common import EXIT_CLEAN, EXIT_ERROR, fail, input_options, internal_error,
 EXAMPLES = """\b
 Examples:
   figcheck extract story.md                      # a table per document
-  figcheck extract --format json story.md        # {"schema_version": 1, "documents": [...]}
+  figcheck extract --format json story.md        # {"schema_version": 2, "documents": [...]}
   figcheck extract --format jsonl archive.jsonl  # one {"id", "quantities"} object per line
   echo "About 5,000 people marched." | figcheck extract -
 \b

@@ -28,7 +28,7 @@ class ExtractOutput(BaseModel):
     """``figcheck extract --format json``."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
-    schema_version: Literal[1] = SCHEMA_VERSION  # type: ignore[assignment]
+    schema_version: Literal[2] = SCHEMA_VERSION  # type: ignore[assignment]
     documents: tuple[ExtractedDocument, ...] = ()
 
 

@@ -100,6 +100,7 @@ def _quantities(
         return sents[k]
 
     out: list[Quantity] = []
+    bounds: list[tuple[int, int]] = []
     for d, (a, b) in zip(drafts, spans):
         d.low, d.high = _tidy(d.low), _tidy(d.high)
         sent = sentence_of(a)
@@ -155,7 +156,12 @@ def _quantities(
                 subject=subject,
             )
         )
-    return out
+        bounds.append((sent.start, sent.end))
+    if find_subject is None:
+        return out
+    from .frame import with_frames  # (not compiled: reads the vocabulary data file)
+
+    return with_frames(text, out, bounds)
 
 
 def extract(text: str, *, title: str | None = None) -> list[Quantity]:

@@ -309,7 +309,7 @@ def test_extract_json_layout(run_cli, tmp_path: Path) -> None:
     result = run_cli("extract", "--format", "json", str(doc))
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     [d] = data["documents"]
     assert d["id"] == str(doc)
     [q] = d["quantities"]
@@ -328,7 +328,7 @@ def test_schema_versioned(run_cli) -> None:
     both = json.loads(run_cli("schema").stdout)
     assert set(both) == {"extract", "check"}
     for name, schema in both.items():
-        assert schema["$id"].endswith(f"/v1/{name}.json")
+        assert schema["$id"].endswith(f"/v2/{name}.json")
         assert schema["properties"]["schema_version"]
     check = json.loads(run_cli("schema", "check").stdout)
     assert "findings" in check["properties"]

@@ -161,7 +161,7 @@ def test_json_is_the_report_and_validates_against_published_schema() -> None:
 
     data = json.loads(formats.render("json", build_run()))
     jsonschema.validate(data, schemas()["check"])
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     lines = formats.render("jsonl", build_run()).splitlines()
     assert [json.loads(line) for line in lines] == data["findings"]
 

@@ -1,0 +1,451 @@
+"""Claim frames: what each figure claims, slot by slot (:class:`figcheck.model.Frame`).
+
+Built once per figure at extraction, from the figure's subject (:mod:`.subject`), the sentence
+around it (a bounded window, so the cost per figure is constant) and the one vocabulary
+(``figcheck/data/vocabulary.toml``).  The comparator reads frames and never re-reads the text.
+
+Slots and the syntax they come from:
+
+* *measure*: the subject head through the vocabulary's measure nouns ("toll" -> "death toll";
+  people killed are the death toll; "killed or wounded" are casualties; money with a punish event
+  is a fine, a duration with one a prison sentence);
+* *holder*: a possessive ("Curry's 29 points", "the bank's €140m fine"), an appositive ("Kevin
+  Johnson, 25"), the object of a ditransitive punish verb ("fined the bank €140m"), "for X" after
+  the figure, else the nearest name in the figure's clause ("the Conservatives won 191 seats");
+* *event*: the subject's event, else a participle, passive or verb next to the figure, through the
+  vocabulary's event classes ("wounded" -> injure, "fined" -> punish);
+* *aggregation*: cue phrases just before or after the figure (vocabulary), "Of the N, M ...", a
+  change's direction or "from A to B";
+* *scope*: place and time from the subject (an "X County" of the sentence as the place), the
+  absolute year or month the sentence dates the figure to as a period;
+* *stance*: negation, dispute, modal and plan cues in the figure's clause (vocabulary);
+* *discourse*: update, history and juxtaposition cues of the sentence, a bracketed conversion, a
+  list of figures.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Frame, Quantity
+from ..vocabulary import vocabulary
+
+_SENTENCE_WINDOW = 400
+_MODAL_BEFORE, _MODAL_AFTER = 80, 40
+
+_CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")
+_CLAUSE_START = re.compile(r"(?:[;:]|,[ \t]+(?:while|whereas|but|and|although)\b|"
+                           r"[ \t](?:while|whereas|but)[ \t])")
+_BRACKET_BEFORE = re.compile(
+    r"\(\s*(?:about|around|approximately|roughly|some|nearly|almost|c\.|or|up to)?\s*$",
+    re.IGNORECASE)
+_OF_THE_START = re.compile(r"(?:of|among)\s+(?:the|those|these|its|their|all)\b", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+_ALL_BEFORE = re.compile(r"\ball(?:\s+(?:of\s+)?the|\s+of\s+its)?\s+$", re.IGNORECASE)
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:aged\s+)?$")
+_PART_OF_NUMBER = re.compile(r"[ \t]+of[ \t]+(?:the|those|these|its|their)\b(?![ \t]+(?:[\d.,]+|"
+                             r"some|about|around|nearly|almost|roughly)\b)", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\w-])(?:19|20)\d\d(?![\w-])")
+_SINCE_BEFORE = re.compile(r"\b(?:since|from|as of|starting)\b[^.]{0,14}$", re.IGNORECASE)
+_MONTHS: tuple[str, ...] = ("january", "february", "march", "april", "may", "june", "july",
+                            "august", "september", "october", "november", "december")
+_MONTH_BEFORE = re.compile(r"\b(%s)\s+$" % "|".join(m.capitalize() for m in _MONTHS))
+_ADMIN_PLACE = re.compile(
+    r"\b[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}[ \t](?:County|Province|Region|District|State|Oblast|"
+    r"Prefecture|Borough|Parish|Governorate)\b")
+_EVENT_AFTER = re.compile(
+    r"(?:[ \t]+(?:people|persons|civilians|others|of\s+them))?(?:[ \t]+(?:who|that))?"
+    r"(?:[ \t]+(?:were|was|are|have|has|had|been|being|now|reportedly|confirmed))*[ \t]+"
+    r"(?P<ev>[a-z]+ed|dead|hurt|missing|sent|lost|won|found|sold)\b", re.IGNORECASE)
+_PASSIVE_AFTER = re.compile(
+    r"(?:[ \t]+(?:of[ \t]+)?(?:the[ \t]+|its[ \t]+|their[ \t]+)?[a-z]+){0,2}?[ \t]+"
+    r"(?:were|was|are|is|had[ \t]+been|have[ \t]+been|has[ \t]+been)[ \t]+"
+    r"(?P<v>[a-z]{3,}ed|taken|given|stolen|beaten|broken|chosen|driven|hidden|shaken|thrown|"
+    r"written|seen|sent|found|sold|lost|won|hit|cut)\b")
+_EVENT_BEFORE = re.compile(
+    r"\b(?P<ev>evacuation|deaths?|arrests?|injur(?:y|ies)|rescue|destruction|displacement)"
+    r"\s+of\s+$", re.IGNORECASE)
+_VERB_BEFORE = re.compile(r"\b(?P<v>[a-z]{3,}(?:ed|ing)|lost|cut|won|sold|paid|sent|took|"
+                          r"scored|hit)(?:\s+(?:the\s+)?[a-z]+)?\s+(?:to\s+|for\s+)?$")
+_POSSESSIVE = re.compile(
+    r"(?P<h>(?:the[ \t]+)?(?:[A-Z][\w&.-]*(?:[ \t][A-Z][\w&.-]*)*|[a-z]+))['\u2019]s?[ \t]+"
+    r"(?:(?:[a-z-]+|record|new)[ \t]+)?$")
+_APPOSITIVE = re.compile(r"(?P<h>[A-Z][a-z'-]+(?:[ \t][A-Z][a-z'-]+)+),[ \t]*$")
+_DITRANSITIVE = re.compile(
+    r"\b(?:fined|fines|fine|ordered|awarded|paid|pays|gave|owes|owed|sentenced|jailed|charged)"
+    r"[ \t]+(?P<h>(?:the[ \t]+)?(?:[A-Z][\w&.-]*(?:[ \t][A-Z][\w&.-]*)*|[a-z]+))[ \t]+"
+    r"(?:to[ \t]+|for[ \t]+)?$")
+_DITRANSITIVE_HINT = re.compile(r"fine|order|award|paid|pays|gave|owe|sentenc|jail|charg")
+_FOR_AFTER = re.compile(r"^(?:[ \t]+[a-z-]+){0,2}[ \t]+for[ \t]+(?:the[ \t]+)?"
+                        r"(?P<h>[A-Z][\w&.-]*(?:[ \t][A-Z][\w&.-]*)*)")
+_CAP_NAME = re.compile(r"[A-Z][A-Za-z&'\u2019-]*(?:[ \t][A-Z][A-Za-z&'\u2019-]*)*")
+_NAME_STOP: frozenset[str] = frozenset(
+    """the a an in on at it its this that these those there he she they we but and after before
+    when while however meanwhile of for to from by with as mr mrs ms dr monday tuesday wednesday
+    thursday friday saturday sunday january february march april may june july august september
+    october november december according officials police government said says i""".split())
+_PRONOUN_HOLDER: frozenset[str] = frozenset({"its", "their", "his", "her", "our", "my", "your",
+                                             "it", "they", "he", "she", "we", "who", "that"})
+_CASUALTY_EVENTS: frozenset[str] = frozenset({"kill or injure", "injure or kill", "kill and injure",
+                                              "injure and kill"})
+_PEOPLE_HEADS: frozenset[str] = frozenset(
+    {"person", "people", "soldier", "troop", "civilian", "fighter", "casualty", "man", "woman",
+     "child", "resident", "worker", "victim", "passenger"})
+_CASUALTY_AFTER = re.compile(r"^(?:[ \t]+[a-z]+){0,2}[ \t]+(?:killed|dead)[ \t]+(?:or|and)[ \t]+"
+                             r"(?:wounded|injured)\b|^(?:[ \t]+[a-z]+){0,2}[ \t]+(?:wounded|"
+                             r"injured)[ \t]+(?:or|and)[ \t]+(?:killed|dead)\b")
+_SOFT_MODALITIES: frozenset[str] = frozenset({"estimated", "estimate", "reported", "reportedly",
+                                              "approximately"})
+_PLAN_MODALITIES: frozenset[str] = frozenset({"will", "planned", "set to", "due to", "plan"})
+_IRREGULAR: dict[str, str] = {"lost": "lose", "won": "win", "sold": "sell", "paid": "pay",
+                              "sent": "send", "took": "take", "found": "find", "hit": "hit",
+                              "cut": "cut", "dead": "dead", "hurt": "hurt", "missing": "missing"}
+_NEUTRAL_VERBS: frozenset[str] = frozenset(
+    """reported reporting recorded recording confirmed confirming registered counted counting
+    estimated estimating totalled totaled totalling reached reaching hit stood standing said
+    numbered numbering listed including included exceeded exceeding topped topping surpassed
+    passed nearly approximately roughly involved involving affected affecting using used
+    during according accounting following being having put""".split())
+
+
+def _phrase_re(phrases: Sequence[str], *, at_end: bool) -> re.Pattern[str]:
+    """Any of ``phrases`` (word by word, any spacing) ending the text before a figure
+    (``at_end``), or starting the text after it."""
+    alts = sorted({r"[ \t]+".join(re.escape(w) for w in p.split()) for p in phrases},
+                  key=len, reverse=True)
+    body = "|".join(alts) or "(?!)"
+    if at_end:
+        return re.compile(r"(?<![\w-])(?:%s)[ \t]+(?:of[ \t]+)?$" % body, re.IGNORECASE)
+    return re.compile(r"(?:[ \t]+[\w-]+){0,2}?(?:[ \t]+|(?=-))(?:%s)(?![\w])" % body, re.IGNORECASE)
+
+
+def _word_re(phrases: Sequence[str]) -> re.Pattern[str]:
+    alts = sorted({r"[^A-Za-z]+".join(re.escape(w) for w in p.split()) for p in phrases},
+                  key=len, reverse=True)
+    return re.compile(r"(?<![A-Za-z])(?:%s)(?![A-Za-z])" % ("|".join(alts) or "(?!)"),
+                      re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Cues:
+    before: tuple[tuple[str, re.Pattern[str]], ...]
+    after: tuple[tuple[str, re.Pattern[str]], ...]
+    stance: tuple[tuple[str, re.Pattern[str]], ...]
+    discourse: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+@functools.lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    v = vocabulary()
+    before = tuple((e.name, _phrase_re(e.before, at_end=True)) for e in v.of("aggregation")
+                   if e.before)
+    after = tuple((e.name, _phrase_re(e.after, at_end=False)) for e in v.of("aggregation")
+                  if e.after)
+    stance = tuple((e.name, _word_re(e.words)) for e in v.of("stance") if e.words)
+    discourse = tuple((e.name, _word_re(e.words)) for e in v.of("discourse") if e.words)
+    return _Cues(before, after, stance, discourse)
+
+
+def _lemma(verb: str) -> str:
+    v = verb.lower()
+    if v in _IRREGULAR:
+        return _IRREGULAR[v]
+    for suf in ("ing", "ed"):
+        if v.endswith(suf):
+            stem = v[: -len(suf)]
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
+                stem = stem[:-1]
+            return stem
+    return v
+
+
+def event_class(word: str | None) -> str | None:
+    """The vocabulary's event class of a verb, participle or noun ("fined" -> "punish"), else
+    its lemma; None for none."""
+    if not word:
+        return None
+    w = " ".join(word.lower().split())
+    ev = vocabulary().event_of_word
+    for cand in (w, _lemma(w), w + "e", _lemma(w) + "e", w[:-1] if w.endswith("s") else w):
+        got = ev.get(cand)
+        if got is not None:
+            return got
+    return _lemma(w)
+
+
+def _norm_head(head: str | None) -> str | None:
+    if not head:
+        return None
+    return " ".join(head.lower().split()) or None
+
+
+def _norm_name(raw: str) -> str | None:
+    words = [w for w in re.split(r"[ \t]+", raw.replace("\u2019", "'").strip()) if w]
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    name = " ".join(words).lower().removesuffix("'s").strip("'-. ")
+    if not name or name in _PRONOUN_HOLDER or name in _NAME_STOP:
+        return None
+    return name
+
+
+def _clause_start(text: str, s: int, a: int) -> int:
+    lo = max(s, a - 90)
+    for m in _CLAUSE_START.finditer(text, lo, a):
+        lo = m.end()
+    return lo
+
+
+def _holder(text: str, s: int, a: int, b: int, e: int, q: Quantity) -> str | None:
+    lo = max(s, a - 80)
+    before = text[lo:a]
+    near = before[-40:]
+    pats: list[re.Pattern[str]] = []
+    if "'" in near or "\u2019" in near:
+        pats.append(_POSSESSIVE)
+    if near.rstrip().endswith(","):
+        pats.append(_APPOSITIVE)
+    if _DITRANSITIVE_HINT.search(near):
+        pats.append(_DITRANSITIVE)
+    for pat in pats:
+        m = pat.search(before)
+        if m:
+            got = _norm_name(m.group("h"))
+            if got:
+                return got
+    m = _FOR_AFTER.match(text[b:min(e, b + 60)])
+    if m:
+        got = _norm_name(m.group("h"))
+        if got:
+            return got
+    # the nearest name in the figure's clause before it (not the attribution, place or time)
+    c0 = _clause_start(text, s, a)
+    drop = set()
+    for qual in (q.subject.attribution, q.subject.place, q.subject.time):
+        drop |= set((qual or "").lower().replace("'s", "").split())
+    best: str | None = None
+    for m in _CAP_NAME.finditer(text, c0, a):
+        words = [w for w in m.group(0).split() if w.lower().strip("'\u2019") not in _NAME_STOP]
+        if m.start() == s and words and words[0] == m.group(0).split()[0]:
+            first = words[0]
+            nxt = _NEXT_WORD.match(text, m.end())
+            if not (first.endswith(("'s", "\u2019s")) or any(c.isupper() for c in first[1:])
+                    or len(words) > 1 or (nxt and not first.endswith("s") and (
+                        nxt.group(1).endswith("ed") or nxt.group(1) in vocab_words()))):
+                # a sentence-initial word is a name as "Japan's", "BBC", "Curry scored"
+                words = words[1:]
+        words = [w for w in words if w.lower().removesuffix("'s").strip("'\u2019") not in drop]
+        if words:
+            best = _norm_name(" ".join(words))
+    return best
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+
+
+@functools.lru_cache(maxsize=1)
+def vocab_words() -> frozenset[str]:
+    """Every word of the vocabulary's event classes."""
+    return frozenset(vocabulary().event_of_word)
+
+
+def _period(text: str, s: int, e: int, a: int, time: str | None
+            ) -> tuple[_dt.date | None, _dt.date | None]:
+    """The absolute period a figure's sentence dates it to: one year (or a month of it) named in
+    the subject's time or, failing that, the only dating year of the sentence."""
+    cands: list[tuple[int, int]] = []  # (year, month or 0)
+    src = time or ""
+    for m in _YEAR.finditer(src):
+        mm = _MONTH_BEFORE.search(src, 0, m.start())
+        cands.append((int(m.group(0)), _MONTHS.index(mm.group(1).lower()) + 1 if mm else 0))
+    if not cands:
+        years = set()
+        for m in _YEAR.finditer(text, s, e):
+            if m.start() <= a <= m.end():
+                continue
+            if _SINCE_BEFORE.search(text, max(s, m.start() - 24), m.start()):
+                return None, None  # "since 2022": the start of a running count, not a period
+            years.add(int(m.group(0)))
+        if len(years) == 1:
+            cands.append((years.pop(), 0))
+    if len(cands) != 1:
+        return None, None
+    y, mo = cands[0]
+    if mo:
+        end = _dt.date(y + (mo == 12), mo % 12 + 1, 1) - _dt.timedelta(days=1)
+        return _dt.date(y, mo, 1), end
+    return _dt.date(y, 1, 1), _dt.date(y, 12, 31)
+
+
+def _sentence_cues(text: str, s: int, e: int, cache: dict[tuple[int, int], tuple[str, ...]] | None
+                   ) -> tuple[str, ...]:
+    """The dispute and discourse cues of ``text[s:e]`` (names), once per sentence window."""
+    key = (s, e)
+    if cache is not None and key in cache:
+        return cache[key]
+    cues = _cues()
+    found = tuple(name for name, pat in cues.stance if name == "disputed" and pat.search(text, s, e)
+                  ) + tuple(name for name, pat in cues.discourse if pat.search(text, s, e))
+    if cache is not None:
+        cache[key] = found
+    return found
+
+
+def build(text: str, sentence: tuple[int, int], q: Quantity,
+          figures: Sequence[tuple[int, int]] = (),
+          cache: dict[tuple[int, int], tuple[str, ...]] | None = None) -> Frame:
+    """The frame of figure ``q`` in ``text`` (its field), ``sentence`` the sentence's bounds and
+    ``figures`` the spans of the sentence's other figures in text order (nearest ones suffice)."""
+    a, b = q.start, q.end
+    s, e = sentence
+    if not (0 <= s <= a <= b <= e <= len(text)):
+        s, e = min(max(0, s), a), max(min(e, len(text)), b)
+    s, e = max(s, a - _SENTENCE_WINDOW), min(e, b + _SENTENCE_WINDOW)
+    cues = _cues()
+    subj = q.subject
+    head = _norm_head(subj.head)
+    vocab = vocabulary()
+
+    # -- event -----------------------------------------------------------------------------
+    raw_event = subj.event
+    ev: str | None = event_class(raw_event) if raw_event else None
+    if raw_event and " or " in raw_event or raw_event and " and " in raw_event:
+        ev = " ".join(event_class(w) or w for w in raw_event.split())
+    casualties = (ev in _CASUALTY_EVENTS and head in _PEOPLE_HEADS) or bool(
+        head in _PEOPLE_HEADS and _CASUALTY_AFTER.match(text, b, min(e, b + 60)))
+    if casualties:
+        ev = None
+    elif _ALL_BEFORE.search(text, max(s, a - 16), a):
+        ev = None  # "All 168 passengers were evacuated": the whole set
+    elif ev in ("rise", "fall", "increase", "decrease", "grow") and q.direction is None:
+        ev = None  # "rose to 4.1%": a level, no event
+    if ev is None and not casualties:
+        m = _EVENT_AFTER.match(text, b, min(e, b + 50)) or _EVENT_BEFORE.search(
+            text, max(s, a - 20), a)
+        word = m.group("ev") if m else None
+        if word is None or word.lower() in _NEUTRAL_VERBS:
+            pv = _PASSIVE_AFTER.match(text, b, min(e, b + 60))
+            word = pv.group("v") if pv and pv.group("v").lower() not in _NEUTRAL_VERBS else None
+        if word is None:
+            vb = _VERB_BEFORE.search(text, max(s, a - 30), a)
+            word = vb.group("v") if vb and vb.group("v").lower() not in _NEUTRAL_VERBS else None
+        if word is not None and word.lower() not in _NEUTRAL_VERBS:
+            ev = event_class(word)
+
+    # -- measure ---------------------------------------------------------------------------
+    measure = vocab.measure_of_head.get(head or "", head)
+    if casualties:
+        measure = "casualty"
+    elif head in _PEOPLE_HEADS and ev == "kill":
+        measure = "death toll"
+    elif ev == "punish" and q.dimension == "currency":
+        measure = "fine"  # "fined the bank 140m euros": the head the parser found is the payer
+    elif ev == "punish" and q.dimension == "duration":
+        measure = "prison sentence"
+    if measure == "death toll" and ev == "kill":
+        ev = None  # the death toll carries its event in its name
+    if measure == "death toll":
+        ev = "kill"
+
+    # -- aggregation -----------------------------------------------------------------------
+    agg = "total"
+    discourse: list[str] = []
+    lead = text[max(s, a - 24):a]
+    tail = text[b:min(e, b + 40)]
+    if q.direction is not None:
+        agg = "change"
+    elif q.bound == "range" and (q.text.lower().startswith("from")
+                                 or _FROM_BEFORE.search(text, max(s, a - 8), a)):
+        agg = "change"
+    else:
+        for name, pat in cues.after:
+            if pat.match(tail):
+                agg = name
+                break
+        else:
+            for name, pat in cues.before:
+                if pat.search(lead):
+                    agg = name
+                    break
+            else:
+                if _PART_OF_NUMBER.match(tail):
+                    agg = "part"  # "16 of the 43 passengers"
+                elif _OF_THE_START.match(text, s, a) and any(
+                        s <= f0 < a for f0, _ in figures):
+                    agg = "part"  # "Of the 1,200 flights cancelled, 700 were domestic"
+    if _BRACKET_BEFORE.search(text, max(s, a - 16), a):
+        discourse.append("converted")
+    for f0, f1 in figures:
+        if (f1 <= a and a - f1 <= 12 and _LIST_JOIN.match(text, f1, a)) or (
+                f0 >= b and f0 - b <= 12 and _LIST_JOIN.match(text, b, f0)):
+            discourse.append("listed")
+            break
+
+    # -- stance ----------------------------------------------------------------------------
+    stop = _CLAUSE_END.search(text, b, min(e, b + _MODAL_AFTER))
+    lo, hi = max(s, a - _MODAL_BEFORE), stop.start() if stop else min(e, b + _MODAL_AFTER)
+    stance = "asserted"
+    sent_cues = _sentence_cues(text, s, e, cache)
+    mod = (subj.modality or "").strip().lower()
+    found = {name for name, pat in cues.stance
+             if name not in ("disputed", "modal") and pat.search(text, lo, hi)}
+    if _modal_here(text, lo, hi, cues):
+        found.add("modal")
+    if subj.negated:
+        stance = "negated"
+    elif "disputed" in sent_cues:
+        stance = "disputed"
+    elif "modal" in found or (mod and mod not in _SOFT_MODALITIES and mod not in _PLAN_MODALITIES):
+        stance = "modal"
+    elif "plan" in found or mod in _PLAN_MODALITIES:
+        stance = "plan"
+
+    discourse.extend(c for c in sent_cues if c != "disputed")
+
+    place = subj.place
+    if not place:
+        pm = _ADMIN_PLACE.search(text, s, e)
+        place = pm.group(0) if pm else None
+    p0, p1 = _period(text, s, e, a, subj.time)
+    return Frame(
+        measure=measure, holder=_holder(text, s, a, b, e, q), event=ev,
+        aggregation=agg,
+        place=place, time=subj.time, period_start=p0, period_end=p1,
+        stance=stance,
+        attribution=subj.attribution, discourse=tuple(sorted(set(discourse))),
+    )
+
+
+def _modal_here(text: str, lo: int, hi: int, cues: _Cues) -> bool:
+    """A modal cue in ``text[lo:hi]`` ("may" only in lower case: "in May" is a month)."""
+    for name, pat in cues.stance:
+        if name != "modal":
+            continue
+        for m in pat.finditer(text, lo, hi):
+            if m.group(0).lower() == "may" and m.group(0) != "may":
+                continue
+            return True
+    return False
+
+
+def with_frames(text: str, quantities: Sequence[Quantity],
+                sentences: Sequence[tuple[int, int]]) -> list[Quantity]:
+    """``quantities`` (one field's, in text order) with their frames; ``sentences[i]`` is the
+    sentence of ``quantities[i]``."""
+    out: list[Quantity] = []
+    n = len(quantities)
+    cache: dict[tuple[int, int], tuple[str, ...]] = {}
+    for i, q in enumerate(quantities):
+        sent = sentences[i]
+        figs = [(p.start, p.end) for p in quantities[max(0, i - 4):min(n, i + 5)]
+                if p is not q and sent[0] <= p.start < sent[1]]
+        try:
+            frame = build(text, sent, q, figs, cache)
+        except Exception:  # noqa: BLE001 - a frame bug must not lose the figure
+            frame = Frame()
+        out.append(q.model_copy(update={"frame": frame}))
+    return out

@@ -1,0 +1,61 @@
+"""The one vocabulary (figcheck/data/vocabulary.toml), proselint's pattern: every entry carries at
+least one passing and one failing example, and each holds through the parser: in a passing
+sentence the first figure's frame has the entry's value in its slot, in a failing one it does
+not."""
+
+from __future__ import annotations
+
+import pytest
+
+from figcheck import extract
+from figcheck.vocabulary import SLOTS, vocabulary
+
+ENTRIES = vocabulary().entries
+
+
+def _value(slot: str, sentence: str) -> object:
+    qs = [q for q in extract(sentence) if q.kind == "figure"]
+    assert qs, f"no figure in {sentence!r}"
+    f = qs[-1].frame if "Of the" in sentence else qs[0].frame
+    return {"event": f.event, "measure": f.measure, "aggregation": f.aggregation,
+            "stance": f.stance, "discourse": f.discourse}[slot]
+
+
+def _has(slot: str, name: str, sentence: str) -> bool:
+    got = _value(slot, sentence)
+    return name in got if slot == "discourse" else got == name  # type: ignore[operator]
+
+
+def test_every_slot_has_entries():
+    assert {e.slot for e in ENTRIES} == set(SLOTS)
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=[f"{e.slot}.{e.name}" for e in ENTRIES])
+def test_entry_has_examples(entry):
+    assert entry.passing, "no passing example"
+    assert entry.failing, "no failing example"
+
+
+@pytest.mark.parametrize(
+    "slot, name, sentence",
+    [(e.slot, e.name, s) for e in ENTRIES for s in e.passing],
+    ids=[f"{e.slot}.{e.name}:{i}" for e in ENTRIES for i in range(len(e.passing))])
+def test_passing_example(slot, name, sentence):
+    assert _has(slot, name, sentence), _value(slot, sentence)
+
+
+@pytest.mark.parametrize(
+    "slot, name, sentence",
+    [(e.slot, e.name, s) for e in ENTRIES for s in e.failing],
+    ids=[f"{e.slot}.{e.name}:{i}" for e in ENTRIES for i in range(len(e.failing))])
+def test_failing_example(slot, name, sentence):
+    assert not _has(slot, name, sentence), _value(slot, sentence)
+
+
+def test_words_are_lower_case_and_unique_per_slot():
+    for slot in ("event", "measure"):
+        seen: dict[str, str] = {}
+        for e in vocabulary().of(slot):
+            for w in e.words:
+                assert w == w.lower(), (e.name, w)
+                assert seen.setdefault(w, e.name) == e.name, (slot, w, seen[w], e.name)
