@@ -57,10 +57,12 @@ from collections.abc import Iterable, Sequence
 from ..config import Config
 from ..model import CheckRun, Document, DocumentSummary, Finding, Quantity, Report
 from . import rules
+from .decide import Decision, same_fact
 from .facts import claim_key
 from .stories import StoryItem, assign_stories, story_features
 
 __all__ = [
+    "Decision",
     "StoryItem",
     "across",
     "apply_config",
@@ -69,6 +71,7 @@ __all__ = [
     "claim_key",
     "rules",
     "run",
+    "same_fact",
     "story_features",
     "within",
     "work",

@@ -1,0 +1,250 @@
+"""Fit the weights of the "same fact" decision on the DEV split of the labelled real pairs.
+
+    python bench/calibrate.py                              # fit, report, write the weights file
+    python bench/calibrate.py --dry-run                    # fit and report only
+    python bench/calibrate.py --pairs bench/realnews/pairs/dev.jsonl --data /work/data/realnews
+
+Reads ``bench/realnews/pairs/dev.jsonl`` (one pair a line: ``{"pair", "a": {"doc", "field",
+"start", "end", "text"}, "b": {...}, "label": "same"|"different", "reason"}``) and the documents
+they point at (``*.jsonl`` records under ``--data``; only records with ``"split": "dev"`` are
+read).  Each side is matched to the figure figcheck extracts at that span; the pair's features are
+:func:`figcheck.compare.decide.features` (slot states and the log value ratio).  Pairs a hard
+constraint excludes are not fitted (they are reported: a "same" pair vetoed is a veto error).
+
+The fit is an L2-regularised logistic regression by Newton's method (no dependency).  The
+operating threshold is the lowest whose cross-validated dev precision is at least ``--precision``
+(default 0.9), else the one with the best F1.  Reported: in-sample and 5-fold cross-validated precision/recall on
+dev, and a reliability table (predicted score bins against the share labelled same).  Never point
+this at the test split.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from figcheck import Document, extract  # noqa: E402
+from figcheck.compare.decide import (SLOT_NAMES, STATES, Weights, features,  # noqa: E402
+                                     parse_weights, score_of)
+from figcheck.model import Quantity  # noqa: E402
+
+FEATURES: tuple[str, ...] = tuple(f"{s}={st}" for s in SLOT_NAMES for st in STATES) + ("ratio",)
+
+
+def _date(v: Any) -> Any:
+    import datetime as dt
+
+    if not v:
+        return None
+    try:
+        return dt.date.fromisoformat(str(v)[:10])
+    except ValueError:
+        return None
+
+
+def load_docs(data: Path, wanted: set[str]) -> dict[str, Document]:
+    out: dict[str, Document] = {}
+    for p in sorted(data.glob("*.jsonl")):
+        with p.open(encoding="utf-8") as fh:
+            for line in fh:
+                try:
+                    r = json.loads(line)
+                except ValueError:
+                    continue
+                if r.get("split") != "dev":
+                    continue
+                rid = str(r.get("id", ""))
+                if rid not in wanted:
+                    continue
+                out[rid] = Document(id=rid, text=r.get("text") or "", title=r.get("title"),
+                                    source=r.get("source"), published=_date(r.get("published")),
+                                    story=r.get("story"))
+    return out
+
+
+def _match(qs: list[Quantity], side: dict[str, Any]) -> Quantity | None:
+    field = side.get("field", "text")
+    s, e = int(side["start"]), int(side["end"])
+    best, best_overlap = None, 0
+    for q in qs:
+        if q.field != field:
+            continue
+        ov = min(e, q.end) - max(s, q.start)
+        if ov > best_overlap:
+            best, best_overlap = q, ov
+    return best
+
+
+def examples(pairs_path: Path, data: Path) -> tuple[list[tuple[dict[str, float], int]],
+                                                     dict[str, int]]:
+    pairs = [json.loads(line) for line in pairs_path.read_text(encoding="utf-8").splitlines()
+             if line.strip()]
+    docs = load_docs(data, {p["a"]["doc"] for p in pairs} | {p["b"]["doc"] for p in pairs})
+    cache: dict[str, list[Quantity]] = {}
+    rows: list[tuple[dict[str, float], int]] = []
+    stats = {"pairs": len(pairs), "no document": 0, "no figure": 0, "vetoed same": 0,
+             "vetoed different": 0}
+    for p in pairs:
+        da, db = docs.get(p["a"]["doc"]), docs.get(p["b"]["doc"])
+        if da is None or db is None:
+            stats["no document"] += 1
+            continue
+        for d in (da, db):
+            if d.id not in cache:
+                cache[d.id] = extract(d.text, title=d.title)
+        qa, qb = _match(cache[da.id], p["a"]), _match(cache[db.id], p["b"])
+        if qa is None or qb is None:
+            stats["no figure"] += 1
+            continue
+        label = 1 if p["label"] == "same" else 0
+        feats, vetoes, _ = features(qa, qb, da, db)
+        if vetoes:
+            stats["vetoed same" if label else "vetoed different"] += 1
+            continue
+        rows.append((feats, label))
+    return rows, stats
+
+
+def fit(rows: list[tuple[dict[str, float], int]], l2: float = 1.0, iters: int = 25
+        ) -> list[float]:
+    """Weights [bias, *FEATURES] by Newton's method on the L2-penalised log-likelihood."""
+    k = len(FEATURES) + 1
+    xs = [[1.0] + [r.get(f, 0.0) for f in FEATURES] for r, _ in rows]
+    ys = [y for _, y in rows]
+    w = [0.0] * k
+    for _ in range(iters):
+        grad = [0.0] * k
+        hess = [[0.0] * k for _ in range(k)]
+        for x, y in zip(xs, ys):
+            z = sum(wi * xi for wi, xi in zip(w, x))
+            p = 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
+            for i in range(k):
+                if x[i]:
+                    grad[i] += (p - y) * x[i]
+                    for j in range(k):
+                        if x[j]:
+                            hess[i][j] += p * (1 - p) * x[i] * x[j]
+        for i in range(1, k):
+            grad[i] += l2 * w[i]
+            hess[i][i] += l2
+        hess[0][0] += 1e-6
+        step = _solve(hess, grad)
+        w = [wi - si for wi, si in zip(w, step)]
+        if max(abs(s) for s in step) < 1e-6:
+            break
+    return w
+
+
+def _solve(a: list[list[float]], b: list[float]) -> list[float]:
+    n = len(b)
+    m = [row[:] + [b[i]] for i, row in enumerate(a)]
+    for c in range(n):
+        piv = max(range(c, n), key=lambda r: abs(m[r][c]))
+        m[c], m[piv] = m[piv], m[c]
+        if abs(m[c][c]) < 1e-12:
+            continue
+        for r in range(n):
+            if r != c and m[r][c]:
+                f = m[r][c] / m[c][c]
+                m[r] = [x - f * y for x, y in zip(m[r], m[c])]
+    return [m[i][n] / m[i][i] if abs(m[i][i]) > 1e-12 else 0.0 for i in range(n)]
+
+
+def to_weights(w: list[float], threshold: float, source: str) -> Weights:
+    slots: dict[str, dict[str, float]] = {s: {} for s in SLOT_NAMES}
+    for f, v in zip(FEATURES, w[1:]):
+        if f == "ratio":
+            continue
+        s, st = f.split("=")
+        slots[s][st] = v
+    ratio = w[1 + FEATURES.index("ratio")]
+    return parse_weights({"bias": w[0], "threshold": threshold, "ratio": ratio,
+                          "source": source, **slots})
+
+
+def pr(scores: list[float], labels: list[int], t: float) -> tuple[float, float]:
+    tp = sum(1 for s, y in zip(scores, labels) if s >= t and y)
+    fp = sum(1 for s, y in zip(scores, labels) if s >= t and not y)
+    fn = sum(1 for s, y in zip(scores, labels) if s < t and y)
+    return (tp / (tp + fp) if tp + fp else 1.0), (tp / (tp + fn) if tp + fn else 0.0)
+
+
+def choose_threshold(scores: list[float], labels: list[int], target: float) -> float:
+    ts = sorted(set(scores))
+    for t in ts:
+        p, r = pr(scores, labels, t)
+        if p >= target and r > 0:
+            return t
+    best, best_f = 0.5, -1.0
+    for t in ts:
+        p, r = pr(scores, labels, t)
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        if f > best_f:
+            best, best_f = t, f
+    return best
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--pairs", type=Path, default=ROOT / "bench/realnews/pairs/dev.jsonl")
+    ap.add_argument("--data", type=Path, default=Path("/work/data/realnews"))
+    ap.add_argument("--out", type=Path, default=ROOT / "figcheck/data/weights.toml")
+    ap.add_argument("--precision", type=float, default=0.9)
+    ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--dry-run", action="store_true")
+    args = ap.parse_args()
+    if "test" in args.pairs.name:
+        print("calibrate: refusing to fit on a test split", file=sys.stderr)
+        return 2
+    if not args.pairs.exists():
+        print(f"calibrate: no labelled pairs at {args.pairs}; the weights stay hand-set",
+              file=sys.stderr)
+        return 0
+    rows, stats = examples(args.pairs, args.data)
+    print("pairs:", ", ".join(f"{k} {v}" for k, v in stats.items()), f"fitted {len(rows)}")
+    if len(rows) < 20 or len({y for _, y in rows}) < 2:
+        print("calibrate: too few usable pairs to fit", file=sys.stderr)
+        return 1
+    w = fit(rows, args.l2)
+    labels = [y for _, y in rows]
+    # 5-fold cross-validation: the honest dev estimate, and the scores the threshold is chosen on
+    idx = list(range(len(rows)))
+    random.Random(13).shuffle(idx)
+    cv_scores = [0.0] * len(rows)
+    for k in range(5):
+        held = set(idx[k::5])
+        wk = fit([rows[i] for i in idx if i not in held], args.l2)
+        wt = to_weights(wk, 0.5, "")
+        for i in held:
+            cv_scores[i] = score_of(rows[i][0], wt)
+    t = choose_threshold(cv_scores, labels, args.precision)
+    cp, cr = pr(cv_scores, labels, t)
+    probe = to_weights(w, t, "")
+    p, r = pr([score_of(x, probe) for x, _ in rows], labels, t)
+    print(f"threshold {t:.3f} (chosen on the cross-validated scores)")
+    print(f"dev 5-fold CV: precision {cp:.3f} recall {cr:.3f}")
+    print(f"dev in-sample: precision {p:.3f} recall {r:.3f}")
+    print("reliability (CV scores): bin, pairs, share labelled same")
+    for lo in (0.0, 0.2, 0.4, 0.6, 0.8):
+        got = [y for s, y in zip(cv_scores, labels) if lo <= s < lo + 0.2 or (lo == 0.8 and s == 1)]
+        if got:
+            print(f"  [{lo:.1f}, {lo + 0.2:.1f})  {len(got):5d}  {sum(got) / len(got):.3f}")
+    weights = to_weights(w, t, f"fitted by bench/calibrate.py on {args.pairs.name}: "
+                               f"{len(rows)} pairs, l2 {args.l2}, dev CV precision {cp:.3f} "
+                               f"recall {cr:.3f}")
+    if not args.dry_run:
+        args.out.write_text(weights.to_toml(), encoding="utf-8")
+        print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,367 @@
+"""Do two figures state the same fact?  A scored decision over their claim frames.
+
+:func:`same_fact` compares each slot of the two frames (:class:`figcheck.model.Frame`) as
+``same``, ``compatible`` (given on one side only), ``different`` or ``unknown`` (given on
+neither), adds the log-odds weight of each state (``figcheck/data/weights.toml``, fitted by
+``bench/calibrate.py``) and returns the probability with the slot states.  The text is never
+read again: everything comes from the frames, the figures' values and units, and the documents'
+metadata (publication dates, to resolve "on Monday" and "yesterday").
+
+Hard constraints, only for what logically excludes one fact:
+
+* ``currency``: figures in different currencies (and ``unit``: different dimensions);
+* ``plan``: an announced plan against an outcome ("will rise 12%" / "rose 15%");
+* ``period``: disjoint absolute times ("in 2022" / "in 2023"; Monday's against Tuesday's);
+* ``part``: a detected part against the whole ("16 of them" / "43 injured");
+* ``siblings``: two figures of one sentence (or one list), which name different members.
+
+The ratio of the two values is at most a weak feature (``ratio`` weight per power of ten).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import math
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+from ..model import Document, Frame, Quantity
+
+SLOT_NAMES: tuple[str, ...] = ("measure", "holder", "event", "aggregation", "place", "time",
+                               "stance", "attribution", "unit")
+STATES: tuple[str, ...] = ("same", "compatible", "different", "unknown")
+
+
+@dataclass(frozen=True)
+class Weights:
+    bias: float
+    threshold: float
+    ratio: float
+    slots: Mapping[str, Mapping[str, float]]
+    source: str = ""
+
+    def to_toml(self) -> str:
+        lines = [
+            "# Weights of the \"same fact\" decision (figcheck/compare/decide.py): log-odds added "
+            "per slot state.",
+            "# score = sigmoid(bias + sum of the weights of each slot's state + ratio * "
+            "log10(value ratio)).",
+            f"source = {_toml_str(self.source)}",
+            f"bias = {self.bias:.4f}",
+            f"threshold = {self.threshold:.4f}",
+            f"ratio = {self.ratio:.4f}",
+        ]
+        for slot in SLOT_NAMES:
+            lines.append("")
+            lines.append(f"[{slot}]")
+            for st in STATES:
+                lines.append(f"{st} = {self.slots.get(slot, {}).get(st, 0.0):.4f}")
+        return "\n".join(lines) + "\n"
+
+
+def _toml_str(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def parse_weights(data: Mapping[str, Any]) -> Weights:
+    slots = {}
+    for slot in SLOT_NAMES:
+        raw = data.get(slot, {})
+        slots[slot] = MappingProxyType({st: float(raw.get(st, 0.0)) for st in STATES})
+    return Weights(bias=float(data.get("bias", 0.0)), threshold=float(data.get("threshold", 0.5)),
+                   ratio=float(data.get("ratio", 0.0)), slots=MappingProxyType(slots),
+                   source=str(data.get("source", "")))
+
+
+@functools.lru_cache(maxsize=1)
+def weights() -> Weights:
+    """The package's weights (``figcheck/data/weights.toml``, read once)."""
+    raw = resources.files("figcheck").joinpath("data/weights.toml").read_bytes()
+    return parse_weights(tomllib.loads(raw.decode("utf-8")))
+
+
+@dataclass(frozen=True)
+class Decision:
+    """:func:`same_fact`'s answer."""
+
+    score: float
+    """Probability that the two figures state the same fact (0..1)."""
+    same: bool
+    """``score`` at or above the operating threshold, and no hard constraint fired."""
+    slots: Mapping[str, str]
+    """Slot -> ``same`` / ``compatible`` / ``different`` / ``unknown``."""
+    vetoes: tuple[str, ...] = ()
+    """The hard constraints that exclude one fact (``currency``, ``plan``, ``period``, ``part``,
+    ``siblings``, ``unit``, ``kind``); the score is then 0."""
+    features: Mapping[str, float] = field(default_factory=dict)
+    """The features the score is made of (``slot=state`` -> 1, ``ratio`` -> log10 of the value
+    ratio), for calibration."""
+
+    def matched(self) -> tuple[str, ...]:
+        """The slots that are the same on both sides."""
+        return tuple(s for s in SLOT_NAMES if self.slots.get(s) == "same")
+
+
+_WS = re.compile(r"\s+")
+_STOP: frozenset[str] = frozenset(
+    """the a an in on at of for from to by since until during within across near inside
+    throughout region area province county district city state 's""".split())
+_HEAD_SYNONYMS: Mapping[str, str] = MappingProxyType({
+    "hen": "bird", "chicken": "bird", "poultry": "bird", "fowl": "bird", "kid": "child",
+    "youngster": "child", "fatality": "death toll", "dead": "death toll", "death": "death toll",
+    "toll": "death toll", "house": "home", "household": "home", "dwelling": "home",
+    "post": "job", "role": "job", "position": "job", "automobile": "car", "pupil": "student",
+    "schoolchild": "student", "people": "person"})
+_GENERIC_SOURCE: frozenset[str] = frozenset(
+    """officials official sources source spokesman spokeswoman spokesperson authorities state
+    national local government said says told according statement figures data report the a an
+    of in""".split())
+
+
+def _tokens(s: str | None, stop: frozenset[str] = _STOP) -> frozenset[str]:
+    if not s:
+        return frozenset()
+    words = re.findall(r"[a-z0-9][a-z0-9'-]*", s.lower().replace("\u2019", "'"))
+    return frozenset(w.removesuffix("'s") for w in words) - stop
+
+
+def _measure(m: str | None) -> str | None:
+    if not m:
+        return None
+    n = _WS.sub(" ", m.strip().lower())
+    return _HEAD_SYNONYMS.get(n, n)
+
+
+def _cmp_measure(a: str | None, b: str | None) -> str:
+    ma, mb = _measure(a), _measure(b)
+    if ma is None and mb is None:
+        return "unknown"
+    if ma is None or mb is None:
+        return "compatible"
+    if ma == mb:
+        return "same"
+    ta, tb = ma.split(), mb.split()
+    if ta[-1] == tb[-1]:
+        return "compatible"  # "confirmed case" / "case": one narrows the other
+    return "different"
+
+
+def _cmp_tokens(a: str | None, b: str | None, stop: frozenset[str] = _STOP) -> str:
+    ta, tb = _tokens(a, stop), _tokens(b, stop)
+    if not ta and not tb:
+        return "unknown"
+    if not ta or not tb:
+        return "compatible"
+    if ta & tb:
+        return "same"
+    return "different"
+
+
+def _cmp_place(a: str | None, b: str | None) -> str:
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta and not tb:
+        return "unknown"
+    if not ta or not tb:
+        return "compatible"
+    if ta <= tb or tb <= ta:
+        return "same"  # "Kursk" / "Kursk region"
+    return "different"
+
+
+def _cmp_value(a: str | None, b: str | None) -> str:
+    if a is None and b is None:
+        return "unknown"
+    if a is None or b is None:
+        return "compatible"
+    return "same" if a == b else "different"
+
+
+def _cmp_event(a: str | None, b: str | None) -> str:
+    """Events differ when both are classes of the vocabulary (killed vs injured); a verb outside
+    it ("finished with") is compatible with any event."""
+    st = _cmp_value(a, b)
+    if st == "different":
+        classes = _event_classes()
+        if a not in classes or b not in classes:
+            return "compatible"
+    return st
+
+
+@functools.lru_cache(maxsize=1)
+def _event_classes() -> frozenset[str]:
+    from ..vocabulary import vocabulary
+
+    return frozenset(e.name for e in vocabulary().of("event"))
+
+
+_WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                              "sunday")
+
+
+def _resolve(time: str | None, published: _dt.date | None) -> tuple[_dt.date, _dt.date] | None:
+    """A relative time ("on Monday", "yesterday", "last year") as dates, against the
+    publication date."""
+    if not time or published is None:
+        return None
+    t = time.lower()
+    words = set(re.findall(r"[a-z]+", t))
+    if "yesterday" in words:
+        d = published - _dt.timedelta(days=1)
+        return d, d
+    if words & {"today", "tonight"}:
+        return published, published
+    if "year" in words and "last" in words:
+        return _dt.date(published.year - 1, 1, 1), _dt.date(published.year - 1, 12, 31)
+    if "year" in words and "this" in words:
+        return _dt.date(published.year, 1, 1), _dt.date(published.year, 12, 31)
+    days = [i for i, w in enumerate(_WEEKDAYS) if w in words]
+    if len(days) == 1 and not words & {"next", "coming"}:
+        back = (published.weekday() - days[0]) % 7
+        d = published - _dt.timedelta(days=back)
+        return d, d
+    return None
+
+
+def _period(f: Frame, doc: Document) -> tuple[_dt.date, _dt.date] | None:
+    if f.period_start is not None and f.period_end is not None:
+        return f.period_start, f.period_end
+    return _resolve(f.time, doc.published)
+
+
+def _cmp_time(fa: Frame, fb: Frame, da: Document, db: Document) -> tuple[str, bool]:
+    """(state, disjoint absolute periods)."""
+    pa, pb = _period(fa, da), _period(fb, db)
+    if pa is not None and pb is not None:
+        if pa[1] < pb[0] or pb[1] < pa[0]:
+            return "different", True
+        return "same", False
+    if pa is not None or pb is not None:
+        other = fb.time if pa is not None else fa.time
+        # a period on one side, a time the other side's date cannot resolve
+        return ("compatible" if not other else "unknown"), False
+    if da is not db and (da.id != db.id):
+        # between documents a relative time names a different day in each: compare only text
+        # that names the same time in both
+        ta, tb = _tokens(fa.time), _tokens(fb.time)
+        if ta and tb and ta == tb:
+            return "same", False
+        if ta or tb:
+            return "compatible", False
+        return "unknown", False
+    return _cmp_tokens(fa.time, fb.time), False
+
+
+def _unit_family(q: Quantity) -> str:
+    if q.dimension == "currency":
+        return f"currency:{q.unit or '?'}"
+    if q.base is not None and q.base_unit:
+        return f"{q.dimension}:{q.base_unit}"
+    return f"{q.dimension}:{q.unit or ''}"
+
+
+def _ratio(a: Quantity, b: Quantity) -> float:
+    x = a.base.low if a.unit != b.unit and a.base and b.base else a.value.low
+    y = b.base.low if a.unit != b.unit and a.base and b.base else b.value.low
+    if x is None or y is None or x <= 0 or y <= 0:
+        return 0.0
+    r = max(x, y) / min(x, y)
+    return math.log10(float(r)) if r < Decimal("1e300") else 300.0
+
+
+def _same_source(a: str | None, b: str | None) -> str:
+    return _cmp_tokens(a, b, _STOP | _GENERIC_SOURCE) if (a and b) else _cmp_tokens(a, b)
+
+
+def _stance(f: Frame) -> str:
+    return f.stance
+
+
+def slot_states(a: Quantity, b: Quantity, doc_a: Document, doc_b: Document
+                ) -> tuple[dict[str, str], list[str]]:
+    """Each slot's state and the hard constraints that fire."""
+    fa, fb = a.frame, b.frame
+    vetoes: list[str] = []
+    slots: dict[str, str] = {}
+    ua, ub = _unit_family(a), _unit_family(b)
+    if ua == ub:
+        slots["unit"] = "same"
+    elif a.dimension == b.dimension == "currency":
+        slots["unit"] = "different"
+        vetoes.append("currency")
+    elif a.dimension != b.dimension:
+        slots["unit"] = "different"
+        vetoes.append("unit")
+    else:
+        slots["unit"] = "compatible"
+    slots["measure"] = _cmp_measure(fa.measure, fb.measure)
+    slots["holder"] = _cmp_tokens(fa.holder, fb.holder)
+    slots["event"] = _cmp_event(fa.event, fb.event)
+    aa, ab = fa.aggregation, fb.aggregation
+    if aa == ab:
+        slots["aggregation"] = "same"
+    else:
+        slots["aggregation"] = "different"
+        if {aa, ab} == {"part", "total"}:
+            vetoes.append("part")
+    slots["place"] = _cmp_place(fa.place, fb.place)
+    slots["time"], disjoint = _cmp_time(fa, fb, doc_a, doc_b)
+    if disjoint:
+        vetoes.append("period")
+    sa, sb = _stance(fa), _stance(fb)
+    if sa == sb:
+        slots["stance"] = "same"
+    else:
+        slots["stance"] = "different"
+        if {sa, sb} == {"plan", "asserted"}:
+            vetoes.append("plan")
+    slots["attribution"] = _same_source(fa.attribution, fb.attribution)
+    if doc_a.id == doc_b.id and a.field == b.field and a.sentence == b.sentence and (
+            "converted" not in fa.discourse and "converted" not in fb.discourse):
+        vetoes.append("siblings")
+    elif doc_a.id == doc_b.id and a.field == b.field and a.paragraph == b.paragraph and (
+            "listed" in fa.discourse and "listed" in fb.discourse):
+        vetoes.append("siblings")
+    return slots, vetoes
+
+
+def features(a: Quantity, b: Quantity, doc_a: Document, doc_b: Document
+             ) -> tuple[dict[str, float], list[str], dict[str, str]]:
+    """(features, vetoes, slot states) of a pair: ``slot=state`` one-hot and ``ratio``."""
+    slots, vetoes = slot_states(a, b, doc_a, doc_b)
+    feats: dict[str, float] = {f"{s}={st}": 1.0 for s, st in slots.items()}
+    feats["ratio"] = _ratio(a, b)
+    return feats, vetoes, slots
+
+
+def score_of(feats: Mapping[str, float], w: Weights) -> float:
+    z = w.bias + w.ratio * feats.get("ratio", 0.0)
+    for k, v in feats.items():
+        if "=" in k:
+            slot, st = k.split("=", 1)
+            z += w.slots.get(slot, {}).get(st, 0.0) * v
+    if z > 40:
+        return 1.0
+    if z < -40:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def same_fact(a: Quantity, b: Quantity, doc_a: Document, doc_b: Document,
+              w: Weights | None = None) -> Decision:
+    """Whether figures ``a`` (of ``doc_a``) and ``b`` (of ``doc_b``) state the same fact, from
+    their frames (see the module docstring)."""
+    w = w or weights()
+    feats, vetoes, slots = features(a, b, doc_a, doc_b)
+    if a.kind != b.kind:
+        vetoes.append("kind")
+    score = 0.0 if vetoes else score_of(feats, w)
+    return Decision(score=round(score, 4), same=not vetoes and score >= w.threshold,
+                    slots=MappingProxyType(slots), vetoes=tuple(vetoes),
+                    features=MappingProxyType(feats))
