@@ -40,7 +40,7 @@ Kind = Literal["figure", "score", "factor"]
 Severity = Literal["error", "warning", "info"]
 Scope = Literal["within", "cross"]
 Aggregation = Literal["total", "part", "increment", "rate", "capacity", "threshold", "change",
-                      "comparison"]
+                      "comparison", "window"]
 Stance = Literal["asserted", "modal", "plan", "disputed", "negated"]
 
 
@@ -106,7 +106,8 @@ class Frame(_Frozen):
     aggregation: Aggregation = "total"
     """How the figure relates to the whole: a total, a part ("16 of them"), an increment ("28 new
     cases"), a rate ("per 100,000"), a capacity ("the 200-seat parliament"), a threshold ("201
-    needed"), a change ("rose 6.5%", "from 40 to 50") or a comparison ("3.5C above normal")."""
+    needed"), a change ("rose 6.5%", "from 40 to 50"), a comparison ("3.5C above normal", "won by
+    3,735 votes") or a window ("their last 10 Tests")."""
     place: str | None = None
     time: str | None = None
     """The time the sentence gives the figure, as written ("on Monday", "in 2022")."""
@@ -120,7 +121,7 @@ class Frame(_Frozen):
     """Cues that place the figure in the telling: ``update`` ("initially 30"), ``history``
     ("two weeks after an ambush in which 12 died"), ``juxtaposed`` ("far more than the official
     toll"), ``converted`` (a bracketed conversion of the figure before it), ``listed`` (one of a
-    list of figures: "aged 31, 38 and 52")."""
+    list of figures: "aged 31, 38 and 52"), ``endpoints`` ("from 2,000 to 5,800")."""
 
 
 class Quantity(_Frozen):
@@ -208,6 +209,10 @@ class Finding(_Frozen):
     confidence: float = Field(ge=0.0, le=1.0)
     message: str
     claims: tuple[Claim, ...]
+    matched: tuple[str, ...] = ()
+    """For a contradiction or update: the frame slots the figures share (``measure``,
+    ``holder``, ``event``, ...; see :func:`figcheck.compare.same_fact`), whose score is the
+    confidence."""
 
 
 class DocumentSummary(_Frozen):

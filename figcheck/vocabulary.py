@@ -13,8 +13,9 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
-SLOTS: tuple[str, ...] = ("event", "measure", "aggregation", "stance", "discourse")
-"""The tables of the file, each named after the frame slot its entries fill."""
+SLOTS: tuple[str, ...] = ("event", "measure", "aggregation", "stance", "discourse", "qualifier")
+"""The tables of the file, each named after the frame slot its entries fill (``qualifier``: words
+that narrow a measure, which become part of it)."""
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,7 @@ def figcheck_toolkit() -> Toolkit:
         within=compare.within,
         across=compare.across,
         story_features=compare.story_features,
-        claim_key=compare.claim_key,
+        claim_key=compare.fact_key,
         linkable=_entity_feature,
     )
 

@@ -8,7 +8,8 @@ Public API::
     across(group, config) -> list[Finding]            # the documents of ONE story (FC111, FC121)
     story_features(doc, quantities) -> frozenset[str]
     assign_stories(items, config) -> dict[str, str]   # doc id -> story key
-    claim_key(q) -> str                               # index key: subject head + unit family
+    fact_key(q) -> str                                # index key: frame measure + unit family
+    same_fact(a, b, doc_a, doc_b) -> Decision         # scored: .score, .same, .slots
     apply_config(findings, config) -> list[Finding]   # select/ignore/severity/min_confidence + order
 
 ``within`` and ``across`` already apply ``config`` (applying it again changes nothing).  The rule
@@ -16,22 +17,21 @@ table is :data:`figcheck.compare.rules.RULES`.  Everything here is a pure functi
 
 How figures are compared (precision first: when unsure, say nothing):
 
-* **Same fact** (:mod:`.facts`): same subject head (a few synonyms meet: hens/birds; people killed
-  are the death toll) and unit family (one currency, or one dimension with a base unit, so miles
-  meet kilometres) -- the index key, so work is never all pairs of a document's figures -- then
-  the finer qualifiers: same direction (a change never meets a level), no conflicting event
-  (deployed vs killed), place or time (Kursk vs Russia, 2022 vs 2023), no different names in the
-  figure's clause (Conservatives vs Social Democrats), no narrowing word on one side only
-  ("uninjured passengers"), not modal, negated, disputed or claimed (an announced plan, "will rise
-  12%", meets only another plan with the same verb), not an increment ("28 new cases"), a rate
-  ("per plaintiff"), a part ("16 of them", "Of the 43 injured, 16 ..."), a threshold ("172
-  needed"), a list member ("aged 31, 38 and 52") or a bracketed conversion.  A qualifier given on
-  one side only lowers the confidence; below ``config.min_confidence`` nothing is said.
+* **Same fact** (:mod:`.decide`): each figure carries a claim frame from the parser (measure,
+  holder, event class, aggregation, place, time, stance, attribution).  Figures are indexed by
+  measure and unit family (:func:`fact_key`), so work is never all pairs of a document's figures;
+  a pair is then scored slot by slot (same / compatible / different / unknown, log-odds weights
+  in ``figcheck/data/weights.toml``), with hard constraints only for what excludes one fact:
+  different currencies, a plan against an outcome, disjoint absolute periods, a part against its
+  whole, two figures of one sentence or list.  Only stated totals and changes take part (not
+  modal, negated or disputed figures, parts, increments, rates, thresholds, capacities,
+  bracketed conversions).  A finding's confidence is the score, and it names the slots that
+  matched (``Finding.matched``).
 * **Conflict**: the comparison intervals (stated precision, hedges widened by
-  ``config.tolerance``, open bounds; :mod:`figcheck.intervals`) are disjoint, and the values are
-  at most 2.5 times apart (further apart, the parser has more likely merged two subjects).
-  Headline figures round and truncate ("2,300" for 2,317; "six years" for six years and eight
-  months).
+  ``config.tolerance``, open bounds; :mod:`figcheck.intervals`) are disjoint.  The ratio of the
+  values is only a weak feature of the score.  Headline figures in a rounded form round and
+  truncate ("2,300" for 2,317; "six years" for six years and eight months); small exact counts
+  ("Two sailors") do not.
 * **Within an article** (:mod:`.contradict`): figures of one sentence are never compared; a figure
   is reported once, against the first earlier figure it contradicts, and only if it agrees with no
   earlier one.  A headline figure is reported (FC102) only when no body figure of the fact agrees.
@@ -57,8 +57,8 @@ from collections.abc import Iterable, Sequence
 from ..config import Config
 from ..model import CheckRun, Document, DocumentSummary, Finding, Quantity, Report
 from . import rules
+from .contradict import fact_key
 from .decide import Decision, same_fact
-from .facts import claim_key
 from .stories import StoryItem, assign_stories, story_features
 
 __all__ = [
@@ -68,7 +68,7 @@ __all__ = [
     "apply_config",
     "assign_stories",
     "check",
-    "claim_key",
+    "fact_key",
     "rules",
     "run",
     "same_fact",

@@ -11,9 +11,12 @@ Hard constraints, only for what logically excludes one fact:
 
 * ``currency``: figures in different currencies (and ``unit``: different dimensions);
 * ``plan``: an announced plan against an outcome ("will rise 12%" / "rose 15%");
+* ``forecast``: a forecast or possibility against anything else ("could reach 100" / "30");
 * ``period``: disjoint absolute times ("in 2022" / "in 2023"; Monday's against Tuesday's);
 * ``part``: a detected part against the whole ("16 of them" / "43 injured");
-* ``siblings``: two figures of one sentence (or one list), which name different members.
+* ``siblings``: two figures of one sentence (or one list), which name different members;
+* ``moment``: a time-varying measure (temperatures, prices, index levels, rates, polls) at two
+  times that are not stated to be one (between documents, also when one is not stated).
 
 The ratio of the two values is at most a weak feature (``ratio`` weight per power of ten).
 """
@@ -34,6 +37,9 @@ from typing import Any
 
 from ..model import Document, Frame, Quantity
 
+TIME_VARYING: frozenset[str] = frozenset(
+    """temperature price share index level rate exchange rate yield poll""".split())
+"""Measures that change by the hour: two figures meet only at one stated time."""
 SLOT_NAMES: tuple[str, ...] = ("measure", "holder", "event", "aggregation", "place", "time",
                                "stance", "attribution", "unit")
 STATES: tuple[str, ...] = ("same", "compatible", "different", "unknown")
@@ -147,10 +153,7 @@ def _cmp_measure(a: str | None, b: str | None) -> str:
         return "compatible"
     if ma == mb:
         return "same"
-    ta, tb = ma.split(), mb.split()
-    if ta[-1] == tb[-1]:
-        return "compatible"  # "confirmed case" / "case": one narrows the other
-    return "different"
+    return "different"  # "core inflation" / "inflation": a narrowing word names another measure
 
 
 def _cmp_tokens(a: str | None, b: str | None, stop: frozenset[str] = _STOP) -> str:
@@ -184,21 +187,11 @@ def _cmp_value(a: str | None, b: str | None) -> str:
 
 
 def _cmp_event(a: str | None, b: str | None) -> str:
-    """Events differ when both are classes of the vocabulary (killed vs injured); a verb outside
-    it ("finished with") is compatible with any event."""
+    """The same event class (or verb), or different ones ("evacuated" / "lifted")."""
     st = _cmp_value(a, b)
-    if st == "different":
-        classes = _event_classes()
-        if a not in classes or b not in classes:
-            return "compatible"
+    if st == "different" and a and b and a[:5] == b[:5]:
+        return "same"  # two spellings of one verb the vocabulary does not list
     return st
-
-
-@functools.lru_cache(maxsize=1)
-def _event_classes() -> frozenset[str]:
-    from ..vocabulary import vocabulary
-
-    return frozenset(e.name for e in vocabulary().of("event"))
 
 
 _WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -229,10 +222,14 @@ def _resolve(time: str | None, published: _dt.date | None) -> tuple[_dt.date, _d
     return None
 
 
-def _period(f: Frame, doc: Document) -> tuple[_dt.date, _dt.date] | None:
+def _absolute(f: Frame) -> tuple[_dt.date, _dt.date] | None:
     if f.period_start is not None and f.period_end is not None:
         return f.period_start, f.period_end
-    return _resolve(f.time, doc.published)
+    return None
+
+
+def _period(f: Frame, doc: Document) -> tuple[_dt.date, _dt.date] | None:
+    return _absolute(f) or _resolve(f.time, doc.published)
 
 
 def _cmp_time(fa: Frame, fb: Frame, da: Document, db: Document) -> tuple[str, bool]:
@@ -242,10 +239,19 @@ def _cmp_time(fa: Frame, fb: Frame, da: Document, db: Document) -> tuple[str, bo
         if pa[1] < pb[0] or pb[1] < pa[0]:
             return "different", True
         return "same", False
+    aa, ab = _absolute(fa), _absolute(fb)
+    if (aa is None) != (ab is None):
+        # an absolute period on one side only: the other figure is the report's own news, unless its
+        # report was published within the period ("in 1988, 45 people were killed" is another
+        # event than today's seven dead)
+        period = aa if aa is not None else ab
+        other_doc = db if aa is not None else da
+        assert period is not None
+        if other_doc.published is not None and period[0] <= other_doc.published <= period[1]:
+            return "compatible", False
+        return "different", False
     if pa is not None or pb is not None:
-        other = fb.time if pa is not None else fa.time
-        # a period on one side, a time the other side's date cannot resolve
-        return ("compatible" if not other else "unknown"), False
+        return "compatible", False
     if da is not db and (da.id != db.id):
         # between documents a relative time names a different day in each: compare only text
         # that names the same time in both
@@ -311,9 +317,20 @@ def slot_states(a: Quantity, b: Quantity, doc_a: Document, doc_b: Document
         if {aa, ab} == {"part", "total"}:
             vetoes.append("part")
     slots["place"] = _cmp_place(fa.place, fb.place)
+    if (slots["place"] == "compatible" and doc_a.id == doc_b.id and aa == ab == "change"
+            and a.field == b.field == "text"):
+        # "exports rose 7.3%" / "exports to China rose 3.1%": a part's own change
+        slots["place"] = "different"
     slots["time"], disjoint = _cmp_time(fa, fb, doc_a, doc_b)
     if disjoint:
         vetoes.append("period")
+    elif slots["time"] != "same" and (a.dimension == "temperature" or (
+            _measure(fa.measure) or "") in TIME_VARYING or (_measure(fb.measure) or "")
+            in TIME_VARYING) and slots["time"] != "unknown" and doc_a.id == doc_b.id:
+        vetoes.append("moment")  # a temperature at one time, another at another
+    elif slots["time"] != "same" and (a.dimension == "temperature" or (
+            _measure(fa.measure) or "") in TIME_VARYING) and doc_a.id != doc_b.id:
+        vetoes.append("moment")
     sa, sb = _stance(fa), _stance(fb)
     if sa == sb:
         slots["stance"] = "same"
@@ -321,6 +338,8 @@ def slot_states(a: Quantity, b: Quantity, doc_a: Document, doc_b: Document
         slots["stance"] = "different"
         if {sa, sb} == {"plan", "asserted"}:
             vetoes.append("plan")
+        elif "modal" in (sa, sb):
+            vetoes.append("forecast")
     slots["attribution"] = _same_source(fa.attribution, fb.attribution)
     if doc_a.id == doc_b.id and a.field == b.field and a.sentence == b.sentence and (
             "converted" not in fa.discourse and "converted" not in fb.discourse):
@@ -335,7 +354,11 @@ def features(a: Quantity, b: Quantity, doc_a: Document, doc_b: Document
              ) -> tuple[dict[str, float], list[str], dict[str, str]]:
     """(features, vetoes, slot states) of a pair: ``slot=state`` one-hot and ``ratio``."""
     slots, vetoes = slot_states(a, b, doc_a, doc_b)
-    feats: dict[str, float] = {f"{s}={st}": 1.0 for s, st in slots.items()}
+    # headlines compress: a slot the headline leaves out says nothing
+    headline = a.field == "title" or b.field == "title"
+    feats: dict[str, float] = {
+        f"{s}={'unknown' if headline and st == 'compatible' else st}": 1.0
+        for s, st in slots.items()}
     feats["ratio"] = _ratio(a, b)
     return feats, vetoes, slots
 
@@ -354,11 +377,17 @@ def score_of(feats: Mapping[str, float], w: Weights) -> float:
 
 
 def same_fact(a: Quantity, b: Quantity, doc_a: Document, doc_b: Document,
-              w: Weights | None = None) -> Decision:
+              w: Weights | None = None, *, over_time: bool = False) -> Decision:
     """Whether figures ``a`` (of ``doc_a``) and ``b`` (of ``doc_b``) state the same fact, from
-    their frames (see the module docstring)."""
+    their frames (see the module docstring).  ``over_time``: whether they state the same
+    running count at any time (the period is then no constraint and the time slot not scored:
+    how an update between two reports is recognised)."""
     w = w or weights()
     feats, vetoes, slots = features(a, b, doc_a, doc_b)
+    if over_time:
+        vetoes = [v for v in vetoes if v != "period"]
+        feats = {k: v for k, v in feats.items() if not k.startswith("time=")}
+        feats["time=unknown"] = 1.0
     if a.kind != b.kind:
         vetoes.append("kind")
     score = 0.0 if vetoes else score_of(feats, w)

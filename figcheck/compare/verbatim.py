@@ -7,7 +7,7 @@ modality, event or scope ("about 600,000 people would be better off", "after 25 
 documents say the same thing about it.  Precision first: the rest of the sentence (at least
 :data:`MIN_FRAME` characters besides the figures) must be identical, exactly one figure differs,
 the two are the same kind, unit family and bound, their intervals are disjoint and at most
-:data:`facts.MAX_RATIO` apart, both documents carry the same publication date (a running count
+:data:`MAX_RATIO` apart, both documents carry the same publication date (a running count
 reworded on a later day is an update, judged by the fact-by-fact comparison), and the sentence
 occurs once in each document.
 """
@@ -22,6 +22,9 @@ from decimal import Decimal
 from ..model import Document, Quantity
 from . import facts
 
+MAX_RATIO: Decimal = Decimal("2.5")
+"""Two versions of one printed sentence further apart than this are taken to be a misread
+figure, not a changed one (this rule only; the fact-by-fact comparison has no such veto)."""
 MAX_COPIES = 32
 """Each document is compared with at most this many later documents printing the same sentence
 (bounded work when a whole archive is one story)."""
@@ -81,7 +84,7 @@ def _differing(a: tuple[Slot, ...], b: tuple[Slot, ...], tolerance: Decimal
     if facts.unit_family(qa) != facts.unit_family(qb) or qa.direction != qb.direction:
         return None
     r = facts.ratio(qa, qb)
-    if r is None or r > facts.MAX_RATIO:
+    if r is None or r > MAX_RATIO:
         return None
     if not facts.conflicts(qa, qb, tolerance):
         return None

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from ..model import Frame, Quantity
 from ..vocabulary import vocabulary
+from .subject import singular
 
 _SENTENCE_WINDOW = 400
 _MODAL_BEFORE, _MODAL_AFTER = 80, 40
@@ -51,6 +52,11 @@ _PART_OF_NUMBER = re.compile(r"[ \t]+of[ \t]+(?:the|those|these|its|their)\b(?![
                              r"some|about|around|nearly|almost|roughly)\b)", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\w-])(?:19|20)\d\d(?![\w-])")
 _SINCE_BEFORE = re.compile(r"\b(?:since|from|as of|starting)\b[^.]{0,14}$", re.IGNORECASE)
+_BEAT_BY = re.compile(r"\b(?:beat|beating|beaten|defeat(?:ed|ing)?|led|leading|trail(?:ed|ing)?|"
+                      r"won|winning|lost|losing|edged|ahead)\b[^.;]{0,40}\bby[ \t]+$",
+                      re.IGNORECASE)
+_RUNNING_FROM = re.compile(r"\s*(?:since|from|as of|starting|until|through)\b", re.IGNORECASE)
+_WHEN_AFTER = re.compile(r",?[ \t]+when\b")
 _MONTHS: tuple[str, ...] = ("january", "february", "march", "april", "may", "june", "july",
                             "august", "september", "october", "november", "december")
 _MONTH_BEFORE = re.compile(r"\b(%s)\s+$" % "|".join(m.capitalize() for m in _MONTHS))
@@ -58,7 +64,7 @@ _ADMIN_PLACE = re.compile(
     r"\b[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}[ \t](?:County|Province|Region|District|State|Oblast|"
     r"Prefecture|Borough|Parish|Governorate)\b")
 _EVENT_AFTER = re.compile(
-    r"(?:[ \t]+(?:people|persons|civilians|others|of\s+them))?(?:[ \t]+(?:who|that))?"
+    r"(?:[ \t]+(?:people|persons|civilians|others|of\s+them|[a-z]+s))?(?:[ \t]+(?:who|that))?"
     r"(?:[ \t]+(?:were|was|are|have|has|had|been|being|now|reportedly|confirmed))*[ \t]+"
     r"(?P<ev>[a-z]+ed|dead|hurt|missing|sent|lost|won|found|sold)\b", re.IGNORECASE)
 _PASSIVE_AFTER = re.compile(
@@ -89,7 +95,9 @@ _NAME_STOP: frozenset[str] = frozenset(
     thursday friday saturday sunday january february march april may june july august september
     october november december according officials police government said says i""".split())
 _PRONOUN_HOLDER: frozenset[str] = frozenset({"its", "their", "his", "her", "our", "my", "your",
-                                             "it", "they", "he", "she", "we", "who", "that"})
+                                             "it", "they", "he", "she", "we", "who", "that",
+                                             "them", "him", "us", "me", "you", "which", "this",
+                                             "these", "those", "one", "each", "all"})
 _CASUALTY_EVENTS: frozenset[str] = frozenset({"kill or injure", "injure or kill", "kill and injure",
                                               "injure and kill"})
 _PEOPLE_HEADS: frozenset[str] = frozenset(
@@ -110,6 +118,15 @@ _NEUTRAL_VERBS: frozenset[str] = frozenset(
     numbered numbering listed including included exceeded exceeding topped topping surpassed
     passed nearly approximately roughly involved involving affected affecting using used
     during according accounting following being having put""".split())
+
+
+_CHANGE_LEMMAS: frozenset[str] = frozenset(
+    """rise fall increase decrease grow climb jump soar surge drop decline edge slip slump plunge
+    tumble rebound reach hit top exceed""".split())
+_NEUTRAL_LEMMAS: frozenset[str] = frozenset(
+    """confirm report record register count estimate total stand say number list include
+    involve affect put bring leave make have take get carry hold contain host house see
+    remain""".split())
 
 
 def _phrase_re(phrases: Sequence[str], *, at_end: bool) -> re.Pattern[str]:
@@ -185,10 +202,13 @@ def _norm_head(head: str | None) -> str | None:
 
 def _norm_name(raw: str) -> str | None:
     words = [w for w in re.split(r"[ \t]+", raw.replace("\u2019", "'").strip()) if w]
+    if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
+        return words[0].lower().removesuffix("'s")  # "US", "UK", "EU": not the pronoun "us"
     while words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     name = " ".join(words).lower().removesuffix("'s").strip("'-. ")
-    if not name or name in _PRONOUN_HOLDER or name in _NAME_STOP:
+    if not name or name in _PRONOUN_HOLDER or name in _NAME_STOP or len(name) < 2 or any(
+            c.isdigit() for c in name):
         return None
     return name
 
@@ -222,6 +242,15 @@ def _holder(text: str, s: int, a: int, b: int, e: int, q: Quantity) -> str | Non
         got = _norm_name(m.group("h"))
         if got:
             return got
+    # a name inside the subject ("Coastal shares", "UK consumer price inflation")
+    head_words = set((q.subject.head or "").lower().split())
+    names = [w for w in (q.subject.text or "").split()
+             if w[:1].isupper() and w.lower().strip("'\u2019") not in _NAME_STOP and "-" not in w
+             and w.lower().rstrip("s") not in head_words and w.lower() not in head_words]
+    if names and (q.subject.text or "").split()[-1] not in names:
+        got = _norm_name(" ".join(names))
+        if got:
+            return got
     # the nearest name in the figure's clause before it (not the attribution, place or time)
     c0 = _clause_start(text, s, a)
     drop = set()
@@ -253,12 +282,77 @@ def vocab_words() -> frozenset[str]:
     return frozenset(vocabulary().event_of_word)
 
 
+@functools.lru_cache(maxsize=1)
+def _qualifier_words() -> tuple[frozenset[str], frozenset[str]]:
+    v = vocabulary()
+    return (frozenset(v.words("qualifier", "narrowing")),
+            frozenset(v.words("qualifier", "not_narrowing")))
+
+
+_MOD_STOP: frozenset[str] = frozenset(
+    """a an the this that these those its their his her our some about around nearly almost
+    more than over under fewer less least most up to as many much of and or per each every
+    other such all both only just roughly approximately estimated total overall some another
+    people person""".split())
+"""Subject words that never narrow what is counted."""
+_SUBJECT_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def _narrowing(text: str | None, head: str | None, event: str | None) -> tuple[str, ...]:
+    """The words of the subject besides its head that narrow what is counted, in order
+    ("core", "uninjured"): the vocabulary's narrowing words and participles in -ed (not the
+    figure's own event: "the 15 hospitalised children" are what was hospitalised).  Capitalised
+    words (names) are left out, except a sentence-initial one ("Core inflation")."""
+    if not text:
+        return ()
+    narrowing, neutral = _qualifier_words()
+    head_words = set((head or "").split())
+    out: list[str] = []
+    for i, m in enumerate(_SUBJECT_WORD.finditer(text)):
+        raw = m.group(0)
+        if raw[:1].isupper() and i > 0:
+            continue
+        w = raw.lower()
+        if w in head_words or w.rstrip("s") in head_words or w in out or \
+                singular(w) in head_words:
+            continue
+        if w in narrowing or ("-" in w and not raw[:1].isupper() or i == 0 and "-" in w) or (
+                w.endswith("ed") and len(w) > 4 and w not in neutral
+                and event_class(w) != event) or (
+                not raw[:1].isupper() and w not in _MOD_STOP and not w.endswith(("ing", "ly"))
+                and w not in neutral and len(w) > 2):
+            out.append(w)
+    return tuple(out)
+
+
+_SET_EVENTS: frozenset[str] = frozenset(
+    {"kill", "injure", "arrest", "hospitalise", "infect", "displace", "rescue", "evacuate",
+     "destroy", "damage"})
+
+
+def _participle_event(text: str | None, head: str | None) -> str | None:
+    """The event class of a lower-case participle in the subject ("wounded soldiers")."""
+    if not text:
+        return None
+    classes = {e.name for e in vocabulary().of("event")}
+    for m in _SUBJECT_WORD.finditer(text):
+        w = m.group(0)
+        if w[:1].isupper() or not w.endswith(("ed", "en")) or w.lower() in (head or ""):
+            continue
+        got = vocabulary().event_of_word.get(w.lower())
+        if got in classes:
+            return got
+    return None
+
+
 def _period(text: str, s: int, e: int, a: int, time: str | None
             ) -> tuple[_dt.date | None, _dt.date | None]:
     """The absolute period a figure's sentence dates it to: one year (or a month of it) named in
     the subject's time or, failing that, the only dating year of the sentence."""
     cands: list[tuple[int, int]] = []  # (year, month or 0)
     src = time or ""
+    if _RUNNING_FROM.match(src):
+        return None, None  # "since 1 October 2024": the start of a running count
     for m in _YEAR.finditer(src):
         mm = _MONTH_BEFORE.search(src, 0, m.start())
         cands.append((int(m.group(0)), _MONTHS.index(mm.group(1).lower()) + 1 if mm else 0))
@@ -267,7 +361,8 @@ def _period(text: str, s: int, e: int, a: int, time: str | None
         for m in _YEAR.finditer(text, s, e):
             if m.start() <= a <= m.end():
                 continue
-            if _SINCE_BEFORE.search(text, max(s, m.start() - 24), m.start()):
+            if _SINCE_BEFORE.search(text, max(s, m.start() - 24), m.start()) and not \
+                    _WHEN_AFTER.match(text, m.end()):
                 return None, None  # "since 2022": the start of a running count, not a period
             years.add(int(m.group(0)))
         if len(years) == 1:
@@ -319,11 +414,12 @@ def build(text: str, sentence: tuple[int, int], q: Quantity,
         head in _PEOPLE_HEADS and _CASUALTY_AFTER.match(text, b, min(e, b + 60)))
     if casualties:
         ev = None
-    elif _ALL_BEFORE.search(text, max(s, a - 16), a):
-        ev = None  # "All 168 passengers were evacuated": the whole set
-    elif ev in ("rise", "fall", "increase", "decrease", "grow") and q.direction is None:
-        ev = None  # "rose to 4.1%": a level, no event
-    if ev is None and not casualties:
+    whole = bool(_ALL_BEFORE.search(text, max(s, a - 16), a))
+    if whole:
+        ev = None  # "All 168 passengers were evacuated": the whole set, whatever happened to it
+    elif ev in _CHANGE_LEMMAS and q.direction is None:
+        ev = None  # "rose to 4.1%", "has climbed to 90": a level, no event
+    if ev is None and not casualties and not whole:
         m = _EVENT_AFTER.match(text, b, min(e, b + 50)) or _EVENT_BEFORE.search(
             text, max(s, a - 20), a)
         word = m.group("ev") if m else None
@@ -335,9 +431,23 @@ def build(text: str, sentence: tuple[int, int], q: Quantity,
             word = vb.group("v") if vb and vb.group("v").lower() not in _NEUTRAL_VERBS else None
         if word is not None and word.lower() not in _NEUTRAL_VERBS:
             ev = event_class(word)
+            if ev in _CHANGE_LEMMAS and q.direction is None:
+                ev = None
+    if ev in _NEUTRAL_LEMMAS:
+        ev = None  # "48 confirmed cases", "reported 30": the telling, not an event
+
+    # a participle naming what happened to the set counted ("the 32 wounded soldiers
+    # evacuated"): the set is the wounded, so that is the event
+    set_event = _participle_event(subj.text, head)
+    if set_event is not None and (ev is None or set_event in _SET_EVENTS) and not (
+            casualties or whole):
+        ev = set_event
 
     # -- measure ---------------------------------------------------------------------------
     measure = vocab.measure_of_head.get(head or "", head)
+    narrowing = tuple(w for w in _narrowing(subj.text, head, ev) if event_class(w) != ev)
+    if measure and narrowing:
+        measure = " ".join((*narrowing, measure))  # "core inflation", "uninjured passenger"
     if casualties:
         measure = "casualty"
     elif head in _PEOPLE_HEADS and ev == "kill":
@@ -346,14 +456,14 @@ def build(text: str, sentence: tuple[int, int], q: Quantity,
         measure = "fine"  # "fined the bank 140m euros": the head the parser found is the payer
     elif ev == "punish" and q.dimension == "duration":
         measure = "prison sentence"
-    if measure == "death toll" and ev == "kill":
-        ev = None  # the death toll carries its event in its name
     if measure == "death toll":
-        ev = "kill"
+        ev = "kill"  # the death toll carries its event in its name
+    elif measure == "casualty":
+        ev = None  # casualties are the killed and the wounded, whatever the verb
 
     # -- aggregation -----------------------------------------------------------------------
-    agg = "total"
     discourse: list[str] = []
+    agg = "total"
     lead = text[max(s, a - 24):a]
     tail = text[b:min(e, b + 40)]
     if q.direction is not None:
@@ -361,6 +471,7 @@ def build(text: str, sentence: tuple[int, int], q: Quantity,
     elif q.bound == "range" and (q.text.lower().startswith("from")
                                  or _FROM_BEFORE.search(text, max(s, a - 8), a)):
         agg = "change"
+        discourse.append("endpoints")  # "from 2,000 to 5,800": a change's two levels
     else:
         for name, pat in cues.after:
             if pat.match(tail):
@@ -372,7 +483,9 @@ def build(text: str, sentence: tuple[int, int], q: Quantity,
                     agg = name
                     break
             else:
-                if _PART_OF_NUMBER.match(tail):
+                if _BEAT_BY.search(text, max(s, a - 60), a):
+                    agg = "comparison"  # "beating the incumbent by fewer than 4,000 votes"
+                elif _PART_OF_NUMBER.match(tail):
                     agg = "part"  # "16 of the 43 passengers"
                 elif _OF_THE_START.match(text, s, a) and any(
                         s <= f0 < a for f0, _ in figures):
@@ -442,7 +555,8 @@ def with_frames(text: str, quantities: Sequence[Quantity],
     for i, q in enumerate(quantities):
         sent = sentences[i]
         figs = [(p.start, p.end) for p in quantities[max(0, i - 4):min(n, i + 5)]
-                if p is not q and sent[0] <= p.start < sent[1]]
+                if p is not q and sent[0] <= p.start < sent[1] and p.kind == q.kind
+                and p.dimension == q.dimension]
         try:
             frame = build(text, sent, q, figs, cache)
         except Exception:  # noqa: BLE001 - a frame bug must not lose the figure

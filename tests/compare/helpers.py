@@ -13,6 +13,8 @@ from decimal import Decimal
 from typing import Any
 
 from figcheck.intervals import normalise, precision_of, scale_interval
+from figcheck.parser.frame import with_frames
+from figcheck.parser.segment import Sentence, segment
 from figcheck.model import Document, Interval, Quantity, Subject, Value
 
 _SCALES = {"thousand": Decimal(1000), "million": Decimal(10**6), "billion": Decimal(10**9),
@@ -131,10 +133,10 @@ def quantity(text: str, f: Fig, *, paragraphs: list[int] | None = None) -> Quant
                                                               Decimal(0)))
     base = scale_interval(interval, factor, offset) if base_unit else None
     dim = f.dimension or dim
-    paragraph = text.count("\n\n", 0, start)
+    sent = _sentence(text, start)
     return Quantity(
-        field=f.field, start=start, end=end, text=f.surface, paragraph=paragraph,
-        sentence=0, kind=f.kind, value=Value(low=low, high=high), bound=bound, precision=p,
+        field=f.field, start=start, end=end, text=f.surface, paragraph=sent.paragraph,
+        sentence=sent.number, kind=f.kind, value=Value(low=low, high=high), bound=bound, precision=p,
         interval=interval, direction=f.direction, unit=f.unit, dimension=dim,
         base_unit=base_unit, base=base, subject=Subject(**f.subject),
     )
@@ -147,4 +149,27 @@ def doc(text: str, *figs: Fig, title: str | None = None, id: str = "d1",
                  published=_dt.date.fromisoformat(published) if published else None)
     qs = [quantity((title or "") if f.field == "title" else text, f) for f in figs]
     qs.sort(key=lambda q: (q.field != "title", q.start))
-    return d, qs
+    return d, framed(d, qs)
+
+
+def _sentence(text: str, pos: int) -> Sentence:
+    sents = segment(text)
+    for s in sents:
+        if s.start <= pos < max(s.end, s.start + 1):
+            return s
+    return sents[-1] if sents else Sentence(0, len(text), 0, 0)
+
+
+def framed(d: Document, qs: list[Quantity]) -> list[Quantity]:
+    """The hand-made quantities with the claim frames the parser's frame builder gives them from
+    the text (the comparator reads frames, never the subject)."""
+    out: list[Quantity] = []
+    for field in ("title", "text"):
+        text = (d.title or "") if field == "title" else d.text
+        mine = [q for q in qs if q.field == field]
+        bounds = []
+        for q in mine:
+            s = _sentence(text, q.start)
+            bounds.append((s.start, max(s.end, q.end)))
+        out.extend(with_frames(text, mine, bounds))
+    return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from figcheck.compare import across, apply_config, assign_stories, claim_key, story_features
+from figcheck.compare import across, apply_config, assign_stories, fact_key, story_features
 from figcheck.compare.stories import StoryItem
 from figcheck.config import Config
 
@@ -203,9 +203,9 @@ def test_story_items_can_be_passed_directly() -> None:
 def test_claim_key_is_head_and_unit_family() -> None:
     (_, (q,)) = doc("It was 3,000 miles long.", fig("3,000 miles", unit="mile", head="Route"))
     (_, (k,)) = doc("It was 4,800 km long.", fig("4,800 km", unit="kilometre", head="route"))
-    assert claim_key(q) == claim_key(k) == "route|length:metre"
+    assert fact_key(q) == fact_key(k) == "route|length:metre"
     (_, (c,)) = doc("It cost $5m.", fig("$5m", unit="dollar", head="route"))
-    assert claim_key(c) != claim_key(q)
+    assert fact_key(c) != fact_key(q)
 
 
 def test_documents_naming_nothing_in_common_are_not_compared() -> None:
@@ -222,7 +222,7 @@ def test_documents_naming_nothing_in_common_are_not_compared() -> None:
 def test_head_synonyms_share_a_key() -> None:
     (_, (h,)) = doc("It had 42,000 laying hens.", fig("42,000", head="hen"))
     (_, (b,)) = doc("It had 24,000 birds.", fig("24,000", head="bird"))
-    assert claim_key(h) == claim_key(b)
+    assert fact_key(h) == fact_key(b)
 
 
 def test_apply_config_is_idempotent_and_ordered() -> None:

@@ -349,4 +349,7 @@ def test_qualifier_on_one_side_lowers_confidence() -> None:
     (full,) = within(d, qs, Config())
     (partial,) = within(d2, qs2, Config())
     assert partial.confidence < full.confidence
-    assert within(d2, qs2, Config(min_confidence=0.7)) == []
+    assert "place" not in partial.matched
+    between = (partial.confidence + full.confidence) / 2
+    assert within(d2, qs2, Config(min_confidence=between)) == []
+    assert within(d, qs, Config(min_confidence=between)) != []

@@ -18,16 +18,35 @@ def _value(slot: str, sentence: str) -> object:
     assert qs, f"no figure in {sentence!r}"
     f = qs[-1].frame if "Of the" in sentence else qs[0].frame
     return {"event": f.event, "measure": f.measure, "aggregation": f.aggregation,
-            "stance": f.stance, "discourse": f.discourse}[slot]
+            "stance": f.stance, "discourse": f.discourse,
+            "qualifier": tuple((f.measure or "").split()[:-1])}[slot]
 
 
 def _has(slot: str, name: str, sentence: str) -> bool:
     got = _value(slot, sentence)
+    if slot == "qualifier":
+        # the measure carries a narrowing word of the entry (in "not_narrowing": the measure has
+        # a word of the entry in the subject, but not in the measure)
+        words = set(vocabulary().words("qualifier", name))
+        if name == "not_narrowing":
+            qs = [q for q in extract(sentence) if q.kind == "figure"]
+            said = set((qs[0].subject.text or "").lower().split())
+            return bool(words & said) and not words & set(got)  # type: ignore[arg-type]
+        return bool(words & set(got))  # type: ignore[arg-type]
     return name in got if slot == "discourse" else got == name  # type: ignore[operator]
 
 
 def test_every_slot_has_entries():
     assert {e.slot for e in ENTRIES} == set(SLOTS)
+
+
+def test_entry_names_are_frame_values():
+    from typing import get_args
+
+    from figcheck.model import Aggregation, Stance
+
+    assert {e.name for e in vocabulary().of("aggregation")} <= set(get_args(Aggregation))
+    assert {e.name for e in vocabulary().of("stance")} <= set(get_args(Stance))
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=[f"{e.slot}.{e.name}" for e in ENTRIES])
