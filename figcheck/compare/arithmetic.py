@@ -698,12 +698,27 @@ def _affine(q: Quantity) -> tuple[Decimal, Decimal] | None:
     return affine(q)
 
 
+HEDGED_FRACTION_SLACK: Decimal = Decimal("0.2")
+"""A hedged fraction word is coarse: "almost a quarter (21%)", "about a third (38%)" are
+consistent, so its bracketed percentage may lie this share of its value beyond its interval."""
+
+
 def _stated_base(q: Quantity) -> Interval | None:
     """The figure's own value (its stated precision, but not its hedge: in "within 1.5 million
-    km (600,000 miles)" the bracket converts 1.5 million) in base units."""
+    km (600,000 miles)" the bracket converts 1.5 million) in base units.  A hedged fraction word
+    ("almost a quarter", "more than half") keeps its hedge: the bracket gives the exact share it
+    rounds."""
     aff = _affine(q)
     if aff is None:
         return None
+    if q.unit is None and q.dimension == "ratio" and q.bound in ("lower", "upper") and \
+            q.base is not None:
+        return q.base  # "more than half (55%)": the bound, open on its side
+    if q.unit is None and q.dimension == "ratio" and q.bound == "approximate" and \
+            q.base is not None:
+        slack = abs(q.value.low) * aff[0] * HEDGED_FRACTION_SLACK
+        return Interval(low=None if q.base.low is None else q.base.low - slack,
+                        high=None if q.base.high is None else q.base.high + slack)
     iv = normalise(q.value.low, q.value.high,
                    "range" if q.value.low != q.value.high else "exact", q.precision)
     assert iv.low is not None and iv.high is not None

@@ -190,3 +190,17 @@ def test_select_and_ignore_apply() -> None:
     assert within(d, qs, Config(select=("FC1",))) == []
     (f,) = within(d, qs, Config(severity={"FC201": "error"}))
     assert f.severity == "error"
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("Almost a quarter (21%) of voters backed the plan.", []),
+    ("More than half (55%) of the residents left.", []),
+    ("About a third (38%) of the staff quit.", []),
+    ("Nearly a quarter (12%) of staff quit.", ["FC205"]),
+    ("More than half (45%) of the residents left.", ["FC205"]),
+])
+def test_hedged_fraction_in_brackets(text, codes):
+    # issue 11, "What to build" 5: arithmetic respects the hedge of a fraction word
+    import figcheck
+
+    assert [f.code for f in figcheck.check([text]).findings] == codes
