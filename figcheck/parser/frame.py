@@ -129,17 +129,6 @@ _NEUTRAL_LEMMAS: frozenset[str] = frozenset(
     remain""".split())
 
 
-def _phrase_re(phrases: Sequence[str], *, at_end: bool) -> re.Pattern[str]:
-    """Any of ``phrases`` (word by word, any spacing) ending the text before a figure
-    (``at_end``), or starting the text after it."""
-    alts = sorted({r"[ \t]+".join(re.escape(w) for w in p.split()) for p in phrases},
-                  key=len, reverse=True)
-    body = "|".join(alts) or "(?!)"
-    if at_end:
-        return re.compile(r"(?<![\w-])(?:%s)[ \t]+(?:of[ \t]+)?$" % body, re.IGNORECASE)
-    return re.compile(r"(?:[ \t]+[\w-]+){0,2}?(?:[ \t]+|(?=-))(?:%s)(?![\w])" % body, re.IGNORECASE)
-
-
 def _word_re(phrases: Sequence[str]) -> re.Pattern[str]:
     alts = sorted({r"[^A-Za-z]+".join(re.escape(w) for w in p.split()) for p in phrases},
                   key=len, reverse=True)
@@ -149,22 +138,56 @@ def _word_re(phrases: Sequence[str]) -> re.Pattern[str]:
 
 @dataclass(frozen=True)
 class _Cues:
-    before: tuple[tuple[str, re.Pattern[str]], ...]
-    after: tuple[tuple[str, re.Pattern[str]], ...]
+    before: re.Pattern[str]
+    """Every aggregation's "before" phrases, one named group (``g<i>``) per aggregation."""
+    after: re.Pattern[str]
+    names: tuple[str, ...]
+    """Aggregation name of group ``g<i>``."""
     stance: tuple[tuple[str, re.Pattern[str]], ...]
     discourse: tuple[tuple[str, re.Pattern[str]], ...]
 
 
+def _alts(phrases: Sequence[str]) -> str:
+    alts = sorted({r"[ \t]+".join(re.escape(w) for w in p.split()) for p in phrases},
+                  key=len, reverse=True)
+    return "|".join(alts) or "(?!)"
+
+
 @functools.lru_cache(maxsize=1)
 def _cues() -> _Cues:
+    """The vocabulary's cues compiled: the aggregations' phrases as one expression each way (one
+    search per figure, not one per aggregation)."""
     v = vocabulary()
-    before = tuple((e.name, _phrase_re(e.before, at_end=True)) for e in v.of("aggregation")
-                   if e.before)
-    after = tuple((e.name, _phrase_re(e.after, at_end=False)) for e in v.of("aggregation")
-                  if e.after)
+    aggs = v.of("aggregation")
+    names = tuple(e.name for e in aggs)
+    before = "|".join(f"(?P<g{i}>{_alts(e.before)})" for i, e in enumerate(aggs) if e.before)
+    after = "|".join(f"(?P<g{i}>{_alts(e.after)})" for i, e in enumerate(aggs) if e.after)
     stance = tuple((e.name, _word_re(e.words)) for e in v.of("stance") if e.words)
     discourse = tuple((e.name, _word_re(e.words)) for e in v.of("discourse") if e.words)
-    return _Cues(before, after, stance, discourse)
+    return _Cues(
+        re.compile(r"(?<![\w-])(?:%s)[ \t]+(?:of[ \t]+)?$" % (before or "(?!)"), re.IGNORECASE),
+        re.compile(r"(?:[ \t]+[\w-]+){0,2}?(?:[ \t]+|(?=-))(?:%s)(?![\w])" % (after or "(?!)"),
+                   re.IGNORECASE),
+        names, stance, discourse)
+
+
+def _group_name(m: re.Match[str], names: tuple[str, ...]) -> str:
+    for k, v in m.groupdict().items():
+        if v is not None:
+            return names[int(k[1:])]
+    return "total"
+
+
+@dataclass
+class _Sentence:
+    """What the frames of one sentence's figures share, read once per sentence window."""
+
+    cues: tuple[str, ...]
+    """Dispute and discourse cue names of the sentence."""
+    stance_at: list[tuple[int, str]]
+    """(offset, stance name) of each modal and plan cue ("may" only in lower case)."""
+    admin: str | None
+    """The first "X County" (Province, Region...) of the sentence."""
 
 
 def _lemma(verb: str) -> str:
@@ -330,11 +353,16 @@ _SET_EVENTS: frozenset[str] = frozenset(
      "destroy", "damage"})
 
 
+@functools.lru_cache(maxsize=1)
+def _event_classes() -> frozenset[str]:
+    return frozenset(e.name for e in vocabulary().of("event"))
+
+
 def _participle_event(text: str | None, head: str | None) -> str | None:
     """The event class of a lower-case participle in the subject ("wounded soldiers")."""
     if not text:
         return None
-    classes = {e.name for e in vocabulary().of("event")}
+    classes = _event_classes()
     for m in _SUBJECT_WORD.finditer(text):
         w = m.group(0)
         if w[:1].isupper() or not w.endswith(("ed", "en")) or w.lower() in (head or ""):
@@ -376,30 +404,46 @@ def _period(text: str, s: int, e: int, a: int, time: str | None
     return _dt.date(y, 1, 1), _dt.date(y, 12, 31)
 
 
-def _sentence_cues(text: str, s: int, e: int, cache: dict[tuple[int, int], tuple[str, ...]] | None
-                   ) -> tuple[str, ...]:
-    """The dispute and discourse cues of ``text[s:e]`` (names), once per sentence window."""
+def _sentence(text: str, s: int, e: int, cache: dict[tuple[int, int], _Sentence] | None
+              ) -> _Sentence:
+    """:class:`_Sentence` of ``text[s:e]``, once per sentence window."""
     key = (s, e)
-    if cache is not None and key in cache:
-        return cache[key]
+    if cache is not None:
+        got = cache.get(key)
+        if got is not None:
+            return got
     cues = _cues()
     found = tuple(name for name, pat in cues.stance if name == "disputed" and pat.search(text, s, e)
                   ) + tuple(name for name, pat in cues.discourse if pat.search(text, s, e))
+    at: list[tuple[int, str]] = []
+    for name, pat in cues.stance:
+        if name not in ("modal", "plan"):
+            continue
+        for m in pat.finditer(text, s, min(len(text), e + _MODAL_AFTER)):
+            if m.group(0).lower() == "may" and m.group(0) != "may":
+                continue  # "in May" is a month
+            at.append((m.start(), name))
+    at.sort()
+    pm = _ADMIN_PLACE.search(text, s, e)
+    out = _Sentence(found, at, pm.group(0) if pm else None)
     if cache is not None:
-        cache[key] = found
-    return found
+        cache[key] = out
+    return out
 
 
 def build(text: str, sentence: tuple[int, int], q: Quantity,
           figures: Sequence[tuple[int, int]] = (),
-          cache: dict[tuple[int, int], tuple[str, ...]] | None = None) -> Frame:
+          cache: dict[tuple[int, int], _Sentence] | None = None) -> Frame:
     """The frame of figure ``q`` in ``text`` (its field), ``sentence`` the sentence's bounds and
     ``figures`` the spans of the sentence's other figures in text order (nearest ones suffice)."""
     a, b = q.start, q.end
     s, e = sentence
     if not (0 <= s <= a <= b <= e <= len(text)):
         s, e = min(max(0, s), a), max(min(e, len(text)), b)
-    s, e = max(s, a - _SENTENCE_WINDOW), min(e, b + _SENTENCE_WINDOW)
+    if e - s > 2 * _SENTENCE_WINDOW:
+        # a long "sentence" (a table, text without full stops) is read in a window around the
+        # figure (constant work per figure); an ordinary one is read once for all its figures
+        s, e = max(s, a - _SENTENCE_WINDOW), min(e, b + _SENTENCE_WINDOW)
     cues = _cues()
     subj = q.subject
     head = _norm_head(subj.head)
@@ -473,23 +517,15 @@ def build(text: str, sentence: tuple[int, int], q: Quantity,
         agg = "change"
         discourse.append("endpoints")  # "from 2,000 to 5,800": a change's two levels
     else:
-        for name, pat in cues.after:
-            if pat.match(tail):
-                agg = name
-                break
-        else:
-            for name, pat in cues.before:
-                if pat.search(lead):
-                    agg = name
-                    break
-            else:
-                if _BEAT_BY.search(text, max(s, a - 60), a):
-                    agg = "comparison"  # "beating the incumbent by fewer than 4,000 votes"
-                elif _PART_OF_NUMBER.match(tail):
-                    agg = "part"  # "16 of the 43 passengers"
-                elif _OF_THE_START.match(text, s, a) and any(
-                        s <= f0 < a for f0, _ in figures):
-                    agg = "part"  # "Of the 1,200 flights cancelled, 700 were domestic"
+        cue = cues.after.match(tail) or cues.before.search(lead)
+        if cue is not None:
+            agg = _group_name(cue, cues.names)
+        elif " by" in text[max(s, a - 8):a] and _BEAT_BY.search(text, max(s, a - 60), a):
+            agg = "comparison"  # "beating the incumbent by fewer than 4,000 votes"
+        elif _PART_OF_NUMBER.match(tail):
+            agg = "part"  # "16 of the 43 passengers"
+        elif _OF_THE_START.match(text, s, a) and any(s <= f0 < a for f0, _ in figures):
+            agg = "part"  # "Of the 1,200 flights cancelled, 700 were domestic"
     if _BRACKET_BEFORE.search(text, max(s, a - 16), a):
         discourse.append("converted")
     for f0, f1 in figures:
@@ -502,12 +538,10 @@ def build(text: str, sentence: tuple[int, int], q: Quantity,
     stop = _CLAUSE_END.search(text, b, min(e, b + _MODAL_AFTER))
     lo, hi = max(s, a - _MODAL_BEFORE), stop.start() if stop else min(e, b + _MODAL_AFTER)
     stance = "asserted"
-    sent_cues = _sentence_cues(text, s, e, cache)
+    info = _sentence(text, s, e, cache)
+    sent_cues = info.cues
     mod = (subj.modality or "").strip().lower()
-    found = {name for name, pat in cues.stance
-             if name not in ("disputed", "modal") and pat.search(text, lo, hi)}
-    if _modal_here(text, lo, hi, cues):
-        found.add("modal")
+    found = {name for pos, name in info.stance_at if lo <= pos < hi}
     if subj.negated:
         stance = "negated"
     elif "disputed" in sent_cues:
@@ -519,10 +553,7 @@ def build(text: str, sentence: tuple[int, int], q: Quantity,
 
     discourse.extend(c for c in sent_cues if c != "disputed")
 
-    place = subj.place
-    if not place:
-        pm = _ADMIN_PLACE.search(text, s, e)
-        place = pm.group(0) if pm else None
+    place = subj.place or info.admin
     p0, p1 = _period(text, s, e, a, subj.time)
     return Frame(
         measure=measure, holder=_holder(text, s, a, b, e, q), event=ev,
@@ -533,25 +564,13 @@ def build(text: str, sentence: tuple[int, int], q: Quantity,
     )
 
 
-def _modal_here(text: str, lo: int, hi: int, cues: _Cues) -> bool:
-    """A modal cue in ``text[lo:hi]`` ("may" only in lower case: "in May" is a month)."""
-    for name, pat in cues.stance:
-        if name != "modal":
-            continue
-        for m in pat.finditer(text, lo, hi):
-            if m.group(0).lower() == "may" and m.group(0) != "may":
-                continue
-            return True
-    return False
-
-
 def with_frames(text: str, quantities: Sequence[Quantity],
                 sentences: Sequence[tuple[int, int]]) -> list[Quantity]:
     """``quantities`` (one field's, in text order) with their frames; ``sentences[i]`` is the
     sentence of ``quantities[i]``."""
     out: list[Quantity] = []
     n = len(quantities)
-    cache: dict[tuple[int, int], tuple[str, ...]] = {}
+    cache: dict[tuple[int, int], _Sentence] = {}
     for i, q in enumerate(quantities):
         sent = sentences[i]
         figs = [(p.start, p.end) for p in quantities[max(0, i - 4):min(n, i + 5)]
