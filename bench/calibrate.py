@@ -36,7 +36,8 @@ from figcheck.compare.decide import (SLOT_NAMES, STATES, Weights, features,  # n
                                      parse_weights, score_of)
 from figcheck.model import Quantity  # noqa: E402
 
-FEATURES: tuple[str, ...] = tuple(f"{s}={st}" for s in SLOT_NAMES for st in STATES) + ("ratio",)
+FEATURES: tuple[str, ...] = tuple(f"{s}={st}" for s in SLOT_NAMES for st in STATES) + (
+    "ratio", "distance", "within")
 
 
 def _date(v: Any) -> Any:
@@ -161,13 +162,15 @@ def _solve(a: list[list[float]], b: list[float]) -> list[float]:
 def to_weights(w: list[float], threshold: float, source: str) -> Weights:
     slots: dict[str, dict[str, float]] = {s: {} for s in SLOT_NAMES}
     for f, v in zip(FEATURES, w[1:]):
-        if f == "ratio":
+        if f in ("ratio", "distance", "within"):
             continue
         s, st = f.split("=")
         slots[s][st] = v
     ratio = w[1 + FEATURES.index("ratio")]
+    distance = w[1 + FEATURES.index("distance")]
+    within = w[1 + FEATURES.index("within")]
     return parse_weights({"bias": w[0], "threshold": threshold, "ratio": ratio,
-                          "source": source, **slots})
+                          "distance": distance, "within": within, "source": source, **slots})
 
 
 def pr(scores: list[float], labels: list[int], t: float) -> tuple[float, float]:

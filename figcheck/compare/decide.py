@@ -50,6 +50,8 @@ class Weights:
     bias: float
     threshold: float
     ratio: float
+    distance: float
+    within: float
     slots: Mapping[str, Mapping[str, float]]
     source: str = ""
 
@@ -63,6 +65,8 @@ class Weights:
             f"bias = {self.bias:.4f}",
             f"threshold = {self.threshold:.4f}",
             f"ratio = {self.ratio:.4f}",
+            f"distance = {self.distance:.4f}",
+            f"within = {self.within:.4f}",
         ]
         for slot in SLOT_NAMES:
             lines.append("")
@@ -82,7 +86,9 @@ def parse_weights(data: Mapping[str, Any]) -> Weights:
         raw = data.get(slot, {})
         slots[slot] = MappingProxyType({st: float(raw.get(st, 0.0)) for st in STATES})
     return Weights(bias=float(data.get("bias", 0.0)), threshold=float(data.get("threshold", 0.5)),
-                   ratio=float(data.get("ratio", 0.0)), slots=MappingProxyType(slots),
+                   ratio=float(data.get("ratio", 0.0)),
+                   distance=float(data.get("distance", 0.0)),
+                   within=float(data.get("within", 0.0)), slots=MappingProxyType(slots),
                    source=str(data.get("source", "")))
 
 
@@ -108,7 +114,8 @@ class Decision:
     ``siblings``, ``unit``, ``kind``); the score is then 0."""
     features: Mapping[str, float] = field(default_factory=dict)
     """The features the score is made of (``slot=state`` -> 1, ``ratio`` -> log10 of the value
-    ratio), for calibration."""
+    ratio, ``distance`` -> log2 of 1 + the paragraphs between two figures of one article,
+    ``within`` -> 1 for two figures of one article), for calibration."""
 
     def matched(self) -> tuple[str, ...]:
         """The slots that are the same on both sides."""
@@ -261,7 +268,8 @@ def _cmp_time(fa: Frame, fb: Frame, da: Document, db: Document) -> tuple[str, bo
         if ta or tb:
             return "compatible", False
         return "unknown", False
-    return _cmp_tokens(fa.time, fb.time), False
+    return _cmp_place(fa.time, fb.time), False  # "Monday" / "Monday morning"; not "last week" /
+    # "this week"
 
 
 def _unit_family(q: Quantity) -> str:
@@ -360,11 +368,20 @@ def features(a: Quantity, b: Quantity, doc_a: Document, doc_b: Document
         f"{s}={'unknown' if headline and st == 'compatible' else st}": 1.0
         for s, st in slots.items()}
     feats["ratio"] = _ratio(a, b)
+    if doc_a.id == doc_b.id and a.field == b.field == "text":
+        # an article's body rarely states one fact twice; two figures of one noun in it are
+        # more often two facts than two reports of one fact are (a headline restates its body)
+        feats["within"] = 1.0
+    if doc_a.id == doc_b.id and a.field == b.field == "text":
+        # within one article, a restatement is usually near; a figure many paragraphs on is
+        # more often another item of a list-like article
+        feats["distance"] = math.log2(1 + abs(a.paragraph - b.paragraph))
     return feats, vetoes, slots
 
 
 def score_of(feats: Mapping[str, float], w: Weights) -> float:
-    z = w.bias + w.ratio * feats.get("ratio", 0.0)
+    z = (w.bias + w.ratio * feats.get("ratio", 0.0) + w.distance * feats.get("distance", 0.0)
+         + w.within * feats.get("within", 0.0))
     for k, v in feats.items():
         if "=" in k:
             slot, st = k.split("=", 1)

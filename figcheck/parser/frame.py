@@ -56,6 +56,8 @@ _BEAT_BY = re.compile(r"\b(?:beat|beating|beaten|defeat(?:ed|ing)?|led|leading|t
                       r"won|winning|lost|losing|edged|ahead)\b[^.;]{0,40}\bby[ \t]+$",
                       re.IGNORECASE)
 _RUNNING_FROM = re.compile(r"\s*(?:since|from|as of|starting|until|through)\b", re.IGNORECASE)
+_OF_FIGURE = re.compile(r"[ \t]+(?:out[ \t]+)?of[ \t]+\d")
+_FIGURE_OF = re.compile(r"\d[ \t]+(?:out[ \t]+)?of[ \t]+$")
 _WHEN_AFTER = re.compile(r",?[ \t]+when\b")
 _MONTHS: tuple[str, ...] = ("january", "february", "march", "april", "may", "june", "july",
                             "august", "september", "october", "november", "december")
@@ -522,12 +524,14 @@ def build(text: str, sentence: tuple[int, int], q: Quantity,
             agg = _group_name(cue, cues.names)
         elif " by" in text[max(s, a - 8):a] and _BEAT_BY.search(text, max(s, a - 60), a):
             agg = "comparison"  # "beating the incumbent by fewer than 4,000 votes"
-        elif _PART_OF_NUMBER.match(tail):
-            agg = "part"  # "16 of the 43 passengers"
+        elif _PART_OF_NUMBER.match(tail) or _OF_FIGURE.match(tail):
+            agg = "part"  # "16 of the 43 passengers", "Caption 17 of 33"
         elif _OF_THE_START.match(text, s, a) and any(s <= f0 < a for f0, _ in figures):
             agg = "part"  # "Of the 1,200 flights cancelled, 700 were domestic"
     if _BRACKET_BEFORE.search(text, max(s, a - 16), a):
         discourse.append("converted")
+    if _FIGURE_OF.search(lead):
+        discourse.append("listed")  # the 33 of "17 of 33 photos": a count of its own list
     for f0, f1 in figures:
         if (f1 <= a and a - f1 <= 12 and _LIST_JOIN.match(text, f1, a)) or (
                 f0 >= b and f0 - b <= 12 and _LIST_JOIN.match(text, b, f0)):

@@ -159,18 +159,21 @@ def test_parts_and_total_end_to_end(text: str) -> None:
 # --- messages -------------------------------------------------------------------------------------
 
 def test_message_measure_subject_and_lower_case() -> None:
-    d, qs = doc("Turnout was 62% in the city.\n\nThe count showed turnout was 48% in the city.",
-                fig("62%", unit="percentage", head="turnout", text="Turnout"),
-                fig("48%", unit="percentage", head="turnout", text="turnout"))
+    d, qs = doc("Turnout was 62% in the city on Sunday.\n\nThe count showed turnout was 48% in "
+                "the city on Sunday.",
+                fig("62%", unit="percentage", head="turnout", text="Turnout", time="on Sunday"),
+                fig("48%", unit="percentage", head="turnout", text="turnout", time="on Sunday"))
     (f,) = within(d, qs, Config())
     assert f.message == "Paragraph 1 says turnout of 62%; paragraph 2 says turnout of 48%."
 
 
 def test_message_price_subject() -> None:
-    d, qs = doc("Tickets cost $5-$7 at the gate.\n\nOrganisers said tickets cost $12-$15 at the "
-                "gate.",
-                fig("$5-$7", unit="dollar", head="ticket", text="Tickets"),
-                fig("$12-$15", unit="dollar", head="ticket", text="tickets"))
+    d, qs = doc("Tickets cost $5-$7 at the gate on Friday.\n\nOrganisers said tickets cost "
+                "$12-$15 at the gate on Friday.",
+                fig("$5-$7", unit="dollar", head="ticket", text="Tickets", time="on Friday",
+                    event="cost"),
+                fig("$12-$15", unit="dollar", head="ticket", text="tickets", time="on Friday",
+                    event="cost"))
     (f,) = within(d, qs, Config())
     assert f.message == ("Paragraph 1 says tickets at $5-$7; paragraph 2 says tickets at "
                          "$12-$15.")
