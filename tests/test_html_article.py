@@ -234,7 +234,10 @@ def test_a_boilerplate_figure_no_longer_contradicts_the_story(run_cli_real, tmp_
     assert result.stdout == "" and result.exit_code == 0
     monkeypatch.setitem(sys.modules, "trafilatura", None)
     result = run_cli_real("check", str(page))
-    assert "FC101" in result.stdout and "250" in result.stdout  # what the rules alone gave
+    # the rules alone (no article extraction) once gave FC101 for the boilerplate's 250 people;
+    # the frame-based comparator no longer takes them for the story's 148 passengers
+    assert result.exit_code in (0, 1) and "Traceback" not in result.stdout
+    assert not ("FC101" in result.stdout and "250" in result.stdout)
 
 
 @pytest.fixture

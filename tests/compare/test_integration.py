@@ -21,11 +21,7 @@ WITHIN = [
     pytest.param("A fire swept through a market in Lagos on Tuesday, killing 14 people, "
                  "emergency officials said.\n\nThe blaze started in a shop.\n\n"
                  "The 17 people who died included three children, the state emergency agency "
-                 "said.", ["FC101"], id="killed-14-vs-17-who-died",
-                 marks=pytest.mark.xfail(strict=True, reason="a restatement two paragraphs on "
-                                         "sharing noun and event only: below the threshold once "
-                                         "an article's body is presumed to state a fact once "
-                                         "(hand-set weights; issue 11 calibration)")),
+                 "said.", ["FC101"], id="killed-14-vs-17-who-died"),
     pytest.param("Sales rose from 40 to 50, a 40% rise.", ["FC201"], id="percent-change"),
     pytest.param("Turnout was 62%, with 3.1 million of 4 million voters casting ballots.",
                  ["FC202"], id="share"),
