@@ -196,6 +196,8 @@ def _lemma(verb: str) -> str:
     v = verb.lower()
     if v in _IRREGULAR:
         return _IRREGULAR[v]
+    if v.endswith("ied") and len(v) > 4:
+        return v[:-3] + "y"  # "carried" -> "carry"
     for suf in ("ing", "ed"):
         if v.endswith(suf):
             stem = v[: -len(suf)]
