@@ -37,7 +37,11 @@ from figcheck.compare.decide import (SLOT_NAMES, STATES, Weights, features,  # n
 from figcheck.model import Quantity  # noqa: E402
 
 FEATURES: tuple[str, ...] = tuple(f"{s}={st}" for s in SLOT_NAMES for st in STATES) + (
-    "ratio", "distance", "within")
+    "distance", "within")
+"""Fitted features.  The value ratio is NOT fitted: labelled same-fact pairs of published text
+almost always agree in value, so a fit learns "different value, different fact" and would
+silence every contradiction.  It stays a weak, fixed feature (``--ratio``, default -1 per power
+of ten; issue 11: "the ratio is at most a weak feature")."""
 
 
 def _date(v: Any) -> Any:
@@ -118,14 +122,16 @@ def fit(rows: list[tuple[dict[str, float], int]], l2: float = 1.0, iters: int = 
         ) -> list[float]:
     """Weights [bias, *FEATURES] by Newton's method on the L2-penalised log-likelihood."""
     k = len(FEATURES) + 1
+    # the fixed ratio weight enters as an offset of each pair's log-odds
+    offs = [RATIO * r.get("ratio", 0.0) for r, _ in rows]
     xs = [[1.0] + [r.get(f, 0.0) for f in FEATURES] for r, _ in rows]
     ys = [y for _, y in rows]
     w = [0.0] * k
     for _ in range(iters):
         grad = [0.0] * k
         hess = [[0.0] * k for _ in range(k)]
-        for x, y in zip(xs, ys):
-            z = sum(wi * xi for wi, xi in zip(w, x))
+        for x, y, off in zip(xs, ys, offs):
+            z = off + sum(wi * xi for wi, xi in zip(w, x))
             p = 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
             for i in range(k):
                 if x[i]:
@@ -159,6 +165,9 @@ def _solve(a: list[list[float]], b: list[float]) -> list[float]:
     return [m[i][n] / m[i][i] if abs(m[i][i]) > 1e-12 else 0.0 for i in range(n)]
 
 
+RATIO: float = -1.0
+
+
 def to_weights(w: list[float], threshold: float, source: str) -> Weights:
     slots: dict[str, dict[str, float]] = {s: {} for s in SLOT_NAMES}
     for f, v in zip(FEATURES, w[1:]):
@@ -166,7 +175,7 @@ def to_weights(w: list[float], threshold: float, source: str) -> Weights:
             continue
         s, st = f.split("=")
         slots[s][st] = v
-    ratio = w[1 + FEATURES.index("ratio")]
+    ratio = RATIO
     distance = w[1 + FEATURES.index("distance")]
     within = w[1 + FEATURES.index("within")]
     return parse_weights({"bias": w[0], "threshold": threshold, "ratio": ratio,
