@@ -14,13 +14,16 @@ COMPILABLE = (
     "parser/words",
     "parser/units",
     "parser/grammar",
+    "parser/headline",
     "parser/subject",
     "parser/extract",
+    "parser/frame",
     "compare/text",
     "compare/facts",
     "compare/contradict",
     "compare/arithmetic",
     "compare/verbatim",
+    "compare/decide",
     "compare/stories",
 )
 """The modules setup.py compiles with mypyc, as paths under the package without ``.py``."""
