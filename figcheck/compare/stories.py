@@ -9,9 +9,10 @@ Records that carry ``story`` are grouped by it.  Records without one are cluster
   more than :data:`MAX_POSTING` documents or by most of the run are ignored as uninformative), so
   the work is never all pairs of the run;
 * two documents are linked when they are published within ``config.story_window_days`` of each
-  other (or either date is unknown), share at least :data:`MIN_SHARED` informative entities, and
-  the shared entities carry at least :data:`MIN_OVERLAP` of the smaller document's entity weight
-  (inverse document frequency); linked documents form a story (union-find).
+  other (or either date is unknown: a draft being written is undated), share at least :data:`MIN_SHARED` informative entities, and the shared entities
+  carry at least :data:`MIN_OVERLAP` of the smaller document's entity weight (inverse document
+  frequency); links are taken strongest first and a story never grows past :data:`MAX_STORY`
+  documents, so loosely related reports do not chain into one story.
 
 The story key of a cluster is ``auto:<smallest doc id>``; documents left alone get ``auto:<id>``.
 The result is independent of the order the documents come in.
@@ -32,7 +33,10 @@ from .facts import norm_head
 
 MAX_POSTING = 200
 MIN_SHARED = 2
-MIN_OVERLAP = 0.2
+MIN_OVERLAP = 0.3
+MAX_STORY = 12
+"""A story grows by its strongest links first and never past this many documents: one event's
+coverage in an archive, not a chain of loosely related reports."""
 
 _CAP_PHRASE = re.compile(r"[A-Z][\w'\u2019-]*(?:[ \t]+(?:of[ \t]+|de[ \t]+|the[ \t]+)?[A-Z][\w'\u2019-]*){0,3}")
 _SENT_START = re.compile(r"(?:^|[.!?:;\"\u201c\u201d]\s+|\n\s*|\(\s*|-\s+)$")
@@ -166,6 +170,8 @@ def _cluster(items: list[StoryItem], window: int) -> dict[str, str]:
             i = parent[i]
         return i
 
+    size = [1] * n
+    links: list[tuple[float, int, int]] = []
     for (i, j), (count, w) in shared.items():
         if count < MIN_SHARED:
             continue
@@ -175,7 +181,12 @@ def _cluster(items: list[StoryItem], window: int) -> dict[str, str]:
         smaller = min(weight[i], weight[j])
         if smaller <= 0 or w / smaller < MIN_OVERLAP:
             continue
+        links.append((w / smaller, i, j))
+    links.sort(key=lambda t: (-t[0], t[1], t[2]))
+    for _, i, j in links:
         ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
+        if ri != rj and size[ri] + size[rj] <= MAX_STORY:
+            root, other = min(ri, rj), max(ri, rj)
+            parent[other] = root
+            size[root] += size[other]
     return {it.id: f"auto:{items[find(i)].id}" for i, it in enumerate(items)}
