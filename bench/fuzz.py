@@ -167,7 +167,8 @@ def main() -> int:
     global STATE
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--seconds", type=float, default=60.0, help="fuzzing time [60]")
-    ap.add_argument("--max-len", type=int, default=8192, help="longest input in bytes [8192]")
+    ap.add_argument("--max-len", type=int, default=8192,
+                    help="longest input in bytes, tried from the start (-len_control=0) [8192]")
     opts = ap.parse_args()
 
     corpus = OUT / "corpus"
@@ -176,7 +177,7 @@ def main() -> int:
         (corpus / f"seed-{i}.txt").write_text(seed, encoding="utf-8")
     per_kb = news_seconds_per_kb()
     STATE = State(time.monotonic() + opts.seconds, per_kb)
-    args = [sys.argv[0], str(corpus), f"-max_len={opts.max_len}",
+    args = [sys.argv[0], str(corpus), f"-max_len={opts.max_len}", "-len_control=0",
             f"-max_total_time={int(opts.seconds) + 600}", "-print_final_stats=0", "-close_fd_mask=0"]
     atheris.Setup(args, test_one_input)
     atheris.Fuzz()
