@@ -54,6 +54,32 @@ def prose(chars: int) -> str:
     return (blob * (chars // len(blob) + 1))[:chars]
 
 
+def news(chars: int, seed: int = 0) -> str:
+    """Dense news-like prose from the ``corpus/extract/*.md`` texts (synthetic, in the repo): their
+    paragraphs repeated in a shuffled order, with every figure varied per copy so that no two copies
+    are identical, ``chars`` characters long."""
+    import random
+    import re
+
+    root = Path(__file__).resolve().parent.parent / "corpus" / "extract"
+    paras = [p.strip() for f in sorted(root.glob("*.md"))
+             for p in f.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    rng = random.Random(seed)
+    digit = re.compile(r"[1-9]")
+    out: list[str] = []
+    size = 0
+    while size < chars:
+        order = paras[:]
+        rng.shuffle(order)
+        for para in order:
+            para = digit.sub(lambda m: str(rng.randint(1, 9)), para)
+            out.append(para + "\n\n")
+            size += len(para) + 2
+            if size >= chars:
+                break
+    return "".join(out)[:chars]
+
+
 def run_case(args: list[str], stdin_path: str | None = None) -> tuple[int, float, float, str]:
     stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL  # noqa: SIM115
     t0 = time.perf_counter()
@@ -79,7 +105,12 @@ def main() -> int:
     ap.add_argument("--bomb-mb", type=int, default=2048, help="decompressed size of the gzip bombs")
     ap.add_argument("--doc-chars", type=int, default=None,
                     help="characters of the parsed documents [MAX_DOCUMENT_CHARS]")
+    ap.add_argument("--news-sizes", default=None,
+                    help="comma-separated sizes in characters: only measure `check` on dense news-like\n"
+                         "prose made from corpus/extract/*.md at each size (e.g. 1000000,2000000)")
     opts = ap.parse_args()
+    if opts.news_sizes:
+        return news_table([int(x) for x in opts.news_sizes.split(",")])
 
     from figcheck.inputs import MAX_DOCUMENT_CHARS, MAX_INPUT_BYTES
 
@@ -114,6 +145,21 @@ def main() -> int:
             rows.append((name, code, seconds, peak, first))
             print(f"{name:<52} exit {code}  {seconds:7.1f} s  {peak:7.0f} MB  {first[:90]}", flush=True)
     worst = max(r[3] for r in rows)
+    print(f"worst peak RSS: {worst:.0f} MB (target < 500 MB)")
+    return 0 if worst < 500 else 1
+
+
+def news_table(sizes: list[int]) -> int:
+    """Peak RSS and seconds of ``figcheck check`` on news-like prose of each size."""
+    worst = 0.0
+    with tempfile.TemporaryDirectory() as tmp:
+        for chars in sizes:
+            path = Path(tmp) / f"news-{chars}.md"
+            path.write_text(news(chars), encoding="utf-8")
+            code, seconds, peak, first = run_case([str(path)])
+            worst = max(worst, peak)
+            print(f"news-like prose {chars:>11,} chars  exit {code}  {seconds:7.1f} s  {peak:7.0f} MB  "
+                  f"{first[:90]}", flush=True)
     print(f"worst peak RSS: {worst:.0f} MB (target < 500 MB)")
     return 0 if worst < 500 else 1
 
