@@ -600,3 +600,27 @@ def test_a_files_own_tolerance_applies_to_its_within_findings(run_cli, tmp_path:
         result = run_cli("check", "--stories", "field", *order)
         assert [line.split(":")[0] + " " + line.split()[1] for line in result.stdout.splitlines()] == [
             "strict/x.md FC101"], order
+
+
+# --- 9. the document size limit is a one-line error ----------------------------------------------
+
+@pytest.mark.parametrize("suffix", [".txt", ".jsonl"])
+def test_a_document_over_the_size_limit_is_a_one_line_error(tmp_path: Path, suffix: str) -> None:
+    from figcheck.inputs import MAX_DOCUMENT_CHARS
+
+    assert MAX_DOCUMENT_CHARS == 4_000_000  # what docs/cli.md states (bench/memory.py --news-sizes)
+    sentence = "About 5 people were hurt. "
+    body = (sentence * (MAX_DOCUMENT_CHARS // len(sentence) + 1))[:MAX_DOCUMENT_CHARS + 1]
+    big = tmp_path / f"big{suffix}"
+    big.write_text(body if suffix == ".txt" else json.dumps({"id": "big", "text": body}) + "\n",
+                   encoding="utf-8")
+    good = tmp_path / "good.md"
+    good.write_text("About 7 people were hurt.\n", encoding="utf-8")
+    result = _figcheck("check", str(big), str(good), "-f", "json", timeout=120)
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if "over 4,000,000" in line]
+    assert len(lines) == 1, result.stderr
+    assert f"{MAX_DOCUMENT_CHARS + 1:,} characters, over {MAX_DOCUMENT_CHARS:,}" in lines[0]
+    assert str(big) in lines[0]
+    report = json.loads(result.stdout)  # the good file is still checked
+    assert [d["id"] for d in report["documents"]] == [str(good)]
