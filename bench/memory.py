@@ -12,7 +12,16 @@ parsed).  Inputs are synthetic and written to a temporary folder that is removed
 
 Reading is bounded (a bomb or ``/dev/zero`` stays near 110 MB).  Parsing is not yet: the dense
 prose below (a figure every 80 characters) costs about 125 MB per million characters on
-2026-12-07, so a document at the 20M-character limit peaks near 2.5 GB and takes many minutes.
+2026-12-07, before the claim frames.  ``--news-sizes`` measured on 2026-12-07 (after the claim
+frames, main at e95329d), news-like prose from corpus/extract:
+
+    1,000,000 chars   301 MB     2,000,000 chars   564 MB     4,000,000 chars  1,089 MB
+
+so the 4,000,000-character limit (``MAX_DOCUMENT_CHARS``, kept at least 4M for issue 13's
+"4 MB within 5x of 1 MB") is still over the 500 MB target: about 270 MB per million characters.
+tracemalloc on 200,000 characters (67 MB traced peak): pydantic models 13 MB, ``copy`` 7 MB and the
+per-field token table of ``figcheck/parser/subject.py`` 7 MB (``_field_tokens``, which its
+``lru_cache(maxsize=4)`` keeps after the call).
 """
 
 from __future__ import annotations
