@@ -120,12 +120,16 @@ def test_bad_jsonl_lines_raise_or_are_recorded(tmp_path):
     assert all("\n" not in str(e) and str(p) in str(e) for e in errors)
 
 
-def test_a_50_mb_article_is_refused_in_one_line_without_parsing(tmp_path):
+@pytest.mark.parametrize(("copies", "reason"), [
+    (150_000, "5,100,000 characters, over 4,000,000"),  # 5.1 MB: over the character limit
+    (1_500_000, "over 16,000,000 bytes, the most figcheck reads"),  # 51 MB: over the byte limit
+])
+def test_a_huge_article_is_refused_in_one_line_without_parsing(tmp_path, copies, reason):
     p = tmp_path / "huge.txt"
-    p.write_text("Over 10,000 troops were deployed. " * 1_500_000)  # 51 MB
+    p.write_text("Over 10,000 troops were deployed. " * copies)
     with pytest.raises(InputError) as err:
         _read([p])
-    assert "51,000,000 characters" in str(err.value) and str(p) in str(err.value)
+    assert reason in str(err.value) and str(p) in str(err.value) and "\n" not in str(err.value)
 
 
 # --- titles: front matter and leading blank lines ------------------------------------------------
