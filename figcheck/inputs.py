@@ -28,7 +28,7 @@ from .model import Document
 if TYPE_CHECKING:
     from .htmltext import HtmlText
 
-MAX_DOCUMENT_CHARS: int = 4_000_000
+MAX_DOCUMENT_CHARS: int = 1_500_000
 """Larger texts are refused with a per-record error instead of being parsed."""
 
 MAX_INPUT_BYTES: int = 4 * MAX_DOCUMENT_CHARS

@@ -121,8 +121,8 @@ def test_bad_jsonl_lines_raise_or_are_recorded(tmp_path):
 
 
 @pytest.mark.parametrize(("copies", "reason"), [
-    (150_000, "5,100,000 characters, over 4,000,000"),  # 5.1 MB: over the character limit
-    (1_500_000, "over 16,000,000 bytes, the most figcheck reads"),  # 51 MB: over the byte limit
+    (150_000, "5,100,000 characters, over 1,500,000"),  # 5.1 MB: over the character limit
+    (1_500_000, "over 6,000,000 bytes, the most figcheck reads"),  # 51 MB: over the byte limit
 ])
 def test_a_huge_article_is_refused_in_one_line_without_parsing(tmp_path, copies, reason):
     p = tmp_path / "huge.txt"

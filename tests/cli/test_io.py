@@ -608,7 +608,7 @@ def test_a_files_own_tolerance_applies_to_its_within_findings(run_cli, tmp_path:
 def test_a_document_over_the_size_limit_is_a_one_line_error(tmp_path: Path, suffix: str) -> None:
     from figcheck.inputs import MAX_DOCUMENT_CHARS
 
-    assert MAX_DOCUMENT_CHARS == 4_000_000  # what docs/cli.md states (bench/memory.py --news-sizes)
+    assert MAX_DOCUMENT_CHARS == 1_500_000  # what docs/cli.md states (bench/memory.py --news-sizes)
     sentence = "About 5 people were hurt. "
     body = (sentence * (MAX_DOCUMENT_CHARS // len(sentence) + 1))[:MAX_DOCUMENT_CHARS + 1]
     big = tmp_path / f"big{suffix}"
@@ -618,7 +618,7 @@ def test_a_document_over_the_size_limit_is_a_one_line_error(tmp_path: Path, suff
     good.write_text("About 7 people were hurt.\n", encoding="utf-8")
     result = _figcheck("check", str(big), str(good), "-f", "json", timeout=120)
     assert "Traceback" not in result.stderr
-    lines = [line for line in result.stderr.splitlines() if "over 4,000,000" in line]
+    lines = [line for line in result.stderr.splitlines() if "over 1,500,000" in line]
     assert len(lines) == 1, result.stderr
     assert f"{MAX_DOCUMENT_CHARS + 1:,} characters, over {MAX_DOCUMENT_CHARS:,}" in lines[0]
     assert str(big) in lines[0]
