@@ -47,7 +47,7 @@ for _p in (str(HERE), str(ROOT)):
     if _p not in sys.path:
         sys.path.insert(0, _p)
 
-from realnews.corpus import DATA, DEFAULT_CORPORA, Article, Corpus, load, skipped  # noqa: E402
+from realnews.corpus import Article, Corpus, load_present  # noqa: E402
 from realnews.numbers import Num, numbers  # noqa: E402
 
 LABELS = HERE / "realnews" / "figures"
@@ -969,17 +969,6 @@ def write_jsonl(path: Path, records: Iterable[dict[str, object]]) -> None:
                             for r in records), encoding="utf-8")
 
 
-def _corpora(names: Sequence[str], measure: str) -> list[Corpus]:
-    paths = [Path(p) for p in names] or [DATA / n for n in DEFAULT_CORPORA]
-    out = []
-    for p in paths:
-        if not p.exists():
-            print(skipped(measure, p))
-            continue
-        out.append(load(p))
-    return out
-
-
 def _articles(corpora: Sequence[Corpus]) -> dict[str, Article]:
     return {a.id: a for c in corpora for a in c.articles}
 
@@ -1045,7 +1034,7 @@ def _make_tasks(args: argparse.Namespace) -> int:
     if not _under_data(out):
         print(f"error: {args.out}: tasks hold article text; write them under .data/")
         return 2
-    corpora = _corpora(args.corpora, "figure tasks")
+    corpora = load_present(args.corpora, "figure tasks")
     if not corpora:
         return 0
     arts = list(_articles(corpora).values())
@@ -1095,7 +1084,7 @@ def _import_labels(args: argparse.Namespace) -> int:
 
 def _disagreements(args: argparse.Namespace) -> int:
     venv = _cqe_venv(args.cqe)
-    corpora = _corpora(args.corpora, "figcheck/CQE disagreements")
+    corpora = load_present(args.corpora, "figcheck/CQE disagreements")
     tasks = [r for p in sorted(Path(args.tasks).glob("batch-[0-9][0-9][0-9].jsonl"))
              for r in read_jsonl(p)]
     if venv is None or not corpora:
@@ -1126,7 +1115,7 @@ def _disagreements(args: argparse.Namespace) -> int:
 
 
 def _score(args: argparse.Namespace) -> int:
-    corpora = _corpora(args.corpora, "labelled figures")
+    corpora = load_present(args.corpora, "labelled figures")
     if not corpora:
         return 0
     arts = _articles(corpora)

@@ -28,18 +28,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
 from realnews import alarms, pairs  # noqa: E402
-from realnews.corpus import DATA, DEFAULT_CORPORA, Corpus, load, skipped  # noqa: E402
-
-
-def _corpora(names: Sequence[str], measure: str) -> list[Corpus]:
-    paths = [Path(p) for p in names] or [DATA / n for n in DEFAULT_CORPORA]
-    out = []
-    for p in paths:
-        if not p.exists():
-            print(skipped(measure, p))
-            continue
-        out.append(load(p))
-    return out
+from realnews.corpus import DATA, load_present  # noqa: E402
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -67,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 (ROOT / ".data").resolve()):
             print(f"error: {args.out}: tasks hold article text; write them under .data/")
             return 2
-        corpora = _corpora(args.corpora, "labelled pair tasks")
+        corpora = load_present(args.corpora, "labelled pair tasks")
         if not corpora:
             return 0
         cands = pairs.propose(corpora, args.total, args.seed)
@@ -93,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             alarms.write_jsonl(path, [old[k] for k in sorted(old)])
             print(f"{path}: {len(old)} labelled pairs")
         return 0
-    corpora = _corpora(args.corpora, "labelled pairs")
+    corpora = load_present(args.corpora, "labelled pairs")
     if not corpora:
         return 0
     arts = {a.id: a for c in corpora for a in c.articles}

@@ -11,6 +11,7 @@ import datetime as _dt
 import json
 import random
 from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -115,3 +116,16 @@ def sample(corpus: Corpus, limit: int | None, seed: int) -> Corpus:
 
 def skipped(measure: str, path: str | Path) -> str:
     return f"skipped: {measure}: {path} not found; {REBUILD}"
+
+
+def load_present(names: Sequence[str], measure: str,
+                 say: Callable[[str], object] = print) -> list[Corpus]:
+    """The corpora named (default: ``DEFAULT_CORPORA`` under ``DATA``) that exist, loaded; a
+    missing one is said as a ``skipped`` line for ``measure``."""
+    out = []
+    for p in [Path(n) for n in names] or [DATA / n for n in DEFAULT_CORPORA]:
+        if p.exists():
+            out.append(load(p))
+        else:
+            say(skipped(measure, p))
+    return out
