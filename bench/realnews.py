@@ -96,6 +96,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true",
                     help="a seeded sample: 300 articles per file, 25 plants per kind")
     ap.add_argument("--limit", type=int, default=None, help="articles per file (whole stories)")
+    ap.add_argument("--split", choices=("dev", "test", "all"), default="all",
+                    help="only the articles (and labelled pairs) of this split; tune on dev, "
+                         "report on test (default all)")
     ap.add_argument("--plants", type=int, default=None, help="plants per kind (default 250)")
     ap.add_argument("--seed", type=int, default=9)
     ap.add_argument("--verdicts", default=str(alarms.VERDICTS))
@@ -142,7 +145,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             for m in MEASURES:
                 print(skipped(m, p))
             continue
-        c = sample(load(p), limit, args.seed)
+        c = load(p)
+        if args.split != "all":
+            c = Corpus(c.path, [a for a in c.articles if a.split == args.split], c.bad_lines)
+        c = sample(c, limit, args.seed)
         corpora.append(c)
     if not corpora:
         return 0
@@ -180,7 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "plants" not in args.skip:
         report_plants(corpora, runs_by, per_kind, args, plant_verdicts)
     if "pairs" not in args.skip:
-        report_pairs(corpora)
+        report_pairs(corpora, args.split)
     if args.export_unjudged:
         out = outside_repo(args.export_unjudged)
         alarms.write_jsonl(out, export_findings)
@@ -248,10 +254,12 @@ def report_plants(corpora: Sequence[Corpus], runs_by: dict[str, dict[str, alarms
         print(f"  wrote {len(exported)} unread planted cases to {out}")
 
 
-def report_pairs(corpora: Sequence[Corpus]) -> None:
+def report_pairs(corpora: Sequence[Corpus], split_only: str = "all") -> None:
     arts = {a.id: a for c in corpora for a in c.articles}
     print("\n== labelled figure pairs (figcheck's same-fact decision)")
     for split in ("dev", "test"):
+        if split_only not in ("all", split):
+            continue
         path = pairs.LABELS / f"{split}.jsonl"
         if not path.exists():
             print(f"  {split}: skipped: {path.relative_to(ROOT)} not found (labels not made yet)")
