@@ -225,7 +225,7 @@ def report_codes(corpora: Sequence[Corpus], runs_by: dict[str, dict[str, alarms.
     print(f"\n== per code ({n} articles; run with preview on, so preview codes are measured; "
           "users get them only with --preview)")
     for rule in RULES:
-        parts = [f"{rule.code} {rule.status:<7}"]
+        parts: list[str] = []
         if not skip_alarms:
             fs = list(found.get(rule.code, {}).values())
             j = alarms.judge(fs, verdicts)
@@ -247,7 +247,7 @@ def report_codes(corpora: Sequence[Corpus], runs_by: dict[str, dict[str, alarms.
             fa = sum(o.false_codes.count(rule.code) for os_ in outcomes.values() for o in os_)
             parts.append(f"no planted kind (on all planted copies: {t} naming a plant, "
                          f"{fa} new others)")
-        print("  " + "; ".join(parts))
+        print(f"  {rule.code} {rule.status:<7}  " + "; ".join(parts))
 
 
 def report_plants(corpora: Sequence[Corpus], runs_by: dict[str, dict[str, alarms.Run]],
@@ -268,7 +268,7 @@ def report_plants(corpora: Sequence[Corpus], runs_by: dict[str, dict[str, alarms
                 original.setdefault(d, []).append(f)
     print(f"\n== planted errors (seed {args.seed}, at most {per_kind} per kind, one per article)")
     total_true = total_false = 0
-    outcomes: dict[str, list[plant.Outcome]] = {}
+    outcomes: dict[str, list[plant.Outcome]] = {k: [] for k in plant.KINDS}
     exported: list[dict[str, object]] = []
     read = genuine = 0
     for kind in plant.KINDS:
