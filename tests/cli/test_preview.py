@@ -133,6 +133,9 @@ def test_check_reports_preview_codes_only_with_preview(run_cli: RunCli, tmp_path
     assert result["properties"]["preview"] is True
     rule = sarif["runs"][0]["tool"]["driver"]["rules"][result["ruleIndex"]]
     assert "preview" in rule["properties"]["tags"]
+    page = run_cli("check", "--isolated", "--preview", "-f", "html", str(draft)).stdout
+    assert "confidence" in page and page.count("· preview rule") == 1
+    assert "preview rule" not in run_cli("check", "--isolated", "-f", "html", str(draft)).stdout
     stats = run_cli("check", "--isolated", "--preview", "--statistics", str(draft))
     assert f"{code}  {rules.get(code).name} (preview)" in stats.stdout
 
