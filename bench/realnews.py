@@ -20,7 +20,12 @@ It prints, per corpus file:
    (:mod:`realnews.plant`), seeded; and how many read planted cases are genuine
    (``bench/realnews/planted_verdicts.jsonl``).
 3. **Headline numbers extracted** (:mod:`realnews.headlines`).
-4. **Labelled pairs**: figcheck's same-fact precision/recall on ``bench/realnews/pairs/{dev,test}
+4. **Per code**: each finding code's status (stable or preview, from
+   ``figcheck/compare/rules.py``), its findings per 100 articles, judged precision, and the planted
+   errors of its kind it catches, with precision on the planted copies: the evidence a preview code
+   graduates on.  The harness runs with preview on, so preview codes keep being measured; the
+   false-alarm lines above count them too (per code here).
+5. **Labelled pairs**: figcheck's same-fact precision/recall on ``bench/realnews/pairs/{dev,test}
    .jsonl`` (``bench/realnews_pairs.py`` makes the tasks).
 
 A missing corpus is reported as skipped (exit 0).  Exports go under ``.data`` only (article text
@@ -41,6 +46,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
+import figcheck  # noqa: E402
 from realnews import alarms, headlines, pairs, plant  # noqa: E402
 from realnews.corpus import DATA, DEFAULT_CORPORA, Corpus, load, sample, skipped  # noqa: E402
 
@@ -135,8 +141,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     limit = args.limit if args.limit is not None else (300 if args.quick else None)
     per_kind = args.plants if args.plants is not None else (25 if args.quick else 250)
     t0 = time.perf_counter()
-    import figcheck
-
     print(f"figcheck {figcheck.__version__}, seed {args.seed}"
           f"{', quick' if args.quick else ''}")
     corpora: list[Corpus] = []
@@ -183,8 +187,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 for aid, title, surface in hs.misses:
                     print(f"    miss {aid}: {surface!r} in {title!r}")
 
+    outcomes: dict[str, list[plant.Outcome]] = {}
     if "plants" not in args.skip:
-        report_plants(corpora, runs_by, per_kind, args, plant_verdicts)
+        outcomes = report_plants(corpora, runs_by, per_kind, args, plant_verdicts)
+    report_codes(corpora, runs_by, verdicts, outcomes, skip_alarms="alarms" in args.skip)
     if "pairs" not in args.skip:
         report_pairs(corpora, args.split)
     if args.export_unjudged:
@@ -195,9 +201,58 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+PLANT_KIND: dict[str, str] = {
+    "FC101": "restated", "FC102": "headline", "FC111": "cluster", "FC201": "pct_change",
+    "FC203": "part_total", "FC205": "conversion",
+}
+"""The planted kind each code is meant to catch (codes without one have no planted measure)."""
+
+
+def report_codes(corpora: Sequence[Corpus], runs_by: dict[str, dict[str, alarms.Run]],
+                 verdicts: dict[str, dict[str, object]],
+                 outcomes: dict[str, list[plant.Outcome]], *, skip_alarms: bool = False) -> None:
+    """One line per code of the registry: status, real findings and judged precision (findings
+    of every corpus and mode, each counted once), planted recall and precision of its kind."""
+    from figcheck.compare.rules import RULES
+
+    n = sum(len(c.articles) for c in corpora)
+    found: dict[str, dict[str, figcheck.Finding]] = {}
+    if not skip_alarms:
+        for c in corpora:
+            for m in alarms.MODES:
+                for f in runs_by[c.name][m].findings:
+                    found.setdefault(f.code, {}).setdefault(alarms.finding_key(f), f)
+    print(f"\n== per code ({n} articles; run with preview on, so preview codes are measured; "
+          "users get them only with --preview)")
+    for rule in RULES:
+        parts: list[str] = []
+        if not skip_alarms:
+            fs = list(found.get(rule.code, {}).values())
+            j = alarms.judge(fs, verdicts)
+            parts.append(f"real findings {len(fs)} ({_per100(len(fs), n)} per 100 articles), "
+                         f"judged precision {_fmt(j.precision)} ({j.genuine} genuine, {j.false} "
+                         f"false, {j.unjudged} unjudged)")
+        kind = PLANT_KIND.get(rule.code)
+        if kind is not None and kind in outcomes:
+            os_ = outcomes[kind]
+            caught = sum(rule.code in o.true_codes for o in os_)
+            t = sum(o.true_codes.count(rule.code) for o in os_)
+            fa = sum(o.false_codes.count(rule.code) for o in os_)
+            rec = caught / len(os_) if os_ else None
+            prec = t / (t + fa) if t + fa else None
+            parts.append(f"planted {kind}: recall {_fmt(rec)} ({caught} of {len(os_)}), "
+                         f"precision {_fmt(prec)} ({t} naming the plant, {fa} new others)")
+        elif outcomes:
+            t = sum(o.true_codes.count(rule.code) for os_ in outcomes.values() for o in os_)
+            fa = sum(o.false_codes.count(rule.code) for os_ in outcomes.values() for o in os_)
+            parts.append(f"no planted kind (on all planted copies: {t} naming a plant, "
+                         f"{fa} new others)")
+        print(f"  {rule.code} {rule.status:<7}  " + "; ".join(parts))
+
+
 def report_plants(corpora: Sequence[Corpus], runs_by: dict[str, dict[str, alarms.Run]],
                   per_kind: int, args: argparse.Namespace,
-                  plant_verdicts: dict[str, dict[str, object]]) -> None:
+                  plant_verdicts: dict[str, dict[str, object]]) -> dict[str, list[plant.Outcome]]:
     cands = plant.candidates(corpora, args.seed)
     chosen = plant.choose(cands, per_kind, args.seed)
     by_id = {a.id: a for c in corpora for a in c.articles}
@@ -213,6 +268,7 @@ def report_plants(corpora: Sequence[Corpus], runs_by: dict[str, dict[str, alarms
                 original.setdefault(d, []).append(f)
     print(f"\n== planted errors (seed {args.seed}, at most {per_kind} per kind, one per article)")
     total_true = total_false = 0
+    outcomes: dict[str, list[plant.Outcome]] = {k: [] for k in plant.KINDS}
     exported: list[dict[str, object]] = []
     read = genuine = 0
     for kind in plant.KINDS:
@@ -225,6 +281,7 @@ def report_plants(corpora: Sequence[Corpus], runs_by: dict[str, dict[str, alarms
             orig = [x for d in ids for x in original.get(d, [])]
             uniq = {alarms.finding_key(x): x for x in orig}  # type: ignore[arg-type]
             o = plant.evaluate(p, group, list(uniq.values()))
+            outcomes.setdefault(kind, []).append(o)
             if args.show_plants == "all" or (args.show_plants == "missed" and not o.caught):
                 print(f"    {'caught' if o.caught else 'missed'} {kind} {p.doc} {p.field}:"
                       f"{p.start} {p.old!r} -> {p.new!r} ({o.false_findings} new others)")
@@ -252,6 +309,7 @@ def report_plants(corpora: Sequence[Corpus], runs_by: dict[str, dict[str, alarms
         out = outside_repo(args.export_planted)
         alarms.write_jsonl(out, exported)
         print(f"  wrote {len(exported)} unread planted cases to {out}")
+    return outcomes
 
 
 def report_pairs(corpora: Sequence[Corpus], split_only: str = "all") -> None:

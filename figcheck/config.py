@@ -40,6 +40,9 @@ class Config(BaseModel):
     """Documents further apart than this are never put in one story by ``auto`` grouping."""
     min_confidence: float = Field(default=0.5, ge=0.0, le=1.0)
     """Findings below this confidence are dropped."""
+    preview: bool = Field(default=False, strict=True)
+    """Also report the preview codes: rules not yet shown to pay on real text (``figcheck
+    rules`` gives each code's status and evidence).  Off by default."""
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     """Glob patterns of files and folders a folder run leaves out (replaces the defaults).  A
     pattern without ``/`` matches any file or folder name; one with ``/`` matches the path from

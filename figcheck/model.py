@@ -11,7 +11,14 @@ import datetime as _dt
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
 
 SCHEMA_VERSION: int = 2
 """2: every quantity carries a claim ``frame`` (:class:`Frame`)."""
@@ -213,6 +220,16 @@ class Finding(_Frozen):
     """For a contradiction or update: the frame slots the figures share (``measure``,
     ``holder``, ``event``, ...; see :func:`figcheck.compare.same_fact`), whose score is the
     confidence."""
+    preview: bool = False
+    """A finding of a preview rule (reported only with preview on; see ``figcheck rules``).  In
+    JSON only when true, so stable findings read as before."""
+
+    @model_serializer(mode="wrap")
+    def _omit_stable(self, handler: SerializerFunctionWrapHandler) -> Any:
+        data = handler(self)
+        if not self.preview and isinstance(data, dict):
+            data.pop("preview", None)
+        return data
 
 
 class DocumentSummary(_Frozen):

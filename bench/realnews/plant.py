@@ -366,25 +366,29 @@ class Outcome:
     caught: bool
     true_findings: int
     false_findings: int
+    true_codes: tuple[str, ...] = ()
+    """The code of each finding naming the plant."""
+    false_codes: tuple[str, ...] = ()
+    """The code of each new finding on the altered copy that does not name it."""
 
 
 def evaluate(plant: Plant, group: Sequence[Article],
              original: Sequence[figcheck.Finding]) -> Outcome:
     """Check ``group`` (the planted article, or the story's articles) with the plant applied.
     ``original``: the findings figcheck gave on the unaltered group."""
-    from .alarms import to_documents
+    from .alarms import CONFIG, to_documents
 
     changed = [plant.apply(a) if a.id == plant.doc else a for a in group]
-    report = figcheck.check(to_documents(changed, "story"))
+    report = figcheck.check(to_documents(changed, "story"), CONFIG)
     before = {_loc_key(f, None) for f in original}
-    caught = 0
-    false = 0
+    caught: list[str] = []
+    false: list[str] = []
     for f in report.findings:
         if names_plant(f, plant):
-            caught += 1
+            caught.append(f.code)
         elif _loc_key(f, plant) not in before:
-            false += 1
-    return Outcome(plant, caught > 0, caught, false)
+            false.append(f.code)
+    return Outcome(plant, bool(caught), len(caught), len(false), tuple(caught), tuple(false))
 
 
 def export_record(plant: Plant, a: Article, by_id: dict[str, Article]) -> dict[str, object]:

@@ -18,6 +18,7 @@ Examples:
   figcheck batch archive.jsonl.gz --db figcheck.db          # all cores, resumable
   figcheck batch 2023/ 2024/*.jsonl.zst --db figcheck.db --jobs 4
   figcheck batch archive.jsonl --db figcheck.db --engine dask --scheduler tcp://10.0.0.5:8786
+  figcheck batch archive.jsonl --db figcheck.db --preview   # preview rules' findings too
   figcheck check draft.md --against figcheck.db              # a draft vs. everything published
   figcheck report --db figcheck.db --format html -o report.html
 \b
@@ -111,7 +112,7 @@ def _refuse_special(path: str) -> None:
 
 
 def _config(config_path: str | None, isolated: bool, stories: str | None,
-            start: tuple[str, ...]) -> tuple[Any, tuple[str, ...]]:
+            start: tuple[str, ...], preview: bool | None = None) -> tuple[Any, tuple[str, ...]]:
     """The run's settings (those of the folder all inputs share) and the inputs with folders
     walked and the ``exclude``/``extend-exclude`` patterns of each file's settings applied."""
     from ..batch.sources import expand
@@ -122,6 +123,8 @@ def _config(config_path: str | None, isolated: bool, stories: str | None,
         if stories:
             overrides["stories"] = (configfile.normalise({"stories": stories}, "--stories")["stories"],
                                     "--stories")
+        if preview is not None:
+            overrides["preview"] = (preview, "--preview" if preview else "--no-preview")
         settings = configfile.PerFile(config_path=config_path, isolated=isolated, overrides=overrides)
         files: list[str] = []
         for p in start:
@@ -158,14 +161,17 @@ def _config(config_path: str | None, isolated: bool, stories: str | None,
 @click.option("--stories", type=click.Choice(["auto", "field", "none", "one"]), default=None,
               help="How documents are grouped for cross-source checks: auto, field (only their "
               "'story'), one (everything is one story; also 'none') [auto].")
+@click.option("--preview/--no-preview", default=None,
+              help="Also store the findings of preview rules, not yet shown to pay on real text "
+              "(see 'figcheck rules') [off].")
 @click.option("--config", "config_path", metavar="PATH", help="Read settings from PATH.")
 @click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress, only the final summary.")
 @click.option("--toolkit", hidden=True, default=None,
               help="module:attr of an alternative figcheck.batch.toolkit.Toolkit (testing).")
 def batch(paths: tuple[str, ...], db_path: str, jobs: int | None, engine: str,
-          scheduler: str | None, stories: str | None, config_path: str | None, isolated: bool,
-          quiet: bool, toolkit: str | None) -> None:
+          scheduler: str | None, stories: str | None, preview: bool | None,
+          config_path: str | None, isolated: bool, quiet: bool, toolkit: str | None) -> None:
     """Check whole archives (JSONL, .gz, .zst, folders of .txt/.md/.html) into a SQLite file:
     every figure, every within-article finding, and cross-source findings by story."""
     from ..batch import DatabaseError, EngineError, run_batch
@@ -179,7 +185,11 @@ def batch(paths: tuple[str, ...], db_path: str, jobs: int | None, engine: str,
         if not os.path.exists(p):
             fail(f"{p}: no such file or directory")
         _refuse_special(p)
-    config, files = _config(config_path, isolated, stories, paths)
+    config, files = _config(config_path, isolated, stories, paths, preview)
+    if not quiet:
+        from .check import warn_inert_selection
+
+        warn_inert_selection([config])
     err = sys.stderr
     view = None if quiet or err is None else ProgressView(err, tty=err.isatty())
     previous = signal.signal(signal.SIGTERM, _on_sigterm)

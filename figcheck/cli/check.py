@@ -36,11 +36,15 @@ Examples:
   figcheck check --select FC1 --ignore FC121 archive.jsonl
   figcheck check --fail-on error draft.md        # exit 1 only for errors (headline conflicts)
   figcheck check --severity FC201=error draft.md # per-rule severity override
+  figcheck check --preview draft.md              # preview rules too (see 'figcheck rules')
   figcheck check --format sarif -o figcheck.sarif copy/
   figcheck check --format github copy/*.md       # annotations in a GitHub Actions log
   figcheck check --format html -o report.html story/*.md
   figcheck check draft.md --against figcheck.db  # vs. everything published on the story
   pbpaste | figcheck check - --stdin-filename draft.md
+\b
+Preview rules (not yet shown to pay on real text) run only with --preview or 'preview = true';
+their findings are marked "(preview)".  'figcheck rules' gives each code's status and evidence.
 \b
 Silence one finding in the copy itself with <!-- figcheck: ignore[FC101] --> above the
 paragraph (see 'figcheck rules' for codes).  Settings come from [tool.figcheck] in pyproject.toml
@@ -82,11 +86,14 @@ def compute(docs: list[Document], config: Config) -> CheckRun:
 
 
 def postprocess(findings: list[Finding], config: Config) -> list[Finding]:
-    """Apply select/ignore, per-rule severity and min-confidence (idempotent)."""
-    from ..compare.rules import matches
+    """Apply preview, select/ignore, per-rule severity and min-confidence (idempotent)."""
+    from ..compare.rules import mark, matches
 
     out = []
     for f in findings:
+        f = mark(f)
+        if f.preview and not config.preview:
+            continue
         if config.select and not matches(f.code, list(config.select)):
             continue
         if config.ignore and matches(f.code, list(config.ignore)):
@@ -117,7 +124,8 @@ def statistics_table(findings: list[Finding]) -> str:
     lines = []
     for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         rule = BY_CODE.get(code)
-        lines.append(f"{n:>5}  {code}  {rule.name if rule else ''}".rstrip())
+        name = f"{rule.name}{' (preview)' if rule.preview else ''}" if rule else ""
+        lines.append(f"{n:>5}  {code}  {name}".rstrip())
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -149,6 +157,9 @@ def summary(findings: list[Finding], n_docs: int) -> str:
               help="Never report these codes or prefixes.  Repeatable.")
 @click.option("--severity", "severity", multiple=True, metavar="CODE=LEVEL",
               help="Override a rule's severity, e.g. FC201=error.  Repeatable.")
+@click.option("--preview/--no-preview", default=None,
+              help="Also report preview rules, not yet shown to pay on real text (their findings "
+              "are marked '(preview)'; see 'figcheck rules') [off].")
 @click.option("--tolerance", type=float, default=None,
               help="Widening of approximate figures ('about 5,000'), as a fraction [0.1].")
 @click.option("--stories", type=click.Choice(["auto", "field", "none", "one"]), default=None,
@@ -168,8 +179,8 @@ def summary(findings: list[Finding], n_docs: int) -> str:
 def check(ctx: click.Context, paths: tuple[str, ...], stdin_filename: str | None, fmt: str,
           output_file: str | None, quiet: bool, statistics: bool, exit_zero: bool,
           fail_on: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
-          severity: tuple[str, ...], tolerance: float | None, stories: str | None,
-          story: str | None, published: _dt.datetime | None,
+          severity: tuple[str, ...], preview: bool | None, tolerance: float | None,
+          stories: str | None, story: str | None, published: _dt.datetime | None,
           against: str | None, config_path: str | None, isolated: bool, no_color: bool) -> None:
     """Flag figures that contradict each other within each document and between documents."""
     from ..model import CheckRun, Report
@@ -188,6 +199,8 @@ def check(ctx: click.Context, paths: tuple[str, ...], stdin_filename: str | None
             ("stories", stories, "--stories"),
         ) if value
     ]
+    if preview is not None:
+        given.append(("preview", preview, "--preview" if preview else "--no-preview"))
     from .configfile import ConfigError
 
     settings = _settings(given, config_path, isolated)
@@ -198,6 +211,8 @@ def check(ctx: click.Context, paths: tuple[str, ...], stdin_filename: str | None
     except ConfigError as exc:
         fail(str(exc))
     inputs.show(quiet)
+    if not quiet:
+        warn_inert_selection([config, *configs.values()])
     if not inputs.documents and inputs.errors:
         ctx.exit(EXIT_ERROR)
     originals = _fill_in(inputs.documents, story, published)
@@ -252,6 +267,27 @@ def check(ctx: click.Context, paths: tuple[str, ...], stdin_filename: str | None
     ctx.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
 
 
+def _ignored(config: Config) -> tuple[str, ...]:
+    """``config.ignore``, and the preview codes while preview is off: a suppression comment
+    naming only those is not reported unused (FC301) for a rule that did not run."""
+    from ..compare.rules import PREVIEW_CODES
+
+    return config.ignore if config.preview else (*config.ignore, *PREVIEW_CODES)
+
+
+def warn_inert_selection(configs: list[Config]) -> None:
+    """One warning line per selected code or prefix that names only preview rules while
+    preview is off (it selects nothing), as ruff does."""
+    from ..compare.rules import inert_selectors, inert_warning
+
+    seen: list[str] = []
+    for c in configs:
+        for selector in inert_selectors(c.select, c.preview):
+            if selector not in seen:
+                seen.append(selector)
+                click.echo(f"figcheck: warning: {inert_warning(selector)}", err=True)
+
+
 def _settings(given: list[tuple[str, Any, str]], config_path: str | None,
               isolated: bool) -> PerFile:
     """Per-file settings: defaults < the file's nearest configuration file < command-line
@@ -286,7 +322,7 @@ def _neutral(config: Config) -> Config:
     """``config`` for the comparator with every filter off: selection, severities and confidence
     are applied afterwards, per file (:func:`finalise_per_file`)."""
     return config.model_copy(update={"select": (), "ignore": (), "severity": {},
-                                     "min_confidence": 0.0})
+                                     "min_confidence": 0.0, "preview": True})
 
 
 def _compute_each(docs: list[Document], config: Config) -> tuple[CheckRun, dict[str, str]]:
@@ -375,7 +411,7 @@ def finalise_per_file(findings: list[Finding], configs: dict[str, Config], defau
     for c in distinct:  # unused directives (FC301), by the settings of their document
         group = {d: ds for d, ds in directives.items() if configs.get(d, default) == c}
         if group:
-            extra = suppress.apply(kept, group, by_id, selected=c.select, ignored=c.ignore)
+            extra = suppress.apply(kept, group, by_id, selected=c.select, ignored=_ignored(c))
             out.extend(postprocess([f for f in extra if f.code == suppress.UNUSED_CODE], c))
     return _order(out, originals)
 
@@ -424,7 +460,7 @@ def finalise(findings: list[Finding], config: Config,
 
     findings = postprocess(findings, config)
     findings = suppress.apply(findings, directives, {d.id: d for d in originals},
-                              selected=config.select, ignored=config.ignore)
+                              selected=config.select, ignored=_ignored(config))
     findings = postprocess(findings, config)  # severity overrides for FC301 too
     return _order(findings, originals)
 

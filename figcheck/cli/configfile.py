@@ -17,6 +17,7 @@ Keys are :class:`figcheck.config.Config`'s fields, with ``-`` or ``_``::
     stories = "field"
     story-window-days = 7
     min-confidence = 0.5
+    preview = true             # also report preview rules (see 'figcheck rules')
     extend-exclude = ["copy/archive"]   # exclude = [...] replaces the defaults
 
     [tool.figcheck.severity]

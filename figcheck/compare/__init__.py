@@ -89,11 +89,15 @@ def finding_sort_key(f: Finding) -> tuple[object, ...]:
 
 def apply_config(findings: Iterable[Finding], config: Config | None = None) -> list[Finding]:
     """Keep the findings ``config`` selects (``select``/``ignore`` by code or prefix,
-    ``min_confidence``), apply severity overrides, drop duplicates, and order them
-    deterministically (by first claim's document, field and offset, then code)."""
+    ``min_confidence``; preview codes only with ``preview``, marked ``Finding.preview``), apply
+    severity overrides, drop duplicates, and order them deterministically (by first claim's
+    document, field and offset, then code)."""
     config = config or Config()
     out: dict[tuple[object, ...], Finding] = {}
     for f in findings:
+        f = rules.mark(f)
+        if f.preview and not config.preview:
+            continue
         if config.select and not rules.matches(f.code, config.select):
             continue
         if config.ignore and rules.matches(f.code, config.ignore):

@@ -534,8 +534,10 @@ def evaluate_check(
     checker: Checker | None = None,
 ) -> CheckScores:
     """Score :func:`figcheck.check` (or ``checker``, called as ``checker(documents, config)``)
-    on the gold stories (see the module docstring)."""
+    on the gold stories (see the module docstring).  The default ``config`` has preview on: every
+    code is scored, preview ones too."""
     check = checker or _default_checker
+    config = config or Config(preview=True)
     stories = load_stories(corpus_dir)
     scores = CheckScores(stories=len(stories), documents=sum(len(s.documents) for s in stories))
     for story in stories:

@@ -32,7 +32,7 @@ def render(run: CheckRun) -> str:
         props = (
             f"file={_escape_property(loc.path)},line={loc.line},col={loc.column},"
             f"endLine={loc.end_line},endColumn={loc.end_column},"
-            f"title={_escape_property(f'figcheck {f.code}')}"
+            f"title={_escape_property(f'figcheck {f.code}' + (' (preview)' if f.preview else ''))}"
         )
         figs = figures(f, docs, loc.path)
         message = f"{f.message} [{figs}]" if figs else f.message

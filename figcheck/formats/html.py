@@ -396,6 +396,8 @@ def _finding_html(ix: _Index, k: int, finding: Finding) -> str:
             why = "document not in this report" if doc is None else "figure not found in the text"
             items.append(f'<li>{text} <span class="fc-muted">({why})</span></li>')
     meta = f"{_e(finding.kind)} · {_e(finding.scope)} · confidence {finding.confidence:.2f}"
+    if finding.preview:
+        meta += " · preview rule"
     return (
         f'<li class="fc-finding fc-severity-{sev}" id="finding-{k + 1}" data-code="{_e(finding.code)}" '
         f'data-severity="{_e(finding.severity)}">'

@@ -2,7 +2,8 @@
 
 Rule ids are the stable finding codes (``FC101``...), with every rule of the registry listed in
 ``tool.driver.rules``.  The first figure of a finding is its location; the other figures are
-``relatedLocations``.  Levels: error -> ``error``, warning -> ``warning``, info -> ``note``.
+``relatedLocations``.  Levels: error -> ``error``, warning -> ``warning``, info -> ``note``.  A
+preview rule carries the tag ``preview``, and its findings ``properties.preview: true``.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ def _rules() -> list[dict[str, Any]]:
             "fullDescription": {"text": r.description},
             "help": {"text": f"{r.description}\nExample: {r.example}"},
             "defaultConfiguration": {"level": _LEVEL[r.severity]},
-            "properties": {"kind": r.kind, "scope": r.scope, "tags": [r.kind, r.scope]},
+            "properties": {"kind": r.kind, "scope": r.scope,
+                           "tags": [r.kind, r.scope, *(["preview"] if r.preview else [])]},
         }
         for r in RULES
     ]
@@ -97,6 +99,8 @@ def to_sarif(report: Report, documents: Mapping[str, Document] | None = None) ->
             "partialFingerprints": {"figcheck/v1": _fingerprint(f)},
             "properties": {"kind": f.kind, "scope": f.scope, "confidence": f.confidence},
         }
+        if f.preview:
+            result["properties"]["preview"] = True
         if f.code in index:
             result["ruleIndex"] = index[f.code]
         if f.claims:

@@ -1,4 +1,5 @@
-"""Default output: one line per finding, ``path:line:col: CODE message [figures]``."""
+"""Default output: one line per finding, ``path:line:col: CODE message [figures]`` (``CODE
+(preview) message ...`` for a preview rule's finding)."""
 
 from __future__ import annotations
 
@@ -45,6 +46,8 @@ def format_finding(finding: Finding, docs: Mapping[str, Document], *, color: boo
     figs = visible(figures(finding, docs, loc.path))
     tail = f" [{figs}]" if figs else ""
     path, code, message = visible(loc.path), visible(finding.code), visible(finding.message)
+    if finding.preview:  # a preview rule's finding (see 'figcheck rules')
+        code += " (preview)"
     if not color:
         return f"{path}:{loc.line}:{loc.column}: {code} {message}{tail}"
     style = _SEVERITY_STYLE.get(finding.severity, _BOLD)

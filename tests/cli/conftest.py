@@ -23,7 +23,8 @@ ARTICLE = (
 )
 """Real copy in which the real comparator finds a headline conflict (FC102, an error), a wrong
 percentage change (FC201) and a wrong conversion (FC205, both warnings): what CLI tests of exit
-codes, selection, formats and outputs run on."""
+codes, selection, formats and outputs run on.  FC201 is a preview rule (figcheck/compare/rules.py),
+so the tests that count on it run with ``--preview``."""
 
 
 @pytest.fixture

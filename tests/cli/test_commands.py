@@ -156,13 +156,14 @@ def codes_in(stdout: str) -> list[str]:
 )
 def test_check_exit_codes(run_cli, article: Path, args: list[str], codes: list[str],
                           exit_code: int) -> None:
-    result = run_cli("check", *args, str(article))
+    result = run_cli("check", "--preview", *args, str(article))  # FC201 is a preview rule
     assert result.exit_code == exit_code, result.output
     assert codes_in(result.stdout) == codes
 
 
 def test_severity_override_shows_in_json(run_cli, article: Path) -> None:
-    result = run_cli("check", "--format", "json", "--severity", "FC201=error", str(article))
+    result = run_cli("check", "--preview", "--format", "json", "--severity", "FC201=error",
+                     str(article))
     severities = {f["code"]: f["severity"] for f in json.loads(result.stdout)["findings"]}
     assert severities == {"FC102": "error", "FC201": "error", "FC205": "warning"}
 
@@ -176,9 +177,9 @@ def test_text_line_quotes_both_figures_with_positions(run_cli, article: Path) ->
 
 
 def test_summary_on_stderr_and_quiet(run_cli, article: Path) -> None:
-    loud = run_cli("check", str(article))
+    loud = run_cli("check", "--preview", str(article))
     assert loud.stderr == "Found 3 findings (1 error, 2 warnings) in 1 document.\n"
-    quiet = run_cli("check", "--quiet", str(article))
+    quiet = run_cli("check", "--preview", "--quiet", str(article))
     assert quiet.stderr == ""
     assert quiet.stdout == loud.stdout
 
@@ -187,14 +188,14 @@ def test_statistics(run_cli, tmp_path: Path) -> None:
     draft = tmp_path / "draft.md"
     draft.write_text(ARTICLE + "\nA second column covered 30 kilometres (40 miles) on Sunday.\n",
                      encoding="utf-8")
-    result = run_cli("check", "--statistics", str(draft))
+    result = run_cli("check", "--preview", "--statistics", str(draft))
     assert result.stdout.splitlines() == [
         "    2  FC205  conversion-mismatch",
         "    1  FC102  headline-conflict",
-        "    1  FC201  percent-change-mismatch",
+        "    1  FC201  percent-change-mismatch (preview)",
     ]
     assert result.exit_code == 1
-    as_json = run_cli("check", "--statistics", "--format", "json", str(draft))
+    as_json = run_cli("check", "--preview", "--statistics", "--format", "json", str(draft))
     assert len(json.loads(as_json.stdout)["findings"]) == 4
     assert "2  FC205" in as_json.stderr
 
@@ -203,7 +204,7 @@ def test_output_file(run_cli, article: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
     target = out / "findings.sarif"
-    result = run_cli("check", "--format", "sarif", "-o", str(target), str(article))
+    result = run_cli("check", "--preview", "--format", "sarif", "-o", str(target), str(article))
     assert result.exit_code == 1
     assert result.stdout == ""
     sarif = json.loads(target.read_text(encoding="utf-8"))

@@ -18,7 +18,10 @@ def test_readme_example_exits_1_with_its_planted_contradictions(run_cli) -> None
     result = run_cli("check", str(EXAMPLE))
     assert result.exit_code == 1
     codes = {line.split(": ", 1)[1].split()[0] for line in result.stdout.splitlines()}
-    # "a 40% rise" from 40 to 50 billion; "5 miles (12 km)"
+    assert "FC205" in codes  # "5 miles (12 km)"
+    preview = run_cli("check", "--preview", str(EXAMPLE))
+    codes = {line.split(": ", 1)[1].split()[0] for line in preview.stdout.splitlines()}
+    # and the preview rule FC201: "a 40% rise" from 40 to 50 billion
     assert {"FC201", "FC205"} <= codes
 
 
@@ -84,8 +87,8 @@ def test_suppressing_a_real_finding(run_cli, tmp_path: Path) -> None:
         "Military spending", "<!-- figcheck: ignore[FC201] -->\nMilitary spending")
     draft = tmp_path / "draft.md"
     draft.write_text(text, encoding="utf-8")
-    before = run_cli("check", "--format", "json", str(EXAMPLE)).stdout
-    after = run_cli("check", "--format", "json", str(draft)).stdout
+    before = run_cli("check", "--preview", "--format", "json", str(EXAMPLE)).stdout
+    after = run_cli("check", "--preview", "--format", "json", str(draft)).stdout
     before_codes = sorted(f["code"] for f in json.loads(before)["findings"])
     after_codes = sorted(f["code"] for f in json.loads(after)["findings"])
     assert "FC201" in before_codes and "FC201" not in after_codes

@@ -100,14 +100,14 @@ def test_html_locations_and_suppressions(run_cli, tmp_path: Path) -> None:
         "<p>The 15 injured were treated.</p>\n"
         "<!-- figcheck: ignore[FC205] -->\n"
         "<p>It is 5 miles (12 km).</p>\n"
-        "<!-- figcheck: ignore[FC204] -->\n"
+        "<!-- figcheck: ignore[FC111] -->\n"
         "<p>Nothing.</p>\n"
         "</article></body></html>\n", encoding="utf-8")
     result = run_cli("check", "--fail-on", "info", str(page))
     assert result.stdout.splitlines() == [
         f"{page}:2:4: FC101 Paragraph 1 says some 12 people; paragraph 2 says 15 injured. "
         "[“Some 12” (2:4) vs “15” (4:8)]",
-        f"{page}:8:4: FC301 Line 7: this figcheck suppression (FC204) suppressed nothing.",
+        f"{page}:8:4: FC301 Line 7: this figcheck suppression (FC111) suppressed nothing.",
     ]
     unsuppressed = tmp_path / "unsuppressed.html"  # the FC205 the first comment silenced
     unsuppressed.write_text(page.read_text(encoding="utf-8").replace(
@@ -120,14 +120,14 @@ def test_html_locations_and_suppressions(run_cli, tmp_path: Path) -> None:
 PAGE = (
     "<html><body><article>\n"
     "<p>Some 12 people\nwere hurt. The 15 injured were treated.</p>\n"
-    "<!-- figcheck: ignore[FC204] -->\n"
+    "<!-- figcheck: ignore[FC111] -->\n"
     "<p>Nothing else.</p>\n"
     "</article></body></html>\n"
 )
 PAGE_FINDINGS = [
     ":2:4: FC101 Paragraph 1 says some 12 people; the same paragraph later says 15 injured. "
     "[“Some 12” (2:4) vs “15” (3:16)]",
-    ":5:4: FC301 Line 4: this figcheck suppression (FC204) suppressed nothing.",
+    ":5:4: FC301 Line 4: this figcheck suppression (FC111) suppressed nothing.",
 ]
 
 

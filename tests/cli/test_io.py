@@ -175,8 +175,8 @@ def test_settings_are_per_file_and_order_does_not_matter(run_cli, tmp_path: Path
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "figcheck.toml").write_text(toml, encoding="utf-8")
         (tmp_path / folder / "x.md").write_text(ARTICLE, encoding="utf-8")
-    one = run_cli("check", "--stories", "field", "a/x.md", "b/x.md")
-    two = run_cli("check", "--stories", "field", "b/x.md", "a/x.md")
+    one = run_cli("check", "--preview", "--stories", "field", "a/x.md", "b/x.md")
+    two = run_cli("check", "--preview", "--stories", "field", "b/x.md", "a/x.md")
     lines = sorted(one.stdout.splitlines())
     assert lines == sorted(two.stdout.splitlines())
     assert [line.split()[1] for line in lines if line.startswith("a/")] == ["FC102"]
@@ -256,7 +256,7 @@ def test_a_folder_run_reports_bad_files_and_checks_the_others(run_cli, tmp_path:
     (folder / "d-troops.md").write_text(troops.read_text(encoding="utf-8"), encoding="utf-8")
     (folder / "e-records.jsonl").write_text('{"id": "r", "text": "About 5 people."}\n{"id": "s"}\n',
                                             encoding="utf-8")
-    result = run_cli("check", str(folder))
+    result = run_cli("check", "--preview", str(folder))
     assert result.exit_code == 2
     assert sorted(line.split()[1] for line in result.stdout.splitlines()) == ["FC201", "FC205"]
     errors = [line for line in result.stderr.splitlines() if line.startswith("figcheck: error: ")]
@@ -350,7 +350,7 @@ def test_a_fifo_with_a_writer_is_read(tmp_path: Path) -> None:
     writer = subprocess.Popen(
         [sys.executable, "-c", f"open({str(fifo)!r}, 'w').write('# T\\n\\nIt rose from 40 to 50, a 40% rise.\\n')"])
     try:
-        result = _figcheck("check", str(fifo), timeout=45)
+        result = _figcheck("check", "--preview", str(fifo), timeout=45)
     finally:
         writer.wait(timeout=30)
     assert result.returncode == 1 and "FC201" in result.stdout
@@ -487,7 +487,7 @@ def test_a_document_that_makes_the_checker_raise_is_a_per_document_error(run_cli
     feed = tmp_path / "feed.jsonl"
     feed.write_text('{"id": "ok", "text": "About 5 people."}\n'
                     '{"id": "bad", "text": "<!-- figcheck: ignore[FC101] -->\\nBOOM 12"}\n', encoding="utf-8")
-    result = run_cli("check", str(feed), str(troops))
+    result = run_cli("check", "--preview", str(feed), str(troops))
     assert result.exit_code == 2
     assert sorted(line.split()[1] for line in result.stdout.splitlines()) == ["FC201", "FC205"]
     assert (f"figcheck: error: {feed}:2: not checked: internal error: ArithmeticError: boom (please report it; "
@@ -500,13 +500,13 @@ def test_the_known_parser_crash_never_loses_other_files(run_cli, tmp_path: Path,
     file's findings are reported."""
     feed = tmp_path / "feed.jsonl"
     feed.write_text('{"id": "bad", "text": "12345678901234567890123456789:1"}\n', encoding="utf-8")
-    result = run_cli("check", str(feed), str(troops))
+    result = run_cli("check", "--preview", str(feed), str(troops))
     assert sorted(line.split()[1] for line in result.stdout.splitlines()) == ["FC201", "FC205"]
     assert result.exit_code in (1, 2) and "Traceback" not in result.stderr
 
 
 def test_stdin_is_still_read(run_cli) -> None:
-    result = run_cli("check", "-", "--stdin-filename", "d.md", "-q",
+    result = run_cli("check", "--preview", "-", "--stdin-filename", "d.md", "-q",
                      input=io.BytesIO(b"It rose from 40 to 50, a 40% rise.\n").read())
     assert result.exit_code == 1 and "FC201" in result.stdout
 

@@ -72,7 +72,7 @@ def draft(tmp_path: Path) -> Path:
 
 
 def test_check_piped_is_plain_and_exits_1(draft: Path) -> None:
-    result = figcheck("check", str(draft))
+    result = figcheck("check", "--preview", str(draft))  # FC201 is a preview rule
     assert result.returncode == 1, result.stderr
     lines = result.stdout.splitlines()
     assert [line.split(": ", 1)[1].split()[0] for line in lines] == ["FC102", "FC201", "FC205"]
@@ -82,7 +82,7 @@ def test_check_piped_is_plain_and_exits_1(draft: Path) -> None:
 
 
 def test_check_stdin_through_a_pipe() -> None:
-    result = figcheck("check", "--format", "jsonl", "-", "--stdin-filename", "draft.md",
+    result = figcheck("check", "--preview", "--format", "jsonl", "-", "--stdin-filename", "draft.md",
                       input=ARTICLE)
     assert result.returncode == 1
     claims = [json.loads(line)["claims"][0]["doc"] for line in result.stdout.splitlines()]
@@ -91,7 +91,8 @@ def test_check_stdin_through_a_pipe() -> None:
 
 def test_exit_zero_and_fail_on(draft: Path) -> None:
     assert figcheck("check", "--exit-zero", str(draft)).returncode == 0
-    quiet = figcheck("check", "-q", "--fail-on", "error", "--ignore", "FC102", str(draft))
+    quiet = figcheck("check", "--preview", "-q", "--fail-on", "error", "--ignore", "FC102",
+                     str(draft))
     assert quiet.returncode == 0 and quiet.stderr == ""
     assert len(quiet.stdout.splitlines()) == 2  # the warnings are still printed
 

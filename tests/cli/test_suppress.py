@@ -165,14 +165,14 @@ def test_cli_suppression_and_unused(run_cli, tmp_path: Path, monkeypatch) -> Non
 
     monkeypatch.setattr(check_module, "compute", spy)
     text = ("# Title\n\n" + DOC + "\nfigcheck: ignore[FC205]\nIt is 5 miles (12 km).\n\n"
-            "<!-- figcheck: ignore[FC204] -->\nNothing to see.\n")
+            "<!-- figcheck: ignore[FC111] -->\nNothing to see.\n")
     draft = tmp_path / "draft.md"
     draft.write_text(text, encoding="utf-8")
     result = run_cli("check", "--fail-on", "info", str(draft))
     assert "figcheck" not in seen[0]
     lines = result.stdout.splitlines()
     assert lines == [
-        f"{draft}:14:1: FC301 Line 14: this figcheck suppression (FC204) suppressed nothing.",
+        f"{draft}:14:1: FC301 Line 14: this figcheck suppression (FC111) suppressed nothing.",
     ]
     assert result.exit_code == 1
     assert run_cli("check", str(draft)).exit_code == 0  # FC301 is info: below the default fail-on

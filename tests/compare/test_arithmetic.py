@@ -146,7 +146,7 @@ QUIET = [
 @pytest.mark.parametrize(("text", "figs", "codes"), ISSUE + CORPUS + QUIET)
 def test_arithmetic(text: str, figs: list, codes: list[str]) -> None:
     d, qs = doc(text, *figs)
-    found = within(d, qs, Config())
+    found = within(d, qs, Config(preview=True))
     assert [f.code for f in found] == codes
     for f in found:
         assert f.scope == "within" and len(f.claims) >= 2
@@ -157,38 +157,38 @@ def test_arithmetic(text: str, figs: list, codes: list[str]) -> None:
 def test_messages_name_the_arithmetic() -> None:
     d, qs = doc("Sales rose from 40 to 50, a 40% rise.", fig("40"), fig("50"),
                 fig("40%", unit=PCT))
-    (f,) = within(d, qs, Config())
+    (f,) = within(d, qs, Config(preview=True))
     assert f.message == "Paragraph 1 gives 40% for the change from 40 to 50; it is 25%."
     d, qs = doc("Sales fell from 40 to 30, a 10% fall.", fig("40"), fig("30"),
                 fig("10%", unit=PCT))
-    (f,) = within(d, qs, Config())
+    (f,) = within(d, qs, Config(preview=True))
     assert f.message == "Paragraph 1 gives 10% for the change from 40 to 30; it is a 25% fall."
     d, qs = doc("Unemployment fell from 4.1% to 3.6%, down 0.9 points.", fig("4.1%", unit=PCT),
                 fig("3.6%", unit=PCT), fig("0.9 points", unit="percentage point"))
-    (f,) = within(d, qs, Config())
+    (f,) = within(d, qs, Config(preview=True))
     assert f.message.endswith("; it is a fall of 0.5 points.")
     d, qs = doc("The 120 victims included 80 adults and 55 children.", fig("120", head="victim",
                 text="victims"), fig("80"), fig("55"))
-    (f,) = within(d, qs, Config())
+    (f,) = within(d, qs, Config(preview=True))
     assert "add up to 135" in f.message and "120 victims" in f.message
     d, qs = doc("The trail runs 5 miles (12 km).", fig("5 miles", unit="mile"),
                 fig("12 km", unit="kilometre"))
-    (f,) = within(d, qs, Config())
+    (f,) = within(d, qs, Config(preview=True))
     assert f.message == "Paragraph 1 converts 5 miles to 12 km; 5 miles is about 8 km."
     d, qs = doc("It hit 40C (140F).", fig("40C", unit="celsius"), fig("140F", unit="fahrenheit"))
-    (f,) = within(d, qs, Config())
+    (f,) = within(d, qs, Config(preview=True))
     assert f.message.endswith("40C is about 104F.")
     d, qs = doc("Sales doubled from 40 to 60.", fig("40"), fig("60"))
-    (f,) = within(d, qs, Config())
+    (f,) = within(d, qs, Config(preview=True))
     assert f.message == "Paragraph 1 says doubled from 40 to 60; that is a factor of 1.5."
 
 
 def test_select_and_ignore_apply() -> None:
     d, qs = doc("Sales rose from 40 to 50, a 40% rise.", fig("40"), fig("50"),
                 fig("40%", unit=PCT))
-    assert within(d, qs, Config(ignore=("FC2",))) == []
-    assert within(d, qs, Config(select=("FC1",))) == []
-    (f,) = within(d, qs, Config(severity={"FC201": "error"}))
+    assert within(d, qs, Config(ignore=("FC2",), preview=True)) == []
+    assert within(d, qs, Config(select=("FC1",), preview=True)) == []
+    (f,) = within(d, qs, Config(severity={"FC201": "error"}, preview=True))
     assert f.severity == "error"
 
 
@@ -203,4 +203,4 @@ def test_hedged_fraction_in_brackets(text, codes):
     # issue 11, "What to build" 5: arithmetic respects the hedge of a fraction word
     import figcheck
 
-    assert [f.code for f in figcheck.check([text]).findings] == codes
+    assert [f.code for f in figcheck.check([text], preview=True).findings] == codes

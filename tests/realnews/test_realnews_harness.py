@@ -156,3 +156,23 @@ def test_full_run_exports_and_imports(corpora: list[Path], tmp_path: Path) -> No
     # the same seed gives the same plants; exports stay out of the repository
     r4 = _run(*map(str, corpora), "--export-planted", str(S.ROOT / "bench" / "x.jsonl"))
     assert r4.returncode != 0 and "write them under .data" in (r4.stdout + r4.stderr)
+
+
+def test_per_code_lines_give_status_and_plants(corpora: list[Path]) -> None:
+    """The harness runs with preview on and prints, per registry code, its status and what the
+    real findings and plants say about it (the evidence a preview code graduates on)."""
+    from figcheck.compare.rules import RULES
+
+    assert alarms.CONFIG.preview
+    r = _run(*map(str, corpora), "--seed", "3", "--skip", "headlines", "--skip", "pairs")
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.split("== per code", 1)[1].splitlines()[1:]
+    by_code = {ln.split()[0]: ln for ln in lines if ln.startswith("  FC")}
+    assert list(by_code) == [rule.code for rule in RULES]
+    for rule in RULES:
+        line = by_code[rule.code]
+        assert line.split()[1] == rule.status
+        assert "real findings" in line and "judged precision" in line
+    assert "planted headline: recall" in by_code["FC102"]
+    assert "planted cluster: recall" in by_code["FC111"]
+    assert "no planted kind" in by_code["FC204"]

@@ -68,7 +68,9 @@ def test_human_readable_outputs_show_no_control_characters(tmp_path: Path,
     arch = tmp_path / "arch.jsonl"
     arch.write_text(_records(EVIL), encoding="utf-8")
     evil_md = tmp_path / f"draft{EVIL}.md"
-    evil_md.write_text("# Rising\n\nIt rose from 40 to 50, a 40% rise.\n", encoding="utf-8")
+    # a finding of a stable code (FC205), so the file name is printed without --preview
+    evil_md.write_text("# Rising\n\nThe trail runs 5 miles (12 km) along the coast.\n",
+                       encoding="utf-8")
     draft = tmp_path / "draft.md"
     draft.write_text("There were 160 passengers on board the ferry that sank off Crete on "
                      "Monday.\n", encoding="utf-8")
