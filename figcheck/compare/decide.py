@@ -42,6 +42,10 @@ TIME_VARYING: frozenset[str] = frozenset(
 """Measures that change by the hour: two figures meet only at one stated time."""
 SLOT_NAMES: tuple[str, ...] = ("measure", "holder", "event", "aggregation", "place", "time",
                                "stance", "attribution", "unit")
+NUMERIC: tuple[str, ...] = ("ratio", "distance", "within", "lexical", "adjacent")
+"""The numeric features, one weight each (see :class:`Weights`)."""
+LEXICAL_WORDS: int = 12
+"""How many of each frame's context words (the nearest) the ``lexical`` overlap compares."""
 STATES: tuple[str, ...] = ("same", "compatible", "different", "unknown")
 
 
@@ -54,19 +58,28 @@ class Weights:
     within: float
     slots: Mapping[str, Mapping[str, float]]
     source: str = ""
+    lexical: float = 0.0
+    """Per unit of the two sentences' word overlap (Dice coefficient of the nearest
+    :data:`LEXICAL_WORDS` content words, 0..1)."""
+    adjacent: float = 0.0
+    """For two figures of neighbouring sentences of one article field."""
 
     def to_toml(self) -> str:
         lines = [
             "# Weights of the \"same fact\" decision (figcheck/compare/decide.py): log-odds added "
             "per slot state.",
             "# score = sigmoid(bias + sum of the weights of each slot's state + ratio * "
-            "log10(value ratio)).",
+            "log10(value ratio)",
+            "#   + distance * log2(1 + paragraphs apart) + within [one article] + lexical * "
+            "word overlap + adjacent [neighbouring sentences]).",
             f"source = {_toml_str(self.source)}",
             f"bias = {self.bias:.4f}",
             f"threshold = {self.threshold:.4f}",
             f"ratio = {self.ratio:.4f}",
             f"distance = {self.distance:.4f}",
             f"within = {self.within:.4f}",
+            f"lexical = {self.lexical:.4f}",
+            f"adjacent = {self.adjacent:.4f}",
         ]
         for slot in SLOT_NAMES:
             lines.append("")
@@ -89,7 +102,8 @@ def parse_weights(data: Mapping[str, Any]) -> Weights:
                    ratio=float(data.get("ratio", 0.0)),
                    distance=float(data.get("distance", 0.0)),
                    within=float(data.get("within", 0.0)), slots=MappingProxyType(slots),
-                   source=str(data.get("source", "")))
+                   source=str(data.get("source", "")), lexical=float(data.get("lexical", 0.0)),
+                   adjacent=float(data.get("adjacent", 0.0)))
 
 
 @functools.lru_cache(maxsize=1)
@@ -115,7 +129,8 @@ class Decision:
     features: Mapping[str, float] = field(default_factory=dict)
     """The features the score is made of (``slot=state`` -> 1, ``ratio`` -> log10 of the value
     ratio, ``distance`` -> log2 of 1 + the paragraphs between two figures of one article,
-    ``within`` -> 1 for two figures of one article), for calibration."""
+    ``within`` -> 1 for two figures of one article, ``lexical`` -> the word overlap of their
+    sentences, ``adjacent`` -> 1 for neighbouring sentences), for calibration."""
 
     def matched(self) -> tuple[str, ...]:
         """The slots that are the same on both sides."""
@@ -376,12 +391,34 @@ def features(a: Quantity, b: Quantity, doc_a: Document, doc_b: Document
         # within one article, a restatement is usually near; a figure many paragraphs on is
         # more often another item of a list-like article
         feats["distance"] = math.log2(1 + abs(a.paragraph - b.paragraph))
+    if doc_a.id == doc_b.id and a.field == b.field and abs(a.sentence - b.sentence) == 1:
+        # the next sentence rarely restates a figure: it adds the next one ("... 12 were
+        # injured. Three of them ...")
+        feats["adjacent"] = 1.0
+    # what the two sentences say besides the figure: the same fact is told with the same words
+    # (names alone were tried as a slot, shared / different / one side: on the dev pairs they
+    # added nothing the overlap, which counts names among the words, does not say)
+    feats["lexical"] = lexical_overlap(a.frame, b.frame)
     return feats, vetoes, slots
+
+
+def _words(f: Frame, n: int | None = None) -> frozenset[str]:
+    return frozenset(w.lower() for w in f.context[:n])
+
+
+def lexical_overlap(fa: Frame, fb: Frame) -> float:
+    """Dice coefficient of the two frames' nearest :data:`LEXICAL_WORDS` context words (0 when
+    either has none)."""
+    wa, wb = _words(fa, LEXICAL_WORDS), _words(fb, LEXICAL_WORDS)
+    if not wa or not wb:
+        return 0.0
+    return 2 * len(wa & wb) / (len(wa) + len(wb))
 
 
 def score_of(feats: Mapping[str, float], w: Weights) -> float:
     z = (w.bias + w.ratio * feats.get("ratio", 0.0) + w.distance * feats.get("distance", 0.0)
-         + w.within * feats.get("within", 0.0))
+         + w.within * feats.get("within", 0.0) + w.lexical * feats.get("lexical", 0.0)
+         + w.adjacent * feats.get("adjacent", 0.0))
     for k, v in feats.items():
         if "=" in k:
             slot, st = k.split("=", 1)

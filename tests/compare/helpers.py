@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from figcheck.intervals import normalise, precision_of, scale_interval
-from figcheck.parser.frame import with_frames
+from figcheck.parser.frame import with_context, with_frames
 from figcheck.parser.segment import Sentence, segment
 from figcheck.model import Document, Interval, Quantity, Subject, Value
 
@@ -171,5 +171,5 @@ def framed(d: Document, qs: list[Quantity]) -> list[Quantity]:
         for q in mine:
             s = _sentence(text, q.start)
             bounds.append((s.start, max(s.end, q.end)))
-        out.extend(with_frames(text, mine, bounds))
+        out.extend(with_context(text, with_frames(text, mine, bounds), bounds))
     return out
