@@ -19,6 +19,11 @@ Hard constraints, only for what logically excludes one fact:
   times that are not stated to be one (between documents, also when one is not stated).
 
 The ratio of the two values is at most a weak feature (``ratio`` weight per power of ten).
+Besides the slots, the score reads how much the two figures' sentences share (``lexical``: the
+overlap of the frames' ``context`` words, which the parser fills; a fact told twice is told with
+the same words, two facts of one noun seldom are), whether the figures are in one article
+(``within``), how many paragraphs apart (``distance``) and whether in neighbouring sentences
+(``adjacent``).
 """
 
 from __future__ import annotations
@@ -375,7 +380,8 @@ def slot_states(a: Quantity, b: Quantity, doc_a: Document, doc_b: Document
 
 def features(a: Quantity, b: Quantity, doc_a: Document, doc_b: Document
              ) -> tuple[dict[str, float], list[str], dict[str, str]]:
-    """(features, vetoes, slot states) of a pair: ``slot=state`` one-hot and ``ratio``."""
+    """(features, vetoes, slot states) of a pair: ``slot=state`` one-hot and the numeric
+    features (:data:`NUMERIC`)."""
     slots, vetoes = slot_states(a, b, doc_a, doc_b)
     # headlines compress: a slot the headline leaves out says nothing
     headline = a.field == "title" or b.field == "title"
