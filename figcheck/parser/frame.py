@@ -617,6 +617,7 @@ _TITLE_CASE_SHARE = 0.85
 capitals mark no names."""
 
 
+@functools.lru_cache(maxsize=8192)
 def _context_stem(word: str) -> str:
     """A crude, consistent stem of a lower-case word ("killed", "kills" -> "kill";
     "injured", "injures" -> "injur")."""
