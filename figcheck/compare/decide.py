@@ -31,12 +31,14 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import math
+import os
 import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from importlib import resources
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -111,10 +113,23 @@ def parse_weights(data: Mapping[str, Any]) -> Weights:
                    adjacent=float(data.get("adjacent", 0.0)))
 
 
-@functools.lru_cache(maxsize=1)
+WEIGHTS_ENV: str = "FIGCHECK_WEIGHTS"
+"""Environment variable naming another weights file (one ``bench/calibrate.py --out`` wrote, or
+the hand-set weights some tests of what is done with a finding pin)."""
+
+
 def weights() -> Weights:
-    """The package's weights (``figcheck/data/weights.toml``, read once)."""
-    raw = resources.files("figcheck").joinpath("data/weights.toml").read_bytes()
+    """The package's weights (``figcheck/data/weights.toml``), or those of the file
+    ``$FIGCHECK_WEIGHTS`` names; each file is read once."""
+    return _weights_from(os.environ.get(WEIGHTS_ENV) or "")
+
+
+@functools.lru_cache(maxsize=4)
+def _weights_from(path: str) -> Weights:
+    if path:
+        raw = Path(path).read_bytes()
+    else:
+        raw = resources.files("figcheck").joinpath("data/weights.toml").read_bytes()
     return parse_weights(tomllib.loads(raw.decode("utf-8")))
 
 
