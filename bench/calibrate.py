@@ -11,11 +11,15 @@ read).  Each side is matched to the figure figcheck extracts at that span; the p
 :func:`figcheck.compare.decide.features` (slot states and the log value ratio).  Pairs a hard
 constraint excludes are not fitted (they are reported: a "same" pair vetoed is a veto error).
 
-The fit is an L2-regularised logistic regression by Newton's method (no dependency).  The
-operating threshold is the lowest whose cross-validated dev precision is at least ``--precision``
-(default 0.9), else the one with the best F1.  Reported: in-sample and 5-fold cross-validated precision/recall on
-dev, and a reliability table (predicted score bins against the share labelled same).  Never point
-this at the test split.
+The fit is an L2-regularised logistic regression by Newton's method (no dependency).  Each pair's
+cross-validated score is the mean of its held-out scores over ``--repeats`` shuffles of a 5-fold
+split.  The operating threshold is the lowest whose cross-validated dev precision is at least
+``--precision`` (default 0.9) on the pairs of two comparable figures (``--choose-on``: the pairs
+the decision is asked about when figcheck checks a text), else the one with the best F1.
+Reported: in-sample and cross-validated precision/recall on dev, a reliability table (CV score
+bins against the share labelled same) for all pairs and for comparable ones, and the fitted
+weights.  Never point this at the test split; pairs that touch a document of the corpus's test
+split are not read.
 """
 
 from __future__ import annotations
