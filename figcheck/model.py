@@ -129,6 +129,11 @@ class Frame(_Frozen):
     ("two weeks after an ambush in which 12 died"), ``juxtaposed`` ("far more than the official
     toll"), ``converted`` (a bracketed conversion of the figure before it), ``listed`` (one of a
     list of figures: "aged 31, 38 and 52"), ``endpoints`` ("from 2,000 to 5,800")."""
+    context: tuple[str, ...] = ()
+    """The content words of the figure's sentence, nearest the figure first (at most
+    :data:`figcheck.parser.frame.CONTEXT_WORDS`): lower-case stems ("kill", "hospital"), and names
+    with their capital ("Curry", "Gaza").  Filled by :func:`figcheck.parser.frame.with_context`;
+    the comparator measures how much two figures' sentences share (never re-reading the text)."""
 
 
 class Quantity(_Frozen):

@@ -19,6 +19,11 @@ Hard constraints, only for what logically excludes one fact:
   times that are not stated to be one (between documents, also when one is not stated).
 
 The ratio of the two values is at most a weak feature (``ratio`` weight per power of ten).
+Besides the slots, the score reads how much the two figures' sentences share (``lexical``: the
+overlap of the frames' ``context`` words, which the parser fills; a fact told twice is told with
+the same words, two facts of one noun seldom are), whether the figures are in one article
+(``within``), how many paragraphs apart (``distance``) and whether in neighbouring sentences
+(``adjacent``).
 """
 
 from __future__ import annotations
@@ -26,12 +31,14 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import math
+import os
 import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from importlib import resources
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -42,6 +49,10 @@ TIME_VARYING: frozenset[str] = frozenset(
 """Measures that change by the hour: two figures meet only at one stated time."""
 SLOT_NAMES: tuple[str, ...] = ("measure", "holder", "event", "aggregation", "place", "time",
                                "stance", "attribution", "unit")
+NUMERIC: tuple[str, ...] = ("ratio", "distance", "within", "lexical", "adjacent")
+"""The numeric features, one weight each (see :class:`Weights`)."""
+LEXICAL_WORDS: int = 12
+"""How many of each frame's context words (the nearest) the ``lexical`` overlap compares."""
 STATES: tuple[str, ...] = ("same", "compatible", "different", "unknown")
 
 
@@ -54,19 +65,28 @@ class Weights:
     within: float
     slots: Mapping[str, Mapping[str, float]]
     source: str = ""
+    lexical: float = 0.0
+    """Per unit of the two sentences' word overlap (Dice coefficient of the nearest
+    :data:`LEXICAL_WORDS` content words, 0..1)."""
+    adjacent: float = 0.0
+    """For two figures of neighbouring sentences of one article field."""
 
     def to_toml(self) -> str:
         lines = [
             "# Weights of the \"same fact\" decision (figcheck/compare/decide.py): log-odds added "
             "per slot state.",
             "# score = sigmoid(bias + sum of the weights of each slot's state + ratio * "
-            "log10(value ratio)).",
+            "log10(value ratio)",
+            "#   + distance * log2(1 + paragraphs apart) + within [one article] + lexical * "
+            "word overlap + adjacent [neighbouring sentences]).",
             f"source = {_toml_str(self.source)}",
             f"bias = {self.bias:.4f}",
             f"threshold = {self.threshold:.4f}",
             f"ratio = {self.ratio:.4f}",
             f"distance = {self.distance:.4f}",
             f"within = {self.within:.4f}",
+            f"lexical = {self.lexical:.4f}",
+            f"adjacent = {self.adjacent:.4f}",
         ]
         for slot in SLOT_NAMES:
             lines.append("")
@@ -89,13 +109,27 @@ def parse_weights(data: Mapping[str, Any]) -> Weights:
                    ratio=float(data.get("ratio", 0.0)),
                    distance=float(data.get("distance", 0.0)),
                    within=float(data.get("within", 0.0)), slots=MappingProxyType(slots),
-                   source=str(data.get("source", "")))
+                   source=str(data.get("source", "")), lexical=float(data.get("lexical", 0.0)),
+                   adjacent=float(data.get("adjacent", 0.0)))
 
 
-@functools.lru_cache(maxsize=1)
+WEIGHTS_ENV: str = "FIGCHECK_WEIGHTS"
+"""Environment variable naming another weights file (one ``bench/calibrate.py --out`` wrote, or
+the hand-set weights some tests of what is done with a finding pin)."""
+
+
 def weights() -> Weights:
-    """The package's weights (``figcheck/data/weights.toml``, read once)."""
-    raw = resources.files("figcheck").joinpath("data/weights.toml").read_bytes()
+    """The package's weights (``figcheck/data/weights.toml``), or those of the file
+    ``$FIGCHECK_WEIGHTS`` names; each file is read once."""
+    return _weights_from(os.environ.get(WEIGHTS_ENV) or "")
+
+
+@functools.lru_cache(maxsize=4)
+def _weights_from(path: str) -> Weights:
+    if path:
+        raw = Path(path).read_bytes()
+    else:
+        raw = resources.files("figcheck").joinpath("data/weights.toml").read_bytes()
     return parse_weights(tomllib.loads(raw.decode("utf-8")))
 
 
@@ -115,7 +149,8 @@ class Decision:
     features: Mapping[str, float] = field(default_factory=dict)
     """The features the score is made of (``slot=state`` -> 1, ``ratio`` -> log10 of the value
     ratio, ``distance`` -> log2 of 1 + the paragraphs between two figures of one article,
-    ``within`` -> 1 for two figures of one article), for calibration."""
+    ``within`` -> 1 for two figures of one article, ``lexical`` -> the word overlap of their
+    sentences, ``adjacent`` -> 1 for neighbouring sentences), for calibration."""
 
     def matched(self) -> tuple[str, ...]:
         """The slots that are the same on both sides."""
@@ -360,7 +395,8 @@ def slot_states(a: Quantity, b: Quantity, doc_a: Document, doc_b: Document
 
 def features(a: Quantity, b: Quantity, doc_a: Document, doc_b: Document
              ) -> tuple[dict[str, float], list[str], dict[str, str]]:
-    """(features, vetoes, slot states) of a pair: ``slot=state`` one-hot and ``ratio``."""
+    """(features, vetoes, slot states) of a pair: ``slot=state`` one-hot and the numeric
+    features (:data:`NUMERIC`)."""
     slots, vetoes = slot_states(a, b, doc_a, doc_b)
     # headlines compress: a slot the headline leaves out says nothing
     headline = a.field == "title" or b.field == "title"
@@ -376,12 +412,34 @@ def features(a: Quantity, b: Quantity, doc_a: Document, doc_b: Document
         # within one article, a restatement is usually near; a figure many paragraphs on is
         # more often another item of a list-like article
         feats["distance"] = math.log2(1 + abs(a.paragraph - b.paragraph))
+    if doc_a.id == doc_b.id and a.field == b.field and abs(a.sentence - b.sentence) == 1:
+        # the next sentence rarely restates a figure: it adds the next one ("... 12 were
+        # injured. Three of them ...")
+        feats["adjacent"] = 1.0
+    # what the two sentences say besides the figure: the same fact is told with the same words
+    # (names alone were tried as a slot, shared / different / one side: on the dev pairs they
+    # added nothing the overlap, which counts names among the words, does not say)
+    feats["lexical"] = lexical_overlap(a.frame, b.frame)
     return feats, vetoes, slots
+
+
+def _words(f: Frame, n: int | None = None) -> frozenset[str]:
+    return frozenset(w.lower() for w in f.context[:n])
+
+
+def lexical_overlap(fa: Frame, fb: Frame) -> float:
+    """Dice coefficient of the two frames' nearest :data:`LEXICAL_WORDS` context words (0 when
+    either has none)."""
+    wa, wb = _words(fa, LEXICAL_WORDS), _words(fb, LEXICAL_WORDS)
+    if not wa or not wb:
+        return 0.0
+    return 2 * len(wa & wb) / (len(wa) + len(wb))
 
 
 def score_of(feats: Mapping[str, float], w: Weights) -> float:
     z = (w.bias + w.ratio * feats.get("ratio", 0.0) + w.distance * feats.get("distance", 0.0)
-         + w.within * feats.get("within", 0.0))
+         + w.within * feats.get("within", 0.0) + w.lexical * feats.get("lexical", 0.0)
+         + w.adjacent * feats.get("adjacent", 0.0))
     for k, v in feats.items():
         if "=" in k:
             slot, st = k.split("=", 1)

@@ -159,9 +159,9 @@ def _quantities(
         bounds.append((sent.start, sent.end))
     if find_subject is None:
         return out
-    from .frame import with_frames  # (not compiled: reads the vocabulary data file)
+    from .frame import with_context, with_frames  # (not compiled: reads the vocabulary data file)
 
-    return with_frames(text, out, bounds)
+    return with_context(text, with_frames(text, out, bounds), bounds)
 
 
 def extract(text: str, *, title: str | None = None) -> list[Quantity]:

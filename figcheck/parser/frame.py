@@ -588,3 +588,89 @@ def with_frames(text: str, quantities: Sequence[Quantity],
             frame = Frame()
         out.append(q.model_copy(update={"frame": frame}))
     return out
+
+
+# -- context: the content words of a figure's sentence, for the comparator's lexical features --
+
+CONTEXT_WORDS: int = 24
+"""How many content words of its sentence a figure's frame keeps (the nearest ones)."""
+_CONTEXT_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*[A-Za-z]|[A-Za-z]")
+_CONTEXT_STOP: frozenset[str] = frozenset(
+    """a an the this that these those there here it its it's they them their theirs he him his
+    she her hers we us our you your i me my mine who whom whose which what when where why how
+    and or but nor so yet if then than as at by for from in into of off on onto out over to up
+    upon with within without about above across after against along among around before behind
+    below beneath beside between beyond during except inside near since through throughout till
+    toward towards under until via per be is are was were been being am have has had having do
+    does did doing done will would shall should can could may might must not no yes also just
+    only even still more most less least much many some any all each every both either neither
+    other another such same own very too quite rather about almost nearly roughly around
+    approximately some said says say saying told tell according added adding reported mr mrs ms
+    dr one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred hundreds thousand thousands million millions billion billions trillion percent per
+    cent dozen dozens half quarter third first second last new least least however while
+    whereas although though because whether which year years""".split())
+"""Function words, reporting verbs and number words: what every figure's sentence has."""
+_TITLE_CASE_SHARE = 0.85
+"""A sentence whose content words are nearly all capitalised is in title case (a headline): its
+capitals mark no names."""
+
+
+@functools.lru_cache(maxsize=8192)
+def _context_stem(word: str) -> str:
+    """A crude, consistent stem of a lower-case word ("killed", "kills" -> "kill";
+    "injured", "injures" -> "injur")."""
+    w = singular(word)
+    if w.endswith("ing") and len(w) > 5:
+        w = _lemma(w)
+    elif w.endswith("ed") and len(w) > 4:
+        w = _lemma(w)
+    if w.endswith("e") and len(w) > 4:
+        w = w[:-1]
+    return w
+
+
+def _context_tokens(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the content words of ``text[s:e]``: names keep their capital."""
+    raw = [(m.start(), m.end(), m.group(0).replace("\u2019", "'")) for m in
+           _CONTEXT_WORD.finditer(text, s, e)]
+    words = [w for _, _, w in raw if w.lower() not in _CONTEXT_STOP]
+    title_case = bool(words) and sum(w[:1].isupper() for w in words) > _TITLE_CASE_SHARE * len(
+        words) and len(words) > 2
+    out: list[tuple[int, int, str]] = []
+    for i, (a, b, w) in enumerate(raw):
+        low = w.lower().removesuffix("'s").strip("'-")
+        if not low or low in _CONTEXT_STOP or len(low) < 2:
+            continue
+        if w[:1].isupper() and i > 0 and not title_case and low not in _NAME_STOP:
+            out.append((a, b, low[:1].upper() + low[1:]))  # a name
+        else:
+            out.append((a, b, _context_stem(low)))
+    return out
+
+
+def with_context(text: str, quantities: Sequence[Quantity],
+                 sentences: Sequence[tuple[int, int]]) -> list[Quantity]:
+    """``quantities`` (one field's, in text order, with their frames) with their frames'
+    ``context``: the content words of each figure's sentence (a window of a long one), nearest
+    first; ``sentences[i]`` is the sentence of ``quantities[i]``."""
+    out: list[Quantity] = []
+    cache: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+    for q, (s, e) in zip(quantities, sentences):
+        a, b = q.start, q.end
+        if e - s > 2 * _SENTENCE_WINDOW:
+            s, e = max(s, a - _SENTENCE_WINDOW), min(e, b + _SENTENCE_WINDOW)
+        toks = cache.get((s, e))
+        if toks is None:
+            toks = cache[(s, e)] = _context_tokens(text, s, e)
+        near = sorted((a - t1 if t1 <= a else t0 - b, w) for t0, t1, w in toks
+                      if t1 <= a or t0 >= b)
+        seen: dict[str, None] = {}
+        for _, w in near:
+            seen.setdefault(w, None)
+            if len(seen) >= CONTEXT_WORDS:
+                break
+        out.append(q.model_copy(update={"frame": q.frame.model_copy(
+            update={"context": tuple(seen)})}))
+    return out

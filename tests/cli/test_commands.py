@@ -230,6 +230,7 @@ def test_stdin_without_filename(run_cli, article: Path) -> None:
     assert result.stdout.splitlines()[0].startswith("<stdin>:1:21: FC102 ")
 
 
+@pytest.mark.usefixtures("hand_weights")
 def test_jsonl_records_point_at_their_line(run_cli, tmp_path: Path) -> None:
     feed = tmp_path / "feed.jsonl"
     records = [{"id": "a", "text": "Nothing here."},

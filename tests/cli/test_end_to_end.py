@@ -125,6 +125,7 @@ def test_story_records_match_the_library(run_cli, tmp_path: Path) -> None:
     assert cross_total > 0
 
 
+@pytest.mark.usefixtures("hand_weights")
 def test_against_a_real_batch_database(run_cli, tmp_path: Path) -> None:
     from figcheck.evaluation.check import load_stories
 

@@ -92,6 +92,7 @@ def test_html_article(tmp_path: Path) -> None:
     assert doc.origin == str(page)
 
 
+@pytest.mark.usefixtures("hand_weights")
 def test_html_locations_and_suppressions(run_cli, tmp_path: Path) -> None:
     page = tmp_path / "story.html"
     page.write_text(
@@ -131,6 +132,7 @@ PAGE_FINDINGS = [
 ]
 
 
+@pytest.mark.usefixtures("hand_weights")
 @pytest.mark.parametrize(
     "on_disk",
     [
@@ -152,6 +154,7 @@ def test_html_from_stdin_is_located_in_what_was_read(
     assert result.exit_code == 1
 
 
+@pytest.mark.usefixtures("hand_weights")
 def test_html_file_is_located_in_the_text_read_even_if_changed_afterwards(
     run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -588,6 +588,7 @@ def test_html_charset_json_stays_utf8_and_stories_one_in_a_file(run_cli, tmp_pat
     assert [c for c, _ in codes_and_messages(linked.stdout)] == ["FC111"] * 3
 
 
+@pytest.mark.usefixtures("hand_weights")
 def test_a_files_own_tolerance_applies_to_its_within_findings(run_cli, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     text = ("About 5,000 people marched in the city on Sunday.\n\n"

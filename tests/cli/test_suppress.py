@@ -153,6 +153,7 @@ def test_title_only_by_file_level() -> None:
 
 # --- through the CLI ---------------------------------------------------------------------------
 
+@pytest.mark.usefixtures("hand_weights")
 def test_cli_suppression_and_unused(run_cli, tmp_path: Path, monkeypatch) -> None:
     seen: list[str] = []
     import figcheck.cli.check as check_module
@@ -268,6 +269,7 @@ def test_a_known_code_beside_an_unknown_one_still_suppresses() -> None:
     assert reported.code == "FC301" and "unknown code FC999" in reported.message
 
 
+@pytest.mark.usefixtures("hand_weights")
 @pytest.mark.parametrize(
     ("directive", "message"),
     [

