@@ -244,6 +244,18 @@ RATE_NOUNS = MappingProxyType({
 Units of time, volume, mass... come from the unit table."""
 
 
+RATE_ADVERBS = MappingProxyType({
+    "annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day",
+    "nightly": "night", "hourly": "hour",
+})
+"""Adverbs that make an amount a rate ("$2,500 annually" is dollars per year)."""
+
+DEGREE_ADJECTIVES = frozenset(
+    "sure certain right wrong correct true false confident convinced committed behind honest "
+    "accurate positive clear serious focused fit healthy ready happy satisfied guaranteed".split()
+)
+"""Adjectives after which "100 percent" is a degree ("100 percent sure"), not a share."""
+
 OVER_PARTICLE_VERBS = frozenset(
     "kick kicks kicked kicking slot slots slotted slotting knock knocks knocked knocking "
     "boot boots booted booting stroke strokes stroked stroking hand hands handed handing "
