@@ -151,3 +151,40 @@ def test_a_list_of_one_model_stays_names() -> None:
 def test_shouting_headline_number_word_is_a_figure_without_body_evidence() -> None:
     q = one("FIRM TO REDEEM TWO BOND ISSUES", title=True)
     assert q.value.low == 2
+
+
+@pytest.mark.parametrize(
+    "text, low, high, unit",
+    [
+        ("The state welcomes back its 1.5m 'new voters' this year.", 1_500_000, 1_500_000, None),
+        ("The couple reported $609G in income.", 609_000, 609_000, "dollar"),
+        ("Adults between the ages of 18 and 29 backed it.", 18, 29, "year"),
+        ("Marsh, now 59, told jurors what happened.", 59, 59, "year"),
+        ("The poll has a margin of sampling error of 3.5 points, officials said.", D("3.5"), D("3.5"),
+         "percentage point"),
+    ],
+)
+def test_forms_met_in_real_text(text: str, low: Decimal, high: Decimal, unit: str | None) -> None:
+    q = one(text)
+    assert (q.value.low, q.value.high, q.unit) == (D(low), D(high), unit)
+
+
+def test_down_from_a_rising_pair_is_an_old_range() -> None:
+    qs = figcheck.extract("Waits fell to 60 days, down from six to eight months.")
+    assert [(q.value.low, q.value.high, q.unit) for q in qs] == [(60, 60, "day"), (6, 8, "month")]
+    qs = figcheck.extract("Prices fell to $30, down from $40.")
+    assert [q.value.low for q in qs] == [30, 40]
+
+
+@pytest.mark.parametrize("text", ["He said he was 100 percent sure.", "Critics say the plan is not 100% right."])
+def test_one_hundred_percent_as_a_degree_is_no_figure(text: str) -> None:
+    assert figcheck.extract(text) == []
+
+
+def test_one_hundred_percent_as_a_share_stays() -> None:
+    assert one("Turnout reached 100 percent in the village.").value.low == 100
+
+
+def test_a_capitalised_number_and_unit_mid_sentence_are_a_name() -> None:
+    assert figcheck.extract("He said Reznor of Nine Inch Nails wrote it.") == []
+    assert one("The pipe is nine inches wide.").unit == "inch"
