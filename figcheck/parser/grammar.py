@@ -1109,6 +1109,9 @@ def match_unit(ctx: Ctx, k: int, *, after_number: bool = True) -> tuple[Unit, in
             if u is not None:
                 return u, k + 3
         return None
+    if t is not None and t.text == '"' and after_number and ctx.glued[k] and _inch_mark(ctx, k):
+        u = tab.words.get("inch")
+        return (u, k + 1) if u is not None else None
     if t is None or (t.low not in tab.starts and t.text not in tab.starts):
         return None
     if t.kind == "par" or not ctx.near(k) and not (ctx.gap(k).strip() == "" and len(ctx.gap(k)) <= 2 and "\n" not in ctx.gap(k)):
@@ -1154,6 +1157,22 @@ def match_unit(ctx: Ctx, k: int, *, after_number: bool = True) -> tuple[Unit, in
                 continue
             best = (u, j)
     return best
+
+
+_QUOTE_LOOKBACK = 400
+
+
+def _inch_mark(ctx: Ctx, k: int) -> bool:
+    """A straight double quote glued after digits is an inch mark ('a 65" screen', '9"') unless it
+    closes a quotation: an odd number of double quotes earlier on the line opens one."""
+    nxt = ctx.tp[k + 1]
+    if nxt is not None and ctx.glued[k + 1] and nxt.kind in ("num", "word") and nxt.low != "x":
+        return False
+    start = ctx.toks[k].start
+    lo = max(0, start - _QUOTE_LOOKBACK)
+    line0 = ctx.text.rfind("\n", lo, start) + 1 or lo
+    ctx.work += 1
+    return ctx.text.count('"', line0, start) % 2 == 0
 
 
 def _implausible_temperature(ctx: Ctx, k: int) -> bool:

@@ -188,3 +188,10 @@ def test_one_hundred_percent_as_a_share_stays() -> None:
 def test_a_capitalised_number_and_unit_mid_sentence_are_a_name() -> None:
     assert figcheck.extract("He said Reznor of Nine Inch Nails wrote it.") == []
     assert one("The pipe is nine inches wide.").unit == "inch"
+
+
+def test_a_straight_double_quote_after_digits_is_an_inch_mark() -> None:
+    q = one('The retailer cut the price of its 65" TV.')
+    assert (q.text, q.unit) == ('65"', "inch")
+    q = one('He said "I paid 10" and left.')
+    assert (q.text, q.unit) == ("10", None)  # it closes a quotation
