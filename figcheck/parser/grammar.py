@@ -1829,6 +1829,16 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
             and ctx.lw[j] not in LW.TIME_ADVERBS and ctx.lw[j] not in LW.WEEKDAYS and ctx.lw[j] not in LW.MONTHS
         ):
             u = unit("index point")
+    # "45 and 50 mg", "cut by 2 or 3 per cent": a bare number shares the unit of the next one
+    if (
+        u is None and kind == "figure" and not is_range and ctx.lw[j] in ("and", "or") and ctx.near(j)
+        and n.form in ("digits", "words") and n.scale == 1 and n.neg_start is None and not _is_year(n)
+    ):  # (not "in 2014 and 71 percent in 2010")
+        n2 = ctx.nums.get(j + 1)
+        if n2 is not None and n2.form == n.form and n2.scale == 1 and ctx.near(j + 1):
+            um2 = match_unit(ctx, n2.j)
+            if um2 is not None and ctx.lw[um2[1]] not in ("and", "or", ","):
+                u = um2[0]
     # pounds after a scale word are sterling: "5 million pounds"
     if u is not None and u.name == "pound-mass" and (n.scale >= 1000 or ctx.lw[j - 1] in ("sterling",)):
         u = unit("pound sterling")

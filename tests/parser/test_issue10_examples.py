@@ -195,3 +195,18 @@ def test_a_straight_double_quote_after_digits_is_an_inch_mark() -> None:
     assert (q.text, q.unit) == ('65"', "inch")
     q = one('He said "I paid 10" and left.')
     assert (q.text, q.unit) == ("10", None)  # it closes a quotation
+
+
+@pytest.mark.parametrize(
+    "text, first",
+    [
+        ("They were given 45 and 50 mg of the drug.", (45, "milligram")),
+        ("Rates were cut by 2 and 3 per cent respectively.", (2, "percentage")),
+        ("Turnout was 65 percent in 2014 and 71 percent in 2010.", (65, "percentage")),
+        ("He killed 3 and injured 5 people.", (3, None)),
+    ],
+)
+def test_a_bare_number_shares_the_unit_of_the_next(text: str, first: tuple[int, str | None]) -> None:
+    qs = figcheck.extract(text)
+    assert (qs[0].value.low, qs[0].unit) == (D(first[0]), first[1])
+    assert all(q.value.low < 1000 for q in qs)  # the year is no figure
