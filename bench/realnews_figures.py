@@ -5,6 +5,7 @@
                                      [--seed 10] [--out .data/figures/tasks]
     python bench/realnews_figures.py import-labels ANSWERS.jsonl... [--tasks DIR]
     python bench/realnews_figures.py score [CORPUS.jsonl...] [--cqe /work/cqe-venv]
+    python bench/realnews_figures.py score --show-misses   # plus figcheck's dev misses, listed
     python bench/realnews_figures.py disagreements [CORPUS.jsonl...] --cqe /work/cqe-venv
     CQE_VENV/bin/python bench/realnews_figures.py cqe-worker < sentences.jsonl   (internal)
 
