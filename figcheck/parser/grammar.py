@@ -1886,7 +1886,7 @@ def _index_near(ctx: Ctx, s: int) -> bool:
     return not W.STOCK_INDEXES.isdisjoint(ctx.lows[lo:s])
 
 
-_NOT_PER: frozenset[str] = frozenset({"cent", "centum", "mille", "annum", "se", "capita"}) | LW.NP_STOP
+_NOT_PER: frozenset[str] = frozenset({"cent", "centum", "mille", "se"}) | LW.NP_STOP
 """Words after "per" that are no rate's denominator ("per cent") or are read elsewhere."""
 
 

@@ -57,6 +57,7 @@ def test_units_of_the_issue(text: str, value: int, unit: str, dimension: str) ->
         ("He charges $500,000 per 45-minute speech.", 500_000, "dollar", "speech"),
         ("Premiums would fall by $2,500 annually.", 2500, "dollar", "year"),
         ("The bank is buying $85 billion in bonds each month.", 85_000_000_000, "dollar", "month"),
+        ("He earns \u00a350,000 per annum.", 50_000, "pound sterling", "year"),
     ],
 )
 def test_rates(text: str, value: int, unit: str, per: str) -> None:
