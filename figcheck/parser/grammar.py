@@ -2130,10 +2130,14 @@ def _veto_year(ctx: Ctx, k: int) -> str | None:
     if not _is_year(n) or d.unit is not None:
         return None
     # "more than 2000 people", "above 1000": a comparison hedge makes it a figure
+    if n.value % 10 and d.bound != "exact":
+        return "year"  # "the truth about 2012 polls", "top 2024 choices": nobody estimates 2,012 of anything
     if d.bound in ("lower", "upper"):
         return None
-    if d.bound != "exact" and ctx.lw[d.j] not in W.MONTHS and ctx.lw[d.j].endswith("s") and ctx.tp[d.j] is not None and ctx.toks[d.j].text.islower():
-        return None
+    if d.bound != "exact" and ctx.lw[d.j] not in W.MONTHS and (
+        ctx.lw[d.j].endswith("s") or ctx.lw[d.j] in LW.IRREGULAR_PLURALS
+    ) and ctx.tp[d.j] is not None and ctx.toks[d.j].text.islower():
+        return None  # "about 2000 troops", "some 1500 people"
     return "year"
 
 
@@ -2194,6 +2198,11 @@ def _veto_date(ctx: Ctx, k: int) -> str | None:
         after = ctx.tp[n.j]
         if before is not None and before.low.rstrip(".") in W.MONTHS and before.text[:1].isupper() and ctx.near(n.i):
             return "date"
+        if (
+            before is not None and before.text == "." and ctx.glued[n.i - 1] and ctx.near(n.i)
+            and ctx.lw[n.i - 2] in W.MONTHS and ctx.toks[n.i - 2].text[:1].isupper()
+        ):
+            return "date"  # "Feb. 8", "Sept. 12" (AP style)
         if after is not None and after.low.rstrip(".") in W.MONTHS and after.text[:1].isupper() and ctx.near(n.j):
             return "date"
         if after is not None and after.low == "of" and ctx.lw[n.j + 1] in W.MONTHS:
@@ -2306,6 +2315,39 @@ def _veto_intensifier(ctx: Ctx, k: int) -> str | None:
     ):
         return None
     return "idiom" if ctx.lw[d.j] in W.DEGREE_ADJECTIVES else None
+
+
+_SUPERLATIVES = frozenset("most best worst least".split())
+_NOT_SUPERLATIVE = frozenset(
+    "interest interests forest forests request requests protest protests honest modest west "
+    "guest guests contest contests arrest arrests chest nest test tests quest manifest harvest "
+    "conquest suggest suggests invest invests digest".split()
+)
+
+
+def _superlative(w: str) -> bool:
+    return w in _SUPERLATIVES or (len(w) > 4 and w.endswith("est") and w not in _NOT_SUPERLATIVE)
+
+
+@VETO_RULES.register("one_of_the_most", 74)
+def _veto_one_of_the_most(ctx: Ctx, k: int) -> str | None:
+    """"one of the nation's strongest laws", "one of the most popular": a superlative's member,
+    not a count of one."""
+    d = _current(ctx)
+    if d is None or len(d.nums) != 1 or d.unit is not None or d.low != 1 or d.range:
+        return None
+    n = d.nums[0]
+    if n.form != "words" or ctx.lw[n.j] != "of":
+        return None
+    for q in range(n.j + 1, n.j + 5):
+        w = ctx.lw[q]
+        if _superlative(w):
+            return "idiom"
+        if w not in ("the", "its", "his", "her", "their", "our", "'s", "\u2019s") and not w.endswith(("'s", "\u2019s")) and not (
+            ctx.tp[q] is not None and ctx.toks[q].kind == "word" and ctx.lw[q + 1] in ("'s", "\u2019s")
+        ):
+            return None
+    return None
 
 
 @VETO_RULES.register("address", 70)

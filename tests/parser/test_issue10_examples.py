@@ -211,3 +211,30 @@ def test_a_bare_number_shares_the_unit_of_the_next(text: str, first: tuple[int, 
     qs = figcheck.extract(text)
     assert (qs[0].value.low, qs[0].unit) == (D(first[0]), first[1])
     assert all(q.value.low < 1000 for q in qs)  # the year is no figure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bill funds the government through Feb. 8, officials said.",
+        "The vote is on Sept. 12 and the deadline is Aug. 2.",
+        "Maryland has passed one of the nation's strongest pay laws.",
+        "It is one of the most popular parks.",
+        "The truth about 2012 polls.",
+    ],
+)
+def test_dates_superlatives_and_hedged_years_are_not_figures(text: str) -> None:
+    assert figcheck.extract(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("About 2000 people marched.", 2000),
+        ("Some 1500 children came.", 1500),
+        ("One of the 12 victims died.", 12),
+        ("Prices rose 8 percent in Feb. after the cut.", 8),
+    ],
+)
+def test_their_neighbours_stay_figures(text: str, value: int) -> None:
+    assert [q.value.low for q in figcheck.extract(text)] == [D(value)]
