@@ -438,6 +438,15 @@ def _slash(ctx: Ctx, i: int) -> Num | None:
             ctx.lw[i + 4] == "/" and ctx.glued[i + 4]
         ):
             return Num(i, i + 4, D(t.text) + a / b, None, "fraction", raw=D(t.text) + a / b)
+    # mixed number joined by a hyphen, as market reports write it: "25-1/8", "1-7/8 pct"
+    if (
+        ctx.lw[i + 1] == "-" and ctx.glued[i + 1] and _is_num(ctx, i + 2) and ctx.glued[i + 2]
+        and ctx.lw[i + 3] == "/" and ctx.glued[i + 3] and _is_num(ctx, i + 4) and ctx.glued[i + 4]
+        and t.text.isdigit() and not (ctx.lw[i + 5] in ("/", "-") and ctx.glued[i + 5])
+    ):
+        a, b = _dec(ctx.toks[i + 2].text), _dec(ctx.toks[i + 4].text)
+        if a is not None and b and b in _FRACTION_DENOMS and a < b and ctx.toks[i + 2].text.isdigit():
+            return Num(i, i + 5, D(t.text) + a / b, None, "fraction", raw=D(t.text) + a / b)
     if not (ctx.lw[i + 1] == "/" and ctx.glued[i + 1] and _is_num(ctx, i + 2) and ctx.glued[i + 2]):
         return None
     a, b = _dec(digits_of(t.text)), _dec(digits_of(ctx.toks[i + 2].text))
@@ -2251,8 +2260,10 @@ def _veto_glued(ctx: Ctx, k: int) -> str | None:
             return "model"
     last = d.nums[-1]
     a = ctx.tp[last.j]
-    if a is not None and a.kind == "word" and ctx.glued[last.j] and last.scale == 1 and d.unit is None and d.dimension not in ("age",) and a.low not in ("s",) and d.bound == "exact":
-        return "model"
+    if a is not None and a.kind == "word" and ctx.glued[last.j] and last.scale == 1 and d.unit is None and d.dimension not in ("age",) and a.low not in ("s",) and (
+        d.bound == "exact" or not d.range and n.form == "digits"
+    ):
+        return "model"  # "5G", "3D"; also after a preposition read as a hedge: "talked about 5G"
     if b is not None and b.low in ("#", "№") and ctx.glued[n.i]:
         return "label"
     return None
@@ -2272,6 +2283,10 @@ def _veto_label(ctx: Ctx, k: int) -> str | None:
     bl = b.low
     if b.text == "." and n.i >= 2 and ctx.toks[n.i - 2].low in ("no", "nos", "p", "pp", "vol", "art", "sec", "para", "ch", "fig"):
         return "label"
+    if bl == "of" and ctx.lw[n.j] in _GALLERY_NOUNS and (n.i - 2) in ctx.nums and ctx.nums[n.i - 2].j == n.i - 1 and (
+        ctx.toks[n.j].text[:1].isupper() or ctx.lw[n.i - 3] == "caption"
+    ):
+        return "label"  # "Hide Caption 9 of 28 Photos": a gallery counter
     if b.kind == "word" and (bl in W.LABELS or (bl.endswith("s") and bl[:-1] in W.LABELS)):
         return "label"
     if b.kind == "word" and name_like(ctx, n.i - 1, strict=True) and bl not in W.NOT_PRODUCT and bl not in W.HEDGES and "'" not in b.text and "\u2019" not in b.text:
@@ -2283,6 +2298,7 @@ def _veto_label(ctx: Ctx, k: int) -> str | None:
 
 
 _COUNTED_NEXT = frozenset("people persons troops soldiers men women children dead killed".split())
+_GALLERY_NOUNS = frozenset("photos photo images image slides slide pictures picture".split())
 
 
 def _tally(ctx: Ctx, n: Num) -> bool:

@@ -238,3 +238,30 @@ def test_dates_superlatives_and_hedged_years_are_not_figures(text: str) -> None:
 )
 def test_their_neighbours_stay_figures(text: str, value: int) -> None:
     assert [q.value.low for q in figcheck.extract(text)] == [D(value)]
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("Total fees of 1-7/8 pct were charged.", D("1.875"), "percentage"),
+        ("The spread traded at 7-1/2 cents, brokers said.", D("7.5"), "cent"),
+    ],
+)
+def test_hyphenated_mixed_numbers(text: str, value: Decimal, unit: str) -> None:
+    q = one(text)
+    assert (q.value.low, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The flyover was seen by crowds. Hide Caption 9 of 28 Photos: Obama in Europe",
+        "We've talked about 5G for years.",
+    ],
+)
+def test_gallery_counters_and_glued_names_after_about_are_not_figures(text: str) -> None:
+    assert figcheck.extract(text) == []
+
+
+def test_n_of_m_photos_in_prose_stays() -> None:
+    assert [q.value.low for q in figcheck.extract("The archive holds 3 of 28 photos taken that day.")] == [3, 28]
