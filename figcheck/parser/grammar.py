@@ -1842,7 +1842,8 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
     if (
         u is None and kind == "figure" and not is_range and ctx.lw[j] in ("and", "or") and ctx.near(j)
         and n.form in ("digits", "words") and n.scale == 1 and n.neg_start is None and not _is_year(n)
-    ):  # (not "in 2014 and 71 percent in 2010")
+        and ctx.lw[i - 1] not in W.MONTHS and not (ctx.lw[i - 1] == "." and ctx.lw[i - 2] in W.MONTHS)
+    ):  # (not "in 2014 and 71 percent in 2010", not "on Sept. 1 and 25% on Oct. 1")
         n2 = ctx.nums.get(j + 1)
         if n2 is not None and n2.form == n.form and n2.scale == 1 and ctx.near(j + 1):
             um2 = match_unit(ctx, n2.j)
@@ -2141,12 +2142,15 @@ def _veto_year(ctx: Ctx, k: int) -> str | None:
     # "more than 2000 people", "above 1000": a comparison hedge makes it a figure
     if n.value % 10 and d.bound != "exact":
         return "year"  # "the truth about 2012 polls", "top 2024 choices": nobody estimates 2,012 of anything
+    nxt = ctx.lw[d.j]
+    if nxt in ("level", "levels"):
+        return "year"  # "45 percent below 2010 levels"
     if d.bound in ("lower", "upper"):
         return None
-    if d.bound != "exact" and ctx.lw[d.j] not in W.MONTHS and (
-        ctx.lw[d.j].endswith("s") or ctx.lw[d.j] in LW.IRREGULAR_PLURALS
+    if d.bound != "exact" and nxt not in W.MONTHS and nxt not in LW.NP_STOP and nxt != "levels" and (
+        nxt.endswith("s") and len(nxt) > 3 or nxt in LW.IRREGULAR_PLURALS
     ) and ctx.tp[d.j] is not None and ctx.toks[d.j].text.islower():
-        return None  # "about 2000 troops", "some 1500 people"
+        return None  # "about 2000 troops", "some 1500 people"; not "around 1900 as", "below 2010 levels"
     return "year"
 
 

@@ -265,3 +265,16 @@ def test_gallery_counters_and_glued_names_after_about_are_not_figures(text: str)
 
 def test_n_of_m_photos_in_prose_stays() -> None:
     assert [q.value.low for q in figcheck.extract("The archive holds 3 of 28 photos taken that day.")] == [3, 28]
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        ("The first wave began around 1900 as states passed new laws.", []),
+        ("Emissions fell to 45 percent below 2010 levels.", [45]),
+        ("Tariffs rise to 20% on Sept. 1 and 25% on Oct. 1.", [20, 25]),
+        ("About 2000 people marched and some 1500 troops watched.", [2000, 1500]),
+    ],
+)
+def test_years_and_dates_next_to_figures(text: str, values: list[int]) -> None:
+    assert [q.value.low for q in figcheck.extract(text)] == [D(v) for v in values]
