@@ -2287,10 +2287,6 @@ def _veto_label(ctx: Ctx, k: int) -> str | None:
     bl = b.low
     if b.text == "." and n.i >= 2 and ctx.toks[n.i - 2].low in ("no", "nos", "p", "pp", "vol", "art", "sec", "para", "ch", "fig"):
         return "label"
-    if bl == "of" and ctx.lw[n.j] in _GALLERY_NOUNS and (n.i - 2) in ctx.nums and ctx.nums[n.i - 2].j == n.i - 1 and (
-        ctx.toks[n.j].text[:1].isupper() or ctx.lw[n.i - 3] == "caption"
-    ):
-        return "label"  # "Hide Caption 9 of 28 Photos": a gallery counter
     if b.kind == "word" and (bl in W.LABELS or (bl.endswith("s") and bl[:-1] in W.LABELS)):
         return "label"
     if b.kind == "word" and name_like(ctx, n.i - 1, strict=True) and bl not in W.NOT_PRODUCT and bl not in W.HEDGES and "'" not in b.text and "\u2019" not in b.text:
@@ -2302,7 +2298,6 @@ def _veto_label(ctx: Ctx, k: int) -> str | None:
 
 
 _COUNTED_NEXT = frozenset("people persons troops soldiers men women children dead killed".split())
-_GALLERY_NOUNS = frozenset("photos photo images image slides slide pictures picture".split())
 
 
 def _tally(ctx: Ctx, n: Num) -> bool:
