@@ -182,10 +182,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "headlines" not in args.skip:
             hs = headlines.headline_share(c.articles)
             print(f"  headline numbers extracted: {hs.extracted} of {hs.numbers} "
-                  f"({_fmt(hs.share)}); {len(hs.misses)} missed")
+                  f"({_fmt(hs.share)}); {len(hs.misses)} missed; {len(hs.names)} in labels and "
+                  "names not counted")
             if args.show_misses:
                 for aid, title, surface in hs.misses:
                     print(f"    miss {aid}: {surface!r} in {title!r}")
+                for aid, title, surface in hs.names:
+                    print(f"    label/name {aid}: {surface!r} in {title!r}")
 
     outcomes: dict[str, list[plant.Outcome]] = {}
     if "plants" not in args.skip:

@@ -5,6 +5,7 @@
                                      [--seed 10] [--out .data/figures/tasks]
     python bench/realnews_figures.py import-labels ANSWERS.jsonl... [--tasks DIR]
     python bench/realnews_figures.py score [CORPUS.jsonl...] [--cqe /work/cqe-venv]
+    python bench/realnews_figures.py score --show-misses   # plus figcheck's dev misses, listed
     python bench/realnews_figures.py disagreements [CORPUS.jsonl...] --cqe /work/cqe-venv
     CQE_VENV/bin/python bench/realnews_figures.py cqe-worker < sentences.jsonl   (internal)
 
@@ -556,20 +557,46 @@ def figcheck_readings(article: Article) -> dict[str, list[Reading]]:
     qs = figcheck.extract(article.text, title=article.title or None)
     out: dict[str, list[Reading]] = {f: [] for f in FIELDS}
     for q in qs:
-        out[q.field].append(reading_of(q))
+        out[q.field].extend(score_sides(q) or [reading_of(q)])
+    return out
+
+
+_SIDE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def score_sides(q: Any) -> list[Reading]:
+    """A score or tally ("3-1", "a 79 to 20 vote") as its two numbers, each a reading of its own:
+    readers mark and label each side as a figure."""
+    if getattr(q, "kind", "figure") != "score":
+        return []
+    sides = list(_SIDE.finditer(q.text))
+    if len(sides) != 2:
+        return []
+    frame = getattr(q, "frame", None)
+    measure, holder = (frame.measure, frame.holder) if frame is not None else (None, None)
+    out = []
+    for m in sides:
+        v = Decimal(m.group().replace(",", ""))
+        out.append(Reading(q.start + m.start(), q.start + m.end(), v, v, None, "exact", measure,
+                           holder, m.group()))
     return out
 
 
 def reading_of(q: Any) -> Reading:
     """A figcheck quantity as a reading: measure and holder from its ``frame`` when it has one
-    (the claim frame of issue 10), else the measure from ``subject.head`` and no holder."""
+    (the claim frame of issue 10), else the measure from ``subject.head`` and no holder; a rate's
+    unit is its unit per its denominator (``Quantity.per``)."""
     frame = getattr(q, "frame", None)
     if frame is not None:
         measure = getattr(frame, "measure", None)
         holder = getattr(frame, "holder", None)
     else:
         measure, holder = q.subject.head, None
-    return Reading(q.start, q.end, Decimal(q.value.low), Decimal(q.value.high), q.unit, q.bound,
+    unit = q.unit
+    per = getattr(q, "per", None)
+    if unit and per:
+        unit = f"{unit} per {per}"  # a rate: "$2.11 per gallon" is dollar per gallon
+    return Reading(q.start, q.end, Decimal(q.value.low), Decimal(q.value.high), unit, q.bound,
                    measure, holder, q.text)
 
 
@@ -807,6 +834,46 @@ def score_figcheck(labels: Sequence[dict[str, Any]], articles: dict[str, Article
     return s
 
 
+def miss_rows(labels: Sequence[dict[str, Any]], articles: dict[str, Article]
+              ) -> list[tuple[str, str, str, str]]:
+    """figcheck's misses on ``labels``: (kind, gold, got, sentence with the number marked), kind
+    ``not extracted`` (a gold figure nothing covers), ``value/unit`` (read wrong: costs recall and
+    precision) or ``non-figure`` (a number readers say is no figure, returned as one)."""
+    out: list[tuple[str, str, str, str]] = []
+    cache: dict[str, dict[str, list[Reading]]] = {}
+    for lab in labels:
+        a = resolve(lab, articles)
+        if a is None:
+            continue
+        if a.id not in cache:
+            cache[a.id] = figcheck_readings(a)
+        fld, st, en = str(lab["field"]), int(lab["start"]), int(lab["end"])
+        r = pick(cache[a.id][fld], st, en)
+        gold = bool(lab["is_figure"])
+        if gold and r is not None and value_unit_right(lab, r)[1]:
+            continue
+        if not gold and r is None:
+            continue
+        src = a.field(fld)
+        s0, s1 = sentence_of(a, fld, st)
+        sent = (src[s0:st] + "[[" + src[st:en] + "]]" + src[en:s1]).replace("\n", " ")
+        want = (f"{lab['low']}" + (f"..{lab['high']}" if lab["high"] != lab["low"] else "")
+                + f" {lab.get('unit')}") if gold else f"not a figure ({lab.get('note', '')})"
+        got = "-" if r is None else (f"{r.low}" + (f"..{r.high}" if r.high != r.low else "")
+                                     + f" {r.unit} {r.raw!r}")
+        kind = "non-figure" if not gold else ("not extracted" if r is None else "value/unit")
+        out.append((kind, want, got, sent))
+    return out
+
+
+def show_misses(labels: Sequence[dict[str, Any]], articles: dict[str, Article]) -> None:
+    rows = miss_rows(labels, articles)
+    print(f"  dev misses: {len(rows)} (" + ", ".join(
+        f"{k} {v}" for k, v in sorted(Counter(r[0] for r in rows).items())) + ")")
+    for kind, want, got, sent in sorted(rows):
+        print(f"    {kind}: gold {want}; figcheck {got}\n      {sent[:400]}")
+
+
 def _key(doc: str, fld: str, sent: tuple[int, int]) -> str:
     return f"{doc}\t{fld}\t{sent[0]}\t{sent[1]}"
 
@@ -1009,6 +1076,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     sc.add_argument("--labels", default=str(LABELS))
     sc.add_argument("--cqe", default=None, help="CQE venv (bench/cqe_setup.sh)")
     sc.add_argument("--misses", default=None, help="write figcheck's misses here (under .data)")
+    sc.add_argument("--show-misses", action="store_true",
+                    help="print figcheck's dev misses (recall and precision) with their sentence; "
+                         "dev only: test figures are never listed")
     dg = sub.add_parser("disagreements", help="figures figcheck and CQE read differently")
     dg.add_argument("corpora", nargs="*")
     dg.add_argument("--tasks", default=str(TASKS))
@@ -1131,6 +1201,8 @@ def _score(args: argparse.Namespace) -> int:
         fs = score_figcheck(labels, arts)
         fs.missing += gone
         print(f"{split} figcheck: {fs.line()}")
+        if args.show_misses and split == "dev":
+            show_misses(labels, arts)
         all_misses += [{**m, "split": split} for m in fs.misses]
         if venv is not None:
             cqe = run_cqe(venv, cqe_sentences(labels, arts))

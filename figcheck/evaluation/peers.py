@@ -275,6 +275,10 @@ def _unit_ok(peer_unit: str | None, q: Quantity) -> bool:
     if key == "dimensionless":
         return q.unit is None
     fig = (q.unit or "").lower()
+    if q.per and " per " in key:
+        # a rate: "$15.4/hour" is dollar per hour where the peer writes rates (quantulum3); a peer
+        # that writes none (Recognizers-Text: "$98 a share" is Dollar) is met by the unit alone
+        fig = f"{fig} per {q.per.lower()}"
     allowed = {u.lower() for u in UNIT_SYNONYMS.get(key, frozenset({peer_unit}))}
     normalised = key.replace("meter", "metre").replace("liter", "litre")
     return fig in allowed or fig == key or fig == normalised

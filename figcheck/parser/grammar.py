@@ -349,7 +349,9 @@ def _skip_phone(ctx: Ctx, i: int) -> Num | None:
     if t.text.isdigit() and (
         ctx.lw[i - 1] in ("call", "dial", "ring", "calling", "dialling", "dialing")
         or (ctx.lw[i - 1] == "to" and ctx.lw[i - 3] in ("text", "texting", "sms"))
-    ):
+    ) and (len(t.text) >= 3 or _is_num(ctx, i + 1) or ctx.lw[i + 1] == "-" or match_unit(ctx, i + 1) is None):
+        # "call 999", "dial 0800 123 456"; not the noun "call" before an amount ("a call 25 minutes
+        # before", "a call 10 days later")
         j = i + 1
         while j < i + 8:
             if ctx.lw[j] == "-" and ctx.glued[j] and _is_num(ctx, j + 1):
@@ -436,6 +438,15 @@ def _slash(ctx: Ctx, i: int) -> Num | None:
             ctx.lw[i + 4] == "/" and ctx.glued[i + 4]
         ):
             return Num(i, i + 4, D(t.text) + a / b, None, "fraction", raw=D(t.text) + a / b)
+    # mixed number joined by a hyphen, as market reports write it: "25-1/8", "1-7/8 pct"
+    if (
+        ctx.lw[i + 1] == "-" and ctx.glued[i + 1] and _is_num(ctx, i + 2) and ctx.glued[i + 2]
+        and ctx.lw[i + 3] == "/" and ctx.glued[i + 3] and _is_num(ctx, i + 4) and ctx.glued[i + 4]
+        and t.text.isdigit() and not (ctx.lw[i + 5] in ("/", "-") and ctx.glued[i + 5])
+    ):
+        a, b = _dec(ctx.toks[i + 2].text), _dec(ctx.toks[i + 4].text)
+        if a is not None and b and b in _FRACTION_DENOMS and a < b and ctx.toks[i + 2].text.isdigit():
+            return Num(i, i + 5, D(t.text) + a / b, None, "fraction", raw=D(t.text) + a / b)
     if not (ctx.lw[i + 1] == "/" and ctx.glued[i + 1] and _is_num(ctx, i + 2) and ctx.glued[i + 2]):
         return None
     a, b = _dec(digits_of(t.text)), _dec(digits_of(ctx.toks[i + 2].text))
@@ -480,6 +491,9 @@ def _million_context(ctx: Ctx, i: int, k: int) -> bool:
     nxt = ctx.tp[k + 1]
     if nxt is None:
         return True
+    if nxt.text in ("'", "\u2018", '"', "\u201c") and not ctx.glued[k + 1]:
+        w = ctx.tp[k + 2]  # "its 1.5m 'returning citizens'"
+        return w is not None and w.kind == "word" and ctx.glued[k + 2] and w.low not in _NOT_NOUN_AFTER_M
     if nxt.text in ("-", ",", ";", ")", ".", "!", "?", ":") or nxt.kind in ("word", "par"):
         return nxt.low not in _NOT_NOUN_AFTER_M
     return False
@@ -634,6 +648,11 @@ def _digits(ctx: Ctx, i: int) -> Num | None:
             and not (ctx.tp[j + 1] is not None and ctx.glued[j + 1] and ctx.toks[j + 1].kind in ("num", "word"))
         ):
             scale = D(10) ** {"M": 6, "B": 9, "T": 12}[nxt.text]
+        elif (
+            nxt.text == "G" and ctx.glued[j] and ctx.tp[i - 1] is not None and ctx.toks[i - 1].text in _CURRENCY_SIGNS
+            and ctx.glued[i] and not (ctx.tp[j + 1] is not None and ctx.glued[j + 1] and ctx.toks[j + 1].kind in ("num", "word"))
+        ):
+            scale = D(1000)  # "$609G": grand
     dozen = False
     if scale != 1:
         j += 1
@@ -1099,6 +1118,9 @@ def match_unit(ctx: Ctx, k: int, *, after_number: bool = True) -> tuple[Unit, in
             if u is not None:
                 return u, k + 3
         return None
+    if t is not None and t.text == '"' and after_number and ctx.glued[k] and _inch_mark(ctx, k):
+        u = tab.words.get("inch")
+        return (u, k + 1) if u is not None else None
     if t is None or (t.low not in tab.starts and t.text not in tab.starts):
         return None
     if t.kind == "par" or not ctx.near(k) and not (ctx.gap(k).strip() == "" and len(ctx.gap(k)) <= 2 and "\n" not in ctx.gap(k)):
@@ -1144,6 +1166,22 @@ def match_unit(ctx: Ctx, k: int, *, after_number: bool = True) -> tuple[Unit, in
                 continue
             best = (u, j)
     return best
+
+
+_QUOTE_LOOKBACK = 400
+
+
+def _inch_mark(ctx: Ctx, k: int) -> bool:
+    """A straight double quote glued after digits is an inch mark ('a 65" screen', '9"') unless it
+    closes a quotation: an odd number of double quotes earlier on the line opens one."""
+    nxt = ctx.tp[k + 1]
+    if nxt is not None and ctx.glued[k + 1] and nxt.kind in ("num", "word") and nxt.low != "x":
+        return False
+    start = ctx.toks[k].start
+    lo = max(0, start - _QUOTE_LOOKBACK)
+    line0 = ctx.text.rfind("\n", lo, start) + 1 or lo
+    ctx.work += 1
+    return ctx.text.count('"', line0, start) % 2 == 0
 
 
 def _implausible_temperature(ctx: Ctx, k: int) -> bool:
@@ -1432,10 +1470,11 @@ def _is_age_apposition(ctx: Ctx, n: Num) -> bool:
     """"Mark Dunne, 49, had ...": a bare 1-120 between commas after a capitalised name."""
     if not n.plain or not (1 <= n.value <= 120) or n.neg_start is not None:
         return False
-    if ctx.lw[n.i - 1] != "," or ctx.lw[n.j] not in (",", ".", ";", ")"):
+    k = n.i - 1 - (ctx.lw[n.i - 1] in ("now", "then"))  # "Sciorra, now 59, told jurors"
+    if ctx.lw[k] != "," or ctx.lw[n.j] not in (",", ".", ";", ")"):
         return False
-    name = ctx.tp[n.i - 2]
-    if name is None or name.kind != "word" or n.i - 2 < ctx.floor:
+    name = ctx.tp[k - 1]
+    if name is None or name.kind != "word" or k - 1 < ctx.floor:
         return False
     if not name.text[:1].isupper():
         return name.low in _ROLE_NOUNS
@@ -1516,7 +1555,12 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
     if ctx.lw[s - 1] in ("between", "from") and s - 1 >= ctx.floor:
         prefix = ctx.lw[s - 1]
     age = False
-    if prefix and ctx.lw[s - 2] in ("aged", "age", "ages"):
+    if (
+        not prefix and ctx.lw[s - 1] == "of" and ctx.lw[s - 2] in ("ages", "age") and ctx.lw[s - 3] == "the"
+        and ctx.lw[s - 4] == "between" and s - 4 >= ctx.floor
+    ):
+        prefix, age = "between", True  # "between the ages of 18 and 29"
+    elif prefix and ctx.lw[s - 2] in ("aged", "age", "ages"):
         age = True  # "aged between 18 and 25"
     elif ctx.lw[s - 1] in ("aged", "age") and s - 1 >= ctx.floor:
         age = True
@@ -1606,6 +1650,12 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
     kind = "figure"
     if prefix == "from" and _change_before_from(ctx, s - 1):
         prefix = "changefrom"
+        if ctx.lw[s - 2] in ("down", "up"):
+            # "60 days, down from six to eight months": "down from" gives the old value, and a
+            # rise from six to eight cannot be the fall: the old value was a range
+            r0 = _range_end(ctx, n, j, "from", u)
+            if r0 is not None and (r0[0].value > n.value) == (ctx.lw[s - 2] == "down"):
+                prefix = "from"
     r = None
     if prefix != "changefrom":
         r = _range_end(ctx, n, j, prefix, u)
@@ -1771,7 +1821,7 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
     # "by a margin of 3 points", "0.5 points": percentage points when the text talks in per cent
     if (
         u is None and ctx.lw[j] in ("point", "points", "pts") and ctx.near(j) and abs(n.value) <= 20
-        and (_percent_near(ctx, i) or ctx.lw[s - 1] == "of" and ctx.lw[s - 2] == "margin")
+        and (_percent_near(ctx, i) or ctx.lw[s - 1] == "of" and ctx.lw[s - 2] in ("margin", "error"))
     ):
         u = unit("percentage point")
         j += 1
@@ -1788,6 +1838,17 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
             and ctx.lw[j] not in LW.TIME_ADVERBS and ctx.lw[j] not in LW.WEEKDAYS and ctx.lw[j] not in LW.MONTHS
         ):
             u = unit("index point")
+    # "45 and 50 mg", "cut by 2 or 3 per cent": a bare number shares the unit of the next one
+    if (
+        u is None and kind == "figure" and not is_range and ctx.lw[j] in ("and", "or") and ctx.near(j)
+        and n.form in ("digits", "words") and n.scale == 1 and n.neg_start is None and not _is_year(n)
+        and ctx.lw[i - 1] not in W.MONTHS and not (ctx.lw[i - 1] == "." and ctx.lw[i - 2] in W.MONTHS)
+    ):  # (not "in 2014 and 71 percent in 2010", not "on Sept. 1 and 25% on Oct. 1")
+        n2 = ctx.nums.get(j + 1)
+        if n2 is not None and n2.form == n.form and n2.scale == 1 and ctx.near(j + 1):
+            um2 = match_unit(ctx, n2.j)
+            if um2 is not None and ctx.lw[um2[1]] not in ("and", "or", ","):
+                u = um2[0]
     # pounds after a scale word are sterling: "5 million pounds"
     if u is not None and u.name == "pound-mass" and (n.scale >= 1000 or ctx.lw[j - 1] in ("sterling",)):
         u = unit("pound sterling")
@@ -1804,7 +1865,7 @@ def _draft_from_num(ctx: Ctx, i: int) -> Draft | None:
     else:
         dim = "count"
     if is_range:
-        if prefix == "between" and s - 1 >= ctx.floor:
+        if prefix == "between" and ctx.lw[s - 1] == "between" and s - 1 >= ctx.floor:
             s -= 1  # "between 30 and 40": the range form belongs to the surface
         if bound == "approximate":
             lean = "approx"
@@ -1835,28 +1896,75 @@ def _index_near(ctx: Ctx, s: int) -> bool:
     return not W.STOCK_INDEXES.isdisjoint(ctx.lows[lo:s])
 
 
+_NOT_PER: frozenset[str] = frozenset({"cent", "centum", "mille", "se"}) | LW.NP_STOP
+"""Words after "per" that are no rate's denominator ("per cent") or are read elsewhere."""
+
+
+def _singular_noun(w: str) -> str:
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("ches", "shes", "xes", "sses")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def _per_noun(ctx: Ctx, k: int) -> str | None:
+    """The head of the short noun phrase after "per" at ``k`` ("per shift", "per 45-minute pep
+    talk" -> "talk"): lower-case words, a leading number compound skipped, at most three."""
+    j = k + 1
+    if _is_num(ctx, j) and ctx.lw[j + 1] == "-" and ctx.glued[j + 1] and ctx.glued[j + 2]:
+        j += 3  # "45-minute"
+    head = None
+    for step in range(3):
+        t = ctx.tp[j + step]
+        if t is None or t.kind != "word" or not t.text.islower() or t.low in _NOT_PER or not ctx.near(j + step):
+            break
+        if ctx.lw[j + step + 1] == "-" and ctx.glued[j + step + 1]:
+            break  # a hyphenated modifier follows: leave it
+        head = t.low
+    return _singular_noun(head) if head else None
+
+
 def _rate(ctx: Ctx, d: Draft) -> None:
-    """"800,000 barrels a day", "C$6 per share", "$2.11/gallon": the figure's unit over a
-    denominator (a unit of :data:`_RATE_DIMS`, or a counted noun of :data:`W.RATE_NOUNS`).
-    The span stays the amount; ``per`` names the denominator."""
+    """"800,000 barrels a day", "C$6 per share", "$2.11/gallon", "$2,500 annually", "$85 billion
+    in bonds each month": the figure's unit over a denominator (a unit of :data:`_RATE_DIMS`, a
+    counted noun of :data:`W.RATE_NOUNS`, any noun after "per", or a rate adverb of
+    :data:`W.RATE_ADVERBS`).  The span stays the amount; ``per`` names the denominator."""
     u = d.unit
     if u is None or d.kind != "figure" or u.dim in ("ratio", "ratio difference"):
         return
     k = d.j
     link = ctx.lw[k]
+    if link in W.RATE_ADVERBS and ctx.near(k):
+        d.per = W.RATE_ADVERBS[link]
+        return
+    skipped = False
+    if link in ("in", "of") and ctx.tp[k + 1] is not None and ctx.toks[k + 1].kind == "word" and ctx.toks[k + 1].text.islower():
+        # "$85 billion in bonds each month", "$5m of aid a year": only a unit of time after it
+        k += 2
+        link = ctx.lw[k]
+        skipped = True
     if link not in _RATE_LINKS or not ctx.near(k) or (link == "/" and not ctx.glued[k + 1]):
         return
     t = ctx.tp[k + 1]
+    if t is not None and t.kind == "num" and link == "per" and not skipped:
+        d.per = _per_noun(ctx, k)  # "per 45-minute talk"
+        return
     if t is None or t.kind != "word" or not ctx.near(k + 1):
         return
     if link in ("a", "an", "each") and t.low.endswith("s") and t.low not in W.RATE_NOUNS:
         return  # "a days" is not English; "$5 a shares" neither
-    if t.low in W.RATE_NOUNS:
+    if t.low in W.RATE_NOUNS and not skipped:
         d.per = W.RATE_NOUNS[t.low]
         return
     um = match_unit(ctx, k + 1, after_number=False)
-    if um is not None and um[0].dim in _RATE_DIMS and um[0].dim != u.dim:
+    if um is not None and um[0].dim in _RATE_DIMS and um[0].dim != u.dim and (not skipped or um[0].dim == "duration"):
         d.per = um[0].name
+        return
+    if link == "per" and not skipped and t.low not in W.RATE_NOUNS:
+        d.per = _per_noun(ctx, k)
 
 
 _ANGLE = frozenset(
@@ -2032,10 +2140,17 @@ def _veto_year(ctx: Ctx, k: int) -> str | None:
     if not _is_year(n) or d.unit is not None:
         return None
     # "more than 2000 people", "above 1000": a comparison hedge makes it a figure
+    if n.value % 10 and d.bound != "exact":
+        return "year"  # "the truth about 2012 polls", "top 2024 choices": nobody estimates 2,012 of anything
+    nxt = ctx.lw[d.j]
+    if nxt in ("level", "levels"):
+        return "year"  # "45 percent below 2010 levels"
     if d.bound in ("lower", "upper"):
         return None
-    if d.bound != "exact" and ctx.lw[d.j] not in W.MONTHS and ctx.lw[d.j].endswith("s") and ctx.tp[d.j] is not None and ctx.toks[d.j].text.islower():
-        return None
+    if d.bound != "exact" and nxt not in W.MONTHS and nxt not in LW.NP_STOP and nxt != "levels" and (
+        nxt.endswith("s") and len(nxt) > 3 or nxt in LW.IRREGULAR_PLURALS
+    ) and ctx.tp[d.j] is not None and ctx.toks[d.j].text.islower():
+        return None  # "about 2000 troops", "some 1500 people"; not "around 1900 as", "below 2010 levels"
     return "year"
 
 
@@ -2096,6 +2211,11 @@ def _veto_date(ctx: Ctx, k: int) -> str | None:
         after = ctx.tp[n.j]
         if before is not None and before.low.rstrip(".") in W.MONTHS and before.text[:1].isupper() and ctx.near(n.i):
             return "date"
+        if (
+            before is not None and before.text == "." and ctx.glued[n.i - 1] and ctx.near(n.i)
+            and ctx.lw[n.i - 2] in W.MONTHS and ctx.toks[n.i - 2].text[:1].isupper()
+        ):
+            return "date"  # "Feb. 8", "Sept. 12" (AP style)
         if after is not None and after.low.rstrip(".") in W.MONTHS and after.text[:1].isupper() and ctx.near(n.j):
             return "date"
         if after is not None and after.low == "of" and ctx.lw[n.j + 1] in W.MONTHS:
@@ -2144,8 +2264,10 @@ def _veto_glued(ctx: Ctx, k: int) -> str | None:
             return "model"
     last = d.nums[-1]
     a = ctx.tp[last.j]
-    if a is not None and a.kind == "word" and ctx.glued[last.j] and last.scale == 1 and d.unit is None and d.dimension not in ("age",) and a.low not in ("s",) and d.bound == "exact":
-        return "model"
+    if a is not None and a.kind == "word" and ctx.glued[last.j] and last.scale == 1 and d.unit is None and d.dimension not in ("age",) and a.low not in ("s",) and (
+        d.bound == "exact" or not d.range and n.form == "digits"
+    ):
+        return "model"  # "5G", "3D"; also after a preposition read as a hedge: "talked about 5G"
     if b is not None and b.low in ("#", "№") and ctx.glued[n.i]:
         return "label"
     return None
@@ -2168,13 +2290,79 @@ def _veto_label(ctx: Ctx, k: int) -> str | None:
     if b.kind == "word" and (bl in W.LABELS or (bl.endswith("s") and bl[:-1] in W.LABELS)):
         return "label"
     if b.kind == "word" and name_like(ctx, n.i - 1, strict=True) and bl not in W.NOT_PRODUCT and bl not in W.HEDGES and "'" not in b.text and "\u2019" not in b.text:
-        # "Boeing 737", "iPhone 15", "Apollo 11", "Category 5"
-        if n.plain and not (n.j < len(ctx.toks) and ctx.lw[n.j] in _COUNTED_NEXT):
+        # "Boeing 737", "iPhone 15", "Apollo 11", "Category 5"; not a tally of names and numbers
+        # ("McAuliffe 48, Cuccinelli 42", "Obama 51, Romney 47")
+        if n.plain and not (n.j < len(ctx.toks) and ctx.lw[n.j] in _COUNTED_NEXT) and not _tally(ctx, n):
             return "model"
     return None
 
 
 _COUNTED_NEXT = frozenset("people persons troops soldiers men women children dead killed".split())
+
+
+def _tally(ctx: Ctx, n: Num) -> bool:
+    """"McAuliffe 48, Cuccinelli 42": a name and a number, then a comma, another capitalised name
+    and a number (or the same before it): a poll or a vote, not a model name."""
+    name = ctx.lw[n.i - 1]
+    k = n.j
+    t = ctx.tp[k + 1]
+    if ctx.lw[k] == "," and t is not None and t.kind == "word" and t.text[:1].isupper() and t.low != name:
+        m = ctx.nums.get(k + 2)
+        if m is not None and m.plain:
+            return True
+    k = n.i - 2  # the name before n is at n.i - 1
+    m = ctx.nums.get(k - 1)
+    b = ctx.tp[k - 2]
+    return (
+        ctx.lw[k] == "," and m is not None and m.plain and m.j == k
+        and b is not None and b.kind == "word" and b.text[:1].isupper() and b.low != name
+    )
+
+
+@VETO_RULES.register("intensifier", 75)
+def _veto_intensifier(ctx: Ctx, k: int) -> str | None:
+    """"100 percent right", "100% sure": a degree adverb before an adjective of certainty or
+    rightness (:data:`W.DEGREE_ADJECTIVES`), not a share of anything."""
+    d = _current(ctx)
+    if (
+        d is None or d.unit is None or d.unit.name != "percentage" or d.range or d.low != 100
+        or d.direction is not None or d.bound != "exact"
+    ):
+        return None
+    return "idiom" if ctx.lw[d.j] in W.DEGREE_ADJECTIVES else None
+
+
+_SUPERLATIVES = frozenset("most best worst least".split())
+_NOT_SUPERLATIVE = frozenset(
+    "interest interests forest forests request requests protest protests honest modest west "
+    "guest guests contest contests arrest arrests chest nest test tests quest manifest harvest "
+    "conquest suggest suggests invest invests digest".split()
+)
+
+
+def _superlative(w: str) -> bool:
+    return w in _SUPERLATIVES or (len(w) > 4 and w.endswith("est") and w not in _NOT_SUPERLATIVE)
+
+
+@VETO_RULES.register("one_of_the_most", 74)
+def _veto_one_of_the_most(ctx: Ctx, k: int) -> str | None:
+    """"one of the nation's strongest laws", "one of the most popular": a superlative's member,
+    not a count of one."""
+    d = _current(ctx)
+    if d is None or len(d.nums) != 1 or d.unit is not None or d.low != 1 or d.range:
+        return None
+    n = d.nums[0]
+    if n.form != "words" or ctx.lw[n.j] != "of":
+        return None
+    for q in range(n.j + 1, n.j + 5):
+        w = ctx.lw[q]
+        if _superlative(w):
+            return "idiom"
+        if w not in ("the", "its", "his", "her", "their", "our", "'s", "\u2019s") and not w.endswith(("'s", "\u2019s")) and not (
+            ctx.tp[q] is not None and ctx.toks[q].kind == "word" and ctx.lw[q + 1] in ("'s", "\u2019s")
+        ):
+            return None
+    return None
 
 
 @VETO_RULES.register("address", 70)
@@ -2237,8 +2425,10 @@ def name_like(ctx: Ctx, k: int, *, strict: bool = False) -> bool:
         return False
     if len(t.text) > 1 and t.text.isupper() and not ctx.shouting:
         return True  # an acronym: "RBS Six Nations"
+    if ctx.shouting:
+        return False  # all capitals: only the body's evidence marks a name ("TO REDEEM TWO BOND ISSUES")
     if strict:
-        return any(c.isupper() for c in t.text[1:]) and not ctx.shouting
+        return any(c.isupper() for c in t.text[1:])
     return not verb_form(low)
 
 
@@ -2248,9 +2438,20 @@ def _veto_number_word_name(ctx: Ctx, k: int) -> str | None:
     "Radio Five Live", "Group Four", "the Fantastic Four"; sports rounds: "the last eight",
     "the final four", "the round of 16" (data: :data:`W.ROUND_IDIOMS`)."""
     d = _current(ctx)
-    if d is None or len(d.nums) != 1 or d.kind != "figure" or d.unit is not None or d.bound != "exact":
+    if d is None or len(d.nums) != 1 or d.kind != "figure" or d.bound != "exact":
         return None
     n = d.nums[0]
+    if d.unit is not None:
+        # "Reznor of Nine Inch Nails": in body text a capitalised number word and a capitalised
+        # unit word mid-sentence are a name
+        u_tok = ctx.tp[n.j]
+        if (
+            ctx.headline or n.form != "words" or n.j - n.i != 1 or u_tok is None or u_tok.kind != "word"
+            or not u_tok.text[:1].isupper() or u_tok.text.isupper() or not ctx.toks[n.i].text[:1].isupper()
+            or sentence_initial(ctx.toks, ctx.text, n.i)
+        ):
+            return None
+        return "name"
     if n.form in ("words", "digits") and n.j - n.i == 1 and ctx.lw[n.i - 1] in W.ROUND_IDIOMS:
         before = W.ROUND_IDIOMS[ctx.lw[n.i - 1]]
         if ctx.lw[n.i - 2] in before and (

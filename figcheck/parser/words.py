@@ -238,11 +238,23 @@ ROUND_AFTER = frozenset("stage stages tie ties draw clash clashes match matches 
 
 
 RATE_NOUNS = MappingProxyType({
-    "share": "share", "shares": "share", "person": "person", "people": "person", "head": "head", "capita": "capita", "passenger": "passenger", "passengers": "passenger", "student": "student", "students": "student", "pupil": "pupil", "pupils": "pupil", "household": "household", "households": "household", "resident": "resident", "residents": "resident", "worker": "worker", "workers": "worker", "employee": "employee", "employees": "employee", "user": "user", "users": "user", "customer": "customer", "customers": "customer", "patient": "patient", "patients": "patient", "bed": "bed", "beds": "bed", "seat": "seat", "seats": "seat", "visitor": "visitor", "visitors": "visitor", "ticket": "ticket", "tickets": "ticket", "unit": "unit", "units": "unit", "vehicle": "vehicle", "vehicles": "vehicle", "car": "car", "cars": "car", "barrel": "barrel", "barrels": "barrel", "ounce": "ounce", "ounces": "ounce", "pound": "pound", "kilo": "kilo", "kilos": "kilo", "tonne": "tonne", "tonnes": "tonne", "ton": "ton", "tons": "ton", "gallon": "gallon", "gallons": "gallon", "litre": "litre", "litres": "litre", "liter": "litre", "liters": "litre", "bottle": "bottle", "bottles": "bottle", "pack": "pack", "packs": "pack", "night": "night", "nights": "night", "game": "game", "games": "game", "match": "match", "matches": "match", "episode": "episode", "episodes": "episode", "dose": "dose", "doses": "dose"
+    "share": "share", "shares": "share", "person": "person", "people": "person", "head": "head", "capita": "capita", "passenger": "passenger", "passengers": "passenger", "student": "student", "students": "student", "pupil": "pupil", "pupils": "pupil", "household": "household", "households": "household", "resident": "resident", "residents": "resident", "worker": "worker", "workers": "worker", "employee": "employee", "employees": "employee", "user": "user", "users": "user", "customer": "customer", "customers": "customer", "patient": "patient", "patients": "patient", "bed": "bed", "beds": "bed", "seat": "seat", "seats": "seat", "visitor": "visitor", "visitors": "visitor", "ticket": "ticket", "tickets": "ticket", "unit": "unit", "units": "unit", "vehicle": "vehicle", "vehicles": "vehicle", "car": "car", "cars": "car", "barrel": "barrel", "barrels": "barrel", "ounce": "ounce", "ounces": "ounce", "pound": "pound", "kilo": "kilo", "kilos": "kilo", "tonne": "tonne", "tonnes": "tonne", "ton": "ton", "tons": "ton", "gallon": "gallon", "gallons": "gallon", "litre": "litre", "litres": "litre", "liter": "litre", "liters": "litre", "bottle": "bottle", "bottles": "bottle", "pack": "pack", "packs": "pack", "annum": "year", "night": "night", "nights": "night", "game": "game", "games": "game", "match": "match", "matches": "match", "episode": "episode", "episodes": "episode", "dose": "dose", "doses": "dose"
 })
 """Counted nouns a rate is "per" ("C$6 per share", "$40 a head", "$90 a barrel"), -> singular.
 Units of time, volume, mass... come from the unit table."""
 
+
+RATE_ADVERBS = MappingProxyType({
+    "annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day",
+    "nightly": "night", "hourly": "hour",
+})
+"""Adverbs that make an amount a rate ("$2,500 annually" is dollars per year)."""
+
+DEGREE_ADJECTIVES = frozenset(
+    "sure certain right wrong correct true false confident convinced committed behind honest "
+    "accurate positive clear serious focused fit healthy ready happy satisfied guaranteed".split()
+)
+"""Adjectives after which "100 percent" is a degree ("100 percent sure"), not a share."""
 
 OVER_PARTICLE_VERBS = frozenset(
     "kick kicks kicked kicking slot slots slotted slotting knock knocks knocked knocking "

@@ -47,6 +47,8 @@ RULE_EXAMPLES: dict[str, tuple[str, str]] = {
     "date": ("The vote is on 12 March.", "Some 12 marchers were held."),
     "glued": ("B-52 bombers flew over the base.", "Some 52 bombers flew over the base."),
     "label": ("The changes are in Table 2.1 on page 9.", "The report runs to 9 pages."),
+    "one_of_the_most": ("Maryland passed one of the toughest laws.", "Maryland passed one of the 12 bills."),
+    "intensifier": ("He said he was 100 percent sure.", "Turnout reached 100 percent in the village."),
     "address": ("He lived at 27 Harbour Street.", "He employed 27 harbour workers."),
     "leading_zero": ("It took about 05 people.", "It took about 5 people."),
     "number_word_name": ("Crowds visited the Three Gorges Dam.", "Three gorges were dammed."),

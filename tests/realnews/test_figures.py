@@ -413,3 +413,25 @@ def test_labels_follow_a_moved_sentence(tmp_path: Path) -> None:
     edited = load(S.write(tmp_path / "c.jsonl", [
         {**art, "text": "New line.\n\n" + text.replace("up 5%", "up 6%")}])).articles[0]
     assert F.relocate([lab], {edited.id: edited}) == ([], 1)
+
+
+def test_a_rate_reads_as_unit_per_denominator() -> None:
+    import figcheck
+
+    q = figcheck.extract("Gas averaged $2.11 per gallon.")[0]
+    r = F.reading_of(q)
+    assert r.unit == "dollar per gallon"
+    assert F.unit_key(r.unit) == F.unit_key("dollars per gallon")
+
+
+def test_a_score_reads_as_its_two_sides() -> None:
+    import figcheck
+
+    text = "The bill passed in a 79 to 20 vote."
+    q = figcheck.extract(text)[0]
+    assert q.kind == "score"
+    sides = F.score_sides(q)
+    assert [(text[r.start:r.end], r.low, r.high) for r in sides] == [
+        ("79", Decimal(79), Decimal(79)), ("20", Decimal(20), Decimal(20))]
+    plain = figcheck.extract("Some 79 people voted.")[0]
+    assert F.score_sides(plain) == []

@@ -119,6 +119,28 @@ def test_headline_share(corpora: list[Path]) -> None:
     assert hs2.numbers == 2 and hs2.extracted + len(hs2.misses) == 2
 
 
+@pytest.mark.parametrize("title, counted", [
+    ("EgyptAir Flight 804: reports conflict", []),
+    ("Shutdown Day 7: talks stall", []),
+    ("Crisis has reached Level 3, UN says", []),
+    ("Group's No. 2 killed in raid", []),
+    ("Firm avoids Chapter 11 filing", []),
+    ("S&P 500 falls as 3 banks slide", ["3"]),
+    ("'Big Three' networks ignore the story", []),
+    ("COMMODITIES HIGHLIGHTS 1200 GMT", []),
+    ("No 20-week ban, says 1 senator", ["20", "1"]),
+    ("Day trip for 40 pupils", ["40"]),
+])
+def test_headline_labels_and_names_are_not_counted(title: str, counted: list[str]) -> None:
+    from realnews.corpus import Article
+    from realnews.numbers import numbers
+
+    nums = [n.surface for n in numbers(title) if not headlines.label_or_name(title, n)]
+    assert [s for s in nums if any(c.isdigit() for c in s) or s.isalpha()] == counted
+    hs = headlines.headline_share([Article("x", title, "", None, None, None, "dev")])
+    assert hs.numbers == len(counted)
+
+
 def test_skip_when_missing(tmp_path: Path) -> None:
     r = _run(str(tmp_path / "nope.jsonl"))
     assert r.returncode == 0, r.stderr
