@@ -716,15 +716,26 @@ _QUALIFIER_WORDS: frozenset[str] = frozenset(
     percent per cent points""".split())
 
 
+def _addend_interval(q: Quantity, tolerance: Decimal) -> Interval:
+    """A figure's interval in a sum: an exact count that is no round number ("31 escaped", "7
+    died") is that many things, not 30.5-31.5 (a count is not rounded to units); any other figure
+    stands for its stated precision (:func:`interval_of`)."""
+    v = q.value.low
+    if _countish(q) and q.bound == "exact" and v == q.value.high and v == v.to_integral_value() \
+            and v % 10 != 0:
+        return Interval(low=v, high=v)
+    return interval_of(q, tolerance)
+
+
 def _breakdown_finding(s: Sentence, total: Quantity, parts: list[Quantity], exhaustive: bool,
                        tolerance: Decimal) -> Finding | None:
     """FC203 when the parts exceed the total, or (an exhaustive breakdown) fall short of it."""
-    ivs = [interval_of(q, tolerance) for q in parts]
+    ivs = [_addend_interval(q, tolerance) for q in parts]
     if any(iv.low is None or iv.high is None for iv in ivs):
         return None
     lo = sum((iv.low for iv in ivs if iv.low is not None), Decimal(0))
     hi = sum((iv.high for iv in ivs if iv.high is not None), Decimal(0))
-    tiv = interval_of(total, tolerance)
+    tiv = _addend_interval(total, tolerance)
     exceeds = tiv.high is not None and lo > tiv.high
     short = exhaustive and tiv.low is not None and hi < tiv.low
     if not (exceeds or short):
