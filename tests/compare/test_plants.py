@@ -188,3 +188,35 @@ def test_renaming_the_holder_of_one_figure_removes_the_finding(a: int, b: int,
     same = codes(text.format(x=names[0], y=names[0], a=a, b=b))
     assert same == ([] if a == b else ["FC101"])
     assert codes(text.format(x=names[0], y=names[1], a=a, b=b)) == []
+
+
+# -- known misses: where the planted-error harness loses most headline and restatement plants ---
+# (issue 11; the first stage that loses each is named, and it is not the comparator's candidate
+# generation or its hard constraints: see the s15-plants report)
+
+KNOWN_MISSES = [
+    pytest.param("Wells Fargo fined $333 million",
+                 "Regulators fined Wells Fargo $185 million on Thursday for opening fake accounts.",
+                 marks=pytest.mark.xfail(strict=True, reason="frame: the ditransitive body figure "
+                                         "gets measure 'fargo' (not 'fine'), so the pair is never "
+                                         "a candidate (fact key differs)"),
+                 id="ditransitive-measure"),
+    pytest.param("Federal workers: 1.3 million back at work",
+                 "Nearly 800,000 federal workers returned to work on Monday after the shutdown.",
+                 marks=pytest.mark.xfail(strict=True, reason="frame: the headline figure after a "
+                                         "colon gets measure 'back' (not 'federal worker')"),
+                 id="colon-headline-measure"),
+    pytest.param(None,
+                 "Wells Fargo agreed to pay a $185 million fine on Thursday.  The bank has "
+                 "apologised.  The $333 million fine is the largest the bureau has imposed.",
+                 marks=pytest.mark.xfail(strict=True, reason="score: measure same, but holder/"
+                                         "event/time 'compatible' on the anaphoric restatement "
+                                         "plus the within-article and distance features sink it "
+                                         "to 0.26 (threshold 0.7): weights, not a constraint"),
+                 id="anaphoric-restatement-score"),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), KNOWN_MISSES)
+def test_known_misses_of_real_phrasing(title: str | None, body: str) -> None:
+    assert codes(body, title) in (["FC101"], ["FC102"])
