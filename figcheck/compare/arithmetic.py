@@ -553,12 +553,14 @@ _PART_STOP = re.compile(
     re.IGNORECASE,
 )
 _PART_JOIN = re.compile(r",|\band\b|\bplus\b|\bas well as\b", re.IGNORECASE)
-_COLON_GAP = re.compile(r"^[^,;:()\d]{0,40}:\s*(?:the\s+)?$")
+_COLON_GAP = re.compile(r"^[^,;:()\d]{0,60}:\s*(?:the\s+)?$")
 """Between a total and its first part: the rest of the total's clause, then a colon ("55
 supporters: the 52 Republicans and 3 Democrats")."""
-_DASH_GAP = re.compile(r"^[^,;:()\d\u2014\u2013]{0,40}(?:--|\u2014|\s\u2013)\s*(?:the\s+)?$")
-"""Between a total and its first part: the rest of the total's clause, then a dash ("433 members
--- 240 Republicans and 193 Democrats").  A dash may open a partial breakdown ("30 points -- 12 in
+_DASH_GAP = re.compile(
+    r"^[^,;:()\d\u2014\u2013]{0,40}(?:--|\u2014|\s\u2013|\()\s*(?:the\s+)?$")
+"""Between a total and its first part: the rest of the total's clause, then a dash or a bracket
+("433 members -- 240 Republicans and 193 Democrats"; "437 delegates (269 officeholders plus 168
+committee members)").  A dash may open a partial breakdown ("30 points -- 12 in
 the first half and 10 in the third"): only parts that exceed the total are reported."""
 _IN_ALL_GAP = re.compile(
     r"^[^,;:()\d]{0,40}?\b(?:in all|in total|altogether|all told)\s*(?:,|:|--|\u2014|\u2013)\s*"
@@ -716,6 +718,20 @@ _QUALIFIER_WORDS: frozenset[str] = frozenset(
     percent per cent points""".split())
 
 
+_LIST_GOES_ON = re.compile(
+    r"[^;:.()\d]{0,40}?(?:,|\band\b)\s*(?:another\s+|the\s+other\s+|a\s+further\s+)?"
+    r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)\b)",
+    re.IGNORECASE)
+"""After the last part found: the list goes on with a number the parser did not take as a figure
+("three in Jamaica, three in Haiti and one in the Dominican Republic")."""
+
+
+def _list_goes_on(s: Sentence, last: Quantity) -> bool:
+    """Whether the breakdown continues past its last recognised part: then parts that fall short
+    of the total prove nothing."""
+    return _LIST_GOES_ON.match(s.text, last.end, s.end) is not None
+
+
 def _addend_interval(q: Quantity, tolerance: Decimal) -> Interval:
     """A figure's interval in a sum: an exact count that is no round number ("31 escaped", "7
     died") is that many things, not 30.5-31.5 (a count is not rounded to units); any other figure
@@ -737,7 +753,7 @@ def _breakdown_finding(s: Sentence, total: Quantity, parts: list[Quantity], exha
     hi = sum((iv.high for iv in ivs if iv.high is not None), Decimal(0))
     tiv = _addend_interval(total, tolerance)
     exceeds = tiv.high is not None and lo > tiv.high
-    short = exhaustive and tiv.low is not None and hi < tiv.low
+    short = exhaustive and tiv.low is not None and hi < tiv.low and not _list_goes_on(s, parts[-1])
     if not (exceeds or short):
         return None
     total_sum = sum((q.value.low for q in parts), Decimal(0))

@@ -47,6 +47,16 @@ BREAKDOWNS = [
                  [], id="money-other-currency-is-no-part"),
     pytest.param("The group took in $550,000 that year: $350,000 in the spring and an additional "
                  "$360,000 in the autumn.", ["FC203"], id="money-colon-an-additional"),
+    # a bracket opens the breakdown; a colon some way after the total
+    pytest.param("The party's 437 pledged delegates (194 officeholders past and present, plus 168 "
+                 "committee members) could bail out.", ["FC203"], id="bracket-named-parts-short"),
+    pytest.param("The party's 437 pledged delegates (269 officeholders past and present, plus 168 "
+                 "committee members) could bail out.", [], id="bracket-named-parts-add-up"),
+    pytest.param("The 120 people (including 80 adults and 30 children) were rescued.", [],
+                 id="bracket-including-may-be-partial"),
+    pytest.param("IRS records show the group took in $550,000 from the Poarch Creek tribe during "
+                 "that period: $350,000 during the campaign and an additional $360,000 in 2011.",
+                 ["FC203"], id="colon-after-a-long-clause"),
     # the total after its parts
     pytest.param("Clinton holds 2,352 delegates and 548 superdelegates, for a total of 2,357.",
                  ["FC203"], id="total-after-parts-exceeds"),
@@ -79,6 +89,11 @@ BREAKDOWNS = [
     pytest.param("Of the 47 miners who were underground, 31 escaped unhurt, 8 were injured and "
                  "are in hospital, 7 died and 1 is still missing, the company said.", [],
                  id="exact-counts-add-up"),
+    # a list that goes on past the figures read ("one" is no figure to the parser) proves
+    # nothing short (team corpus phrasing)
+    pytest.param("The storm had been blamed for nine deaths as it moved through the Caribbean: "
+                 "three in Jamaica, three in Haiti and one in the Dominican Republic.", [],
+                 id="list-goes-on-past-the-figures"),
     # a lower bound is no total to exceed
     pytest.param("At least 145 people -- 185 children and 10 teachers -- were killed.", [],
                  id="lower-bound-total"),
