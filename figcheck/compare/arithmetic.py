@@ -553,15 +553,37 @@ _PART_STOP = re.compile(
     re.IGNORECASE,
 )
 _PART_JOIN = re.compile(r",|\band\b|\bplus\b|\bas well as\b", re.IGNORECASE)
-_COLON_GAP = re.compile(r"^[^,;:()\d]{0,40}:\s*$")
-"""Between a total and its first part: the rest of the total's clause, then a colon."""
+_COLON_GAP = re.compile(r"^[^,;:()\d]{0,60}:\s*(?:the\s+)?$")
+"""Between a total and its first part: the rest of the total's clause, then a colon ("55
+supporters: the 52 Republicans and 3 Democrats")."""
+_DASH_GAP = re.compile(
+    r"^[^,;:()\d\u2014\u2013]{0,40}(?:--|\u2014|\s\u2013|\()\s*(?:the\s+)?$")
+"""Between a total and its first part: the rest of the total's clause, then a dash or a bracket
+("433 members -- 240 Republicans and 193 Democrats"; "437 delegates (269 officeholders plus 168
+committee members)").  A dash may open a partial breakdown ("30 points -- 12 in
+the first half and 10 in the third"): only parts that exceed the total are reported."""
+_IN_ALL_GAP = re.compile(
+    r"^[^,;:()\d]{0,40}?\b(?:in all|in total|altogether|all told)\s*(?:,|:|--|\u2014|\u2013)\s*"
+    r"(?:the\s+)?$",
+    re.IGNORECASE)
+"""Between a total and its first part: "90 in all, 71 from Thailand and 19 from overseas"."""
+_TOTAL_BEFORE = re.compile(
+    r"(?:,|--|\u2014|\u2013)\s*(?:for\s+)?(?:a\s+)?(?:combined\s+|grand\s+)?total\s+of\s+$",
+    re.IGNORECASE)
+"""Between the last part and a total stated after its parts: "2,352 delegates and 548
+superdelegates, for a total of 2,900"."""
 _VERBISH = re.compile(r"\b(?:were|was|are|is|had|have|has|been|being|[a-z]+ed)\b",
                       re.IGNORECASE)
 _REST_BEFORE = re.compile(r"\b(?:the\s+)?(?:other|remaining|rest)\s*,?\s*$", re.IGNORECASE)
 """Before the last part of a breakdown: "... and the other 30", "and the remaining 12"."""
 _SUBSET_AFTER = re.compile(r"^\s*,?\s*(?:of|among)\s+(?:them|whom|those|these|which)\b",
                            re.IGNORECASE)
-_OF_THE_BEFORE = re.compile(r"(?:^|[.;]\s*)of\s+(?:the|those|these|all)?\s*$", re.IGNORECASE)
+_OF_THE_BEFORE = re.compile(r"(?:^|[.;,]\s*|\bthat\s+)of\s+(?:the|those|these|all)?\s*$",
+                            re.IGNORECASE)
+"""Before a total that opens its breakdown: "Of the 42,387 wells, ...", "said that of the ..."."""
+_MORE_BEFORE = re.compile(r"\b(?:an(?:other)?\s+(?:additional|extra)|a\s+further|another)\s*$",
+                          re.IGNORECASE)
+"""Before a later part: "$350,000 in 2010 and an additional $200,000 in 2011"."""
 
 
 def _part_phrase(q: Quantity, doc: Document) -> str:
@@ -579,13 +601,38 @@ def _countish(q: Quantity) -> bool:
     return q.kind == "figure" and q.dimension == "count" and not _is_percent(q) and q.unit is None
 
 
+def _money(q: Quantity) -> bool:
+    return q.kind == "figure" and q.dimension == "currency" and q.unit is not None
+
+
+def _addable(q: Quantity) -> bool:
+    """A figure that can be a part or a total of a breakdown: a bare count or a sum of money (not
+    a rate: "$2.25 per American")."""
+    return (_countish(q) or _money(q)) and not q.direction and q.frame.aggregation != "rate"
+
+
+def _whole_of_share(s: Sentence, total: Quantity) -> bool:
+    """Whether the total is the whole of a share stated just before it ("Nine out of the court's
+    15 judges -- five ... and four ...": the breakdown is of the nine)."""
+    prev = [q for q in s.quantities if q.end <= total.start]
+    return bool(prev) and _OF_BETWEEN.match(s.text[prev[-1].end:total.start]) is not None
+
+
+def _adds_to(part: Quantity, total: Quantity) -> bool:
+    """Whether ``part`` can be a part of ``total``: both counts, or money in one currency."""
+    if _countish(total):
+        return _countish(part)
+    return _money(part) and unit_family(part) == unit_family(total)
+
+
 def check_parts_total(s: Sentence, _: list[Sentence], tolerance: Decimal) -> list[Finding]:
     out: list[Finding] = []
     qs = s.quantities
-    if sum(1 for q in qs if _countish(q)) < 3:
+    if sum(1 for q in qs if _addable(q)) < 3:
         return out  # a total and at least two parts
+    out.extend(_parts_then_total(s, tolerance))
     for i, total in enumerate(qs):
-        if not _countish(total) or total.bound in ("lower", "upper") or total.direction:
+        if not _addable(total) or total.bound in ("lower", "upper"):
             continue
         after = qs[i + 1:]
         if not after:
@@ -596,7 +643,7 @@ def check_parts_total(s: Sentence, _: list[Sentence], tolerance: Decimal) -> lis
         m = next((c for c in cues if c.group("cue").lower() in _EXHAUSTIVE),
                  cues[0] if cues else None)
         exhaustive = False
-        colon = False
+        colon = dash = False
         if m and len(gap) <= 60:
             cue = m.group("cue").lower()
             if cue in ("were", "are"):
@@ -606,52 +653,164 @@ def check_parts_total(s: Sentence, _: list[Sentence], tolerance: Decimal) -> lis
             exhaustive = cue in _EXHAUSTIVE
             if _PART_STOP.search(s.text, total.end + m.end(), after[0].start):
                 continue
-        elif _COLON_GAP.match(gap):
+        elif _COLON_GAP.match(gap) or _IN_ALL_GAP.match(gap):
             colon = exhaustive = True  # "A total of 120 people died: 50 adults and 30 children"
+        elif _DASH_GAP.match(gap):
+            colon = dash = True  # "433 members -- 380 Republicans and 194 Democrats"
         else:
             lead = s.text[max(s.start, total.start - 14):total.start]
             if not (_OF_THE_BEFORE.search(lead) and len(gap) <= 60 and "," in gap):
                 continue
+        if colon and _whole_of_share(s, total):
+            continue
         parts: list[Quantity] = []
         prev_end = None
         rest = False
+        broken = False
         for q in after:
-            if not _countish(q) or q.direction:
-                break
             if prev_end is not None:
                 between = s.text[prev_end:q.start]
+                more = _MORE_BEFORE.search(between)
+                if more:
+                    between = between[:more.start()]
                 if len(between) > 50 or not _PART_JOIN.search(between) or _PART_STOP.search(
                         between):
+                    break
+                if not _adds_to(q, total) or q.direction:
+                    # the list goes on with another kind of figure ("three -- 12, 25 and 33
+                    # percent"): not a breakdown of the total
+                    broken = True
                     break
                 if colon and _VERBISH.search(between):
                     break  # "120 arrested: 50 were charged and 30 released" is no breakdown
                 rest = _REST_BEFORE.search(between) is not None
+            elif not _adds_to(q, total) or q.direction:
+                break
             if _SUBSET_AFTER.match(s.text[q.end:q.end + 20]):
                 break
             parts.append(q)
             prev_end = q.end
             if rest:
                 break  # "... and the other 30": the last part
-        if len(parts) < 2:
+        if len(parts) < 2 or broken:
             continue
         if colon and _VERBISH.search(s.text, parts[0].end, parts[-1].start):
             continue
         if rest:
             exhaustive = True  # "50 were adults and the other 30 were children"
-        ivs = [interval_of(q, tolerance) for q in parts]
-        if any(iv.low is None or iv.high is None for iv in ivs):
+        if dash and all(_own_noun(s, q) for q in parts):
+            exhaustive = True  # "157 people -- 149 passengers and 8 crew": each part named
+        f = _breakdown_finding(s, total, parts, exhaustive, tolerance)
+        if f is not None:
+            out.append(f)
+    return out
+
+
+def _own_noun(s: Sentence, q: Quantity) -> bool:
+    """Whether a part is followed directly by a noun of its own ("79 passengers"), not by a
+    qualifier of the total's noun ("12 in the first half")."""
+    m = re.match(r"\s*([A-Za-z][\w-]*)", s.text[q.end:min(s.end, q.end + 40)])
+    return m is not None and m.group(1).lower() not in _QUALIFIER_WORDS
+
+
+_QUALIFIER_WORDS: frozenset[str] = frozenset(
+    """in on at from of for by to during with each apiece more less were was are is and or
+    percent per cent points""".split())
+
+
+_LIST_GOES_ON = re.compile(
+    r"[^;:.()\d]{0,40}?(?:,|\band\b)\s*(?:another\s+|the\s+other\s+|a\s+further\s+)?"
+    r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)\b)",
+    re.IGNORECASE)
+"""After the last part found: the list goes on with a number the parser did not take as a figure
+("three in Jamaica, three in Haiti and one in the Dominican Republic")."""
+
+
+def _list_goes_on(s: Sentence, last: Quantity) -> bool:
+    """Whether the breakdown continues past its last recognised part: then parts that fall short
+    of the total prove nothing."""
+    return _LIST_GOES_ON.match(s.text, last.end, s.end) is not None
+
+
+def _addend_interval(q: Quantity, tolerance: Decimal) -> Interval:
+    """A figure's interval in a sum: an exact count that is no round number ("31 escaped", "7
+    died") is that many things, not 30.5-31.5 (a count is not rounded to units); any other figure
+    stands for its stated precision (:func:`interval_of`)."""
+    v = q.value.low
+    if _countish(q) and q.bound == "exact" and v == q.value.high and v == v.to_integral_value() \
+            and v % 10 != 0:
+        return Interval(low=v, high=v)
+    return interval_of(q, tolerance)
+
+
+def _breakdown_finding(s: Sentence, total: Quantity, parts: list[Quantity], exhaustive: bool,
+                       tolerance: Decimal) -> Finding | None:
+    """FC203 when the parts exceed the total, or (an exhaustive breakdown) fall short of it."""
+    ivs = [_addend_interval(q, tolerance) for q in parts]
+    if any(iv.low is None or iv.high is None for iv in ivs):
+        return None
+    lo = sum((iv.low for iv in ivs if iv.low is not None), Decimal(0))
+    hi = sum((iv.high for iv in ivs if iv.high is not None), Decimal(0))
+    tiv = _addend_interval(total, tolerance)
+    exceeds = tiv.high is not None and lo > tiv.high
+    short = exhaustive and tiv.low is not None and hi < tiv.low and not _list_goes_on(s, parts[-1])
+    if not (exceeds or short):
+        return None
+    total_sum = sum((q.value.low for q in parts), Decimal(0))
+    return _finding("FC203", s, (total, *parts), ARITHMETIC_CONFIDENCE,
+                    parts=_and_list([_part_phrase(q, s.doc) for q in parts]),
+                    total=phrase(total, s.doc), actual=_sum_text(total, total_sum))
+
+
+def _sum_text(total: Quantity, value: Decimal) -> str:
+    """The parts' sum written as the total is ("$710,000", "$13.6 billion"; a count bare)."""
+    m = _DIGITS.search(total.text)
+    if not _money(total) or m is None:
+        return _fmt(value, 6)
+    try:
+        shown = Decimal(m.group().replace(",", ""))
+    except InvalidOperation:
+        return _fmt(value, 6)
+    if not shown or not total.value.low:
+        return _fmt(value, 6)
+    scale = total.value.low / shown
+    return f"{total.text[:m.start()]}{_fmt(value / scale, 6)}{total.text[m.end():]}".strip()
+
+
+def _parts_then_total(s: Sentence, tolerance: Decimal) -> list[Finding]:
+    """A total stated after its parts ("2,352 delegates and 548 superdelegates, for a total of
+    2,900"): the parts run back from the total, joined by commas and a last "and"."""
+    out: list[Finding] = []
+    qs = s.quantities
+    for i, total in enumerate(qs):
+        if i < 2 or not _addable(total) or total.bound in ("lower", "upper"):
             continue
-        lo = sum((iv.low for iv in ivs if iv.low is not None), Decimal(0))
-        hi = sum((iv.high for iv in ivs if iv.high is not None), Decimal(0))
-        tiv = interval_of(total, tolerance)
-        exceeds = tiv.high is not None and lo > tiv.high
-        short = exhaustive and tiv.low is not None and hi < tiv.low
-        if not (exceeds or short):
+        if not _TOTAL_BEFORE.search(s.text, max(s.start, total.start - 40), total.start):
             continue
-        total_sum = sum((q.value.low for q in parts), Decimal(0))
-        out.append(_finding("FC203", s, (total, *parts), ARITHMETIC_CONFIDENCE,
-                            parts=_and_list([_part_phrase(q, s.doc) for q in parts]),
-                            total=phrase(total, s.doc), actual=_fmt(total_sum, 6)))
+        parts: list[Quantity] = []
+        nxt = total
+        joined_by_and = False
+        for q in reversed(qs[:i]):
+            if not _adds_to(q, total) or q.bound not in ("exact", "approximate"):
+                break
+            between = s.text[q.end:nxt.start]
+            if nxt is not total:
+                if len(between) > 50 or not _PART_JOIN.search(between) or \
+                        _PART_STOP.search(between) or _VERBISH.search(between):
+                    break
+                joined_by_and = joined_by_and or re.search(r"\band\b", between) is not None
+            elif len(between) > 60 or _PART_STOP.search(
+                    s.text, q.end, _TOTAL_BEFORE.search(s.text, max(s.start, total.start - 40),
+                                                        total.start).start()):
+                break
+            parts.append(q)
+            nxt = q
+        parts.reverse()
+        if len(parts) < 2 or not joined_by_and:
+            continue
+        f = _breakdown_finding(s, total, parts, True, tolerance)
+        if f is not None:
+            out.append(f)
     return out
 
 
