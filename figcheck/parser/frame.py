@@ -78,7 +78,7 @@ _EVENT_BEFORE = re.compile(
     r"\b(?P<ev>evacuation|deaths?|arrests?|injur(?:y|ies)|rescue|destruction|displacement)"
     r"\s+of\s+$", re.IGNORECASE)
 _VERB_BEFORE = re.compile(r"\b(?P<v>[a-z]{3,}(?:ed|ing)|lost|cut|won|sold|paid|sent|took|"
-                          r"scored|hit)(?:\s+(?:the\s+)?[a-z]+)?\s+(?:to\s+|for\s+)?$")
+                          r"scored|hit|dead)(?:\s+(?:the\s+)?[a-z]+)?\s+(?:to\s+|for\s+)?$")
 _POSSESSIVE = re.compile(
     r"(?P<h>(?:the[ \t]+)?(?:[A-Z][\w&.-]*(?:[ \t][A-Z][\w&.-]*)*|[a-z]+))['\u2019]s?[ \t]+"
     r"(?:(?:[a-z-]+|record|new)[ \t]+)?$")
@@ -327,6 +327,7 @@ def _holder(text: str, s: int, a: int, b: int, e: int, q: Quantity,
     head_words = set((q.subject.head or "").lower().split())
     names = [w for w in (q.subject.text or "").split()
              if w[:1].isupper() and w.lower().strip("'\u2019") not in _NAME_STOP and "-" not in w
+             and not w.lower().endswith(_DEMONYM)
              and w.lower().rstrip("s") not in head_words and w.lower() not in head_words]
     if names and (q.subject.text or "").split()[-1] not in names:
         got = _norm_name(" ".join(names))
@@ -376,7 +377,9 @@ _PREP_BEFORE = re.compile(r"\b(?:on|in|by|at|from|to|for|with|of|into|about|over
                           r"under|via|through|across|than|like|near)[ \t]+(?:the[ \t]+)?$",
                           re.IGNORECASE)
 _MODIFIER_AFTER = re.compile(r"[ \t]+[a-z]")
-_DEMONYM: tuple[str, ...] = ("an", "ese", "ish", "ian", "ic", "i")
+_DEMONYM: tuple[str, ...] = ("ican", "ian", "ean", "ese", "ish", "afghan", "ani", "eli", "aqi")
+"""Endings of adjectives of nationality ("American", "Chinese", "Israeli"): before a common
+noun they modify it ("American doctors") and are not whose the figure is."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -656,7 +659,9 @@ def _own_measure(text: str, s: int, a: int, b: int, e: int, q: Quantity, measure
     # -- what an undertaking costs ("a $68B rail project", "the $1.1 trillion spending bill")
     if dim == "currency" and measure and measure.split()[-1] in _UNDERTAKING and \
             _NOUN_AFTER.match(text, b, e):
-        return ("spending" if "spending" in measure.split() else "cost"), None
+        after = _WORDS_AFTER.match(text, b, e)
+        said = set(measure.split()) | set(after.group("w").lower().split() if after else ())
+        return ("spending" if "spending" in said else "cost"), None
     # -- an amount a verb names ------------------------------------------------------------
     if dim == "currency" and not _OF_AFTER.match(text, b, e):
         vb = _VERB_JUST_BEFORE.search(lead)
