@@ -6,12 +6,26 @@ around it (a bounded window, so the cost per figure is constant) and the one voc
 
 Slots and the syntax they come from:
 
-* *measure*: the subject head through the vocabulary's measure nouns ("toll" -> "death toll";
-  people killed are the death toll; "killed or wounded" are casualties; money with a punish event
-  is a fine, a duration with one a prison sentence);
-* *holder*: a possessive ("Curry's 29 points", "the bank's €140m fine"), an appositive ("Kevin
-  Johnson, 25"), the object of a ditransitive punish verb ("fined the bank €140m"), "for X" after
-  the figure, else the nearest name in the figure's clause ("the Conservatives won 191 seats");
+* *measure*: first the figure's own form, when it names what it measures whatever noun the
+  subject reader found (:func:`_own_measure`): an age ("Kevin Johnson, 25", "the 42-year-old
+  deputy secretary"), a distance, speed, area or temperature counting no noun of its own ("190
+  miles east of Moscow"; the vocabulary's measure ``dimensions``), a size or extent ("a 12-inch
+  doll", "400 metres wide"), a share of a group, a vote share or an opinion ("68 percent of
+  Democrats", "50.3 percent of the vote", "85 percent disapprove"), a per cent's own noun ("38
+  percent approval"), what changed ("rates could rise by 25 percent"), an undertaking's cost ("a
+  $68B rail project"), a money amount a verb names ("spent $2m" -> spending; the vocabulary's
+  measure ``verbs``), a time between two events ("20 weeks later"); else the subject head
+  through the vocabulary's measure nouns ("toll" -> "deaths"; people killed are deaths, people
+  injured injuries; "killed or wounded" are casualties; money with a punish event is a fine, a
+  duration with one a prison sentence).  A bracketed conversion takes the measure and holder of
+  the figure it converts;
+* *holder*: the figure's own form (an age's person, a share's group, a distance's place: "Mondoro,
+  about 60 km away"), a possessive ("Curry's 29 points", "the bank's €140m fine"), an appositive
+  ("Kevin Johnson, 25"), the object of a ditransitive punish verb ("fined the bank €140m"), "for
+  X" after the figure, else the nearest name in the figure's clause ("the Conservatives won 191
+  seats") that is not a preposition's object ("on Obamacare"), a nationality adjective before a
+  noun ("Chinese tourists"), the measure itself, or (in a Title Case headline) any word but the
+  headline's subject;
 * *event*: the subject's event, else a participle, passive or verb next to the figure, through the
   vocabulary's event classes ("wounded" -> injure, "fined" -> punish);
 * *aggregation*: cue phrases just before or after the figure (vocabulary), "Of the N, M ...", a
@@ -90,7 +104,7 @@ _DITRANSITIVE = re.compile(
 _DITRANSITIVE_HINT = re.compile(r"fine|order|award|paid|pays|gave|owe|sentenc|jail|charg")
 _FOR_AFTER = re.compile(r"^(?:[ \t]+[a-z-]+){0,2}[ \t]+for[ \t]+(?:the[ \t]+)?"
                         r"(?P<h>[A-Z][\w&.-]*(?:[ \t][A-Z][\w&.-]*)*)")
-_CAP_NAME = re.compile(r"[A-Z][A-Za-z&'\u2019-]*(?:[ \t][A-Z][A-Za-z&'\u2019-]*)*")
+_CAP_NAME = re.compile(r"(?<![\w\u2019-])[A-Z][A-Za-z&'\u2019-]*(?:[ \t][A-Z][A-Za-z&'\u2019-]*)*")
 _NAME_STOP: frozenset[str] = frozenset(
     """the a an in on at it its this that these those there he she they we but and after before
     when while however meanwhile of for to from by with as mr mrs ms dr monday tuesday wednesday
@@ -145,6 +159,15 @@ _AWAY_AFTER = re.compile(
     r"\)?[ \t]*(?:\([^()]{0,30}\)[ \t]*)?(?:(?:further|farther|due)[ \t]+)?(?:(?:north|south|east|west)"
     r"(?:[ -]?(?:north|south|east|west))*(?:[ -]?(?:north|south|east|west)ward)?|from|off|away|"
     r"outside|inland|offshore|upstream|downstream|across)\b", re.IGNORECASE)
+_CHANGE_SUBJECT = re.compile(
+    r"\b(?P<np>(?:[a-z][\w-]*[ \t]+){0,1}[a-z][\w-]*s)[ \t]+(?:(?:could|would|will|may|might|has|"
+    r"have|had|also|is|are|was|were|been|to)[ \t]+)*(?:rise|rose|risen|rising|fall|fell|fallen|"
+    r"falling|drop|dropped|dropping|jump|jumped|climb|climbed|grow|grew|grown|increase|increased|"
+    r"decrease|decreased|decline|declined|dip|dipped|surge|surged|soar|soared|plunge|plunged|"
+    r"spike|spiked|slump|slumped|tumble|tumbled)(?:[ \t]+(?:by|to))?(?:[ \t]+(?:an?[ \t]+)?"
+    r"(?:whopping|average[ \t]+of|estimated|further|another|additional))*[ \t]+$")
+"""A plural subject right before a change verb and the figure: what changed ("premiums would
+rise by an average of")."""
 _INTERVAL_AFTER = re.compile(r",?[ \t]+(?:later|after|afterwards|before|earlier)\b")
 _FIRST_FOR_BEFORE = re.compile(r"\b(?:first|last|longest|highest|lowest|biggest)[ \t]+"
                                r"(?:time[ \t]+)?(?:in|for)[ \t]+$", re.IGNORECASE)
@@ -354,7 +377,8 @@ def _holder(text: str, s: int, a: int, b: int, e: int, q: Quantity,
             first = words[0]
             nxt = _NEXT_WORD.match(text, m.end())
             if not (first.endswith(("'s", "\u2019s")) or any(c.isupper() for c in first[1:])
-                    or len(words) > 1 or (nxt and not first.endswith("s") and (
+                    or len(words) > 1 or (nxt and (not first.endswith("s")
+                                                   or first.endswith(("ans", "ats"))) and (
                         nxt.group(1).endswith(("ed", "es")) or nxt.group(1) in vocab_words()
                         or nxt.group(1) in _FINITE or nxt.group(1).endswith("s")
                         and len(nxt.group(1)) > 3 and not nxt.group(1).endswith("ss")))
@@ -662,6 +686,13 @@ def _own_measure(text: str, s: int, a: int, b: int, e: int, q: Quantity, measure
         after = _WORDS_AFTER.match(text, b, e)
         said = set(measure.split()) | set(after.group("w").lower().split() if after else ())
         return ("spending" if "spending" in said else "cost"), None
+    # -- what changed ("rates could rise by a whopping 25 percent") -------------------------
+    if dim in ("ratio", "currency") and q.per is None:
+        ch = _CHANGE_SUBJECT.search(lead)
+        if ch is not None:
+            np = [w for w in ch.group("np").lower().split() if w not in _MOD_STOP]
+            if np and (not measure or not set(measure.split()) & set(np)):
+                return singular(np[-1]), None
     # -- an amount a verb names ------------------------------------------------------------
     if dim == "currency" and not _OF_AFTER.match(text, b, e):
         vb = _VERB_JUST_BEFORE.search(lead)
