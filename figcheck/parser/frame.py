@@ -171,6 +171,7 @@ rise by an average of")."""
 _INTERVAL_AFTER = re.compile(r",?[ \t]+(?:later|after|afterwards|before|earlier)\b")
 _FIRST_FOR_BEFORE = re.compile(r"\b(?:first|last|longest|highest|lowest|biggest)[ \t]+"
                                r"(?:time[ \t]+)?(?:in|for)[ \t]+$", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"[ \t]+[A-Za-z]")
 _NOUN_AFTER = re.compile(r"[ \t]+(?P<n>[a-z][a-z-]{2,})\b(?![ \t]+of\b)")
 _NOT_MEASURE_NOUN: frozenset[str] = frozenset(
     """more less fewer higher lower increase decrease rise drop jump fall gain last next this
@@ -350,7 +351,8 @@ def _holder(text: str, s: int, a: int, b: int, e: int, q: Quantity,
     head_words = set((q.subject.head or "").lower().split())
     names = [w for w in (q.subject.text or "").split()
              if w[:1].isupper() and w.lower().strip("'\u2019") not in _NAME_STOP and "-" not in w
-             and not w.lower().endswith(_DEMONYM)
+             and (q.field != "title" or any(c.isupper() for c in w[1:]))
+
              and w.lower().rstrip("s") not in head_words and w.lower() not in head_words]
     if names and (q.subject.text or "").split()[-1] not in names:
         got = _norm_name(" ".join(names))
@@ -368,10 +370,8 @@ def _holder(text: str, s: int, a: int, b: int, e: int, q: Quantity,
         if title and m.start() > c0:
             break  # in Title Case every word is capitalised: only the headline's subject
         possessive = m.group(0).endswith(("'s", "\u2019s"))
-        if not possessive and (_PREP_BEFORE.search(text, max(c0, m.start() - 12), m.start())
-                               or _MODIFIER_AFTER.match(text, m.end())
-                               and m.group(0).split()[-1].lower().endswith(_DEMONYM)):
-            continue  # "on Obamacare", "by ISIS", "Chinese tourists": not whose the figure is
+        if not possessive and _PREP_BEFORE.search(text, max(c0, m.start() - 12), m.start()):
+            continue  # "on Obamacare", "by ISIS": not whose the figure is
         words = [w for w in m.group(0).split() if w.lower().strip("'\u2019") not in _NAME_STOP]
         if m.start() == s and words and words[0] == m.group(0).split()[0]:
             first = words[0]
@@ -381,8 +381,7 @@ def _holder(text: str, s: int, a: int, b: int, e: int, q: Quantity,
                                                    or first.endswith(("ans", "ats"))) and (
                         nxt.group(1).endswith(("ed", "es")) or nxt.group(1) in vocab_words()
                         or nxt.group(1) in _FINITE or nxt.group(1).endswith("s")
-                        and len(nxt.group(1)) > 3 and not nxt.group(1).endswith("ss")))
-                    or nxt and nxt.group(1) in _FINITE):
+                        and len(nxt.group(1)) > 3 and not nxt.group(1).endswith("ss")))):
                 # a sentence-initial word is a name as "Japan's", "BBC", "Curry scored"
                 words = words[1:]
         words = [w for w in words if w.lower().removesuffix("'s").strip("'\u2019") not in drop
@@ -394,16 +393,12 @@ def _holder(text: str, s: int, a: int, b: int, e: int, q: Quantity,
 
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 _FINITE: frozenset[str] = frozenset(
-    """paid made spent won lost sold hit set cut put got took gave ran said has had have is are
-    was were will would can could may might must should did does do""".split())
+    """paid made spent won lost sold hit set cut put got took gave ran has had have is are was
+    were will would can could may might must should did does do""".split())
 """Finite verbs after a sentence-initial word that make it the clause's subject ("IRS paid")."""
 _PREP_BEFORE = re.compile(r"\b(?:on|in|by|at|from|to|for|with|of|into|about|over|against|"
                           r"under|via|through|across|than|like|near)[ \t]+(?:the[ \t]+)?$",
                           re.IGNORECASE)
-_MODIFIER_AFTER = re.compile(r"[ \t]+[a-z]")
-_DEMONYM: tuple[str, ...] = ("ican", "ian", "ean", "ese", "ish", "afghan", "ani", "eli", "aqi")
-"""Endings of adjectives of nationality ("American", "Chinese", "Israeli"): before a common
-noun they modify it ("American doctors") and are not whose the figure is."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -644,12 +639,11 @@ def _own_measure(text: str, s: int, a: int, b: int, e: int, q: Quantity, measure
     if dim == "length" and q.per is None and _SIZE_FORM.search(text, a, min(e, b + 6)):
         return "size", None  # "a 12-inch doll", "an 8in (200 mm) disk"
     if dim == "length" and q.per is None:
-        adj = _EXTENT_AFTER.match(text, b, e)
+        adj = _EXTENT_AFTER.match(text, b, e) if not measure else None
         if adj is not None:  # "400 metres wide", "a mile long", "30 feet deep"
             return _EXTENT[adj.group("a").lower()], None
     if dm is not None and q.per is None and not _OF_AFTER.match(text, b, e) and (
-            dim != "length" or not measure or _AWAY_AFTER.match(text, b, e)
-            or not _names_head(text, s, a, b, e, measure)):
+            dim != "length" or not measure or _AWAY_AFTER.match(text, b, e)):
         if dim == "length":
             ap = _PLACE_APPOS_BEFORE.search(lead)  # "Mondoro, about 60 km away"
             if ap is not None:
@@ -682,8 +676,8 @@ def _own_measure(text: str, s: int, a: int, b: int, e: int, q: Quantity, measure
             return singular(nn.group("n").lower()), None  # "38 percent approval", "a 20% cut"
     # -- what an undertaking costs ("a $68B rail project", "the $1.1 trillion spending bill")
     if dim == "currency" and measure and measure.split()[-1] in _UNDERTAKING and \
-            _NOUN_AFTER.match(text, b, e):
-        after = _WORDS_AFTER.match(text, b, e)
+            _WORD_AFTER.match(text, b, e):
+        after = _WORDS_AFTER.match(text.lower(), b, e)
         said = set(measure.split()) | set(after.group("w").lower().split() if after else ())
         return ("spending" if "spending" in said else "cost"), None
     # -- what changed ("rates could rise by a whopping 25 percent") -------------------------

@@ -50,7 +50,8 @@ def frame_of(sentence: str, figure: str, title: str | None = None):
     ("The state's $68 billion rail project will hire felons.", "$68 billion", "cost", "state"),
     ("The House cleared the $1.1 trillion spending bill.", "$1.1 trillion", "spending", "house"),
     # people killed are deaths, whoever they were
-    ("A guard shot dead 3 American doctors.", "3", "deaths", None),
+    # (a nationality is kept as the holder: it tells Malian from French soldiers)
+    ("A guard shot dead 3 American doctors.", "3", "deaths", "american"),
     ("Nineteen firefighters were killed battling the wildfire.", "Nineteen", "deaths", None),
     # a time between two events
     ("The election, 20 weeks later, changed everything.", "20 weeks", "interval", None),
@@ -68,17 +69,18 @@ def test_bracketed_conversion_inherits_measure_and_holder():
 
 
 @pytest.mark.parametrize("sentence, figure", [
-    ("A plane carrying mostly Chinese tourists crashed, killing at least 31 people.", "31"),
     ("The order was explained by two experts on Obamacare.", "two"),
+    ("The vote on Brexit drew 18 complaints.", "18"),
 ])
-def test_no_holder_from_a_modifier_or_a_prepositional_object(sentence, figure):
+def test_no_holder_from_a_prepositional_object(sentence, figure):
     assert frame_of(sentence, figure).holder is None
 
 
 def test_headline_holder_is_its_subject_not_any_title_case_word():
     assert frame_of("", "$60 billion",
                     title="China slaps tariffs on $60 billion in imports").holder == "china"
-    assert frame_of("", "3", title="Afghan guard shoots dead 3 American doctors").holder is None
+    assert frame_of("", "5", title="Search for suspect in Facebook video widens to 5 states"
+                    ).holder is None
 
 
 def test_holder_is_not_the_measure_itself():
