@@ -168,6 +168,16 @@ _CHANGE_SUBJECT = re.compile(
     r"(?:whopping|average[ \t]+of|estimated|further|another|additional))*[ \t]+$")
 """A plural subject right before a change verb and the figure: what changed ("premiums would
 rise by an average of")."""
+_BRACKET_NOUN_BEFORE = re.compile(r"\([ \t]*(?P<n>[a-z]{4,})[ \t:]*$")
+_AHEAD_AFTER = re.compile(r",?[ \t]+ahead\b")
+_LASTED_BEFORE = re.compile(r"\b(?:lasted|lasting|lasts|last)[ \t]+(?:(?:for|more[ \t]+than|"
+                            r"nearly|almost|about|over|just)[ \t]+)*$")
+_IN_NOUNS_AFTER = re.compile(
+    r"[ \t]+in[ \t]+(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|each|every|all|"
+    r"total|fiscal|cash|full|part|return|exchange)\b)"
+    r"(?P<np>(?:U\.S\.|[A-Z]{2,4}|[a-z][a-z-]+)(?:[ \t]+[a-z][a-z-]+){0,3}?)"
+    r"(?=[ \t]*(?:[,.;:)]|$|[ \t]+(?:from|to|for|over|since|each|every|a|an|the|in|on|at|by|"
+    r"with|and|or|last|this|that|which|who|as)\b))")
 _INTERVAL_AFTER = re.compile(r",?[ \t]+(?:later|after|afterwards|before|earlier)\b")
 _FIRST_FOR_BEFORE = re.compile(r"\b(?:first|last|longest|highest|lowest|biggest)[ \t]+"
                                r"(?:time[ \t]+)?(?:in|for)[ \t]+$", re.IGNORECASE)
@@ -654,6 +664,16 @@ def _own_measure(text: str, s: int, a: int, b: int, e: int, q: Quantity, measure
     if dim == "speed" and q.unit is not None:
         return (("wind speed" if _WIND.search(text, max(s, a - 40), min(e, b + 30)) else
                  _dimension_measures().get("speed", "speed")), None)
+    # -- a noun naming the figure in brackets ("(population 1.75m)") -----------------------
+    br = _BRACKET_NOUN_BEFORE.search(lead)
+    if br is not None and br.group("n").lower() not in _NOT_MEASURE_NOUN:
+        return singular(br.group("n").lower()), None
+    # -- a lead ("40,000 votes, or 2 percentage points, ahead") -----------------------------
+    if _AHEAD_AFTER.match(text, b, e):
+        return "lead", None
+    # -- how long something lasted ("a strike that lasted six years") ----------------------
+    if dim == "duration" and _LASTED_BEFORE.search(lead):
+        return "duration", None
     # -- a time between two events ("20 weeks later", "first for four years") ---------------
     if dim == "duration" and _INTERVAL_AFTER.match(text, b, e) or dim == "duration" and \
             _FIRST_FOR_BEFORE.search(lead):
@@ -680,6 +700,13 @@ def _own_measure(text: str, s: int, a: int, b: int, e: int, q: Quantity, measure
         after = _WORDS_AFTER.match(text.lower(), b, e)
         said = set(measure.split()) | set(after.group("w").lower().split() if after else ())
         return ("spending" if "spending" in said else "cost"), None
+    # -- money "in" what it is ("$85 billion in bonds", "$60 billion in U.S. imports") -------
+    if dim == "currency":
+        inn = _IN_NOUNS_AFTER.match(text, b, e)
+        if inn is not None:
+            nouns = [w for w in inn.group("np").lower().split() if w not in _NOT_MEASURE_NOUN]
+            if nouns and (not measure or not set(measure.split()) & {singular(w) for w in nouns}):
+                return singular(nouns[-1]), None
     # -- what changed ("rates could rise by a whopping 25 percent") -------------------------
     if dim in ("ratio", "currency") and q.per is None:
         ch = _CHANGE_SUBJECT.search(lead)

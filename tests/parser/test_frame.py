@@ -53,6 +53,11 @@ def frame_of(sentence: str, figure: str, title: str | None = None):
     # (a nationality is kept as the holder: it tells Malian from French soldiers)
     ("A guard shot dead 3 American doctors.", "3", "deaths", "american"),
     ("Nineteen firefighters were killed battling the wildfire.", "Nineteen", "deaths", None),
+    # money "in" what it is, a bracketed noun, a lead, how long something lasted
+    ("The tariffs hit $60 billion in U.S. imports.", "$60 billion", "import", None),
+    ("Montreal (population 1.75m) was studied.", "1.75m", "population", None),
+    ("She was 40,000 votes, or nearly 2 percentage points, ahead.", "2", "lead", None),
+    ("The union led a strike that lasted more than six years.", "six years", "duration", None),
     # a time between two events
     ("The election, 20 weeks later, changed everything.", "20 weeks", "interval", None),
 ])
