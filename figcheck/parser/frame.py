@@ -156,8 +156,9 @@ _OPINION_AFTER = re.compile(
 _OPINION_MEASURE: dict[str, str] = {"approve": "approval", "disapprove": "disapproval",
                                     "oppose": "opposition", "support": "support"}
 _AWAY_AFTER = re.compile(
-    r"\)?[ \t]*(?:\([^()]{0,30}\)[ \t]*)?(?:(?:further|farther|due)[ \t]+)?(?:(?:north|south|east|west)"
-    r"(?:[ -]?(?:north|south|east|west))*(?:[ -]?(?:north|south|east|west)ward)?|from|off|away|"
+    r"\)?[ \t]*(?:\([^()]{0,30}\)[ \t]*)?(?:(?:further|farther|due)[ \t]+)?"
+    r"(?:(?:north|south|east|west)(?:[ -]?(?:north|south|east|west))*"
+    r"(?:[ -]?(?:north|south|east|west)ward)?|from|off|away|"
     r"outside|inland|offshore|upstream|downstream|across)\b", re.IGNORECASE)
 _CHANGE_SUBJECT = re.compile(
     r"\b(?P<np>(?:[a-z][\w-]*[ \t]+){0,1}[a-z][\w-]*s)[ \t]+(?:(?:could|would|will|may|might|has|"
@@ -600,20 +601,6 @@ _PLACE_APPOS_BEFORE = re.compile(
     r"(?P<h>[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*){0,3}),[ \t]*(?:(?:which|that)[ \t]+"
     r"(?:is|was|lies|sits)[ \t]+|(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,4}?)?$")
 _WORDS_AFTER = re.compile(r"[ \t]*(?:\([^()]{0,30}\))?(?P<w>(?:[ \t]+[a-z][a-z-]*){1,3})")
-_HEAD_OF_BEFORE = re.compile(r"\b(?P<n>[A-Za-z]+)[ \t]+of[ \t]+$")
-
-
-def _names_head(text: str, s: int, a: int, b: int, e: int, measure: str) -> bool:
-    """Whether the sentence ties the figure to its measure noun: the noun right after it ("a
-    10km surveillance zone") or "<noun> of" right before it ("a radius of 3km")."""
-    words = {singular(w) for w in measure.lower().split()}
-    m = _WORDS_AFTER.match(text, b, e)
-    if m is not None and words & {singular(w) for w in m.group("w").lower().split()}:
-        return True
-    m = _HEAD_OF_BEFORE.search(text, max(s, a - 30), a)
-    return m is not None and singular(m.group("n").lower()) in words
-
-
 def _own_measure(text: str, s: int, a: int, b: int, e: int, q: Quantity, measure: str | None
                  ) -> tuple[str, str | None] | None:
     """(measure, holder) when the figure's own form names what it measures, whatever noun the
@@ -642,7 +629,8 @@ def _own_measure(text: str, s: int, a: int, b: int, e: int, q: Quantity, measure
             return "age", (_norm_name(got) if got and got[:1].isupper() else
                            (got or "").lower()) or ""
         if ap is not None and whole and 0 < q.value.low <= 120 and q.text.strip().isdigit() \
-                and not lead.rstrip().endswith((" a", " an")) and _AGE_APPOS_AFTER.match(text, b, e):
+                and not lead.rstrip().endswith((" a", " an")) \
+                and _AGE_APPOS_AFTER.match(text, b, e):
             return "age", _norm_name(ap.group("h")) or ""
     # -- a distance, a speed, an area ------------------------------------------------------
     dm = _dimension_measures().get(dim)
