@@ -27,6 +27,11 @@ class Entry:
     after: tuple[str, ...]
     passing: tuple[str, ...]
     failing: tuple[str, ...]
+    verbs: tuple[str, ...] = ()
+    """Measure entries: verb lemmas whose amount is this measure ("spend" -> "spending")."""
+    dimensions: tuple[str, ...] = ()
+    """Measure entries: dimensions whose figure, counting no noun, is this measure ("length"
+    -> "distance")."""
 
 
 @dataclass(frozen=True)
@@ -64,7 +69,9 @@ def parse(data: dict[str, Any]) -> Vocabulary:
         for name, raw in data.get(slot, {}).items():
             entries.append(Entry(slot=slot, name=name, words=_strings(raw, "words"),
                                  before=_strings(raw, "before"), after=_strings(raw, "after"),
-                                 passing=_strings(raw, "pass"), failing=_strings(raw, "fail")))
+                                 passing=_strings(raw, "pass"), failing=_strings(raw, "fail"),
+                                 verbs=_strings(raw, "verbs"),
+                                 dimensions=_strings(raw, "dimensions")))
     unknown = set(data) - set(SLOTS)
     if unknown:
         raise ValueError(f"vocabulary: unknown tables {sorted(unknown)}")

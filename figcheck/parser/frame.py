@@ -6,12 +6,26 @@ around it (a bounded window, so the cost per figure is constant) and the one voc
 
 Slots and the syntax they come from:
 
-* *measure*: the subject head through the vocabulary's measure nouns ("toll" -> "death toll";
-  people killed are the death toll; "killed or wounded" are casualties; money with a punish event
-  is a fine, a duration with one a prison sentence);
-* *holder*: a possessive ("Curry's 29 points", "the bank's €140m fine"), an appositive ("Kevin
-  Johnson, 25"), the object of a ditransitive punish verb ("fined the bank €140m"), "for X" after
-  the figure, else the nearest name in the figure's clause ("the Conservatives won 191 seats");
+* *measure*: first the figure's own form, when it names what it measures whatever noun the
+  subject reader found (:func:`_own_measure`): an age ("Kevin Johnson, 25", "the 42-year-old
+  deputy secretary"), a distance, speed, area or temperature counting no noun of its own ("190
+  miles east of Moscow"; the vocabulary's measure ``dimensions``), a size or extent ("a 12-inch
+  doll", "400 metres wide"), a share of a group, a vote share or an opinion ("68 percent of
+  Democrats", "50.3 percent of the vote", "85 percent disapprove"), a per cent's own noun ("38
+  percent approval"), what changed ("rates could rise by 25 percent"), an undertaking's cost ("a
+  $68B rail project"), a money amount a verb names ("spent $2m" -> spending; the vocabulary's
+  measure ``verbs``), a time between two events ("20 weeks later"); else the subject head
+  through the vocabulary's measure nouns ("toll" -> "deaths"; people killed are deaths, people
+  injured injuries; "killed or wounded" are casualties; money with a punish event is a fine, a
+  duration with one a prison sentence).  A bracketed conversion takes the measure and holder of
+  the figure it converts;
+* *holder*: the figure's own form (an age's person, a share's group, a distance's place: "Mondoro,
+  about 60 km away"), a possessive ("Curry's 29 points", "the bank's €140m fine"), an appositive
+  ("Kevin Johnson, 25"), the object of a ditransitive punish verb ("fined the bank €140m"), "for
+  X" after the figure, else the nearest name in the figure's clause ("the Conservatives won 191
+  seats") that is not a preposition's object ("on Obamacare"), a nationality adjective before a
+  noun ("Chinese tourists"), the measure itself, or (in a Title Case headline) any word but the
+  headline's subject;
 * *event*: the subject's event, else a participle, passive or verb next to the figure, through the
   vocabulary's event classes ("wounded" -> injure, "fined" -> punish);
 * *aggregation*: cue phrases just before or after the figure (vocabulary), "Of the N, M ...", a
@@ -78,7 +92,7 @@ _EVENT_BEFORE = re.compile(
     r"\b(?P<ev>evacuation|deaths?|arrests?|injur(?:y|ies)|rescue|destruction|displacement)"
     r"\s+of\s+$", re.IGNORECASE)
 _VERB_BEFORE = re.compile(r"\b(?P<v>[a-z]{3,}(?:ed|ing)|lost|cut|won|sold|paid|sent|took|"
-                          r"scored|hit)(?:\s+(?:the\s+)?[a-z]+)?\s+(?:to\s+|for\s+)?$")
+                          r"scored|hit|dead)(?:\s+(?:the\s+)?[a-z]+)?\s+(?:to\s+|for\s+)?$")
 _POSSESSIVE = re.compile(
     r"(?P<h>(?:the[ \t]+)?(?:[A-Z][\w&.-]*(?:[ \t][A-Z][\w&.-]*)*|[a-z]+))['\u2019]s?[ \t]+"
     r"(?:(?:[a-z-]+|record|new)[ \t]+)?$")
@@ -90,12 +104,16 @@ _DITRANSITIVE = re.compile(
 _DITRANSITIVE_HINT = re.compile(r"fine|order|award|paid|pays|gave|owe|sentenc|jail|charg")
 _FOR_AFTER = re.compile(r"^(?:[ \t]+[a-z-]+){0,2}[ \t]+for[ \t]+(?:the[ \t]+)?"
                         r"(?P<h>[A-Z][\w&.-]*(?:[ \t][A-Z][\w&.-]*)*)")
-_CAP_NAME = re.compile(r"[A-Z][A-Za-z&'\u2019-]*(?:[ \t][A-Z][A-Za-z&'\u2019-]*)*")
+_CAP_NAME = re.compile(r"(?<![\w\u2019-])[A-Z][A-Za-z&'\u2019-]*(?:[ \t][A-Z][A-Za-z&'\u2019-]*)*")
 _NAME_STOP: frozenset[str] = frozenset(
     """the a an in on at it its this that these those there he she they we but and after before
     when while however meanwhile of for to from by with as mr mrs ms dr monday tuesday wednesday
     thursday friday saturday sunday january february march april may june july august september
-    october november december according officials police government said says i""".split())
+    october november december according officials police government said says i since then
+    also as if so because although though until despite during including under over about
+    among between through without within yet still now just only even more most less some
+    many much both each every no not nor or here how what where which why whom whose actually
+    earlier later last next first new other another such out up down off""".split())
 _PRONOUN_HOLDER: frozenset[str] = frozenset({"its", "their", "his", "her", "our", "my", "your",
                                              "it", "they", "he", "she", "we", "who", "that",
                                              "them", "him", "us", "me", "you", "which", "this",
@@ -108,6 +126,76 @@ _PEOPLE_HEADS: frozenset[str] = frozenset(
 _CASUALTY_AFTER = re.compile(r"^(?:[ \t]+[a-z]+){0,2}[ \t]+(?:killed|dead)[ \t]+(?:or|and)[ \t]+"
                              r"(?:wounded|injured)\b|^(?:[ \t]+[a-z]+){0,2}[ \t]+(?:wounded|"
                              r"injured)[ \t]+(?:or|and)[ \t]+(?:killed|dead)\b")
+DEATHS = "deaths"
+"""The measure of people killed ("killing 5", "the death toll rose to 52"): the vocabulary's."""
+_AGE_AFTER = re.compile(r"[ \t-]*years?[ \t-]old\b", re.IGNORECASE)
+_AGE_APPOS_BEFORE = re.compile(
+    r"(?P<h>[A-Z][\w'.\u2019-]*(?:[ \t]+[A-Z][\w'.\u2019-]*)*),[ \t]*(?:(?:a|an)[ \t]+|now[ \t]+|"
+    r"aged[ \t]+)?$")
+_AGE_APPOS_AFTER = re.compile(r"[ \t]*(?:[,;)]|\.(?:\s|$)|$)")
+_NP_WORD = re.compile(r"[ \t]+(?P<w>[A-Za-z][\w.'\u2019-]*)")
+_NP_STOP: frozenset[str] = frozenset(
+    """who which that was is were are has had have and or but from of in at on with near to by
+    for said says told after before when while as than""".split())
+_APPOS_NAME = re.compile(r",[ \t]+(?P<h>[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*)+)")
+_OF_AFTER = re.compile(
+    r"[ \t]*(?:\([^()]{0,30}\)[ \t]*)?(?:of[ \t]|in[ \t]+(?!(?:the|a|an|this|that|its|his|her|"
+    r"their|each|every|all|total|[A-Z][a-z]+)\b|\d))")
+_SIZE_FORM = re.compile(r"-(?:inch|in|foot|ft|centimetre|centimeter|cm|millimetre|millimeter|"
+                        r"mm)\b|\d(?:in|cm|mm)[ \t]*\(", re.IGNORECASE)
+_WIND = re.compile(r"\bwinds?\b", re.IGNORECASE)
+_VOTE_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the|their|his|her|its)[ \t]+(?:popular[ \t]+)?"
+                         r"(?:vote|ballots?)\b", re.IGNORECASE)
+_GROUP_AFTER = re.compile(
+    r"[ \t]+of[ \t]+(?:the[ \t]+|all[ \t]+)?(?P<g>(?:[A-Z][a-z]+[ \t]+)?[A-Z][a-z]+s|"
+    r"(?:[a-z]+[ \t]+)?[a-z]+(?:ers|ans|ents|ists|ees|people|adults|women|men|voters))\b")
+_OPINION_AFTER = re.compile(
+    r"\)?[ \t]+(?:now[ \t]+|also[ \t]+|still[ \t]+)?(?P<v>say|said|says|describe[sd]?|believe[sd]?|"
+    r"think|thought|support(?:ed)?|oppose[sd]?|approve[sd]?|disapprove[sd]?|want(?:ed)?|"
+    r"favou?r(?:ed)?|back(?:ed)?|report(?:ed)?|agree[sd]?|disagree[sd]?)\b", re.IGNORECASE)
+_OPINION_MEASURE: dict[str, str] = {"approve": "approval", "disapprove": "disapproval",
+                                    "oppose": "opposition", "support": "support"}
+_AWAY_AFTER = re.compile(
+    r"\)?[ \t]*(?:\([^()]{0,30}\)[ \t]*)?(?:(?:further|farther|due)[ \t]+)?"
+    r"(?:(?:north|south|east|west)(?:[ -]?(?:north|south|east|west))*"
+    r"(?:[ -]?(?:north|south|east|west)ward)?|from|off|away|"
+    r"outside|inland|offshore|upstream|downstream|across)\b", re.IGNORECASE)
+_CHANGE_SUBJECT = re.compile(
+    r"\b(?P<np>(?:[a-z][\w-]*[ \t]+){0,1}[a-z][\w-]*s)[ \t]+(?:(?:could|would|will|may|might|has|"
+    r"have|had|also|is|are|was|were|been|to)[ \t]+)*(?:rise|rose|risen|rising|fall|fell|fallen|"
+    r"falling|drop|dropped|dropping|jump|jumped|climb|climbed|grow|grew|grown|increase|increased|"
+    r"decrease|decreased|decline|declined|dip|dipped|surge|surged|soar|soared|plunge|plunged|"
+    r"spike|spiked|slump|slumped|tumble|tumbled)(?:[ \t]+(?:by|to))?(?:[ \t]+(?:an?[ \t]+)?"
+    r"(?:whopping|average[ \t]+of|estimated|further|another|additional))*[ \t]+$")
+"""A plural subject right before a change verb and the figure: what changed ("premiums would
+rise by an average of")."""
+_BRACKET_NOUN_BEFORE = re.compile(r"\([ \t]*(?P<n>[a-z]{4,})[ \t:]*$")
+_AHEAD_AFTER = re.compile(r",?[ \t]+ahead\b")
+_LASTED_BEFORE = re.compile(r"\b(?:lasted|lasting|lasts|last)[ \t]+(?:(?:for|more[ \t]+than|"
+                            r"nearly|almost|about|over|just)[ \t]+)*$")
+_IN_NOUNS_AFTER = re.compile(
+    r"[ \t]+in[ \t]+(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|each|every|all|"
+    r"total|fiscal|cash|full|part|return|exchange)\b)"
+    r"(?P<np>(?:U\.S\.|[A-Z]{2,4}|[a-z][a-z-]+)(?:[ \t]+[a-z][a-z-]+){0,3}?)"
+    r"(?=[ \t]*(?:[,.;:)]|$|[ \t]+(?:from|to|for|over|since|each|every|a|an|the|in|on|at|by|"
+    r"with|and|or|last|this|that|which|who|as)\b))")
+_INTERVAL_AFTER = re.compile(r",?[ \t]+(?:later|after|afterwards|before|earlier)\b")
+_FIRST_FOR_BEFORE = re.compile(r"\b(?:first|last|longest|highest|lowest|biggest)[ \t]+"
+                               r"(?:time[ \t]+)?(?:in|for)[ \t]+$", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"[ \t]+[A-Za-z]")
+_NOUN_AFTER = re.compile(r"[ \t]+(?P<n>[a-z][a-z-]{2,})\b(?![ \t]+of\b)")
+_NOT_MEASURE_NOUN: frozenset[str] = frozenset(
+    """more less fewer higher lower increase decrease rise drop jump fall gain last next this
+    that the and or but than from since over under below above among between say says said
+    were was are is have has had will would could may might can should each every per a an
+    in on at to by for with of off up down after before later earlier year month week day
+    annually already still also only just""".split())
+_UNDERTAKING: frozenset[str] = frozenset(
+    """project hunt plan program programme scheme package bill measure stimulus overhaul
+    renovation expansion investigation probe""".split())
+"""Nouns an amount of money before which is what the undertaking costs."""
+_VERB_JUST_BEFORE = re.compile(
+    r"\b(?P<v>[A-Za-z]+)(?:[ \t]+(?:out|up|back|in|north[ \t]+of|of|for))?[ \t]+$")
 _SOFT_MODALITIES: frozenset[str] = frozenset({"estimated", "estimate", "reported", "reportedly",
                                               "approximately"})
 _PLAN_MODALITIES: frozenset[str] = frozenset({"will", "planned", "set to", "due to", "plan"})
@@ -247,7 +335,8 @@ def _clause_start(text: str, s: int, a: int) -> int:
     return lo
 
 
-def _holder(text: str, s: int, a: int, b: int, e: int, q: Quantity) -> str | None:
+def _holder(text: str, s: int, a: int, b: int, e: int, q: Quantity,
+            measure: str | None = None) -> str | None:
     lo = max(s, a - 80)
     before = text[lo:a]
     near = before[-40:]
@@ -273,6 +362,8 @@ def _holder(text: str, s: int, a: int, b: int, e: int, q: Quantity) -> str | Non
     head_words = set((q.subject.head or "").lower().split())
     names = [w for w in (q.subject.text or "").split()
              if w[:1].isupper() and w.lower().strip("'\u2019") not in _NAME_STOP and "-" not in w
+             and (q.field != "title" or any(c.isupper() for c in w[1:]))
+
              and w.lower().rstrip("s") not in head_words and w.lower() not in head_words]
     if names and (q.subject.text or "").split()[-1] not in names:
         got = _norm_name(" ".join(names))
@@ -284,23 +375,41 @@ def _holder(text: str, s: int, a: int, b: int, e: int, q: Quantity) -> str | Non
     for qual in (q.subject.attribution, q.subject.place, q.subject.time):
         drop |= set((qual or "").lower().replace("'s", "").split())
     best: str | None = None
+    title = q.field == "title"
+    own_words = {singular(w) for w in (measure or '').lower().split()}
     for m in _CAP_NAME.finditer(text, c0, a):
+        if title and m.start() > c0:
+            break  # in Title Case every word is capitalised: only the headline's subject
+        possessive = m.group(0).endswith(("'s", "\u2019s"))
+        if not possessive and _PREP_BEFORE.search(text, max(c0, m.start() - 12), m.start()):
+            continue  # "on Obamacare", "by ISIS": not whose the figure is
         words = [w for w in m.group(0).split() if w.lower().strip("'\u2019") not in _NAME_STOP]
         if m.start() == s and words and words[0] == m.group(0).split()[0]:
             first = words[0]
             nxt = _NEXT_WORD.match(text, m.end())
             if not (first.endswith(("'s", "\u2019s")) or any(c.isupper() for c in first[1:])
-                    or len(words) > 1 or (nxt and not first.endswith("s") and (
-                        nxt.group(1).endswith("ed") or nxt.group(1) in vocab_words()))):
+                    or len(words) > 1 or (nxt and (not first.endswith("s")
+                                                   or first.endswith(("ans", "ats"))) and (
+                        nxt.group(1).endswith(("ed", "es")) or nxt.group(1) in vocab_words()
+                        or nxt.group(1) in _FINITE or nxt.group(1).endswith("s")
+                        and len(nxt.group(1)) > 3 and not nxt.group(1).endswith("ss")))):
                 # a sentence-initial word is a name as "Japan's", "BBC", "Curry scored"
                 words = words[1:]
-        words = [w for w in words if w.lower().removesuffix("'s").strip("'\u2019") not in drop]
+        words = [w for w in words if w.lower().removesuffix("'s").strip("'\u2019") not in drop
+                 and singular(w.lower()) not in own_words]
         if words:
             best = _norm_name(" ".join(words))
     return best
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+_FINITE: frozenset[str] = frozenset(
+    """paid made spent won lost sold hit set cut put got took gave ran has had have is are was
+    were will would can could may might must should did does do""".split())
+"""Finite verbs after a sentence-initial word that make it the clause's subject ("IRS paid")."""
+_PREP_BEFORE = re.compile(r"\b(?:on|in|by|at|from|to|for|with|of|into|about|over|against|"
+                          r"under|via|through|across|than|like|near)[ \t]+(?:the[ \t]+)?$",
+                          re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -408,6 +517,201 @@ def _period(text: str, s: int, e: int, a: int, time: str | None
     return _dt.date(y, 1, 1), _dt.date(y, 12, 31)
 
 
+def _verb_measure(word: str) -> str | None:
+    """The vocabulary's measure of an amount a verb governs ("spent" -> "spending"), trying the
+    word and its lemma."""
+    table = _verb_measures()
+    w = word.lower()
+    for cand in (w, _lemma(w), _lemma(w) + "e", w[:-1] if w.endswith("s") else w,
+                 w[:-2] if w.endswith("es") else w):
+        got = table.get(cand)
+        if got is not None:
+            return got
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _verb_measures() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for entry in vocabulary().of("measure"):
+        for v in entry.verbs:
+            out.setdefault(v, entry.name)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _dimension_measures() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for entry in vocabulary().of("measure"):
+        for d in entry.dimensions:
+            out.setdefault(d, entry.name)
+    return out
+
+
+def _noun_phrase_after(text: str, i: int, e: int) -> str | None:
+    """The noun phrase that starts at ``i`` ("girl", "deputy secretary, Justin Muzinich", "former
+    New York City Mayor Mike Bloomberg"): its proper name if it ends in one (or an appositive
+    name follows it), else its last word."""
+    words: list[str] = []
+    end = i
+    while len(words) < 7:
+        m = _NP_WORD.match(text, end, e)
+        if m is None:
+            break
+        w = m.group("w")
+        lw = w.lower()
+        if lw in _NP_STOP or (words and not w[:1].isupper() and (lw.endswith(("ly", "ed"))
+                                                                 or lw in vocab_words())):
+            break
+        words.append(w.rstrip(".'\u2019"))
+        end = m.end()
+    if not words:
+        return None
+    ap = _APPOS_NAME.match(text, end, e)
+    if ap is not None:
+        return ap.group("h")
+    caps: list[str] = []
+    for w in reversed(words):
+        if not w[:1].isupper():
+            break
+        caps.insert(0, w)
+    return " ".join(caps) if caps else words[-1]
+
+
+_PERSON_SUFFIX: tuple[str, ...] = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman",
+                                  "child", "boy", "girl", "grant")
+
+
+def _counts_people(q: Quantity, head: str | None) -> bool:
+    """Whether a plain count counts people: a people noun ("passengers", "firefighters",
+    "migrants", "doctors") or no noun at all ("kills at least 9")."""
+    if q.dimension != "count" or q.unit is not None:
+        return False
+    if head is None:
+        return True
+    last = head.split()[-1]
+    return last in _PEOPLE_HEADS or last.endswith(_PERSON_SUFFIX)
+
+
+_EXTENT: dict[str, str] = {"wide": "width", "long": "length", "high": "height", "tall": "height",
+                           "deep": "depth", "thick": "thickness", "across": "width"}
+_EXTENT_AFTER = re.compile(r"[ \t]*(?:\([^()]{0,30}\)[ \t]*)?(?P<a>wide|long|high|tall|deep|thick|"
+                           r"across)\b", re.IGNORECASE)
+_PLACE_APPOS_BEFORE = re.compile(
+    r"(?P<h>[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*){0,3}),[ \t]*(?:(?:which|that)[ \t]+"
+    r"(?:is|was|lies|sits)[ \t]+|(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,4}?)?$")
+_WORDS_AFTER = re.compile(r"[ \t]*(?:\([^()]{0,30}\))?(?P<w>(?:[ \t]+[a-z][a-z-]*){1,3})")
+def _own_measure(text: str, s: int, a: int, b: int, e: int, q: Quantity, measure: str | None
+                 ) -> tuple[str, str | None] | None:
+    """(measure, holder) when the figure's own form names what it measures, whatever noun the
+    subject reader found: an age ("Kevin Johnson, 25", "the 42-year-old deputy secretary"), a
+    distance, speed or area counting no noun ("190 miles east of Moscow"), a share of a group
+    ("68 percent of Democrats", "36 percent describe themselves"), a vote share, an amount a
+    verb names ("spent $2m" -> spending).  The holder is None when the frame's own rules should
+    find it, "" when there is none."""
+    lead = text[max(s, a - 60):a]
+    dim = q.dimension
+    # -- an age -------------------------------------------------------------------------
+    if dim in ("duration", "count") and (q.unit in (None, "year")) and q.per is None:
+        after_age = None
+        if q.text.lower().rstrip().endswith("old") and "year" in q.text.lower():
+            after_age = b
+        else:
+            m = _AGE_AFTER.match(text, b, e)
+            if m is not None:
+                after_age = m.end()
+        ap = _AGE_APPOS_BEFORE.search(lead)
+        whole = q.value.low == q.value.high and q.value.low == q.value.low.to_integral_value()
+        if after_age is not None:
+            if ap is not None and lead.rstrip().endswith((" a", " an")):
+                return "age", _norm_name(ap.group("h")) or ""
+            got = _noun_phrase_after(text, after_age, e)
+            return "age", (_norm_name(got) if got and got[:1].isupper() else
+                           (got or "").lower()) or ""
+        if ap is not None and whole and 0 < q.value.low <= 120 and q.text.strip().isdigit() \
+                and not lead.rstrip().endswith((" a", " an")) \
+                and _AGE_APPOS_AFTER.match(text, b, e):
+            return "age", _norm_name(ap.group("h")) or ""
+    # -- a distance, a speed, an area ------------------------------------------------------
+    dm = _dimension_measures().get(dim)
+    if dim == "length" and q.per is None and _SIZE_FORM.search(text, a, min(e, b + 6)):
+        return "size", None  # "a 12-inch doll", "an 8in (200 mm) disk"
+    if dim == "length" and q.per is None:
+        adj = _EXTENT_AFTER.match(text, b, e) if not measure else None
+        if adj is not None:  # "400 metres wide", "a mile long", "30 feet deep"
+            return _EXTENT[adj.group("a").lower()], None
+    if dm is not None and q.per is None and not _OF_AFTER.match(text, b, e) and (
+            dim != "length" or not measure or _AWAY_AFTER.match(text, b, e)):
+        if dim == "length":
+            ap = _PLACE_APPOS_BEFORE.search(lead)  # "Mondoro, about 60 km away"
+            if ap is not None:
+                return dm, _norm_name(ap.group("h")) or None
+        if dim == "speed" and _WIND.search(text, max(s, a - 40), min(e, b + 30)):
+            return "wind speed", None
+        return dm, None
+    if dim == "speed" and q.unit is not None:
+        return (("wind speed" if _WIND.search(text, max(s, a - 40), min(e, b + 30)) else
+                 _dimension_measures().get("speed", "speed")), None)
+    # -- a noun naming the figure in brackets ("(population 1.75m)") -----------------------
+    br = _BRACKET_NOUN_BEFORE.search(lead)
+    if br is not None and br.group("n").lower() not in _NOT_MEASURE_NOUN:
+        return singular(br.group("n").lower()), None
+    # -- a lead ("40,000 votes, or 2 percentage points, ahead") -----------------------------
+    if _AHEAD_AFTER.match(text, b, e):
+        return "lead", None
+    # -- how long something lasted ("a strike that lasted six years") ----------------------
+    if dim == "duration" and _LASTED_BEFORE.search(lead):
+        return "duration", None
+    # -- a time between two events ("20 weeks later", "first for four years") ---------------
+    if dim == "duration" and _INTERVAL_AFTER.match(text, b, e) or dim == "duration" and \
+            _FIRST_FOR_BEFORE.search(lead):
+        return "interval", None
+    # -- a share of a group, a vote share, an opinion --------------------------------------
+    if dim == "ratio" and q.unit in ("percentage", "percent"):
+        if _VOTE_AFTER.match(text, b, e):
+            return "vote share", None
+        g = _GROUP_AFTER.match(text, b, e)
+        if g is not None:
+            return "share", _norm_name(g.group("g")) or g.group("g").lower()
+        op = _OPINION_AFTER.match(text, b, e)
+        if op is not None and q.direction is None:
+            v = op.group("v").lower()
+            return next((m for k, m in _OPINION_MEASURE.items() if v.startswith(k[:-1])),
+                        "share"), ""
+        nn = _NOUN_AFTER.match(text, b, e)
+        if nn is not None and nn.group("n").lower() not in _NOT_MEASURE_NOUN and \
+                q.direction is None and not nn.group("n").lower().endswith(("ly", "ed")):
+            return singular(nn.group("n").lower()), None  # "38 percent approval", "a 20% cut"
+    # -- what an undertaking costs ("a $68B rail project", "the $1.1 trillion spending bill")
+    if dim == "currency" and measure and measure.split()[-1] in _UNDERTAKING and \
+            _WORD_AFTER.match(text, b, e):
+        after = _WORDS_AFTER.match(text.lower(), b, e)
+        said = set(measure.split()) | set(after.group("w").lower().split() if after else ())
+        return ("spending" if "spending" in said else "cost"), None
+    # -- money "in" what it is ("$85 billion in bonds", "$60 billion in U.S. imports") -------
+    if dim == "currency":
+        inn = _IN_NOUNS_AFTER.match(text, b, e)
+        if inn is not None:
+            nouns = [w for w in inn.group("np").lower().split() if w not in _NOT_MEASURE_NOUN]
+            if nouns and (not measure or not set(measure.split()) & {singular(w) for w in nouns}):
+                return singular(nouns[-1]), None
+    # -- what changed ("rates could rise by a whopping 25 percent") -------------------------
+    if dim in ("ratio", "currency") and q.per is None:
+        ch = _CHANGE_SUBJECT.search(lead)
+        if ch is not None:
+            np = [w for w in ch.group("np").lower().split() if w not in _MOD_STOP]
+            if np and (not measure or not set(measure.split()) & set(np)):
+                return singular(np[-1]), None
+    # -- an amount a verb names ------------------------------------------------------------
+    if dim == "currency" and not _OF_AFTER.match(text, b, e):
+        vb = _VERB_JUST_BEFORE.search(lead)
+        if vb is not None:
+            got = _verb_measure(vb.group("v"))
+            if got is not None:
+                return got, None
+    return None
+
+
 def _sentence(text: str, s: int, e: int, cache: dict[tuple[int, int], _Sentence] | None
               ) -> _Sentence:
     """:class:`_Sentence` of ``text[s:e]``, once per sentence window."""
@@ -496,16 +800,22 @@ def build(text: str, sentence: tuple[int, int], q: Quantity,
     narrowing = tuple(w for w in _narrowing(subj.text, head, ev) if event_class(w) != ev)
     if measure and narrowing:
         measure = " ".join((*narrowing, measure))  # "core inflation", "uninjured passenger"
+    holder_override: str | None = None
+    own = _own_measure(text, s, a, b, e, q, measure)
+    if own is not None:
+        measure, holder_override = own
     if casualties:
         measure = "casualty"
-    elif head in _PEOPLE_HEADS and ev == "kill":
-        measure = "death toll"
+    elif _counts_people(q, head) and ev == "kill" or measure == DEATHS:
+        measure = DEATHS
+    elif _counts_people(q, head) and ev == "injure":
+        measure = "injuries"
     elif ev == "punish" and q.dimension == "currency":
         measure = "fine"  # "fined the bank 140m euros": the head the parser found is the payer
     elif ev == "punish" and q.dimension == "duration":
         measure = "prison sentence"
-    if measure == "death toll":
-        ev = "kill"  # the death toll carries its event in its name
+    if measure == DEATHS:
+        ev = "kill"  # the deaths carry their event in their name
     elif measure == "casualty":
         ev = None  # casualties are the killed and the wounded, whatever the verb
 
@@ -562,7 +872,8 @@ def build(text: str, sentence: tuple[int, int], q: Quantity,
     place = subj.place or info.admin
     p0, p1 = _period(text, s, e, a, subj.time)
     return Frame(
-        measure=measure, holder=_holder(text, s, a, b, e, q), event=ev,
+        measure=measure, holder=(holder_override if holder_override is not None
+                                 else _holder(text, s, a, b, e, q, measure)) or None, event=ev,
         aggregation=agg,
         place=place, time=subj.time, period_start=p0, period_end=p1,
         stance=stance,
@@ -586,6 +897,13 @@ def with_frames(text: str, quantities: Sequence[Quantity],
             frame = build(text, sent, q, figs, cache)
         except Exception:  # noqa: BLE001 - a frame bug must not lose the figure
             frame = Frame()
+        if "converted" in frame.discourse and out and out[-1].end <= q.start and \
+                sent[0] <= out[-1].start and out[-1].dimension == q.dimension:
+            # "an altitude of about 2,850 metres (9,350 feet)": the conversion states the same
+            # figure, so it has the same measure and holder
+            prev = out[-1].frame
+            frame = frame.model_copy(update={"measure": prev.measure or frame.measure,
+                                             "holder": prev.holder or frame.holder})
         out.append(q.model_copy(update={"frame": frame}))
     return out
 
