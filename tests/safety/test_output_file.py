@@ -122,7 +122,7 @@ def test_failed_write_leaves_the_old_file(draft: Path, tmp_path: Path) -> None:
 
     big = tmp_path / "big.md"
     big.write_text((ARTICLE + "\n") * 200, encoding="utf-8")
-    r = subprocess.run(["bash", "-c", script, "sh", *command(), "check", str(big), "-f", "json",
+    r = subprocess.run(["bash", "-c", script, "sh", *command(), "check", "--preview", str(big), "-f", "json",
                         "-o", str(out)], capture_output=True, text=True, env=env(), timeout=120,
                        check=False)
     assert r.returncode == 2, r.stderr
