@@ -142,7 +142,11 @@ def test_check_against_on_the_command_line(tmp_path: Path, records: list[dict]) 
     db = tmp_path / "a.db"
     run_batch([str(_write(tmp_path / "a.jsonl", archive))], str(db), jobs=1)
     draft = tmp_path / "draft.md"
-    draft.write_text(f"# {docs[drafted]['title']}\n\n{docs[drafted]['text']}\n")
+    # the draft keeps its record's date and outlet (front matter): whether a changed count is an
+    # update or a contradiction depends on them
+    meta = "".join(f"{k}: {docs[drafted][k]}\n" for k in ("source", "published")
+                   if docs[drafted].get(k))
+    draft.write_text(f"---\n{meta}---\n# {docs[drafted]['title']}\n\n{docs[drafted]['text']}\n")
     result = subprocess.run([sys.executable, "-m", "figcheck", "check", str(draft), "--against", str(db),
                              "--format", "jsonl"], capture_output=True, text=True, timeout=120)
     assert result.returncode == 1, result.stderr
