@@ -1084,6 +1084,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     dg.add_argument("--tasks", default=str(TASKS))
     dg.add_argument("--cqe", default=os.environ.get("CQE_VENV", "/work/cqe-venv"))
     dg.add_argument("--out", default=str(EXPORT / "disagreements.jsonl"))
+    ag = sub.add_parser("agreement", help="a second reader's answers against the labels: the "
+                                          "human ceiling of each score")
+    ag.add_argument("answers", nargs="+", help="the second reader's answer files")
+    ag.add_argument("--labels", default=str(LABELS))
     sub.add_parser("cqe-worker", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
 
@@ -1096,7 +1100,56 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _import_labels(args)
     if args.cmd == "disagreements":
         return _disagreements(args)
+    if args.cmd == "agreement":
+        return _agreement(args)
     return _score(args)
+
+
+def _any_match(match: Any, gold: str | None, second: str | None) -> bool:
+    """``match`` of the labels against any of the second reader's alternatives (``a|b``)."""
+    alts = [a for a in (second or "").split("|") if a.strip()] or [None]
+    return any(match(gold, a) for a in alts)
+
+
+def agreement(labels: Sequence[dict[str, Any]], second: Sequence[dict[str, Any]]
+              ) -> dict[str, tuple[int, int]]:
+    """How often a second reader, given the same tasks and guide, agrees with the stored labels:
+    is-a-figure, value, value+unit, and (on figures both call figures) measure and holder by
+    the same :func:`measure_match` / :func:`holder_match` figcheck is scored with."""
+    by_fig = {r["fig"]: r for r in labels}
+    out = {k: [0, 0] for k in ("is_figure", "value", "value+unit", "measure", "holder")}
+    for a in second:
+        g = by_fig.get(a.get("fig"))
+        if g is None or a.get("is_figure") is None:
+            continue
+        out["is_figure"][1] += 1
+        out["is_figure"][0] += bool(a["is_figure"]) == bool(g["is_figure"])
+        if not (a["is_figure"] and g["is_figure"]):
+            continue
+        try:
+            same_value = (Decimal(str(a["low"])), Decimal(str(a["high"]))) == (
+                Decimal(str(g["low"])), Decimal(str(g["high"])))
+        except (ArithmeticError, ValueError, TypeError):
+            same_value = False
+        out["value"][1] += 1
+        out["value"][0] += same_value
+        out["value+unit"][1] += 1
+        out["value+unit"][0] += same_value and unit_key(a.get("unit")) == unit_key(g.get("unit"))
+        out["measure"][1] += 1
+        out["measure"][0] += _any_match(measure_match, g.get("measure"), a.get("measure"))
+        out["holder"][1] += 1
+        out["holder"][0] += _any_match(holder_match, g.get("holder"), a.get("holder"))
+    return {k: (v[0], v[1]) for k, v in out.items()}
+
+
+def _agreement(args: argparse.Namespace) -> int:
+    labels = [r for split in ("dev", "test") for r in read_jsonl(Path(args.labels) / f"{split}.jsonl")]
+    second = [r for p in args.answers for r in read_jsonl(Path(p))]
+    res = agreement(labels, second)
+    n = res["is_figure"][1]
+    print(f"second reader on {n} labelled tasks: " + "; ".join(
+        f"{k} {a}/{t} ({a / t:.3f})" if t else f"{k} n/a" for k, (a, t) in res.items()))
+    return 0
 
 
 def _make_tasks(args: argparse.Namespace) -> int:

@@ -435,3 +435,27 @@ def test_a_score_reads_as_its_two_sides() -> None:
         ("79", Decimal(79), Decimal(79)), ("20", Decimal(20), Decimal(20))]
     plain = figcheck.extract("Some 79 people voted.")[0]
     assert F.score_sides(plain) == []
+
+
+def test_agreement_of_a_second_reader_uses_the_scores_matches() -> None:
+    labels = [
+        {"fig": "a", "is_figure": True, "low": "5", "high": "5", "unit": None,
+         "measure": "deaths|death toll", "holder": "Syria"},
+        {"fig": "b", "is_figure": True, "low": "3.5", "high": "3.5", "unit": "dollar",
+         "measure": "fine", "holder": "the bank"},
+        {"fig": "c", "is_figure": False},
+    ]
+    second = [
+        {"fig": "a", "is_figure": True, "low": "5", "high": "5", "unit": None,
+         "measure": "people killed|toll", "holder": None},
+        {"fig": "b", "is_figure": True, "low": "3.50", "high": "3.50", "unit": "$",
+         "measure": "penalty|fine", "holder": "Barclays bank"},
+        {"fig": "c", "is_figure": True, "low": "2019", "high": "2019", "unit": None,
+         "measure": "year", "holder": None},
+        {"fig": "z", "is_figure": True},  # not labelled: ignored
+    ]
+    res = F.agreement(labels, second)
+    assert res["is_figure"] == (2, 3)
+    assert res["value"] == (2, 2) and res["value+unit"] == (2, 2)
+    assert res["measure"] == (2, 2)  # 'toll' heads an alternative; 'fine' is one of two
+    assert res["holder"] == (1, 2)  # no holder against Syria; 'bank' shared
