@@ -83,7 +83,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Final, TypeAlias
 
 from ..memo import remember
@@ -91,7 +90,7 @@ from ..model import Subject
 from .lexicon import verbs as _verbs
 from .lexicon import words as _w
 
-__all__ = ["find_subject", "singular"]
+__all__ = ["FieldTokens", "field_tokens", "find_subject", "singular"]
 
 # The lexicon's tables as this module's constants (one global look-up each, typed for mypyc).
 _W_ADVERBS: Final[frozenset[str]] = _w.ADVERBS
@@ -555,7 +554,8 @@ _FIELD_TOKENS_MAX = 200_000
 
 class _Field:
     """Every :data:`_TOKEN` of a field once, with their starts and ends (shared by its figures),
-    and the figure tokens made so far (by span and kind)."""
+    and the figure tokens and windows made so far (by span and kind).  One per field and per
+    call of the parser (:func:`field_tokens`): never shared between documents or threads."""
 
     __slots__ = ("toks", "starts", "ends", "figs", "windows")
 
@@ -566,6 +566,9 @@ class _Field:
         self.figs: dict[tuple[int, int, str], Tok] = {}
         self.windows: dict[tuple[int, int, tuple[tuple[int, int], ...]], _Window] = {}
 
+
+FieldTokens: TypeAlias = _Field
+"""The per-field token table (:func:`field_tokens`)."""
 
 _Quals: TypeAlias = tuple[
     list[tuple[int, int, str]],
@@ -590,7 +593,13 @@ class _Window:
         """Place, time and attribution candidates and the modality scan (set once, whole)."""
 
 
-@lru_cache(maxsize=4)
+def field_tokens(text: str) -> FieldTokens | None:
+    """The token table of one field (a document's title or body), built once by the caller and
+    passed to :func:`find_subject` for each of its figures; ``None`` for a field longer than
+    :data:`_FIELD_TOKENS_MAX` (then each figure's window is scanned on its own)."""
+    return _field_tokens(text) if len(text) <= _FIELD_TOKENS_MAX else None
+
+
 def _field_tokens(text: str) -> _Field:
     """Every :data:`_TOKEN` of ``text`` once (shared by its figures)."""
     memo = _MEMO
@@ -643,10 +652,10 @@ def _scan(field: _Field | None, text: str, p: int, e: int, out: list[Tok]) -> No
 
 
 def _window(
-    text: str, w0: int, w1: int, span: tuple[int, int], others: list[tuple[int, int]]
+    text: str, w0: int, w1: int, span: tuple[int, int], others: list[tuple[int, int]],
+    field: _Field | None,
 ) -> tuple[list[Tok], int, _Window | None]:
     """:func:`_tokens`, and the shared :class:`_Window` where there is one."""
-    field = _field_tokens(text) if len(text) <= _FIELD_TOKENS_MAX else None
     if field is None:
         toks, t = _tokens(text, w0, w1, span, others, None)
         return toks, t, None
@@ -2723,6 +2732,7 @@ def find_subject(
     unit: str | None,
     dimension: str,
     figures: Sequence[tuple[int, int]] = (),
+    tokens: FieldTokens | None = None,
 ) -> Subject:
     """The subject and qualifiers of the figure at ``span`` in ``field_text``.
 
@@ -2730,7 +2740,14 @@ def find_subject(
     unit included), ``figures`` the spans of the other figures (in text order), so that another
     figure's noun is not taken.  Only a window of :data:`WINDOW` characters either side of the
     figure is read, so the cost per figure is bounded.
+
+    ``tokens``: the field's token table from :func:`field_tokens`, built once per field by the
+    caller and shared by the field's figures (the parser does this).  Left out, a table is built
+    for this call alone (linear in the field: fine for one figure, not for every figure of a long
+    field; a field too long for a table is read window by window either way).
     """
+    if tokens is None:
+        tokens = field_tokens(field_text)
     size = len(field_text)
     s0 = sentence[0]
     s1 = sentence[1]
@@ -2764,7 +2781,7 @@ def find_subject(
             f1 = f[1]
             if f1 > w0 and (f0 != a or f1 != b):
                 others.append((f0, f1))
-    toks, t, win = _window(field_text, w0, w1, (a, b), others)
+    toks, t, win = _window(field_text, w0, w1, (a, b), others, tokens)
     if t < 0:
         return Subject()
     clause = _clause(toks, t)
