@@ -1,5 +1,6 @@
 """The one vocabulary (``figcheck/data/vocabulary.toml``): event classes, measure nouns,
-aggregation, stance and discourse cues, read by the parser's frame builder and by the comparator.
+aggregation, stance and discourse cues, read by the parser's frame builder and by the comparator;
+the subject finder's event families and modality words; the comparator's classes of measures.
 
 Loaded lazily, once (:func:`vocabulary`); the objects it returns are immutable.
 """
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from types import MappingProxyType
 from typing import Any
@@ -16,6 +17,12 @@ from typing import Any
 SLOTS: tuple[str, ...] = ("event", "measure", "aggregation", "stance", "discourse", "qualifier")
 """The tables of the file, each named after the frame slot its entries fill (``qualifier``: words
 that narrow a measure, which become part of it)."""
+
+TABLES: tuple[str, ...] = SLOTS + ("subject_event", "modality", "class")
+"""Every table of the file: the frame slots, then ``subject_event`` and ``modality`` (what the
+subject finder gives as :attr:`figcheck.model.Subject.event` and ``.modality``, and the words
+that give it) and ``class`` (classes of measures and events the comparator treats alike:
+running counts, measures too generic to compare alone, measures that change by the hour)."""
 
 
 @dataclass(frozen=True)
@@ -27,6 +34,15 @@ class Entry:
     after: tuple[str, ...]
     passing: tuple[str, ...]
     failing: tuple[str, ...]
+    lists: MappingProxyType[str, tuple[str, ...]] = field(
+        default_factory=lambda: MappingProxyType({}))
+    """The entry's other word lists by key (``lemmas``, ``people``, ``nouns``, ``cues``...)."""
+
+    def words_of(self, key: str) -> tuple[str, ...]:
+        """The entry's list ``key`` (``words``, ``before``, ``after`` or another), or ``()``."""
+        if key in ("words", "before", "after"):
+            return getattr(self, key)  # type: ignore[no-any-return]
+        return self.lists.get(key, ())
 
 
 @dataclass(frozen=True)
@@ -49,6 +65,19 @@ class Vocabulary:
     def of(self, slot: str) -> tuple[Entry, ...]:
         return tuple(e for e in self.entries if e.slot == slot)
 
+    def mapping(self, slot: str, key: str = "words") -> MappingProxyType[str, str]:
+        """Each word of list ``key`` of the table's entries -> its entry's name (the first entry
+        listing a word keeps it)."""
+        out: dict[str, str] = {}
+        for e in self.of(slot):
+            for w in e.words_of(key):
+                out.setdefault(w, e.name)
+        return MappingProxyType(out)
+
+    def union(self, slot: str, key: str = "words") -> frozenset[str]:
+        """Every word of list ``key`` over the table's entries."""
+        return frozenset(w for e in self.of(slot) for w in e.words_of(key))
+
 
 def _strings(raw: dict[str, Any], key: str) -> tuple[str, ...]:
     got = raw.get(key, [])
@@ -60,12 +89,15 @@ def _strings(raw: dict[str, Any], key: str) -> tuple[str, ...]:
 def parse(data: dict[str, Any]) -> Vocabulary:
     """A :class:`Vocabulary` from the parsed TOML (each entry's lists checked)."""
     entries: list[Entry] = []
-    for slot in SLOTS:
+    fixed = ("words", "before", "after", "pass", "fail")
+    for slot in TABLES:
         for name, raw in data.get(slot, {}).items():
+            lists = {k: _strings(raw, k) for k in raw if k not in fixed}
             entries.append(Entry(slot=slot, name=name, words=_strings(raw, "words"),
                                  before=_strings(raw, "before"), after=_strings(raw, "after"),
-                                 passing=_strings(raw, "pass"), failing=_strings(raw, "fail")))
-    unknown = set(data) - set(SLOTS)
+                                 passing=_strings(raw, "pass"), failing=_strings(raw, "fail"),
+                                 lists=MappingProxyType(lists)))
+    unknown = set(data) - set(TABLES)
     if unknown:
         raise ValueError(f"vocabulary: unknown tables {sorted(unknown)}")
     events: dict[str, str] = {}

@@ -87,6 +87,7 @@ from typing import Final, TypeAlias
 
 from ..memo import remember
 from ..model import Subject
+from ..vocabulary import vocabulary as _vocabulary
 from .lexicon import verbs as _verbs
 from .lexicon import words as _w
 
@@ -97,23 +98,16 @@ _W_ADVERBS: Final[frozenset[str]] = _w.ADVERBS
 _W_ANAPHORS: Final[frozenset[str]] = _w.ANAPHORS
 _W_ATTRIBUTION_VERBS: Final[frozenset[str]] = _w.ATTRIBUTION_VERBS
 _W_AUXILIARIES: Final[frozenset[str]] = _w.AUXILIARIES
-_W_CHANGE_FAMILIES: Final[frozenset[str]] = _w.CHANGE_FAMILIES
-_W_CHANGE_NOUNS: Final[dict[str, str]] = dict(_w.CHANGE_NOUNS)
-_W_CLAIM_WORDS: Final[frozenset[str]] = _w.CLAIM_WORDS
 _W_COMPOUNDS: Final[dict[str, str]] = dict(_w.COMPOUNDS)
 _W_COPULAS: Final[frozenset[str]] = _w.COPULAS
 _W_DETERMINERS: Final[frozenset[str]] = _w.DETERMINERS
 _W_DIMENSION_NOUNS: Final[dict[str, str]] = dict(_w.DIMENSION_NOUNS)
-_W_DISPUTE_WORDS: Final[frozenset[str]] = _w.DISPUTE_WORDS
-_W_EVENT_FAMILIES: Final[dict[str, str]] = dict(_w.EVENT_FAMILIES)
 _W_HEDGE_AFTER_NEGATION: Final[frozenset[str]] = _w.HEDGE_AFTER_NEGATION
 _W_HUMAN_OBJECT_VERBS: Final[frozenset[str]] = _w.HUMAN_OBJECT_VERBS
 _W_INVARIANT_NOUNS: Final[frozenset[str]] = _w.INVARIANT_NOUNS
 _W_IRREGULAR_PLURALS: Final[dict[str, str]] = dict(_w.IRREGULAR_PLURALS)
 _W_LEVEL_VERBS: Final[frozenset[str]] = _w.LEVEL_VERBS
 _W_MEASURE_WORDS: Final[frozenset[str]] = _w.MEASURE_WORDS
-_W_MODALITY_WORDS: Final[dict[str, str]] = dict(_w.MODALITY_WORDS)
-_W_MODAL_BEFORE_TO: Final[frozenset[str]] = _w.MODAL_BEFORE_TO
 _W_MODAL_VERBS: Final[frozenset[str]] = _w.MODAL_VERBS
 _W_MODIFIER_ADJECTIVES: Final[frozenset[str]] = _w.MODIFIER_ADJECTIVES
 _W_MODIFIER_PLURALS: Final[frozenset[str]] = _w.MODIFIER_PLURALS
@@ -122,7 +116,6 @@ _W_NEGATIONS: Final[frozenset[str]] = _w.NEGATIONS
 _W_NEUTRAL_VERBS: Final[frozenset[str]] = _w.NEUTRAL_VERBS
 _W_NON_HEAD_NOUNS: Final[frozenset[str]] = _w.NON_HEAD_NOUNS
 _W_NP_STOP: Final[frozenset[str]] = _w.NP_STOP
-_W_PEOPLE_ADJECTIVES: Final[dict[str, str]] = dict(_w.PEOPLE_ADJECTIVES)
 _W_PLACE_NOUNS: Final[frozenset[str]] = _w.PLACE_NOUNS
 _W_PLACE_PREPOSITIONS: Final[frozenset[str]] = _w.PLACE_PREPOSITIONS
 _W_PREPOSITIONS: Final[frozenset[str]] = _w.PREPOSITIONS
@@ -140,6 +133,28 @@ _V_ALWAYS_VERBS: Final[frozenset[str]] = _verbs.ALWAYS_VERBS
 _V_BASE_VERBS: Final[frozenset[str]] = _verbs.BASE_VERBS
 _V_NOT_VERBS: Final[frozenset[str]] = _verbs.NOT_VERBS
 _MONTHS_WEEKDAYS: Final = _W_MONTHS | _W_WEEKDAYS
+
+# The families of the one vocabulary (figcheck/data/vocabulary.toml, tables "subject_event" and
+# "modality"), read once when this module is first imported (on the first extraction).
+_VOCAB: Final = _vocabulary()
+_W_EVENT_FAMILIES: Final[dict[str, str]] = dict(_VOCAB.mapping("subject_event", "lemmas"))
+"""Event families: several verbs, one event, so rewordings meet ("died" -> "kill")."""
+_W_PEOPLE_ADJECTIVES: Final[dict[str, str]] = dict(_VOCAB.mapping("subject_event", "people"))
+"""Participles and adjectives that stand for people as nouns ("the 15 injured") -> event."""
+_EVENT_NOUNS: Final[dict[str, str]] = dict(_VOCAB.mapping("subject_event", "nouns"))
+"""Event nouns before "of" + figure ("the evacuation of 2,300 people") -> event."""
+_W_CHANGE_NOUNS: Final[dict[str, str]] = dict(_VOCAB.mapping("subject_event", "change_nouns"))
+"""Change nouns after a figure ("a 40% rise") -> "rise" / "fall"."""
+_W_CHANGE_FAMILIES: Final[frozenset[str]] = frozenset(
+    e.name for e in _VOCAB.of("subject_event") if e.words_of("change_nouns"))
+_W_MODALITY_WORDS: Final[dict[str, str]] = dict(_VOCAB.mapping("modality", "words"))
+"""Modality markers (surface word -> modality)."""
+_W_MODAL_BEFORE_TO: Final[frozenset[str]] = _VOCAB.union("modality", "before_to")
+"""Before "to" and a verb they mean "expected" ("set to", "due to")."""
+_W_CLAIM_WORDS: Final[frozenset[str]] = frozenset(
+    _VOCAB.entry("modality", "claimed").words_of("cues"))
+_W_DISPUTE_WORDS: Final[frozenset[str]] = frozenset(
+    _VOCAB.entry("modality", "disputed").words_of("cues"))
 
 # Characters of context looked at either side of the figure: keeps the work per figure bounded
 # (and the whole parse linear) however long the sentence is.
@@ -1733,30 +1748,6 @@ _COMPARATIVES = frozenset(
     ]
 )
 _SENTENCE_VERBS = frozenset(["jail", "imprison", "sentence", "detain"])
-_EVENT_NOUNS = {
-    "evacuation": "evacuate",
-    "deployment": "deploy",
-    "arrest": "arrest",
-    "arrests": "arrest",
-    "rescue": "rescue",
-    "displacement": "displace",
-    "death": "kill",
-    "deaths": "kill",
-    "killing": "kill",
-    "killings": "kill",
-    "injury": "injure",
-    "injuries": "injure",
-    "hospitalisation": "hospitalise",
-    "hospitalization": "hospitalise",
-    "detention": "detain",
-    "release": "release",
-    "sale": "sell",
-    "purchase": "buy",
-    "export": "export",
-    "import": "import",
-    "loss": "lose",
-    "loss of": "lose",
-}
 _PEOPLE_EVENTS = frozenset(_W_PEOPLE_ADJECTIVES.values()) | {"kill or injure"}
 _MEASURE_ADJECTIVES = _COMPARATIVES | frozenset(
     [

@@ -1,28 +1,53 @@
 """The one vocabulary (figcheck/data/vocabulary.toml), proselint's pattern: every entry carries at
 least one passing and one failing example, and each holds through the parser: in a passing
 sentence the first figure's frame has the entry's value in its slot, in a failing one it does
-not."""
+not (for the subject finder's tables, its subject's event or modality; for the comparator's
+classes, the comparator reads the figure as one of the class)."""
 
 from __future__ import annotations
 
 import pytest
 
 from figcheck import extract
-from figcheck.vocabulary import SLOTS, vocabulary
+from figcheck.vocabulary import TABLES, vocabulary
 
 ENTRIES = vocabulary().entries
 
 
-def _value(slot: str, sentence: str) -> object:
+def _first(sentence: str):  # noqa: ANN202
     qs = [q for q in extract(sentence) if q.kind == "figure"]
     assert qs, f"no figure in {sentence!r}"
-    f = qs[-1].frame if "Of the" in sentence else qs[0].frame
+    return qs[-1] if "Of the" in sentence else qs[0]
+
+
+def _in_class(name: str, q) -> bool:  # noqa: ANN001
+    """The comparator's own reading of the class (its constants are the vocabulary's words)."""
+    from figcheck.compare import contradict, decide
+
+    if name == "cumulative":
+        return contradict.is_cumulative(q)
+    if name == "generic":
+        return contradict._measure(q) in contradict.GENERIC_MEASURES
+    if name == "time_varying":
+        return (decide._measure(q.frame.measure) or "") in decide.TIME_VARYING
+    raise AssertionError(f"class {name!r}: say here how the comparator reads it")
+
+
+def _value(slot: str, sentence: str) -> object:
+    q = _first(sentence)
+    f = q.frame
+    if slot == "subject_event":
+        return q.subject.event
+    if slot == "modality":
+        return q.subject.modality
     return {"event": f.event, "measure": f.measure, "aggregation": f.aggregation,
             "stance": f.stance, "discourse": f.discourse,
             "qualifier": tuple((f.measure or "").split()[:-1])}[slot]
 
 
 def _has(slot: str, name: str, sentence: str) -> bool:
+    if slot == "class":
+        return _in_class(name, _first(sentence))
     got = _value(slot, sentence)
     if slot == "qualifier":
         # the measure carries a narrowing word of the entry (in "not_narrowing": the measure has
@@ -37,7 +62,7 @@ def _has(slot: str, name: str, sentence: str) -> bool:
 
 
 def test_every_slot_has_entries():
-    assert {e.slot for e in ENTRIES} == set(SLOTS)
+    assert {e.slot for e in ENTRIES} == set(TABLES)
 
 
 def test_entry_names_are_frame_values():

@@ -1,4 +1,9 @@
-"""Closed-class words and news vocabulary used to find a figure's subject and qualifiers."""
+"""Closed-class words and news vocabulary used to find a figure's subject and qualifiers.
+
+The subject finder's event families, people adjectives, event and change nouns, modality, claim
+and dispute words live in the one vocabulary (``figcheck/data/vocabulary.toml``, tables
+``subject_event`` and ``modality``), with examples; :mod:`figcheck.parser.subject` reads them there.
+"""
 
 from __future__ import annotations
 
@@ -148,17 +153,6 @@ MODIFIER_ADJECTIVES = wordset(
     military federal"""
 )
 
-# Participles and adjectives that stand for people when used as nouns ("the 15 injured",
-# "12 dead"), mapped to the event they imply.
-PEOPLE_ADJECTIVES = pairs(
-    """dead=kill killed=kill died=kill injured=injure wounded=injure hurt=injure
-    missing=missing displaced=displace evacuated=evacuate rescued=rescue arrested=arrest
-    detained=detain homeless=homeless unemployed=unemployed jobless=unemployed
-    infected=infect hospitalised=hospitalise hospitalized=hospitalise sick=ill ill=ill
-    affected=affect stranded=strand trapped=trap survived=survive surviving=survive
-    confirmed=confirm unaccounted=missing"""
-)
-
 # Verbs whose direct object, when it is a bare number, counts people ("the blast killed 12").
 HUMAN_OBJECT_VERBS = wordset(
     """kill injure wound hurt evacuate rescue arrest detain displace employ hire sack fire
@@ -174,22 +168,6 @@ LEVEL_VERBS = wordset(
     sit hover peak average equal register record stood account represent comprise make
     include"""
 )
-
-# Event families: several verbs, one event, so rewordings meet.
-EVENT_FAMILIES = pairs(
-    """die=kill dead=kill kill=kill death=kill perish=kill
-    injure=injure wound=injure hurt=injure
-    rise=rise climb=rise jump=rise increase=rise grow=rise surge=rise soar=rise
-    rocket=rise gain=rise advance=rise spike=rise swell=rise rally=rise leap=rise
-    balloon=rise mount=rise up=rise boost=rise raise=rise add=rise double=rise triple=rise
-    quadruple=rise treble=rise halve=fall lift=rise
-    fall=fall drop=fall decline=fall slump=fall plunge=fall sink=fall slide=fall
-    decrease=fall shrink=fall tumble=fall dip=fall slip=fall ease=fall down=fall
-    plummet=fall crash=fall contract=fall lower=fall reduce=fall cut=fall lose=fall
-    shed=fall retreat=fall"""
-)
-
-CHANGE_FAMILIES = wordset("rise fall")
 
 # Verbs that tie a figure to its noun without saying what happened to it: no event.
 NEUTRAL_VERBS = wordset(
@@ -218,36 +196,6 @@ SOURCE_NOUNS = wordset(
     correspondent correspondents reporter reporters agency agencies embassy envoy observers
     monitors monitor activists activist residents witnesses witness doctors doctor"""
 )
-
-# Words that, anywhere in the sentence, dispute a claimed figure.
-DISPUTE_WORDS = wordset(
-    """rejected rejects reject denied denies deny disputed disputes dispute dismissed
-    dismisses dismiss contested contests contest refuted refutes refute questioned
-    exaggerated inflated false unverified unconfirmed"""
-)
-
-CLAIM_WORDS = wordset("claimed claiming alleged allegedly alleges purportedly purported")
-
-# Modality markers (surface word -> modality).
-MODALITY_WORDS = pairs(
-    """may=may might=might could=could would=would should=should will=will 'll=will
-    shall=will can=can must=must
-    expected=expected expect=expected expects=expected expecting=expected
-    expectation=expected expectations=expected
-    forecast=forecast forecasts=forecast forecasted=forecast forecasting=forecast
-    projected=projected projects=projected projection=projected projections=projected
-    predicted=forecast predicts=forecast predict=forecast prediction=forecast
-    predictions=forecast likely=likely unlikely=likely possibly=may potentially=may
-    planned=planned plans=planned plan=planned planning=planned
-    target=target targets=target targeted=target targeting=target aim=target aims=target
-    aiming=target goal=target hope=hoped hopes=hoped hoping=hoped
-    proposed=proposed proposes=proposed proposal=proposed budgeted=planned
-    pledged=pledged pledge=pledged pledges=pledged promised=pledged promises=pledged
-    vowed=pledged"""
-)
-
-# "set to" / "due to" / "poised to" before a verb mean "expected".
-MODAL_BEFORE_TO = wordset("set due poised slated tipped bound going")
 
 PLACE_PREPOSITIONS = wordset(
     """in at near across throughout inside outside around within to into off on"""
@@ -309,11 +257,4 @@ NON_HEAD_NOUNS = (
         """percent cent times time number numbers total amount lot lots kind sort type way
         part rest today yesterday tomorrow tonight"""
     )
-)
-
-# Change nouns after a figure: "a 40% rise".
-CHANGE_NOUNS = pairs(
-    """rise=rise increase=rise jump=rise gain=rise growth=rise surge=rise hike=rise
-    climb=rise boost=rise uplift=rise fall=fall drop=fall decline=fall decrease=fall cut=fall
-    reduction=fall slump=fall dip=fall loss=fall plunge=fall contraction=fall"""
 )
