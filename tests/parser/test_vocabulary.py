@@ -103,3 +103,23 @@ def test_words_are_lower_case_and_unique_per_slot():
             for w in e.words:
                 assert w == w.lower(), (e.name, w)
                 assert seen.setdefault(w, e.name) == e.name, (slot, w, seen[w], e.name)
+
+
+def test_compact_form_is_fresh():
+    """figcheck/data/vocabulary.json (read at start-up instead of parsing the TOML) was made from
+    the TOML as it is."""
+    from figcheck import vocabulary as v
+
+    assert v.main(["--check"]) == 0, "vocabulary.json is stale: run python -m figcheck.vocabulary"
+
+
+def test_a_stale_compact_form_is_ignored(monkeypatch):
+    import tomllib
+
+    from figcheck import vocabulary as v
+
+    edited = v._source() + b'\n[class.extra]\nwords = ["x"]\npass = ["a"]\nfail = ["b"]\n'
+    monkeypatch.setattr(v, "_source", lambda: edited)
+    got = v.load()
+    assert got == tomllib.loads(edited.decode("utf-8"))
+    assert got["class"]["extra"]["words"] == ["x"]
