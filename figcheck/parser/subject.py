@@ -98,7 +98,6 @@ _W_ADVERBS: Final[frozenset[str]] = _w.ADVERBS
 _W_ANAPHORS: Final[frozenset[str]] = _w.ANAPHORS
 _W_ATTRIBUTION_VERBS: Final[frozenset[str]] = _w.ATTRIBUTION_VERBS
 _W_AUXILIARIES: Final[frozenset[str]] = _w.AUXILIARIES
-_W_COMPOUNDS: Final[dict[str, str]] = dict(_w.COMPOUNDS)
 _W_COPULAS: Final[frozenset[str]] = _w.COPULAS
 _W_DETERMINERS: Final[frozenset[str]] = _w.DETERMINERS
 _W_DIMENSION_NOUNS: Final[dict[str, str]] = dict(_w.DIMENSION_NOUNS)
@@ -134,8 +133,9 @@ _V_BASE_VERBS: Final[frozenset[str]] = _verbs.BASE_VERBS
 _V_NOT_VERBS: Final[frozenset[str]] = _verbs.NOT_VERBS
 _MONTHS_WEEKDAYS: Final = _W_MONTHS | _W_WEEKDAYS
 
-# The families of the one vocabulary (figcheck/data/vocabulary.toml, tables "subject_event" and
-# "modality"), read once when this module is first imported (on the first extraction).
+# The families of the one vocabulary (figcheck/data/vocabulary.toml, tables "subject_event",
+# "subject_head" and "modality"), read once when this module is first imported (on the first
+# extraction).
 _VOCAB: Final = _vocabulary()
 _W_EVENT_FAMILIES: Final[dict[str, str]] = dict(_VOCAB.mapping("subject_event", "lemmas"))
 """Event families: several verbs, one event, so rewordings meet ("died" -> "kill")."""
@@ -145,6 +145,8 @@ _EVENT_NOUNS: Final[dict[str, str]] = dict(_VOCAB.mapping("subject_event", "noun
 """Event nouns before "of" + figure ("the evacuation of 2,300 people") -> event."""
 _W_CHANGE_NOUNS: Final[dict[str, str]] = dict(_VOCAB.mapping("subject_event", "change_nouns"))
 """Change nouns after a figure ("a 40% rise") -> "rise" / "fall"."""
+_W_COMPOUNDS: Final[dict[str, str]] = dict(_VOCAB.mapping("subject_head", "compounds"))
+"""Lexicalised compounds kept as one head, and aliases ("toll" -> "death toll")."""
 _W_CHANGE_FAMILIES: Final[frozenset[str]] = frozenset(
     e.name for e in _VOCAB.of("subject_event") if e.words_of("change_nouns"))
 _W_MODALITY_WORDS: Final[dict[str, str]] = dict(_VOCAB.mapping("modality", "words"))

@@ -38,6 +38,8 @@ def _value(slot: str, sentence: str) -> object:
     f = q.frame
     if slot == "subject_event":
         return q.subject.event
+    if slot == "subject_head":
+        return q.subject.head
     if slot == "modality":
         return q.subject.modality
     return {"event": f.event, "measure": f.measure, "aggregation": f.aggregation,
@@ -82,7 +84,8 @@ def test_entry_has_examples(entry):
 
 @pytest.mark.parametrize(
     "slot, name, sentence",
-    [(e.slot, e.name, s) for e in ENTRIES for s in e.passing],
+    [pytest.param(e.slot, e.name, s, marks=[pytest.mark.xfail(strict=True, reason=e.xfail)]
+                  if e.xfail else []) for e in ENTRIES for s in e.passing],
     ids=[f"{e.slot}.{e.name}:{i}" for e in ENTRIES for i in range(len(e.passing))])
 def test_passing_example(slot, name, sentence):
     assert _has(slot, name, sentence), _value(slot, sentence)
@@ -97,10 +100,13 @@ def test_failing_example(slot, name, sentence):
 
 
 def test_words_are_lower_case_and_unique_per_slot():
-    for slot in ("event", "measure"):
+    for slot, key in (("event", "words"), ("measure", "words"), ("subject_event", "lemmas"),
+                      ("subject_event", "people"), ("subject_event", "nouns"),
+                      ("subject_event", "change_nouns"), ("subject_head", "compounds"),
+                      ("modality", "words")):
         seen: dict[str, str] = {}
         for e in vocabulary().of(slot):
-            for w in e.words:
+            for w in e.words_of(key):
                 assert w == w.lower(), (e.name, w)
                 assert seen.setdefault(w, e.name) == e.name, (slot, w, seen[w], e.name)
 

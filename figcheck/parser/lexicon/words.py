@@ -1,8 +1,9 @@
 """Closed-class words and news vocabulary used to find a figure's subject and qualifiers.
 
-The subject finder's event families, people adjectives, event and change nouns, modality, claim
-and dispute words live in the one vocabulary (``figcheck/data/vocabulary.toml``, tables
-``subject_event`` and ``modality``), with examples; :mod:`figcheck.parser.subject` reads them there.
+The subject finder's event families, people adjectives, event and change nouns, compound heads,
+modality, claim and dispute words live in the one vocabulary (``figcheck/data/vocabulary.toml``,
+tables ``subject_event``, ``subject_head`` and ``modality``), with examples;
+:mod:`figcheck.parser.subject` reads them there.
 """
 
 from __future__ import annotations
@@ -116,24 +117,6 @@ INVARIANT_NOUNS = wordset(
     vs alps andes philippines netherlands bahamas maldives seychelles comoros barbados
     honduras cyprus mauritius texas kansas arkansas illinois paris athens brussels
     glasgow wales mars venus uranus"""
-)
-
-# Lexicalised compounds (already singular) kept as one head, with aliases on the right.
-# Measure words (below) keep their noun modifier by rule; these are the other compounds.
-COMPOUNDS = pairs(
-    """death_toll=death_toll toll=death_toll body_count=death_toll
-    base_rate=interest_rate bank_rate=interest_rate policy_rate=interest_rate
-    voter_turnout=turnout market_share=share vote_share=share
-    minimum_wage=minimum_wage trade_surplus=trade_surplus trade_deficit=trade_deficit
-    knife_crime=knife_crime sea_ice=sea_ice heat_pump=heat_pump fire_engine=fire_engine
-    wind_farm=wind_farm match_point=match_point member_state=member_state
-    crude_oil=crude_oil storm_surge=storm_surge climate_finance=climate_finance
-    life_expectancy=life_expectancy approval_rating=approval_rating
-    asylum_seeker=asylum_seeker polling_station=polling_station police_officer=police_officer
-    aid_worker=aid_worker health_worker=health_worker civil_servant=civil_servant
-    prime_minister=prime_minister budget_deficit=budget_deficit
-    gross_domestic_product=gdp mass_index=body_mass_index dioxide_level=nitrogen_dioxide_level
-    gross_margin=gross_margin"""
 )
 
 # Generic measure words keep the noun before them ("food price", "mortgage rate", "sea level",
