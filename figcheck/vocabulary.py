@@ -17,11 +17,13 @@ SLOTS: tuple[str, ...] = ("event", "measure", "aggregation", "stance", "discours
 """The tables of the file, each named after the frame slot its entries fill (``qualifier``: words
 that narrow a measure, which become part of it)."""
 
-TABLES: tuple[str, ...] = SLOTS + ("subject_event", "subject_head", "modality", "class")
-"""Every table of the file: the frame slots, then ``subject_event`` and ``modality`` (what the
-subject finder gives as :attr:`figcheck.model.Subject.event`, ``.head`` and ``.modality``, and
-the words that give it) and ``class`` (classes of measures and events the comparator treats alike:
-running counts, measures too generic to compare alone, measures that change by the hour)."""
+TABLES: tuple[str, ...] = SLOTS + ("subject_event", "subject_head", "subject_verb", "modality",
+                                   "class")
+"""Every table of the file: the frame slots; ``subject_event``, ``subject_head`` and ``modality``
+(what the subject finder gives as :attr:`figcheck.model.Subject.event`, ``.head`` and
+``.modality``, and the words that give it) and ``subject_verb`` (its classes of verbs); ``class``
+(classes of measures and events the comparator treats alike: running counts, measures too
+generic to compare alone, measures that change by the hour)."""
 
 
 @dataclass(frozen=True)

@@ -102,17 +102,14 @@ _W_COPULAS: Final[frozenset[str]] = _w.COPULAS
 _W_DETERMINERS: Final[frozenset[str]] = _w.DETERMINERS
 _W_DIMENSION_NOUNS: Final[dict[str, str]] = dict(_w.DIMENSION_NOUNS)
 _W_HEDGE_AFTER_NEGATION: Final[frozenset[str]] = _w.HEDGE_AFTER_NEGATION
-_W_HUMAN_OBJECT_VERBS: Final[frozenset[str]] = _w.HUMAN_OBJECT_VERBS
 _W_INVARIANT_NOUNS: Final[frozenset[str]] = _w.INVARIANT_NOUNS
 _W_IRREGULAR_PLURALS: Final[dict[str, str]] = dict(_w.IRREGULAR_PLURALS)
-_W_LEVEL_VERBS: Final[frozenset[str]] = _w.LEVEL_VERBS
 _W_MEASURE_WORDS: Final[frozenset[str]] = _w.MEASURE_WORDS
 _W_MODAL_VERBS: Final[frozenset[str]] = _w.MODAL_VERBS
 _W_MODIFIER_ADJECTIVES: Final[frozenset[str]] = _w.MODIFIER_ADJECTIVES
 _W_MODIFIER_PLURALS: Final[frozenset[str]] = _w.MODIFIER_PLURALS
 _W_MONTHS: Final[frozenset[str]] = _w.MONTHS
 _W_NEGATIONS: Final[frozenset[str]] = _w.NEGATIONS
-_W_NEUTRAL_VERBS: Final[frozenset[str]] = _w.NEUTRAL_VERBS
 _W_NON_HEAD_NOUNS: Final[frozenset[str]] = _w.NON_HEAD_NOUNS
 _W_NP_STOP: Final[frozenset[str]] = _w.NP_STOP
 _W_PLACE_NOUNS: Final[frozenset[str]] = _w.PLACE_NOUNS
@@ -134,7 +131,7 @@ _V_NOT_VERBS: Final[frozenset[str]] = _verbs.NOT_VERBS
 _MONTHS_WEEKDAYS: Final = _W_MONTHS | _W_WEEKDAYS
 
 # The families of the one vocabulary (figcheck/data/vocabulary.toml, tables "subject_event",
-# "subject_head" and "modality"), read once when this module is first imported (on the first
+# "subject_head", "subject_verb" and "modality"), read once when this module is first imported (on the first
 # extraction).
 _VOCAB: Final = _vocabulary()
 _W_EVENT_FAMILIES: Final[dict[str, str]] = dict(_VOCAB.mapping("subject_event", "lemmas"))
@@ -147,6 +144,13 @@ _W_CHANGE_NOUNS: Final[dict[str, str]] = dict(_VOCAB.mapping("subject_event", "c
 """Change nouns after a figure ("a 40% rise") -> "rise" / "fall"."""
 _W_COMPOUNDS: Final[dict[str, str]] = dict(_VOCAB.mapping("subject_head", "compounds"))
 """Lexicalised compounds kept as one head, and aliases ("toll" -> "death toll")."""
+_W_LEVEL_VERBS: Final[frozenset[str]] = frozenset(_VOCAB.words("subject_verb", "level"))
+"""Verbs that state a level rather than an event (no event)."""
+_W_NEUTRAL_VERBS: Final[frozenset[str]] = frozenset(_VOCAB.words("subject_verb", "neutral"))
+"""Verbs that tie a figure to its noun without saying what happened to it (no event)."""
+_W_HUMAN_OBJECT_VERBS: Final[frozenset[str]] = frozenset(
+    _VOCAB.words("subject_verb", "human_object"))
+"""Verbs whose direct object, when it is a bare number, counts people ("the blast killed 12")."""
 _W_CHANGE_FAMILIES: Final[frozenset[str]] = frozenset(
     e.name for e in _VOCAB.of("subject_event") if e.words_of("change_nouns"))
 _W_MODALITY_WORDS: Final[dict[str, str]] = dict(_VOCAB.mapping("modality", "words"))

@@ -40,6 +40,8 @@ def _value(slot: str, sentence: str) -> object:
         return q.subject.event
     if slot == "subject_head":
         return q.subject.head
+    if slot == "subject_verb":
+        return (q.subject.event, q.subject.head)
     if slot == "modality":
         return q.subject.modality
     return {"event": f.event, "measure": f.measure, "aggregation": f.aggregation,
@@ -50,6 +52,9 @@ def _value(slot: str, sentence: str) -> object:
 def _has(slot: str, name: str, sentence: str) -> bool:
     if slot == "class":
         return _in_class(name, _first(sentence))
+    if slot == "subject_verb":  # level and neutral verbs give no event; a human object, people
+        q = _first(sentence)
+        return q.subject.head == "person" if name == "human_object" else q.subject.event is None
     got = _value(slot, sentence)
     if slot == "qualifier":
         # the measure carries a narrowing word of the entry (in "not_narrowing": the measure has

@@ -1,9 +1,9 @@
 """Closed-class words and news vocabulary used to find a figure's subject and qualifiers.
 
 The subject finder's event families, people adjectives, event and change nouns, compound heads,
-modality, claim and dispute words live in the one vocabulary (``figcheck/data/vocabulary.toml``,
-tables ``subject_event``, ``subject_head`` and ``modality``), with examples;
-:mod:`figcheck.parser.subject` reads them there.
+level, neutral and human-object verbs, modality, claim and dispute words live in the one
+vocabulary (``figcheck/data/vocabulary.toml``, tables ``subject_event``, ``subject_head``,
+``subject_verb`` and ``modality``), with examples; :mod:`figcheck.parser.subject` reads them there.
 """
 
 from __future__ import annotations
@@ -134,31 +134,6 @@ MODIFIER_ADJECTIVES = wordset(
     record peak overall initial final latest previous former further extra additional
     underlying effective nominal actual estimated expected projected combined total
     military federal"""
-)
-
-# Verbs whose direct object, when it is a bare number, counts people ("the blast killed 12").
-HUMAN_OBJECT_VERBS = wordset(
-    """kill injure wound hurt evacuate rescue arrest detain displace employ hire sack fire
-    lay_off dismiss recruit infect hospitalise hospitalize treat vaccinate abduct kidnap
-    capture deport execute charge convict sentence strand trap free release save shoot
-    stab murder massacre slaughter"""
-)
-
-# Verbs that state a level rather than an event: their figure's event is None
-# ("temperatures hit 40C", "the death toll rose to 52" on its "to" end, "turnout was 62%").
-LEVEL_VERBS = wordset(
-    """be remain stay stand hit reach total top exceed near approach amount number come
-    sit hover peak average equal register record stood account represent comprise make
-    include"""
-)
-
-# Verbs that tie a figure to its noun without saying what happened to it: no event.
-NEUTRAL_VERBS = wordset(
-    """have hold see suffer record register report count number include comprise represent
-    account contain involve list show reveal confirm estimate put give get find receive
-    feature mark log note tally carry host house accommodate seat expect forecast predict
-    project plan aim hope target want need seek intend propose budget pledge promise vow
-    reflect mean follow bring come"""
 )
 
 # Words after which "to" introduces a level and "from" the previous level.
