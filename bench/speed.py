@@ -15,7 +15,6 @@ import argparse
 import json
 import os
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -59,6 +58,17 @@ def throughput(fn, texts: list[str], repeat: int) -> float:
     return n / best
 
 
+def command() -> list[str]:
+    """The ``figcheck`` console script of this interpreter's environment (next to it, as pip
+    installs it), else ``python -m figcheck``.  Not the first ``figcheck`` on ``PATH``: that may
+    be a version manager's shim (pyenv's is a bash script that adds ~0.1 s) or another
+    environment's install."""
+    script = Path(sys.executable).with_name("figcheck")
+    if script.is_file() and os.access(script, os.X_OK):
+        return [str(script)]
+    return [sys.executable, "-m", "figcheck"]
+
+
 def cold_start(article: Path, runs: int) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
     """Wall times of ``figcheck extract --format json article`` in fresh interpreters, two ways,
     run alternately so that both meet the same machine load:
@@ -71,8 +81,7 @@ def cold_start(article: Path, runs: int) -> tuple[dict[str, list[float]], dict[s
 
     Also the CPU time (user + system) of each run, which a loaded machine inflates far less than
     the wall time."""
-    script = shutil.which("figcheck")
-    exe = [script] if script else [sys.executable, "-m", "figcheck"]
+    exe = command()
     exe += ["extract", "--format", "json", str(article)]
     times: dict[str, list[float]] = {"installed": [], "source": []}
     cpu: dict[str, list[float]] = {"installed": [], "source": []}
