@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..model import Claim, Document, Finding, Interval, Quantity
+from ..vocabulary import vocabulary
 from . import facts
 from .decide import Decision, same_fact
 from .rules import Rule
@@ -48,19 +49,15 @@ MAX_UPDATE_RATIO: Decimal = Decimal(4)
 """A running count that grows more than this many times between reports is not taken as an
 update of one count (FC121 is said only for plausible growth)."""
 
-CUMULATIVE_MEASURES: frozenset[str] = frozenset(
-    {"death toll", "casualty", "case", "infection", "arrest", "injury", "evacuee", "body",
-     "hospitalisation", "hospitalization", "confirmed case", "displaced", "victim", "missing"})
+CUMULATIVE_MEASURES: frozenset[str] = frozenset(vocabulary().words("class", "cumulative"))
 CUMULATIVE_EVENTS: frozenset[str] = frozenset(
-    {"kill", "injure", "arrest", "evacuate", "displace", "infect", "hospitalise", "rescue",
-     "destroy", "damage", "seize"})
+    vocabulary().entry("class", "cumulative").words_of("events"))
 """Running counts: a later report may raise them (an update, FC121), an article may tell how they
-grew ("initially 30 ... now 52")."""
+grew ("initially 30 ... now 52").  The vocabulary's class "cumulative"."""
 
-GENERIC_MEASURES: frozenset[str] = frozenset(
-    {"person", "resident", "member", "thing", "time", "number", "figure", "total", "year", "day",
-     "unit", "item", "other", "one"})
-"""Measures that say too little on their own: figures of them meet only with an event."""
+GENERIC_MEASURES: frozenset[str] = frozenset(vocabulary().words("class", "generic"))
+"""Measures that say too little on their own: figures of them meet only with an event.  The
+vocabulary's class "generic"."""
 
 _EXCLUDED_DISCOURSE: frozenset[str] = frozenset({"converted", "listed", "endpoints", "history"})
 

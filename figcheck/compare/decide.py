@@ -43,10 +43,11 @@ from types import MappingProxyType
 from typing import Any
 
 from ..model import Document, Frame, Quantity
+from ..vocabulary import vocabulary
 
-TIME_VARYING: frozenset[str] = frozenset(
-    """temperature price share index level rate exchange rate yield poll""".split())
-"""Measures that change by the hour: two figures meet only at one stated time."""
+TIME_VARYING: frozenset[str] = frozenset(vocabulary().words("class", "time_varying"))
+"""Measures that change by the hour: two figures meet only at one stated time (the vocabulary's
+class "time_varying")."""
 SLOT_NAMES: tuple[str, ...] = ("measure", "holder", "event", "aggregation", "place", "time",
                                "stance", "attribution", "unit")
 NUMERIC: tuple[str, ...] = ("ratio", "distance", "within", "lexical", "adjacent")

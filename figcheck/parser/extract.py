@@ -25,6 +25,14 @@ def _find_subject() -> Any:
     return find_subject
 
 
+def _field_tokens(text: str) -> Any:
+    """The field's token table for :func:`~figcheck.parser.subject.find_subject`: made once per
+    field and call, shared by the field's figures (no cache between calls or documents)."""
+    from .subject import field_tokens
+
+    return field_tokens(text)
+
+
 def analyse(
     text: str, *, headline: bool = False, body: Evidence = NO_EVIDENCE, toks: list[Token] | None = None
 ) -> tuple[Ctx, list[Draft]]:
@@ -101,6 +109,7 @@ def _quantities(
 
     out: list[Quantity] = []
     bounds: list[tuple[int, int]] = []
+    table: Any = None  # the field's token table, made for its first subject
     for d, (a, b) in zip(drafts, spans):
         d.low, d.high = _tidy(d.low), _tidy(d.high)
         sent = sentence_of(a)
@@ -128,9 +137,12 @@ def _quantities(
             others = [spans[x] for x in range(lo_k, hi_k) if x != k]
             s0, s1 = max(sent.start, a - _REACH), min(sent.end, b + _REACH)
             try:
+                if table is None:
+                    table = _field_tokens(text)
                 subject = find_subject(
                     text, sentence=(s0, s1), span=(a, b),
                     unit=u.name if u else None, dimension=d.dimension or "count", figures=others,
+                    tokens=table,
                 )
             except Exception:  # noqa: BLE001 - a subject bug must not lose the figure
                 subject = Subject()

@@ -83,47 +83,35 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Final, TypeAlias
 
 from ..memo import remember
 from ..model import Subject
+from ..vocabulary import vocabulary as _vocabulary
 from .lexicon import verbs as _verbs
 from .lexicon import words as _w
 
-__all__ = ["find_subject", "singular"]
+__all__ = ["FieldTokens", "field_tokens", "find_subject", "singular"]
 
 # The lexicon's tables as this module's constants (one global look-up each, typed for mypyc).
 _W_ADVERBS: Final[frozenset[str]] = _w.ADVERBS
 _W_ANAPHORS: Final[frozenset[str]] = _w.ANAPHORS
 _W_ATTRIBUTION_VERBS: Final[frozenset[str]] = _w.ATTRIBUTION_VERBS
 _W_AUXILIARIES: Final[frozenset[str]] = _w.AUXILIARIES
-_W_CHANGE_FAMILIES: Final[frozenset[str]] = _w.CHANGE_FAMILIES
-_W_CHANGE_NOUNS: Final[dict[str, str]] = dict(_w.CHANGE_NOUNS)
-_W_CLAIM_WORDS: Final[frozenset[str]] = _w.CLAIM_WORDS
-_W_COMPOUNDS: Final[dict[str, str]] = dict(_w.COMPOUNDS)
 _W_COPULAS: Final[frozenset[str]] = _w.COPULAS
 _W_DETERMINERS: Final[frozenset[str]] = _w.DETERMINERS
 _W_DIMENSION_NOUNS: Final[dict[str, str]] = dict(_w.DIMENSION_NOUNS)
-_W_DISPUTE_WORDS: Final[frozenset[str]] = _w.DISPUTE_WORDS
-_W_EVENT_FAMILIES: Final[dict[str, str]] = dict(_w.EVENT_FAMILIES)
 _W_HEDGE_AFTER_NEGATION: Final[frozenset[str]] = _w.HEDGE_AFTER_NEGATION
-_W_HUMAN_OBJECT_VERBS: Final[frozenset[str]] = _w.HUMAN_OBJECT_VERBS
 _W_INVARIANT_NOUNS: Final[frozenset[str]] = _w.INVARIANT_NOUNS
 _W_IRREGULAR_PLURALS: Final[dict[str, str]] = dict(_w.IRREGULAR_PLURALS)
-_W_LEVEL_VERBS: Final[frozenset[str]] = _w.LEVEL_VERBS
 _W_MEASURE_WORDS: Final[frozenset[str]] = _w.MEASURE_WORDS
-_W_MODALITY_WORDS: Final[dict[str, str]] = dict(_w.MODALITY_WORDS)
-_W_MODAL_BEFORE_TO: Final[frozenset[str]] = _w.MODAL_BEFORE_TO
 _W_MODAL_VERBS: Final[frozenset[str]] = _w.MODAL_VERBS
 _W_MODIFIER_ADJECTIVES: Final[frozenset[str]] = _w.MODIFIER_ADJECTIVES
 _W_MODIFIER_PLURALS: Final[frozenset[str]] = _w.MODIFIER_PLURALS
 _W_MONTHS: Final[frozenset[str]] = _w.MONTHS
 _W_NEGATIONS: Final[frozenset[str]] = _w.NEGATIONS
-_W_NEUTRAL_VERBS: Final[frozenset[str]] = _w.NEUTRAL_VERBS
 _W_NON_HEAD_NOUNS: Final[frozenset[str]] = _w.NON_HEAD_NOUNS
 _W_NP_STOP: Final[frozenset[str]] = _w.NP_STOP
-_W_PEOPLE_ADJECTIVES: Final[dict[str, str]] = dict(_w.PEOPLE_ADJECTIVES)
 _W_PLACE_NOUNS: Final[frozenset[str]] = _w.PLACE_NOUNS
 _W_PLACE_PREPOSITIONS: Final[frozenset[str]] = _w.PLACE_PREPOSITIONS
 _W_PREPOSITIONS: Final[frozenset[str]] = _w.PREPOSITIONS
@@ -141,6 +129,38 @@ _V_ALWAYS_VERBS: Final[frozenset[str]] = _verbs.ALWAYS_VERBS
 _V_BASE_VERBS: Final[frozenset[str]] = _verbs.BASE_VERBS
 _V_NOT_VERBS: Final[frozenset[str]] = _verbs.NOT_VERBS
 _MONTHS_WEEKDAYS: Final = _W_MONTHS | _W_WEEKDAYS
+
+# The families of the one vocabulary (figcheck/data/vocabulary.toml, tables "subject_event",
+# "subject_head", "subject_verb" and "modality"), read once when this module is first imported (on the first
+# extraction).
+_VOCAB: Final = _vocabulary()
+_W_EVENT_FAMILIES: Final[dict[str, str]] = dict(_VOCAB.mapping("subject_event", "lemmas"))
+"""Event families: several verbs, one event, so rewordings meet ("died" -> "kill")."""
+_W_PEOPLE_ADJECTIVES: Final[dict[str, str]] = dict(_VOCAB.mapping("subject_event", "people"))
+"""Participles and adjectives that stand for people as nouns ("the 15 injured") -> event."""
+_EVENT_NOUNS: Final[dict[str, str]] = dict(_VOCAB.mapping("subject_event", "nouns"))
+"""Event nouns before "of" + figure ("the evacuation of 2,300 people") -> event."""
+_W_CHANGE_NOUNS: Final[dict[str, str]] = dict(_VOCAB.mapping("subject_event", "change_nouns"))
+"""Change nouns after a figure ("a 40% rise") -> "rise" / "fall"."""
+_W_COMPOUNDS: Final[dict[str, str]] = dict(_VOCAB.mapping("subject_head", "compounds"))
+"""Lexicalised compounds kept as one head, and aliases ("toll" -> "death toll")."""
+_W_LEVEL_VERBS: Final[frozenset[str]] = frozenset(_VOCAB.words("subject_verb", "level"))
+"""Verbs that state a level rather than an event (no event)."""
+_W_NEUTRAL_VERBS: Final[frozenset[str]] = frozenset(_VOCAB.words("subject_verb", "neutral"))
+"""Verbs that tie a figure to its noun without saying what happened to it (no event)."""
+_W_HUMAN_OBJECT_VERBS: Final[frozenset[str]] = frozenset(
+    _VOCAB.words("subject_verb", "human_object"))
+"""Verbs whose direct object, when it is a bare number, counts people ("the blast killed 12")."""
+_W_CHANGE_FAMILIES: Final[frozenset[str]] = frozenset(
+    e.name for e in _VOCAB.of("subject_event") if e.words_of("change_nouns"))
+_W_MODALITY_WORDS: Final[dict[str, str]] = dict(_VOCAB.mapping("modality", "words"))
+"""Modality markers (surface word -> modality)."""
+_W_MODAL_BEFORE_TO: Final[frozenset[str]] = _VOCAB.union("modality", "before_to")
+"""Before "to" and a verb they mean "expected" ("set to", "due to")."""
+_W_CLAIM_WORDS: Final[frozenset[str]] = frozenset(
+    _VOCAB.entry("modality", "claimed").words_of("cues"))
+_W_DISPUTE_WORDS: Final[frozenset[str]] = frozenset(
+    _VOCAB.entry("modality", "disputed").words_of("cues"))
 
 # Characters of context looked at either side of the figure: keeps the work per figure bounded
 # (and the whole parse linear) however long the sentence is.
@@ -555,7 +575,8 @@ _FIELD_TOKENS_MAX = 200_000
 
 class _Field:
     """Every :data:`_TOKEN` of a field once, with their starts and ends (shared by its figures),
-    and the figure tokens made so far (by span and kind)."""
+    and the figure tokens and windows made so far (by span and kind).  One per field and per
+    call of the parser (:func:`field_tokens`): never shared between documents or threads."""
 
     __slots__ = ("toks", "starts", "ends", "figs", "windows")
 
@@ -566,6 +587,9 @@ class _Field:
         self.figs: dict[tuple[int, int, str], Tok] = {}
         self.windows: dict[tuple[int, int, tuple[tuple[int, int], ...]], _Window] = {}
 
+
+FieldTokens: TypeAlias = _Field
+"""The per-field token table (:func:`field_tokens`)."""
 
 _Quals: TypeAlias = tuple[
     list[tuple[int, int, str]],
@@ -590,7 +614,13 @@ class _Window:
         """Place, time and attribution candidates and the modality scan (set once, whole)."""
 
 
-@lru_cache(maxsize=4)
+def field_tokens(text: str) -> FieldTokens | None:
+    """The token table of one field (a document's title or body), built once by the caller and
+    passed to :func:`find_subject` for each of its figures; ``None`` for a field longer than
+    :data:`_FIELD_TOKENS_MAX` (then each figure's window is scanned on its own)."""
+    return _field_tokens(text) if len(text) <= _FIELD_TOKENS_MAX else None
+
+
 def _field_tokens(text: str) -> _Field:
     """Every :data:`_TOKEN` of ``text`` once (shared by its figures)."""
     memo = _MEMO
@@ -643,10 +673,10 @@ def _scan(field: _Field | None, text: str, p: int, e: int, out: list[Tok]) -> No
 
 
 def _window(
-    text: str, w0: int, w1: int, span: tuple[int, int], others: list[tuple[int, int]]
+    text: str, w0: int, w1: int, span: tuple[int, int], others: list[tuple[int, int]],
+    field: _Field | None,
 ) -> tuple[list[Tok], int, _Window | None]:
     """:func:`_tokens`, and the shared :class:`_Window` where there is one."""
-    field = _field_tokens(text) if len(text) <= _FIELD_TOKENS_MAX else None
     if field is None:
         toks, t = _tokens(text, w0, w1, span, others, None)
         return toks, t, None
@@ -1724,30 +1754,6 @@ _COMPARATIVES = frozenset(
     ]
 )
 _SENTENCE_VERBS = frozenset(["jail", "imprison", "sentence", "detain"])
-_EVENT_NOUNS = {
-    "evacuation": "evacuate",
-    "deployment": "deploy",
-    "arrest": "arrest",
-    "arrests": "arrest",
-    "rescue": "rescue",
-    "displacement": "displace",
-    "death": "kill",
-    "deaths": "kill",
-    "killing": "kill",
-    "killings": "kill",
-    "injury": "injure",
-    "injuries": "injure",
-    "hospitalisation": "hospitalise",
-    "hospitalization": "hospitalise",
-    "detention": "detain",
-    "release": "release",
-    "sale": "sell",
-    "purchase": "buy",
-    "export": "export",
-    "import": "import",
-    "loss": "lose",
-    "loss of": "lose",
-}
 _PEOPLE_EVENTS = frozenset(_W_PEOPLE_ADJECTIVES.values()) | {"kill or injure"}
 _MEASURE_ADJECTIVES = _COMPARATIVES | frozenset(
     [
@@ -2723,6 +2729,7 @@ def find_subject(
     unit: str | None,
     dimension: str,
     figures: Sequence[tuple[int, int]] = (),
+    tokens: FieldTokens | None = None,
 ) -> Subject:
     """The subject and qualifiers of the figure at ``span`` in ``field_text``.
 
@@ -2730,7 +2737,14 @@ def find_subject(
     unit included), ``figures`` the spans of the other figures (in text order), so that another
     figure's noun is not taken.  Only a window of :data:`WINDOW` characters either side of the
     figure is read, so the cost per figure is bounded.
+
+    ``tokens``: the field's token table from :func:`field_tokens`, built once per field by the
+    caller and shared by the field's figures (the parser does this).  Left out, a table is built
+    for this call alone (linear in the field: fine for one figure, not for every figure of a long
+    field; a field too long for a table is read window by window either way).
     """
+    if tokens is None:
+        tokens = field_tokens(field_text)
     size = len(field_text)
     s0 = sentence[0]
     s1 = sentence[1]
@@ -2764,7 +2778,7 @@ def find_subject(
             f1 = f[1]
             if f1 > w0 and (f0 != a or f1 != b):
                 others.append((f0, f1))
-    toks, t, win = _window(field_text, w0, w1, (a, b), others)
+    toks, t, win = _window(field_text, w0, w1, (a, b), others, tokens)
     if t < 0:
         return Subject()
     clause = _clause(toks, t)

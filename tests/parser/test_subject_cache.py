@@ -58,10 +58,9 @@ def _calls(text: str, whole: bool) -> list[dict[str, Any]]:
 
 
 def _cold(text: str, kw: dict[str, Any]) -> Any:
-    subject_mod._field_tokens.cache_clear()
     subject_mod._MEMO.clear()
     subject_mod._SINGULAR.clear()
-    return subject_mod.find_subject(text, **kw)
+    return subject_mod.find_subject(text, **kw)  # a token table of its own
 
 
 @pytest.mark.parametrize("whole", [False, True], ids=["sentences", "whole"])
@@ -69,11 +68,19 @@ def _cold(text: str, kw: dict[str, Any]) -> Any:
 def test_warm_equals_cold(text: str, whole: bool) -> None:
     calls = _calls(text, whole)
     assert len(calls) >= 2
-    subject_mod._field_tokens.cache_clear()
-    warm = [subject_mod.find_subject(text, **kw) for kw in calls]
+    table = subject_mod.field_tokens(text)
+    warm = [subject_mod.find_subject(text, **kw, tokens=table) for kw in calls]
     for kw, got in zip(calls, warm):
         assert _cold(text, kw) == got, kw
     # in reverse order: each window's cache now filled by a later figure first
-    subject_mod._field_tokens.cache_clear()
+    table = subject_mod.field_tokens(text)
     for kw, got in zip(reversed(calls), reversed(warm)):
-        assert subject_mod.find_subject(text, **kw) == got, kw
+        assert subject_mod.find_subject(text, **kw, tokens=table) == got, kw
+
+
+def test_no_token_table_outlives_a_call() -> None:
+    """The token table is per field and per call (passed along), not a module-level cache."""
+    assert not hasattr(subject_mod._field_tokens, "cache_clear")
+    text = TEXTS[0]
+    assert subject_mod.field_tokens(text) is not subject_mod.field_tokens(text)
+    assert subject_mod.field_tokens("x " * subject_mod._FIELD_TOKENS_MAX) is None

@@ -1,4 +1,10 @@
-"""Closed-class words and news vocabulary used to find a figure's subject and qualifiers."""
+"""Closed-class words and news vocabulary used to find a figure's subject and qualifiers.
+
+The subject finder's event families, people adjectives, event and change nouns, compound heads,
+level, neutral and human-object verbs, modality, claim and dispute words live in the one
+vocabulary (``figcheck/data/vocabulary.toml``, tables ``subject_event``, ``subject_head``,
+``subject_verb`` and ``modality``), with examples; :mod:`figcheck.parser.subject` reads them there.
+"""
 
 from __future__ import annotations
 
@@ -113,24 +119,6 @@ INVARIANT_NOUNS = wordset(
     glasgow wales mars venus uranus"""
 )
 
-# Lexicalised compounds (already singular) kept as one head, with aliases on the right.
-# Measure words (below) keep their noun modifier by rule; these are the other compounds.
-COMPOUNDS = pairs(
-    """death_toll=death_toll toll=death_toll body_count=death_toll
-    base_rate=interest_rate bank_rate=interest_rate policy_rate=interest_rate
-    voter_turnout=turnout market_share=share vote_share=share
-    minimum_wage=minimum_wage trade_surplus=trade_surplus trade_deficit=trade_deficit
-    knife_crime=knife_crime sea_ice=sea_ice heat_pump=heat_pump fire_engine=fire_engine
-    wind_farm=wind_farm match_point=match_point member_state=member_state
-    crude_oil=crude_oil storm_surge=storm_surge climate_finance=climate_finance
-    life_expectancy=life_expectancy approval_rating=approval_rating
-    asylum_seeker=asylum_seeker polling_station=polling_station police_officer=police_officer
-    aid_worker=aid_worker health_worker=health_worker civil_servant=civil_servant
-    prime_minister=prime_minister budget_deficit=budget_deficit
-    gross_domestic_product=gdp mass_index=body_mass_index dioxide_level=nitrogen_dioxide_level
-    gross_margin=gross_margin"""
-)
-
 # Generic measure words keep the noun before them ("food price", "mortgage rate", "sea level",
 # "coal use", "journey time", "defence spending"), but not an adjective ("average price").
 MEASURE_WORDS = wordset(
@@ -146,58 +134,6 @@ MODIFIER_ADJECTIVES = wordset(
     record peak overall initial final latest previous former further extra additional
     underlying effective nominal actual estimated expected projected combined total
     military federal"""
-)
-
-# Participles and adjectives that stand for people when used as nouns ("the 15 injured",
-# "12 dead"), mapped to the event they imply.
-PEOPLE_ADJECTIVES = pairs(
-    """dead=kill killed=kill died=kill injured=injure wounded=injure hurt=injure
-    missing=missing displaced=displace evacuated=evacuate rescued=rescue arrested=arrest
-    detained=detain homeless=homeless unemployed=unemployed jobless=unemployed
-    infected=infect hospitalised=hospitalise hospitalized=hospitalise sick=ill ill=ill
-    affected=affect stranded=strand trapped=trap survived=survive surviving=survive
-    confirmed=confirm unaccounted=missing"""
-)
-
-# Verbs whose direct object, when it is a bare number, counts people ("the blast killed 12").
-HUMAN_OBJECT_VERBS = wordset(
-    """kill injure wound hurt evacuate rescue arrest detain displace employ hire sack fire
-    lay_off dismiss recruit infect hospitalise hospitalize treat vaccinate abduct kidnap
-    capture deport execute charge convict sentence strand trap free release save shoot
-    stab murder massacre slaughter"""
-)
-
-# Verbs that state a level rather than an event: their figure's event is None
-# ("temperatures hit 40C", "the death toll rose to 52" on its "to" end, "turnout was 62%").
-LEVEL_VERBS = wordset(
-    """be remain stay stand hit reach total top exceed near approach amount number come
-    sit hover peak average equal register record stood account represent comprise make
-    include"""
-)
-
-# Event families: several verbs, one event, so rewordings meet.
-EVENT_FAMILIES = pairs(
-    """die=kill dead=kill kill=kill death=kill perish=kill
-    injure=injure wound=injure hurt=injure
-    rise=rise climb=rise jump=rise increase=rise grow=rise surge=rise soar=rise
-    rocket=rise gain=rise advance=rise spike=rise swell=rise rally=rise leap=rise
-    balloon=rise mount=rise up=rise boost=rise raise=rise add=rise double=rise triple=rise
-    quadruple=rise treble=rise halve=fall lift=rise
-    fall=fall drop=fall decline=fall slump=fall plunge=fall sink=fall slide=fall
-    decrease=fall shrink=fall tumble=fall dip=fall slip=fall ease=fall down=fall
-    plummet=fall crash=fall contract=fall lower=fall reduce=fall cut=fall lose=fall
-    shed=fall retreat=fall"""
-)
-
-CHANGE_FAMILIES = wordset("rise fall")
-
-# Verbs that tie a figure to its noun without saying what happened to it: no event.
-NEUTRAL_VERBS = wordset(
-    """have hold see suffer record register report count number include comprise represent
-    account contain involve list show reveal confirm estimate put give get find receive
-    feature mark log note tally carry host house accommodate seat expect forecast predict
-    project plan aim hope target want need seek intend propose budget pledge promise vow
-    reflect mean follow bring come"""
 )
 
 # Words after which "to" introduces a level and "from" the previous level.
@@ -218,36 +154,6 @@ SOURCE_NOUNS = wordset(
     correspondent correspondents reporter reporters agency agencies embassy envoy observers
     monitors monitor activists activist residents witnesses witness doctors doctor"""
 )
-
-# Words that, anywhere in the sentence, dispute a claimed figure.
-DISPUTE_WORDS = wordset(
-    """rejected rejects reject denied denies deny disputed disputes dispute dismissed
-    dismisses dismiss contested contests contest refuted refutes refute questioned
-    exaggerated inflated false unverified unconfirmed"""
-)
-
-CLAIM_WORDS = wordset("claimed claiming alleged allegedly alleges purportedly purported")
-
-# Modality markers (surface word -> modality).
-MODALITY_WORDS = pairs(
-    """may=may might=might could=could would=would should=should will=will 'll=will
-    shall=will can=can must=must
-    expected=expected expect=expected expects=expected expecting=expected
-    expectation=expected expectations=expected
-    forecast=forecast forecasts=forecast forecasted=forecast forecasting=forecast
-    projected=projected projects=projected projection=projected projections=projected
-    predicted=forecast predicts=forecast predict=forecast prediction=forecast
-    predictions=forecast likely=likely unlikely=likely possibly=may potentially=may
-    planned=planned plans=planned plan=planned planning=planned
-    target=target targets=target targeted=target targeting=target aim=target aims=target
-    aiming=target goal=target hope=hoped hopes=hoped hoping=hoped
-    proposed=proposed proposes=proposed proposal=proposed budgeted=planned
-    pledged=pledged pledge=pledged pledges=pledged promised=pledged promises=pledged
-    vowed=pledged"""
-)
-
-# "set to" / "due to" / "poised to" before a verb mean "expected".
-MODAL_BEFORE_TO = wordset("set due poised slated tipped bound going")
 
 PLACE_PREPOSITIONS = wordset(
     """in at near across throughout inside outside around within to into off on"""
@@ -309,11 +215,4 @@ NON_HEAD_NOUNS = (
         """percent cent times time number numbers total amount lot lots kind sort type way
         part rest today yesterday tomorrow tonight"""
     )
-)
-
-# Change nouns after a figure: "a 40% rise".
-CHANGE_NOUNS = pairs(
-    """rise=rise increase=rise jump=rise gain=rise growth=rise surge=rise hike=rise
-    climb=rise boost=rise uplift=rise fall=fall drop=fall decline=fall decrease=fall cut=fall
-    reduction=fall slump=fall dip=fall loss=fall plunge=fall contraction=fall"""
 )
