@@ -332,6 +332,7 @@ WIRE_PAGE = """<!doctype html>
 HERALD_MD = "# Border build-up\n\nSome 6,000 troops were deployed to the border on **Monday**.\n"
 
 
+@pytest.mark.usefixtures("hand_weights")  # a report of findings, not the same-fact decision
 def test_cli_writes_the_report(open_report: Any, tmp_path: Path) -> None:
     """``figcheck check --format html -o`` end to end, from an HTML page and a Markdown story."""
     (tmp_path / "wire.html").write_text(WIRE_PAGE, encoding="utf-8")
@@ -534,7 +535,7 @@ def test_batch_report_clicks_through_to_documents_and_findings(
     codes link to the findings, the documents table to each article and its findings, and no
     table has an empty cell."""
     (tmp_path / "archive.jsonl").write_text("".join(json.dumps(r) + "\n" for r in BATCH_ARCHIVE))
-    for args in (["batch", "archive.jsonl", "--db", "news.db"],
+    for args in (["batch", "--preview", "archive.jsonl", "--db", "news.db"],  # FC201 is preview
                  ["report", "--db", "news.db", "--format", "html", "-o", "batch.html"]):
         done = subprocess.run([sys.executable, "-m", "figcheck", *args], cwd=tmp_path,
                               capture_output=True, text=True, timeout=300)
