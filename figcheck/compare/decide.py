@@ -214,17 +214,18 @@ def _cmp_tokens(a: str | None, b: str | None, stop: frozenset[str] = _STOP) -> s
     return "different"
 
 
-def _named(s: str) -> bool:
-    """Whether a holder names someone (a capitalised word), not a common noun ("the ferry")."""
-    return any(w[:1].isupper() and w.lower() not in _STOP
-               for w in re.findall(r"[A-Za-z][\w'-]*", s))
+def _named(f: Frame) -> bool:
+    """Whether a frame's holder is a name, not a common noun ("the ferry"): one of its words is
+    among the frame's context words with a capital (the holder itself is lower case)."""
+    words = _tokens(f.holder)
+    return any(w[:1].isupper() and w.lower() in words for w in f.context)
 
 
-def _cmp_holder(a: str | None, b: str | None) -> str:
+def _cmp_holder(fa: Frame, fb: Frame) -> str:
     """As :func:`_cmp_tokens`, but a common-noun holder ("the ferry") against a named one
     ("the Estonia") is ``compatible``: the noun may be how the other report refers to the name."""
-    st = _cmp_tokens(a, b)
-    if st == "different" and a and b and _named(a) != _named(b):
+    st = _cmp_tokens(fa.holder, fb.holder)
+    if st == "different" and _named(fa) != _named(fb):
         return "compatible"
     return st
 
@@ -370,7 +371,7 @@ def slot_states(a: Quantity, b: Quantity, doc_a: Document, doc_b: Document
     else:
         slots["unit"] = "compatible"
     slots["measure"] = _cmp_measure(fa.measure, fb.measure)
-    slots["holder"] = _cmp_holder(fa.holder, fb.holder)
+    slots["holder"] = _cmp_holder(fa, fb)
     slots["event"] = _cmp_event(fa.event, fb.event)
     aa, ab = fa.aggregation, fb.aggregation
     if aa == ab:
