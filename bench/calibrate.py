@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 from figcheck import Document, extract  # noqa: E402
 from figcheck.compare.decide import (NUMERIC, SLOT_NAMES, STATES, Weights,  # noqa: E402
                                      features, parse_weights, score_of)
-from figcheck.compare.contradict import comparable  # noqa: E402
+from figcheck.compare.contradict import comparable, fact_key  # noqa: E402
 from figcheck.model import Quantity  # noqa: E402
 
 FEATURES: tuple[str, ...] = tuple(f"{s}={st}" for s in SLOT_NAMES for st in STATES) + tuple(
@@ -94,17 +94,19 @@ def _match(qs: list[Quantity], side: dict[str, Any]) -> Quantity | None:
 
 
 def examples(pairs_path: Path, data: Path) -> tuple[list[tuple[dict[str, float], int]],
-                                                     dict[str, int], list[bool]]:
-    """(rows, stats, comparable): each unvetoed pair's features and label, counts of what was
-    left out, and whether both its figures are comparable
-    (:func:`figcheck.compare.contradict.comparable`: the pairs the decision is asked about when
-    figcheck checks a text)."""
+                                                     dict[str, int], list[bool], list[bool]]:
+    """(rows, stats, comparable, paired): each unvetoed pair's features and label, counts of
+    what was left out, whether both its figures are comparable
+    (:func:`figcheck.compare.contradict.comparable`) and whether they are also paired as
+    candidates (one :func:`figcheck.compare.contradict.fact_key`: the pairs the decision is
+    asked about when figcheck checks a text)."""
     pairs = [json.loads(line) for line in pairs_path.read_text(encoding="utf-8").splitlines()
              if line.strip()]
     docs = load_docs(data, {p["a"]["doc"] for p in pairs} | {p["b"]["doc"] for p in pairs})
     cache: dict[str, list[Quantity]] = {}
     rows: list[tuple[dict[str, float], int]] = []
     usable: list[bool] = []
+    paired: list[bool] = []
     stats = {"pairs": len(pairs), "no document": 0, "no figure": 0, "vetoed same": 0,
              "vetoed different": 0}
     for p in pairs:
@@ -126,7 +128,10 @@ def examples(pairs_path: Path, data: Path) -> tuple[list[tuple[dict[str, float],
             continue
         rows.append((feats, label))
         usable.append(comparable(qa) and comparable(qb))
-    return rows, stats, usable
+        paired.append(usable[-1] and fact_key(qa) == fact_key(qb))
+    stats["same"] = sum(1 for p in pairs if p["label"] == "same" and p["a"]["doc"] in docs
+                        and p["b"]["doc"] in docs)
+    return rows, stats, usable, paired
 
 
 def fit(rows: list[tuple[dict[str, float], int]], l2: float = 1.0, iters: int = 25
@@ -233,7 +238,7 @@ def main() -> int:
         print(f"calibrate: no labelled pairs at {args.pairs}; the weights stay hand-set",
               file=sys.stderr)
         return 0
-    rows, stats, usable = examples(args.pairs, args.data)
+    rows, stats, usable, paired = examples(args.pairs, args.data)
     print("pairs:", ", ".join(f"{k} {v}" for k, v in stats.items()), f"fitted {len(rows)}")
     if len(rows) < 20 or len({y for _, y in rows}) < 2:
         print("calibrate: too few usable pairs to fit", file=sys.stderr)
@@ -268,6 +273,12 @@ def main() -> int:
     print(f"dev 5-fold CV x{args.repeats}, {args.choose_on} pairs: precision {up:.3f} "
           f"recall {ur:.3f}")
     print(f"dev in-sample, all fitted pairs: precision {p:.3f} recall {r:.3f}")
+    cand = [i for i, u in enumerate(paired) if u]
+    kp, kr = pr([cv_scores[i] for i in cand], [labels[i] for i in cand], t)
+    reach = sum(labels[i] for i in cand)
+    print(f"dev 5-fold CV x{args.repeats}, candidate pairs (comparable, one fact key; {len(cand)}, "
+          f"{reach} same): precision {kp:.3f} recall {kr:.3f}; same pairs found "
+          f"{round(kr * reach)} of {stats['same']} labelled same (documents found)")
     for name, sel in (("all fitted pairs", list(range(len(rows)))),
                       ("comparable pairs", [i for i, u in enumerate(usable) if u])):
         print(f"reliability (CV scores, {name}): bin, pairs, share labelled same")

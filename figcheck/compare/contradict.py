@@ -94,7 +94,8 @@ def fact_key(q: Quantity) -> str:
 
 def comparable(q: Quantity) -> bool:
     """Whether a figure can take part in a contradiction at all: a stated, planned or forecast
-    total or change of a known measure (a forecast meets only forecasts: the stance slot), not a part, increment, rate, threshold, capacity, comparison,
+    total or change of a known measure (a forecast meets a statement through the decision's stance
+    slot), not a part, increment, rate, threshold, capacity, comparison,
     bracketed conversion, list member or a change's endpoint."""
     f = q.frame
     if q.kind != "figure" or not f.measure:

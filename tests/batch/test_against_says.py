@@ -48,6 +48,8 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return work
 
 
+@pytest.mark.usefixtures("hand_weights")  # what --against says, not the decision: the refit weights
+# (2026-12-08) no longer call one of the archived ferry counts the draft's fact
 def test_stderr_names_the_story_and_the_documents_compared(workdir: Path) -> None:
     result = _figcheck("check", "ferry.md", "library.md", "empty.md", "--against", "news.db",
                        cwd=workdir)

@@ -527,6 +527,8 @@ BATCH_ARCHIVE = [
 ]
 
 
+@pytest.mark.usefixtures("hand_weights")  # the report's links, not the decision: the refit weights
+# (2026-12-08) do not call the ferry's 148 / 90 passengers one fact, so there would be no FC111 to click
 @pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
 def test_batch_report_clicks_through_to_documents_and_findings(
     open_report: Any, tmp_path: Path, width: int

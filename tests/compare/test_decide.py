@@ -76,6 +76,37 @@ def test_hard_constraints_name_themselves():
     assert "part" in decide("16 of them were children.", "43 children were injured.").vetoes
 
 
+def test_a_forecast_against_a_statement_is_scored_not_excluded():
+    # issue 11: hard constraints only for what logically excludes one fact; a modal against an
+    # assertion is the stance slot's (on the dev pairs 35 such pairs are labelled same)
+    d = decide("Inflation could reach 5% next year.", "Inflation reached 4% last year.")
+    assert d.vetoes == () and d.slots["stance"] == "different" and d.score > 0
+    assert "plan" in decide("Fares will rise by 12%.", "Fares rose by 15%.").vetoes
+
+
+def test_deaths_are_the_death_toll():
+    # the frames call killed people "deaths"; the death toll is the same measure
+    from figcheck.compare.decide import _cmp_measure
+
+    assert _cmp_measure("deaths", "death toll") == "same"
+    assert _cmp_measure("fatalities", "deaths") == "same"
+    assert _cmp_measure("deaths", "injury") == "different"
+
+
+def test_a_common_noun_holder_against_a_named_one_is_compatible():
+    from figcheck.compare.decide import _cmp_holder
+    from figcheck.model import Frame
+
+    ferry = Frame(holder="the ferry", context=("ferry", "carry", "passenger"))
+    estonia = Frame(holder="estonia", context=("Estonia", "carry", "passenger"))
+    apple = Frame(holder="apple", context=("Apple", "sell", "phone"))
+    google = Frame(holder="google", context=("Google", "sell", "phone"))
+    bus = Frame(holder="the bus", context=("bus", "carry", "passenger"))
+    assert _cmp_holder(ferry, estonia) == _cmp_holder(estonia, ferry) == "compatible"
+    assert _cmp_holder(apple, google) == "different"  # two names
+    assert _cmp_holder(ferry, bus) == "different"  # two common nouns
+
+
 def test_relative_days_are_resolved_against_publication_dates():
     # Monday's count in a Tuesday report and Wednesday's in a Thursday report: two days
     d = decide("On Monday 30 people had died.", "By Wednesday 52 people had died.",
