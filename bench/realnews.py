@@ -328,8 +328,10 @@ def report_pairs(corpora: Sequence[Corpus], split_only: str = "all") -> None:
         labels = alarms.read_jsonl(path)
         cats: dict[str, pairs.PairScore] = {}
         print(f"  {split}: {pairs.score(labels, arts, cats).line()}")
+        if split != "dev":
+            continue  # the frozen test split: its total only, never a breakdown to tune against
         for cat in sorted(cats):
-            print(f"    {cat}: {cats[cat].line()}")
+            print(f"    {split} {cat}: {cats[cat].line()}")
 
 
 def import_verdicts(files: Sequence[str], path: Path, keep: tuple[str, ...]) -> int:
