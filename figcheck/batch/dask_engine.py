@@ -281,22 +281,22 @@ def local_cluster(n_workers: int) -> Any:
     return cluster
 
 
-async def _stop_http_servers(server: Any, _: Any) -> None:
-    http = getattr(server, "http_server", None)
+def _stop_http(node: Any) -> None:
+    """Stop a scheduler's or worker's HTTP server and forget it as the dashboard service."""
+    http = getattr(node, "http_server", None)
     if http is not None:
         http.stop()
-        services = getattr(server, "services", {})
+        services = getattr(node, "services", {})
         if services.get("dashboard") is http:
             del services["dashboard"]
+
+
+async def _stop_http_servers(server: Any, _: Any) -> None:
+    _stop_http(server)
 
 
 def _stop_worker_http(dask_worker: Any) -> None:
-    http = getattr(dask_worker, "http_server", None)
-    if http is not None:
-        http.stop()
-        services = getattr(dask_worker, "services", {})
-        if services.get("dashboard") is http:
-            del services["dashboard"]
+    _stop_http(dask_worker)  # client.run passes the worker by this parameter name
 
 
 def run(
