@@ -325,13 +325,8 @@ def report_pairs(corpora: Sequence[Corpus], split_only: str = "all") -> None:
         if not path.exists():
             print(f"  {split}: skipped: {path.relative_to(ROOT)} not found (labels not made yet)")
             continue
-        labels = alarms.read_jsonl(path)
-        cats: dict[str, pairs.PairScore] = {}
-        print(f"  {split}: {pairs.score(labels, arts, cats).line()}")
-        if split != "dev":
-            continue  # the frozen test split: its total only, never a breakdown to tune against
-        for cat in sorted(cats):
-            print(f"    {split} {cat}: {cats[cat].line()}")
+        for line in pairs.score_lines(split, alarms.read_jsonl(path), arts):
+            print(f"  {line}")
 
 
 def import_verdicts(files: Sequence[str], path: Path, keep: tuple[str, ...]) -> int:

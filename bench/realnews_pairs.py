@@ -91,12 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not path.exists():
             print(f"{split}: skipped: {path} not found (no labels yet)")
             continue
-        cats: dict[str, pairs.PairScore] = {}
-        print(f"{split}: {pairs.score(alarms.read_jsonl(path), arts, cats).line()}")
-        if split != "dev":
-            continue  # the frozen test split: its total only, never a breakdown to tune against
-        for cat in sorted(cats):
-            print(f"  {split} {cat}: {cats[cat].line()}")
+        print("\n".join(pairs.score_lines(split, alarms.read_jsonl(path), arts)))
     return 0
 
 

@@ -326,3 +326,14 @@ def score(labels: Sequence[dict[str, object]], articles: dict[str, Article],
             else:
                 sc.tn += 1
     return out
+
+
+def score_lines(split: str, labels: Sequence[dict[str, object]], articles: dict[str, Article]
+                ) -> list[str]:
+    """The report of one split: its total, then (dev only) one line per category.  The frozen
+    test split shows its total only, never a breakdown to tune against."""
+    cats: dict[str, PairScore] = {}
+    lines = [f"{split}: {score(labels, articles, cats).line()}"]
+    if split == "dev":
+        lines += [f"  {split} {cat}: {cats[cat].line()}" for cat in sorted(cats)]
+    return lines
