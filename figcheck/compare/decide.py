@@ -388,13 +388,15 @@ def slot_states(a: Quantity, b: Quantity, doc_a: Document, doc_b: Document
     slots["time"], disjoint = _cmp_time(fa, fb, doc_a, doc_b)
     if disjoint:
         vetoes.append("period")
-    elif slots["time"] != "same" and (a.dimension == "temperature" or (
-            _measure(fa.measure) or "") in TIME_VARYING or (_measure(fb.measure) or "")
-            in TIME_VARYING) and slots["time"] != "unknown" and doc_a.id == doc_b.id:
-        vetoes.append("moment")  # a temperature at one time, another at another
-    elif slots["time"] != "same" and (a.dimension == "temperature" or (
-            _measure(fa.measure) or "") in TIME_VARYING) and doc_a.id != doc_b.id:
-        vetoes.append("moment")
+    elif slots["time"] != "same":
+        # a time-varying measure (a temperature, a price) at two times that are not one
+        varies_a = a.dimension == "temperature" or (_measure(fa.measure) or "") in TIME_VARYING
+        varies_b = (_measure(fb.measure) or "") in TIME_VARYING
+        if doc_a.id == doc_b.id:
+            if (varies_a or varies_b) and slots["time"] != "unknown":
+                vetoes.append("moment")
+        elif varies_a:  # between documents also when a time is not stated
+            vetoes.append("moment")
     sa, sb = _stance(fa), _stance(fb)
     if sa == sb:
         slots["stance"] = "same"
